@@ -1,0 +1,42 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import path from "node:path";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  plugins: [
+    tailwindcss(),
+    remix({
+      ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx"],
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+  // Pre-bundle what the first dev page load needs, or Vite reloads the page mid-test.
+  optimizeDeps: {
+    include: ["socket.io-client", "i18next", "react-i18next", "@conform-to/react", "@conform-to/zod/v4", "zod"],
+  },
+  build: {
+    target: "es2022",
+    rollupOptions: {
+      // zod's comments confuse Rollup's annotation parser; harmless and not ours to fix.
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules")) return;
+        warn(warning);
+      },
+    },
+  },
+  server: { watch: { ignored: ["**/data/**", "**/.tmp/**"] } },
+});
