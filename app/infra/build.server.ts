@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * `npm start` works from a fresh clone: if the production build is missing or older than the
+ * sources, build it first. A fingerprint of the inputs' sizes and modification times decides.
+ */
+const INPUTS = ["app", "public", "vite.config.ts", "tsconfig.json", "package-lock.json"];
+const BUILD_DIR = path.resolve("build");
+const FINGERPRINT_FILE = path.join(BUILD_DIR, ".fingerprint");
+export const SERVER_BUILD = path.join(BUILD_DIR, "server", "index.js");
+
+function fingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return;
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry).sort()) {
+        if (!child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) visit(path.join(entry, child));
+      }
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+export function isBuildFresh(): boolean {
+  if (!fs.existsSync(SERVER_BUILD)) return false;
+  try {
+    return fs.readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint();
+  } catch {
+    return false;
+  }
+}
+
+export function ensureFreshBuild(log: (line: string) => void): void {
+  if (isBuildFresh()) return;
+  log("正在构建前端与服务端代码（首次启动或代码有更新，约需 20 秒）…");
+  const before = fingerprint();
+  const remixCli = path.resolve("node_modules/@remix-run/dev/dist/cli.js");
+  const result = spawnSync(process.execPath, [remixCli, "vite:build", "--logLevel", "warn"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("构建失败：请查看上方 Vite 的输出。");
+  fs.writeFileSync(FINGERPRINT_FILE, before);
+}

@@ -1,0 +1,109 @@
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
+import { ensureFreshBuild, SERVER_BUILD } from "./build.server.ts";
+import { readConfig } from "./config.server.ts";
+import { startServices } from "./services.server.ts";
+
+const log = (line: string) => console.log(`[fudao] ${line}`);
+
+/** Things to finish before the database stops (e.g. flushing open documents), run on shutdown. */
+const shutdownHooks: Array<() => Promise<void>> = [];
+export function onShutdown(hook: () => Promise<void>) {
+  shutdownHooks.push(hook);
+}
+
+export async function runServer({ dev }: { dev: boolean }) {
+  const started = performance.now();
+  const config = readConfig();
+  log(`Fudao Studio 正在启动（${dev ? "开发" : "生产"}模式，数据目录 ${config.dataDir}）…`);
+  if (!dev) ensureFreshBuild(log);
+
+  const services = await startServices(config, log);
+  log(services.describe());
+
+  // Modules that open the database or the search engine are loaded only now that both are known.
+  const { seedIfEmpty, describeDemoAccounts } = await import("~/seed/seed.server.ts");
+  const { checkHealth } = await import("./health.server.ts");
+  const { createSocketServer } = await import("~/realtime/socket-server.server.ts");
+  await seedIfEmpty(log);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
+  app.use((req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  // CSP needs per-request nonces for Remix's inline scripts; the other protective headers apply now.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(compression());
+
+  const httpServer = http.createServer(app);
+  const io = createSocketServer(httpServer);
+
+  app.get("/healthz", async (_req, res) => {
+    const health = await checkHealth();
+    res.status(health.db === "ok" && health.search === "ok" ? 200 : 503).json(health);
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    onShutdown(() => viteServer.close());
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+    build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
+  }
+  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`端口 ${config.port} 已被占用：请停止占用该端口的程序，或用 PORT 指定其他端口。`)
+          : error,
+      );
+    });
+    httpServer.listen(config.port, config.host, resolve);
+  });
+
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+  for (const line of await describeDemoAccounts()) log(line);
+  log(`已就绪：http://${shownHost}:${port}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  if (process.send) process.send({ ready: true, port });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`收到 ${signal}，正在停止…`);
+    const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+    await new Promise<void>((resolve) => {
+      io.close();
+      httpServer.close(() => resolve());
+      httpServer.closeIdleConnections();
+    });
+    clearTimeout(force);
+    for (const hook of shutdownHooks) await hook().catch((error) => log(`停止时出错：${error}`));
+    const { prisma } = await import("~/db/client.server.ts");
+    await prisma.$disconnect();
+    await services.stop();
+    log("已停止。");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
