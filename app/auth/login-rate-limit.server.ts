@@ -1,0 +1,40 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { singleton } from "~/infra/runtime.server.ts";
+
+/**
+ * Failed logins are limited per account-and-address (guessing one password) and per address
+ * (trying many accounts). In memory: a scaled-out deployment gives each instance its own count,
+ * which still bounds guessing; see docs/decisions/003-accounts-and-sessions.md.
+ */
+const limiters = () =>
+  singleton("loginLimiters", () => ({
+    perAccount: new RateLimiterMemory({ keyPrefix: "login-account", points: 5, duration: 15 * 60 }),
+    perAddress: new RateLimiterMemory({ keyPrefix: "login-address", points: 50, duration: 15 * 60 }),
+  }));
+
+export interface LoginBlock {
+  retryAfterSeconds: number;
+}
+
+/** Null when the attempt may proceed. */
+export async function checkLoginAllowed(username: string, address: string): Promise<LoginBlock | null> {
+  const { perAccount, perAddress } = limiters();
+  const [account, ip] = await Promise.all([perAccount.get(`${address}:${username}`), perAddress.get(address)]);
+  const blocked = [account, ip].filter(
+    (res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0 && res.msBeforeNext > 0,
+  );
+  if (!blocked.length) return null;
+  return { retryAfterSeconds: Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000) };
+}
+
+export async function recordFailedLogin(username: string, address: string): Promise<void> {
+  const { perAccount, perAddress } = limiters();
+  await Promise.all([
+    perAccount.penalty(`${address}:${username}`, 1),
+    perAddress.penalty(address, 1),
+  ]);
+}
+
+export async function recordSuccessfulLogin(username: string, address: string): Promise<void> {
+  await limiters().perAccount.delete(`${address}:${username}`);
+}

@@ -1,0 +1,31 @@
+/**
+ * The one place that decides who may do what (like Outline's server/policies). Routes, services
+ * and the realtime server ask `can(actor, action, resource)` or `authorize(...)`; no permission
+ * logic lives anywhere else. Rules are pure functions of the actor and a small resource
+ * description, so each is tested for every role in app/policy/policy.test.ts.
+ */
+import type { Actor } from "./actor.ts";
+import { peopleRules } from "./people.ts";
+import { schoolRules } from "./school.ts";
+import { studioRules } from "./studios.ts";
+
+export { hasRole, type Actor } from "./actor.ts";
+
+const rules = { ...schoolRules, ...peopleRules, ...studioRules };
+
+export type Rules = typeof rules;
+export type Action = keyof Rules;
+export type ResourceOf<A extends Action> = Parameters<Rules[A]>[1];
+
+export function can<A extends Action>(actor: Actor | null | undefined, action: A, resource: ResourceOf<A>): boolean {
+  if (!actor) return false;
+  const rule = rules[action] as (actor: Actor, resource: ResourceOf<A>) => boolean;
+  return rule(actor, resource);
+}
+
+/** Throws a 403 response (rendered by the error boundary in the person's language) when not allowed. */
+export function authorize<A extends Action>(actor: Actor | null | undefined, action: A, resource: ResourceOf<A>): void {
+  if (!can(actor, action, resource)) {
+    throw new Response("forbidden", { status: 403, statusText: "Forbidden" });
+  }
+}

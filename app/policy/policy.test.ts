@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { StudioRole } from "~/generated/prisma/enums.ts";
+import { authorize, can, type Actor } from "./index.ts";
+
+/** The seven kinds of people the issue names, as the policy sees them. */
+const COLLEGE_A = "college-a";
+const COLLEGE_B = "college-b";
+const actors = {
+  admin: { id: "u-admin", roles: ["ADMIN"], collegeId: null },
+  collegeAdmin: { id: "u-college", roles: ["COLLEGE_ADMIN"], collegeId: COLLEGE_A },
+  leader: { id: "u-leader", roles: ["COUNSELOR"], collegeId: COLLEGE_B },
+  backbone: { id: "u-backbone", roles: ["COUNSELOR"], collegeId: COLLEGE_A },
+  newcomer: { id: "u-newcomer", roles: ["COUNSELOR"], collegeId: COLLEGE_A },
+  mentor: { id: "u-mentor", roles: ["MENTOR"], collegeId: null },
+  outsider: { id: "u-outsider", roles: ["COUNSELOR"], collegeId: COLLEGE_B },
+} satisfies Record<string, Actor>;
+type Who = keyof typeof actors;
+
+const studioRoles: Partial<Record<Who, StudioRole>> = { leader: "LEADER", backbone: "BACKBONE", newcomer: "NEWCOMER" };
+const studioFor = (who: Who) => ({ studioId: "s1", viewerRole: studioRoles[who] ?? null, viewerMentors: who === "mentor" });
+
+function allowed(check: (who: Who) => boolean): Who[] {
+  return (Object.keys(actors) as Who[]).filter(check);
+}
+
+describe("policy: school", () => {
+  it("only 学工部 administers the school", () => {
+    expect(allowed((who) => can(actors[who], "school:administer", null))).toEqual(["admin"]);
+  });
+  it("dashboards are for 学工部 and college staff", () => {
+    expect(allowed((who) => can(actors[who], "school:view-dashboard", null))).toEqual(["admin", "collegeAdmin"]);
+  });
+});
+
+describe("policy: people", () => {
+  const newcomerRecord = { userId: actors.newcomer.id, collegeId: COLLEGE_A };
+  it("everyone signed in sees a colleague's card", () => {
+    expect(allowed((who) => can(actors[who], "person:view-card", newcomerRecord))).toHaveLength(7);
+  });
+  it("the full profile is for the person, their college admin and 学工部", () => {
+    expect(allowed((who) => can(actors[who], "person:view-profile", newcomerRecord))).toEqual(["admin", "collegeAdmin", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "person:edit-profile", newcomerRecord))).toEqual(["admin", "collegeAdmin", "newcomer"]);
+  });
+  it("a college admin cannot edit people of another college", () => {
+    const other = { userId: actors.leader.id, collegeId: COLLEGE_B };
+    expect(allowed((who) => can(actors[who], "person:edit-profile", other))).toEqual(["admin", "leader"]);
+  });
+  it("a college admin without a college manages nobody", () => {
+    const stray = { id: "u-stray", roles: ["COLLEGE_ADMIN" as const], collegeId: null };
+    expect(can(stray, "person:edit-profile", { userId: "x", collegeId: null })).toBe(false);
+  });
+  it("accounts and roles are 学工部's", () => {
+    expect(allowed((who) => can(actors[who], "person:manage-account", newcomerRecord))).toEqual(["admin"]);
+  });
+});
+
+describe("policy: studios", () => {
+  it("every signed-in person may look at a studio", () => {
+    expect(allowed((who) => can(actors[who], "studio:view", studioFor(who)))).toHaveLength(7);
+  });
+  it("working material is for members, the studio's mentors and 学工部", () => {
+    expect(allowed((who) => can(actors[who], "studio:view-workspace", studioFor(who)))).toEqual([
+      "admin",
+      "leader",
+      "backbone",
+      "newcomer",
+      "mentor",
+    ]);
+  });
+  it("only the leader and 学工部 manage a studio", () => {
+    expect(allowed((who) => can(actors[who], "studio:manage", studioFor(who)))).toEqual(["admin", "leader"]);
+  });
+  it("only 学工部 creates studios", () => {
+    expect(allowed((who) => can(actors[who], "studio:create", null))).toEqual(["admin"]);
+  });
+});
+
+describe("authorize", () => {
+  it("refuses anonymous visitors everything", () => {
+    expect(can(null, "studio:view", studioFor("outsider"))).toBe(false);
+  });
+  it("throws a 403 response when denied and nothing when allowed", () => {
+    expect(() => authorize(actors.outsider, "studio:manage", studioFor("outsider"))).toThrow(Response);
+    try {
+      authorize(actors.outsider, "studio:manage", studioFor("outsider"));
+    } catch (error) {
+      expect((error as Response).status).toBe(403);
+    }
+    expect(() => authorize(actors.leader, "studio:manage", studioFor("leader"))).not.toThrow();
+  });
+});

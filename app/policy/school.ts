@@ -1,0 +1,9 @@
+import { hasRole, type Actor } from "./actor.ts";
+
+/** School-wide administration belongs to 学工部 (ADMIN). */
+export const schoolRules = {
+  /** School settings (stage thresholds, eligibility rules), accounts, the whole personnel database. */
+  "school:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
+  /** Programme dashboards: 学工部 for the school, college staff for their own college. */
+  "school:view-dashboard": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN"),
+};
