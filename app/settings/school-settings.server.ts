@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { prisma } from "~/db/client.server.ts";
+import { ProfessionalTitle } from "~/generated/prisma/enums.ts";
+import { memoizeForRequest } from "~/lib/request-scope.server.ts";
+import { DEFAULT_STAGE_THRESHOLDS } from "~/people/career-stage.ts";
+
+/**
+ * School settings are admin-editable rules (stage thresholds, eligibility). Stored as one JSON row
+ * per key and parsed with defaults, so adding a setting never needs a data migration.
+ */
+const titleSchema = z.enum(Object.values(ProfessionalTitle) as [ProfessionalTitle, ...ProfessionalTitle[]]);
+
+export const schoolSettingsSchema = z.object({
+  schoolName: z.string().min(1).default("示范大学"),
+  stageThresholds: z
+    .object({
+      growingAfterYears: z.number().int().min(1).max(10),
+      experiencedAfterYears: z.number().int().min(2).max(20),
+      expertTitles: z.array(titleSchema).min(1),
+    })
+    .refine((t) => t.experiencedAfterYears > t.growingAfterYears, { message: "settings.thresholdsOrder" })
+    .default(DEFAULT_STAGE_THRESHOLDS),
+  leaderEligibility: z
+    .object({ minYears: z.number().int().min(0).max(40), seniorTitleRequired: z.boolean(), minHonours: z.number().int().min(0).max(10) })
+    .default({ minYears: 10, seniorTitleRequired: true, minHonours: 1 }),
+  backboneMinYears: z.number().int().min(0).max(40).default(3),
+  maxStudiosPerPerson: z.number().int().min(1).max(10).default(2),
+});
+
+export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;
+const SETTINGS_KEY = "school";
+
+export function getSchoolSettings(): Promise<SchoolSettings> {
+  return memoizeForRequest("schoolSettings", readSchoolSettings);
+}
+
+async function readSchoolSettings(): Promise<SchoolSettings> {
+  const row = await prisma.setting.findUnique({ where: { key: SETTINGS_KEY } });
+  const parsed = schoolSettingsSchema.safeParse(row?.value ?? {});
+  // A stored value that no longer validates falls back to defaults rather than breaking every page.
+  return parsed.success ? parsed.data : schoolSettingsSchema.parse({});
+}
+
+export async function updateSchoolSettings(patch: Partial<SchoolSettings>, actorId: string): Promise<SchoolSettings> {
+  const next = schoolSettingsSchema.parse({ ...(await readSchoolSettings()), ...patch });
+  await prisma.$transaction([
+    prisma.setting.upsert({
+      where: { key: SETTINGS_KEY },
+      create: { key: SETTINGS_KEY, value: next, updatedById: actorId },
+      update: { value: next, updatedById: actorId },
+    }),
+    prisma.auditLog.create({
+      data: { actorId, action: "settings.update", entityType: "Setting", entityId: SETTINGS_KEY, data: patch },
+    }),
+  ]);
+  return next;
+}
