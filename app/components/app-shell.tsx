@@ -1,0 +1,61 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "~/generated/prisma/enums.ts";
+import { useRealtime } from "~/realtime/realtime-context.tsx";
+import { LanguageSwitch } from "./language-switch.tsx";
+
+interface ShellUser {
+  name: string;
+  username: string;
+  roles: Role[];
+}
+
+/** Page frame for signed-in people: brand, main navigation, live-connection state, account. */
+export function AppShell({ user, schoolName, children }: { user: ShellUser; schoolName: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { connected } = useRealtime();
+  const location = useLocation();
+  const navLink = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
+  return (
+    <div className="min-h-full">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <div className="flex items-baseline gap-2">
+            <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
+            <span className="hidden text-xs text-slate-500 sm:inline">{schoolName}</span>
+          </div>
+          <nav aria-label={t("nav.main")} className="flex flex-1 gap-1">
+            <NavLink to="/" end className={navLink}>
+              {t("nav.home")}
+            </NavLink>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span
+              role="status"
+              title={connected ? t("nav.realtimeOnline") : t("nav.realtimeOffline")}
+              aria-label={connected ? t("nav.realtimeOnline") : t("nav.realtimeOffline")}
+              className={`inline-block h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
+            />
+            <span className="text-slate-700">
+              {user.name}
+              <span className="ml-1 text-xs text-slate-500">({user.username})</span>
+            </span>
+            <LanguageSwitch redirectTo={location.pathname + location.search} />
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

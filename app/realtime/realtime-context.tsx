@@ -1,0 +1,35 @@
+import { createContext, useContext, useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+
+interface RealtimeState {
+  socket: Socket | null;
+  connected: boolean;
+}
+
+const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: false });
+
+/**
+ * One socket.io connection per signed-in browser tab, authenticated by the session cookie in the
+ * handshake. Features subscribe through useRealtime(). Created in an effect (not during render)
+ * so React StrictMode's double effects do not leave a dead socket behind.
+ */
+export function RealtimeProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
+  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
+  useEffect(() => {
+    const socket = io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
+    const update = () => setState({ socket, connected: socket.connected });
+    socket.on("connect", update);
+    socket.on("disconnect", update);
+    update();
+    return () => {
+      socket.off("connect", update);
+      socket.off("disconnect", update);
+      socket.disconnect();
+    };
+  }, [userId]);
+  return <RealtimeContext.Provider value={state}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): RealtimeState {
+  return useContext(RealtimeContext);
+}

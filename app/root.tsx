@@ -1,0 +1,99 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { getOptionalUser } from "~/auth/session.server.ts";
+import { AppShell } from "~/components/app-shell.tsx";
+import { ErrorPage } from "~/components/error-page.tsx";
+import { getLocale } from "~/i18n/i18n.server.ts";
+import { RealtimeProvider } from "~/realtime/realtime-context.tsx";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: "translation" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, settings] = await Promise.all([getOptionalUser(request), getLocale(request), getSchoolSettings()]);
+  return data({
+    locale,
+    schoolName: settings.schoolName,
+    user: user && { id: user.id, name: user.name, username: user.username, roles: user.roles },
+  });
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const { i18n } = useTranslation();
+  const locale = root?.locale ?? i18n.language ?? "zh-CN";
+  return (
+    <html lang={locale} dir="ltr" className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="h-full font-sans text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const root = useRootData();
+  useChangeLanguage(root?.locale ?? "zh-CN");
+  if (!root?.user) return <Outlet />;
+  return (
+    <RealtimeProvider userId={root.user.id}>
+      <AppShell user={root.user} schoolName={root.schoolName}>
+        <Outlet />
+      </AppShell>
+    </RealtimeProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const root = useRootData();
+  let page: React.ReactNode;
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    page = <ErrorPage status={404} title={t("errors.notFoundTitle")} body={t("errors.notFoundBody")} />;
+  } else if (isRouteErrorResponse(error) && error.status === 403) {
+    page = <ErrorPage status={403} title={t("errors.forbiddenTitle")} body={t("errors.forbiddenBody")} />;
+  } else if (isRouteErrorResponse(error) && error.status === 400) {
+    page = <ErrorPage status={400} title={t("errors.badRequestTitle")} body={String(error.data ?? "")} />;
+  } else {
+    const details = import.meta.env.DEV && error instanceof Error ? error.stack : undefined;
+    page = <ErrorPage status={500} title={t("errors.serverTitle")} body={t("errors.serverBody")} details={details} />;
+  }
+  if (!root?.user) return page;
+  return (
+    <AppShell user={root.user} schoolName={root.schoolName}>
+      {page}
+    </AppShell>
+  );
+}
