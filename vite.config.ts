@@ -26,7 +26,27 @@ export default defineConfig({
   ],
   // Pre-bundle what the first dev page load needs, or Vite reloads the page mid-test.
   optimizeDeps: {
-    include: ["socket.io-client", "i18next", "react-i18next", "@conform-to/react", "@conform-to/zod/v4", "zod"],
+    include: [
+      "socket.io-client",
+      "i18next",
+      "react-i18next",
+      "remix-i18next/react",
+      "@conform-to/react",
+      "@conform-to/zod/v4",
+      "zod",
+    ],
+    // Server-only packages the dependency scanner reaches through routes' *.server imports.
+    // The browser never loads them; excluding them stops a late re-optimisation and reload.
+    exclude: [
+      "@remix-run/node",
+      "remix-i18next/server",
+      "@prisma/adapter-pg",
+      "@prisma/client",
+      "rate-limiter-flexible",
+      "meilisearch",
+      "undici",
+      "pg",
+    ],
   },
   build: {
     target: "es2022",

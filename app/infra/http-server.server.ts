@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
+import type { AppHooks } from "./app-hooks.server.ts";
 import { ensureFreshBuild, SERVER_BUILD } from "./build.server.ts";
 import { readConfig } from "./config.server.ts";
 import { startServices } from "./services.server.ts";
@@ -27,13 +28,8 @@ export async function runServer({ dev }: { dev: boolean }) {
   const services = await startServices(config, log);
   log(services.describe());
 
-  // Modules that open the database or the search engine are loaded only now that both are known.
-  const { seedIfEmpty, describeDemoAccounts } = await import("~/seed/seed.server.ts");
-  const { checkHealth } = await import("./health.server.ts");
-  const { createSocketServer } = await import("~/realtime/socket-server.server.ts");
-  await seedIfEmpty(log);
-
   const app = express();
+  const httpServer = http.createServer(app);
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
   app.use((req, _res, next) => {
@@ -41,30 +37,45 @@ export async function runServer({ dev }: { dev: boolean }) {
     next();
   });
   // CSP needs per-request nonces for Remix's inline scripts; the other protective headers apply now.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // Not helmet's "no-referrer": with it Chromium sends `Origin: null` on plain form posts, which
+  // Remix's CSRF check rejects, and forms stop working without JavaScript.
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
+  );
   app.use(compression());
 
-  const httpServer = http.createServer(app);
-  const io = createSocketServer(httpServer);
-
-  app.get("/healthz", async (_req, res) => {
-    const health = await checkHealth();
-    res.status(health.db === "ok" && health.search === "ok" ? 200 : 503).json(health);
-  });
-
+  // The application (and every module that opens the database) is loaded only now that the
+  // services are known: from the production build, or through Vite in development. The server
+  // takes its hooks from the build's entry module, so each app module is loaded once.
   let build: ServerBuild | (() => Promise<ServerBuild>);
+  let hooks: AppHooks;
   if (dev) {
     const vite = await import("vite");
     const viteServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } });
+    const load = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = load;
+    // Hooks come from the first load: after editing them in dev, restart the server.
+    hooks = appHooksOf(await load());
     app.use(viteServer.middlewares);
-    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     onShutdown(() => viteServer.close());
   } else {
+    build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
+    hooks = appHooksOf(build);
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
-    build = (await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
   }
-  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+  await hooks.seedIfEmpty(log);
+
+  const io = hooks.createSocketServer(httpServer);
+  app.get("/healthz", async (_req, res) => {
+    const health = await hooks.checkHealth();
+    res.status(health.db === "ok" && health.search === "ok" ? 200 : 503).json(health);
+  });
+  app.all("*", hooks.requestScope, createRequestHandler({ build, mode: dev ? "development" : "production" }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) => {
@@ -80,7 +91,7 @@ export async function runServer({ dev }: { dev: boolean }) {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  for (const line of await describeDemoAccounts()) log(line);
+  for (const line of await hooks.describeDemoAccounts()) log(line);
   log(`已就绪：http://${shownHost}:${port}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
   if (process.send) process.send({ ready: true, port });
 
@@ -97,8 +108,7 @@ export async function runServer({ dev }: { dev: boolean }) {
     });
     clearTimeout(force);
     for (const hook of shutdownHooks) await hook().catch((error) => log(`停止时出错：${error}`));
-    const { prisma } = await import("~/db/client.server.ts");
-    await prisma.$disconnect();
+    await hooks.disconnectDatabase();
     await services.stop();
     log("已停止。");
     process.exit(0);
@@ -107,3 +117,6 @@ export async function runServer({ dev }: { dev: boolean }) {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
+function appHooksOf(build: ServerBuild): AppHooks {
+  return (build.entry.module as unknown as { appHooks: AppHooks }).appHooks;
+}

@@ -1,0 +1,22 @@
+import { prisma } from "~/db/client.server.ts";
+import { requestScope } from "~/lib/request-scope.server.ts";
+import { createSocketServer } from "~/realtime/socket-server.server.ts";
+import { describeDemoAccounts, seedIfEmpty } from "~/seed/seed.server.ts";
+import { checkHealth } from "./health.server.ts";
+
+/**
+ * What the custom server needs from the application, handed over through the server build's
+ * entry module (app/entry.server.tsx re-exports it). The server then loads each app module once,
+ * from the build, instead of a second copy through tsx.
+ */
+export const appHooks = {
+  seedIfEmpty,
+  describeDemoAccounts,
+  checkHealth,
+  createSocketServer,
+  /** Express middleware opening the per-request memo (see request-scope.server.ts). */
+  requestScope,
+  disconnectDatabase: () => prisma.$disconnect(),
+};
+
+export type AppHooks = typeof appHooks;
