@@ -1,0 +1,95 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { migrate } from "~/db/migrate.server.ts";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+import { CAREER_STAGES, deriveCareerStage } from "~/people/career-stage.ts";
+import { DEMO_ACCOUNTS } from "~/seed/demo-data.ts";
+import { seedDemoUniversity } from "~/seed/demo-university.server.ts";
+import { leaderEligibilityGaps } from "~/studios/eligibility.ts";
+import { createEmptyDatabase } from "../support/databases.ts";
+
+/** This file's database is a copy of the seeded template: the demo university as `npm start` loads it. */
+describe("demo university seed", () => {
+  it("has at least 12 colleges and 150 counselors in all four career stages", async () => {
+    expect(await prisma.college.count()).toBeGreaterThanOrEqual(12);
+    const counselors = await prisma.counselorProfile.findMany({ where: { user: { roles: { has: "COUNSELOR" } } } });
+    expect(counselors.length).toBeGreaterThanOrEqual(150);
+    const stages = new Map(CAREER_STAGES.map((s) => [s, 0]));
+    for (const c of counselors) {
+      const stage = deriveCareerStage(c, new Date()).stage;
+      stages.set(stage, stages.get(stage)! + 1);
+    }
+    for (const stage of CAREER_STAGES) expect(stages.get(stage), stage).toBeGreaterThanOrEqual(10);
+  });
+
+  it("fills all five target groups", async () => {
+    const profiles = await prisma.counselorProfile.findMany({ select: { groups: true } });
+    const groups = new Set(profiles.flatMap((p) => p.groups));
+    expect([...groups].sort()).toEqual(["AFFAIRS_CADRES", "ALL_COUNSELORS", "BACKBONE", "DEPUTY_SECRETARIES", "NEW_HIRES"]);
+  });
+
+  it("has 40 mentors, internal and external, each with an account", async () => {
+    const mentors = await prisma.mentor.findMany({ include: { user: true } });
+    expect(mentors).toHaveLength(40);
+    expect(mentors.filter((m) => m.kind === "INTERNAL")).toHaveLength(20);
+    expect(mentors.filter((m) => m.kind === "EXTERNAL")).toHaveLength(20);
+    expect(mentors.every((m) => m.user.roles.includes("MENTOR"))).toBe(true);
+  });
+
+  it("has 12 studios covering all nine duties, each led by exactly one eligible leader", async () => {
+    const studios = await prisma.studio.findMany({
+      include: { memberships: { include: { user: { include: { profile: { include: { honours: true } } } } } } },
+    });
+    expect(studios).toHaveLength(12);
+    expect(new Set(studios.map((s) => s.duty)).size).toBe(9);
+    for (const studio of studios) {
+      const leaders = studio.memberships.filter((m) => m.role === "LEADER");
+      expect(leaders, studio.name).toHaveLength(1);
+      const profile = leaders[0]!.user.profile!;
+      const gaps = leaderEligibilityGaps(
+        { counselorSince: profile.counselorSince, title: profile.title, honourCount: profile.honours.length },
+        { minYears: 10, seniorTitleRequired: true, minHonours: 1 },
+        new Date(),
+      );
+      expect(gaps, `${studio.name} leader ${leaders[0]!.user.name}`).toEqual([]);
+      // Cross-college teams.
+      expect(new Set(studio.memberships.map((m) => m.user.collegeId)).size, studio.name).toBeGreaterThan(1);
+    }
+  });
+
+  it("creates every demo account with the role it is printed with", async () => {
+    const users = await prisma.user.findMany({ where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) } } });
+    const roles = Object.fromEntries(users.map((u) => [u.username, u.roles]));
+    expect(roles).toEqual({
+      admin: ["ADMIN"],
+      college: ["COLLEGE_ADMIN"],
+      leader: ["COUNSELOR"],
+      backbone: ["COUNSELOR"],
+      counselor: ["COUNSELOR"],
+      mentor: ["MENTOR"],
+      external: ["MENTOR"],
+    });
+  });
+
+  it("is deterministic: the same people every time for the same day", async () => {
+    const now = new Date("2026-11-21T04:00:00Z");
+    const snapshots = [];
+    for (let run = 0; run < 2; run++) {
+      const url = await createEmptyDatabase("seed");
+      await migrate(url);
+      const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+      await seedDemoUniversity({ db, now });
+      snapshots.push({
+        people: await db.user.findMany({ orderBy: { username: "asc" }, select: { username: true, name: true, roles: true } }),
+        studios: await db.studio.findMany({
+          orderBy: { name: "asc" },
+          select: { name: true, memberships: { orderBy: { user: { username: "asc" } }, select: { role: true, user: { select: { username: true } } } } },
+        }),
+      });
+      await db.$disconnect();
+    }
+    expect(snapshots[0]!.people.length).toBeGreaterThan(200);
+    expect(snapshots[1]).toEqual(snapshots[0]);
+  });
+});
