@@ -44,7 +44,6 @@ export default defineConfig({
       "@prisma/client",
       "rate-limiter-flexible",
       "meilisearch",
-      "undici",
       "pg",
     ],
   },

@@ -21,12 +21,21 @@ export function onShutdown(hook: () => Promise<void>) {
 
 export async function runServer({ dev }: { dev: boolean }) {
   const started = performance.now();
+  const phases: string[] = [];
+  let mark = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push(`${name} ${((now - mark) / 1000).toFixed(1)}`);
+    mark = now;
+  };
   const config = readConfig();
   log(`Fudao Studio 正在启动（${dev ? "开发" : "生产"}模式，数据目录 ${config.dataDir}）…`);
   if (!dev) ensureFreshBuild(log);
+  phase("构建");
 
   const services = await startServices(config, log);
   log(services.describe());
+  phase("数据库与搜索");
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -68,7 +77,9 @@ export async function runServer({ dev }: { dev: boolean }) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
+  phase("加载应用");
   await hooks.seedIfEmpty(log);
+  phase("演示数据");
 
   const io = hooks.createSocketServer(httpServer);
   app.get("/healthz", async (_req, res) => {
@@ -92,7 +103,8 @@ export async function runServer({ dev }: { dev: boolean }) {
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   for (const line of await hooks.describeDemoAccounts()) log(line);
-  log(`已就绪：http://${shownHost}:${port}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`);
+  phase("监听");
+  log(`已就绪：http://${shownHost}:${port}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒：${phases.join("，")}）`);
   if (process.send) process.send({ ready: true, port });
 
   let stopping = false;

@@ -1,19 +1,13 @@
 import { Meilisearch } from "meilisearch";
-import { Agent } from "undici";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 
 /**
- * The process's Meilisearch client. Node's fetch added ~40 ms per request against Meilisearch
- * here; a keep-alive undici Agent without pipelining brings that to a few ms.
+ * The process's Meilisearch client, on Node's own fetch: a keep-alive undici Agent measured
+ * slower here (4.3 vs 3.0 ms per request, docs/benchmarks.md).
  */
 export const meili: Meilisearch = singleton("meilisearch", () => {
   const { meiliUrl, meiliApiKey } = getRuntime();
-  return new Meilisearch({
-    host: meiliUrl,
-    apiKey: meiliApiKey,
-    timeout: 5_000,
-    requestInit: { dispatcher: new Agent({ pipelining: 0, keepAliveTimeout: 30_000 }) } as RequestInit,
-  });
+  return new Meilisearch({ host: meiliUrl, apiKey: meiliApiKey, timeout: 5_000 });
 });
 
 export async function searchEngineHealthy(): Promise<boolean> {
