@@ -15,6 +15,7 @@ import { getOptionalUser } from "~/auth/session.server.ts";
 import { AppShell } from "~/components/app-shell.tsx";
 import { ErrorPage } from "~/components/error-page.tsx";
 import { getLocale } from "~/i18n/i18n.server.ts";
+import { countUnread } from "~/notifications/notify.server.ts";
 import { RealtimeProvider } from "~/realtime/realtime-context.tsx";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import styles from "~/styles/app.css?url";
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     schoolName: settings.schoolName,
     user: user && { id: user.id, name: user.name, username: user.username, roles: user.roles },
+    unreadNotifications: user ? await countUnread(user.id) : 0,
   });
 }
 
@@ -68,7 +70,7 @@ export default function App() {
   if (!root?.user) return <Outlet />;
   return (
     <RealtimeProvider userId={root.user.id}>
-      <AppShell user={root.user} schoolName={root.schoolName}>
+      <AppShell user={root.user} schoolName={root.schoolName} unreadNotifications={root.unreadNotifications}>
         <Outlet />
       </AppShell>
     </RealtimeProvider>
@@ -92,7 +94,7 @@ export function ErrorBoundary() {
   }
   if (!root?.user) return page;
   return (
-    <AppShell user={root.user} schoolName={root.schoolName}>
+    <AppShell user={root.user} schoolName={root.schoolName} unreadNotifications={root.unreadNotifications}>
       {page}
     </AppShell>
   );

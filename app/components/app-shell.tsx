@@ -1,8 +1,10 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/generated/prisma/enums.ts";
+import { NotificationBell } from "~/notifications/notification-bell.tsx";
 import { useRealtime } from "~/realtime/realtime-context.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { NAV_ITEMS } from "./nav-items.ts";
 
 interface ShellUser {
   name: string;
@@ -11,7 +13,17 @@ interface ShellUser {
 }
 
 /** Page frame for signed-in people: brand, main navigation, live-connection state, account. */
-export function AppShell({ user, schoolName, children }: { user: ShellUser; schoolName: string; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  schoolName,
+  unreadNotifications,
+  children,
+}: {
+  user: ShellUser;
+  schoolName: string;
+  unreadNotifications: number;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const { connected } = useRealtime();
   const location = useLocation();
@@ -29,9 +41,11 @@ export function AppShell({ user, schoolName, children }: { user: ShellUser; scho
             <span className="hidden text-xs text-slate-500 sm:inline">{schoolName}</span>
           </div>
           <nav aria-label={t("nav.main")} className="flex flex-1 gap-1">
-            <NavLink to="/" end className={navLink}>
-              {t("nav.home")}
-            </NavLink>
+            {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.roles)).map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
+                {t(item.labelKey as never)}
+              </NavLink>
+            ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span
@@ -40,6 +54,7 @@ export function AppShell({ user, schoolName, children }: { user: ShellUser; scho
               aria-label={connected ? t("nav.realtimeOnline") : t("nav.realtimeOffline")}
               className={`inline-block h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
             />
+            <NotificationBell unread={unreadNotifications} />
             <span className="text-slate-700">
               {user.name}
               <span className="ml-1 text-xs text-slate-500">({user.username})</span>

@@ -1,8 +1,8 @@
-import type { zhCN } from "./locales/zh-CN.ts";
+import type { AllMessages } from "./resources.ts";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof zhCN };
+    resources: { translation: AllMessages };
   }
 }

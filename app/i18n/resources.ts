@@ -1,17 +1,33 @@
+import { notificationMessages } from "~/notifications/messages.ts";
+import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
 
-/** Every language has exactly the keys of the Chinese source (checked by the type below). */
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * All interface text. Shared strings live in ./locales; each feature keeps its own in
+ * app/<feature>/messages.ts (defineMessages) and is registered here under its own key, so
+ * t("notifications.title") reads app/notifications/messages.ts.
+ */
+const zh = {
+  ...zhCN,
+  notifications: notificationMessages.zh,
+};
+
+const english: Widen<typeof zh> = {
+  ...en,
+  notifications: notificationMessages.en,
+};
+
 export type Messages = Widen<typeof zhCN>;
+export type AllMessages = typeof zh;
 
 export const SUPPORTED_LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh-CN";
 
 export const resources = {
-  "zh-CN": { translation: zhCN },
-  en: { translation: en },
+  "zh-CN": { translation: zh },
+  en: { translation: english },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -2,6 +2,7 @@ import { prisma } from "~/db/client.server.ts";
 import { requestScope } from "~/lib/request-scope.server.ts";
 import { createSocketServer } from "~/realtime/socket-server.server.ts";
 import { describeDemoAccounts, seedIfEmpty } from "~/seed/seed.server.ts";
+import { startBackgroundTasks, stopBackgroundTasks } from "./background.server.ts";
 import { checkHealth } from "./health.server.ts";
 
 /**
@@ -16,6 +17,8 @@ export const appHooks = {
   createSocketServer,
   /** Express middleware opening the per-request memo (see request-scope.server.ts). */
   requestScope,
+  startBackgroundTasks,
+  stopBackgroundTasks,
   disconnectDatabase: () => prisma.$disconnect(),
 };
 

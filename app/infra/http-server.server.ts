@@ -103,6 +103,7 @@ export async function runServer({ dev }: { dev: boolean }) {
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   for (const line of await hooks.describeDemoAccounts()) log(line);
+  await hooks.startBackgroundTasks(log);
   phase("监听");
   log(`已就绪：http://${shownHost}:${port}（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒：${phases.join("，")}）`);
   if (process.send) process.send({ ready: true, port });
@@ -119,6 +120,7 @@ export async function runServer({ dev }: { dev: boolean }) {
       httpServer.closeIdleConnections();
     });
     clearTimeout(force);
+    await hooks.stopBackgroundTasks(log);
     for (const hook of shutdownHooks) await hook().catch((error) => log(`停止时出错：${error}`));
     await hooks.disconnectDatabase();
     await services.stop();

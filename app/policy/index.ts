@@ -5,13 +5,20 @@
  * description, so each is tested for every role in app/policy/policy.test.ts.
  */
 import type { Actor } from "./actor.ts";
+import { notificationRules } from "./notifications.ts";
 import { peopleRules } from "./people.ts";
 import { schoolRules } from "./school.ts";
 import { studioRules } from "./studios.ts";
 
 export { hasRole, type Actor } from "./actor.ts";
 
-const rules = { ...schoolRules, ...peopleRules, ...studioRules };
+/** Each resource's rules live in their own file; add a line here for a new one. */
+const rules = {
+  ...schoolRules,
+  ...peopleRules,
+  ...studioRules,
+  ...notificationRules,
+};
 
 export type Rules = typeof rules;
 export type Action = keyof Rules;

@@ -75,6 +75,12 @@ describe("policy: studios", () => {
   });
 });
 
+describe("policy: notifications", () => {
+  it("only the recipient opens a notification", () => {
+    expect(allowed((who) => can(actors[who], "notification:open", { userId: actors.newcomer.id }))).toEqual(["newcomer"]);
+  });
+});
+
 describe("authorize", () => {
   it("refuses anonymous visitors everything", () => {
     expect(can(null, "studio:view", studioFor("outsider"))).toBe(false);

@@ -1,36 +1,40 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
+import { setSocketServer, userRoom } from "./emit.server.ts";
 
-export interface SocketData {
-  user: SessionUser;
-}
-
-/** Room every connection of one person joins, so features can notify them on all their tabs. */
-export const userRoom = (userId: string) => `user:${userId}`;
+/** Features that add socket.io namespaces or events register here (one line each). */
+const socketFeatures: Array<(io: Server) => void> = [];
 
 /**
- * socket.io on the app's own HTTP server and port. The handshake is authenticated with the same
- * session cookie as the pages; anonymous connections are refused before any event is handled.
+ * socket.io handshake check for any namespace: the same session cookie as the pages. Anonymous
+ * connections are refused before any event is handled; `socket.data.user` is set otherwise.
  */
+export async function authenticateSocket(socket: Socket, next: (error?: Error) => void): Promise<void> {
+  try {
+    const user = await getUserFromCookieHeader(socket.request.headers.cookie);
+    if (!user) return next(new Error("UNAUTHENTICATED"));
+    socket.data.user = user;
+    next();
+  } catch (error) {
+    next(error as Error);
+  }
+}
+
+export function socketUser(socket: Socket): SessionUser {
+  return socket.data.user as SessionUser;
+}
+
+/** socket.io on the app's own HTTP server and port. */
 export function createSocketServer(httpServer: HttpServer): Server {
-  const io = new Server<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>(
-    httpServer,
-    { path: "/socket.io", serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024 },
-  );
-  io.use(async (socket, next) => {
-    try {
-      const user = await getUserFromCookieHeader(socket.request.headers.cookie);
-      if (!user) return next(new Error("UNAUTHENTICATED"));
-      socket.data.user = user;
-      next();
-    } catch (error) {
-      next(error as Error);
-    }
-  });
+  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024 });
+  io.use(authenticateSocket);
   io.on("connection", (socket) => {
-    socket.join(userRoom(socket.data.user.id));
-    socket.emit("session", { userId: socket.data.user.id, name: socket.data.user.name });
+    const user = socketUser(socket);
+    socket.join(userRoom(user.id));
+    socket.emit("session", { userId: user.id, name: user.name });
   });
-  return io as unknown as Server;
+  for (const attach of socketFeatures) attach(io);
+  setSocketServer(io);
+  return io;
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 import type { Duty, Education, Level, OutputType, ProfessionalTitle, Role, TargetGroup } from "~/generated/prisma/enums.ts";
+import { SEED_STEPS } from "./steps.server.ts";
 import { COLLEGES, DEMO_PASSWORD, DUTY_TAGS, EXTERNAL_ORGANISATIONS, HONOURS, NAMED_MENTORS, OUTPUT_TITLES, STUDIOS, TITLES_BY_STAGE } from "./demo-data.ts";
 
 /**
@@ -328,6 +329,7 @@ export async function seedDemoUniversity({ db = prisma, now = new Date() }: { db
       await tx.output.createMany({ data: outputs });
       await tx.outputAuthor.createMany({ data: outputAuthors });
       await tx.studioEvaluation.createMany({ data: evaluations });
+      for (const step of SEED_STEPS) await step({ db: tx, now, faker });
       await tx.auditLog.create({ data: { action: "seed.demo", entityType: "School", entityId: "school", data: { seed: SEED } } });
     },
     { timeout: 60_000 },

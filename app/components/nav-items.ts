@@ -1,0 +1,13 @@
+import type { Role } from "~/generated/prisma/enums.ts";
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  end?: boolean;
+  /** Who sees the link (the pages behind it still authorise every request). */
+  visibleTo?: (roles: readonly Role[]) => boolean;
+}
+
+/** The main navigation; features add their entry here (one line each). */
+export const NAV_ITEMS: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];

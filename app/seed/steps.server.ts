@@ -1,0 +1,20 @@
+import type { Faker } from "@faker-js/faker";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { seedWelcomeNotifications } from "~/notifications/seed.server.ts";
+
+export interface SeedContext {
+  /** The seed's transaction: a step's rows appear together with the rest or not at all. */
+  db: Prisma.TransactionClient;
+  /** Dates are relative to this, so the demo looks the same whenever it is loaded. */
+  now: Date;
+  /** Already seeded: keep the order of calls stable and query with orderBy for determinism. */
+  faker: Faker;
+}
+
+export type SeedStep = (context: SeedContext) => Promise<void>;
+
+/**
+ * Demo content that features add on top of the core demo university (people, studios, mentors,
+ * projects), in this order, inside the same transaction. One line per feature.
+ */
+export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications];

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Notification" DROP COLUMN "body",
+DROP COLUMN "title",
+ADD COLUMN     "data" JSONB NOT NULL DEFAULT '{}';
