@@ -81,6 +81,43 @@ describe("policy: notifications", () => {
   });
 });
 
+describe("policy: mentors and matching", () => {
+  /** The mentor in `actors` looks at their own profile; everyone else at it as a colleague. */
+  const ownProfile = { mentorUserId: actors.mentor.id, viewerIsMentee: false };
+  const menteeView = (who: Who) => ({ mentorUserId: actors.mentor.id, viewerIsMentee: studioRoles[who] !== undefined });
+  const someoneElse = { mentorUserId: "u-other-mentor", viewerIsMentee: false };
+
+  it("every signed-in person may browse the pool and open a profile", () => {
+    expect(allowed((who) => can(actors[who], "mentor:view-pool", null))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "mentor:view-profile", ownProfile))).toHaveLength(7);
+  });
+  it("contact details are for 学工部, the mentor and the studios they guide", () => {
+    expect(allowed((who) => can(actors[who], "mentor:view-contact", ownProfile))).toEqual(["admin", "mentor"]);
+    expect(allowed((who) => can(actors[who], "mentor:view-contact", menteeView(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+    expect(allowed((who) => can(actors[who], "mentor:view-contact", someoneElse))).toEqual(["admin"]);
+  });
+  it("a mentor edits their own profile, 学工部 any; nobody else", () => {
+    expect(allowed((who) => can(actors[who], "mentor:edit-profile", ownProfile))).toEqual(["admin", "mentor"]);
+    expect(allowed((who) => can(actors[who], "mentor:edit-profile", someoneElse))).toEqual(["admin"]);
+  });
+  it("only 学工部 curates the pool (add, import, remove)", () => {
+    expect(allowed((who) => can(actors[who], "mentor:curate", null))).toEqual(["admin"]);
+  });
+  it("the mentoring page is for mentors", () => {
+    expect(allowed((who) => can(actors[who], "mentoring:view-own", null))).toEqual(["mentor"]);
+  });
+  it("only the invited mentor answers an invitation — not even 学工部", () => {
+    expect(allowed((who) => can(actors[who], "mentoring:respond", { mentorUserId: actors.mentor.id }))).toEqual(["mentor"]);
+    expect(allowed((who) => can(actors[who], "mentoring:respond", { mentorUserId: "u-other-mentor" }))).toEqual([]);
+  });
+  it("only 学工部 runs, edits and publishes the matching", () => {
+    expect(allowed((who) => can(actors[who], "matching:administer", null))).toEqual(["admin"]);
+  });
+  it("a studio's preferred mentors are stated by its leader or 学工部", () => {
+    expect(allowed((who) => can(actors[who], "matching:state-preferences", studioFor(who)))).toEqual(["admin", "leader"]);
+  });
+});
+
 describe("authorize", () => {
   it("refuses anonymous visitors everything", () => {
     expect(can(null, "studio:view", studioFor("outsider"))).toBe(false);
