@@ -10,4 +10,9 @@ export interface NavItem {
 }
 
 /** The main navigation; features add their entry here (one line each). */
-export const NAV_ITEMS: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.home", end: true },
+  { to: "/mentors", labelKey: "mentors.nav.pool", visibleTo: (roles) => roles.some((r) => r === "ADMIN" || r === "COLLEGE_ADMIN" || r === "COUNSELOR") },
+  { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (roles) => roles.includes("MENTOR") },
+  { to: "/admin/matching", labelKey: "mentors.nav.matching", visibleTo: (roles) => roles.includes("ADMIN") },
+];

@@ -387,7 +387,10 @@ export async function publish(actorId: string): Promise<number> {
 
 /** Who an invitation belongs to, for the policy check before `respond`. */
 export async function findInvitation(assignmentId: string) {
-  return prisma.mentorAssignment.findUnique({ where: { id: assignmentId }, select: { id: true, status: true, mentor: { select: { userId: true } } } });
+  return prisma.mentorAssignment.findUnique({
+    where: { id: assignmentId },
+    select: { id: true, status: true, mentor: { select: { userId: true } }, direction: { select: { name: true } } },
+  });
 }
 
 export type RespondOutcome = { decision: "accept" } | { decision: "decline"; replacements: number; problems: Explained[] };
@@ -664,12 +667,17 @@ export async function getCandidates(directionId: string, kind: MentorKind, optio
   const pages = Math.max(1, Math.ceil(shown.length / CANDIDATES_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pages);
   const target = kind === "INTERNAL" ? direction.internalMentorTarget : direction.externalMentorTarget;
-  const held = direction.mentorAssignments.filter((a) => ACTIVE.includes(a.status) && mentors.some((m) => m.id === a.mentorId)).length;
+  const nameOf = new Map(mentors.map((m) => [m.id, m.user.name]));
+  const holders = direction.mentorAssignments
+    .filter((a) => ACTIVE.includes(a.status) && nameOf.has(a.mentorId))
+    .map((a) => ({ mentorId: a.mentorId, name: nameOf.get(a.mentorId)!, status: a.status }));
+  const held = holders.length;
   return {
     direction: { id: direction.id, name: direction.name, description: direction.description, keywords: direction.keywords, studio: { id: direction.studio.id, name: direction.studio.name, duty: direction.studio.duty } },
     kind,
     target,
     held,
+    holders,
     requireDutyMatch: settings.requireDutyMatch,
     candidates: shown.slice((page - 1) * CANDIDATES_PAGE_SIZE, page * CANDIDATES_PAGE_SIZE),
     total: shown.length,

@@ -155,3 +155,12 @@ export async function setTargets(actorId: string, studioId: string, directionId:
     });
   });
 }
+
+/** Whether the user mentors this studio (accepted or invited), for the studio policy resource. */
+export async function viewerMentorsStudio(studioId: string, userId: string): Promise<boolean> {
+  const found = await prisma.mentorAssignment.findFirst({
+    where: { status: { in: ["ACCEPTED", "INVITED"] }, mentor: { userId }, direction: { studioId } },
+    select: { id: true },
+  });
+  return found !== null;
+}

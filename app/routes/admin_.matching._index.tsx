@@ -1,0 +1,307 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Badge } from "~/components/card.tsx";
+import { Duty } from "~/generated/prisma/enums.ts";
+import { getFixedT } from "~/i18n/i18n.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { explainText } from "~/mentors/explain-text.ts";
+import {
+  excludePair,
+  getBoard,
+  publish,
+  releaseAssignment,
+  removeProposal,
+  runMatching,
+  setLocked,
+  unexclude,
+  type BoardRow,
+  type BoardSlot,
+} from "~/mentors/matching.server.ts";
+import { getMatchingSettings } from "~/mentors/matching-settings.server.ts";
+import { formatPoints } from "~/mentors/matching/scoring.ts";
+import { badRequest, pageParam, reply, type ActionReply } from "~/mentors/route-helpers.server.ts";
+import { boardActionSchema } from "~/mentors/schemas.ts";
+import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, EmptyState, Pagination, StatusBadge, useExplain, useSubmitting, withParams } from "~/mentors/ui.tsx";
+import { authorize } from "~/policy/index.ts";
+
+export const meta: MetaFunction = () => [{ title: "导师匹配 · 辅导员工作室协同平台" }];
+
+const DUTIES = Object.values(Duty);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "matching:administer", null);
+  const url = new URL(request.url);
+  const view = url.searchParams.get("view") === "open" ? "open" : "all";
+  const dutyParam = url.searchParams.get("duty");
+  const duty = DUTIES.includes(dutyParam as Duty) ? (dutyParam as Duty) : null;
+  const [board, settings] = await Promise.all([getBoard({ page: pageParam(url), view, duty }), getMatchingSettings()]);
+  return data({ board, settings, view, duty });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "matching:administer", null);
+  const t = await getFixedT(request);
+  const parsed = boardActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return badRequest(t);
+  const input = parsed.data;
+  switch (input.intent) {
+    case "run": {
+      const outcome = await runMatching(user.id);
+      if (!outcome.ok) {
+        return data<ActionReply>({ ok: false, error: t("mentors.matching.problemsTitle"), problems: outcome.problems.map((p) => explainText(t, p)) }, { status: 409 });
+      }
+      return data<ActionReply>({ ok: true, message: t("mentors.matching.ran", { filled: outcome.stats.filled, slots: outcome.stats.slots, removed: outcome.removed }) });
+    }
+    case "publish":
+      return reply(t, async () => t("mentors.matching.published", { count: await publish(user.id) }));
+    case "lock":
+    case "unlock":
+      return reply(t, async () => {
+        await setLocked(user.id, input.assignmentId, input.intent === "lock");
+        return t(`mentors.matching.done.${input.intent}`);
+      });
+    case "exclude":
+      return reply(t, async () => {
+        await excludePair(user.id, { assignmentId: input.assignmentId });
+        return t("mentors.matching.done.exclude");
+      });
+    case "unexclude":
+      return reply(t, async () => {
+        await unexclude(user.id, input.assignmentId);
+        return t("mentors.matching.done.unexclude");
+      });
+    case "remove":
+      return reply(t, async () => {
+        await removeProposal(user.id, input.assignmentId);
+        return t("mentors.matching.done.remove");
+      });
+    case "release":
+      return reply(t, async () => {
+        await releaseAssignment(user.id, input.assignmentId);
+        return t("mentors.matching.done.release");
+      });
+  }
+}
+
+export default function MatchingBoard() {
+  const { board, settings, view, duty } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const running = useSubmitting({ intent: "run" });
+  const last = board.lastRun;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl">
+          <h1 className="text-2xl font-bold tracking-tight">{t("mentors.matching.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("mentors.matching.intro")}</p>
+        </div>
+        <Link to="/admin/matching/settings" className={buttonClass.secondary}>
+          {t("mentors.settings.title")}
+        </Link>
+      </div>
+
+      <ActionNotice result={result} />
+
+      <section aria-labelledby="matching-summary" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="matching-summary" className="text-base font-semibold">
+          {t("mentors.matching.summary")}
+        </h2>
+        <div className="mt-3 grid gap-4 md:grid-cols-[1fr_auto]">
+          <div className="space-y-1 text-sm text-slate-700">
+            {last ? (
+              <>
+                <p>
+                  {last.kind === "FULL"
+                    ? t("mentors.matching.lastRun", { date: formatDateTime(last.createdAt, i18n.language), ms: last.durationMs })
+                    : t("mentors.matching.lastRunSlot", { date: formatDateTime(last.createdAt, i18n.language) })}
+                </p>
+                <p>
+                  {t("mentors.matching.filled", { filled: last.slotsFilled, slots: last.slotsTotal })} ·{" "}
+                  {t("mentors.matching.covered", { filled: last.firstSlotsFilled, total: last.firstSlotsTotal })}
+                </p>
+                {last.greedyObjective !== null ? (
+                  <p>{t("mentors.matching.objective", { value: formatPoints(Math.round(last.objective * 100)), greedy: formatPoints(Math.round(last.greedyObjective * 100)) })}</p>
+                ) : null}
+              </>
+            ) : (
+              <p>{t("mentors.matching.lastRunNone")}</p>
+            )}
+            <p className={board.openSlots > 0 ? "font-medium text-red-700" : ""}>{t("mentors.matching.openSlots", { count: board.openSlots })}</p>
+            <p className="text-slate-500">{t("mentors.matching.counts", board.counts)}</p>
+          </div>
+          <div className="flex flex-wrap items-start gap-2">
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="run" />
+              <button type="submit" disabled={running} className={buttonClass.primary}>
+                {running ? t("mentors.matching.running") : last ? t("mentors.matching.rerun") : t("mentors.matching.run")}
+              </button>
+            </Form>
+            {board.counts.proposed > 0 ? (
+              <ConfirmAction
+                small={false}
+                label={t("mentors.matching.publish", { count: board.counts.proposed })}
+                question={t("mentors.matching.publishConfirm", { count: board.counts.proposed })}
+                confirmLabel={t("mentors.matching.publishConfirmButton")}
+                fields={{ intent: "publish" }}
+              />
+            ) : (
+              <span className="self-center text-sm text-slate-500">{t("mentors.matching.nothingPending")}</span>
+            )}
+          </div>
+        </div>
+        <p className="mt-3 text-xs text-slate-500">
+          {t("mentors.settings.title")}：{t("mentors.settings.duty")} {settings.weights.duty} · {t("mentors.settings.keywords")} {settings.weights.keywords} ·{" "}
+          {t("mentors.settings.seniority")} {settings.weights.seniority} · {t("mentors.settings.preference")} {settings.weights.preference} · {t("mentors.settings.load")}{" "}
+          {settings.weights.load}
+        </p>
+      </section>
+
+      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mentors.matching.view")}>
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.matching.view")}</span>
+          <select name="view" defaultValue={view} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="all">{t("mentors.matching.viewAll")}</option>
+            <option value="open">{t("mentors.matching.viewOpen")}</option>
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.matching.duty")}</span>
+          <select name="duty" defaultValue={duty ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("mentors.matching.anyDuty")}</option>
+            {DUTIES.map((d) => (
+              <option key={d} value={d}>
+                {t(`duty.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass.secondary}>
+          {t("mentors.matching.apply")}
+        </button>
+      </Form>
+
+      {board.rows.length === 0 ? (
+        <EmptyState>{view === "open" && board.directionsTotal > 0 ? t("mentors.matching.emptyOpen") : t("mentors.matching.empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
+            <caption className="sr-only">{t("mentors.matching.caption", { page: board.page })}</caption>
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="w-1/4 px-4 py-2 font-medium">{t("mentors.matching.direction")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.matching.internal")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.matching.external")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {board.rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <p className="font-medium text-slate-900">{row.name}</p>
+                    <p className="mt-0.5 text-xs text-slate-500">
+                      {row.studio.name} · {t(`duty.${row.studio.duty}`)}
+                    </p>
+                  </th>
+                  {row.slots.map((slot) => (
+                    <td key={slot.kind} className="px-4 py-3">
+                      <SlotCell row={row} slot={slot} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={board.page} pages={board.pages} href={(page) => withParams(location.search, { page })} />
+    </div>
+  );
+}
+
+function SlotCell({ row, slot }: { row: BoardRow; slot: BoardSlot }) {
+  const { t } = useTranslation();
+  const explain = useExplain();
+  const kindWord = t(`mentors.kind.${slot.kind}`);
+  return (
+    <div className="space-y-2" aria-label={`${row.name} · ${t(`mentorKind.${slot.kind}`)}`} role="group">
+      <p className="text-xs text-slate-500">{t("mentors.matching.target", { target: slot.target })}</p>
+      <ul className="space-y-2">
+        {slot.members.map((m) => (
+          <li key={m.assignmentId} className="rounded-md border border-slate-200 p-2">
+            <div className="flex flex-wrap items-center gap-1.5">
+              <Link to={`/mentors/${m.mentorId}`} className="font-medium text-slate-900 hover:text-brand-700">
+                {m.name}
+              </Link>
+              <StatusBadge status={m.status} />
+              {m.locked ? <Badge tone="brand">{t("mentors.matching.locked")}</Badge> : null}
+              {m.manual && m.status === "PROPOSED" ? <Badge>{t("mentors.matching.manual")}</Badge> : null}
+            </div>
+            {m.breakdown ? <BreakdownDisclosure breakdown={m.breakdown} label={t("mentors.matching.breakdownOf", { mentor: m.name })} /> : null}
+            <div className="mt-1 flex flex-wrap gap-1.5">
+              {m.status === "PROPOSED" ? (
+                <>
+                  <ActionButton
+                    label={m.locked ? t("mentors.matching.unlock") : t("mentors.matching.lock")}
+                    ariaLabel={`${m.locked ? t("mentors.matching.unlock") : t("mentors.matching.lock")} ${m.name}`}
+                    fields={{ intent: m.locked ? "unlock" : "lock", assignmentId: m.assignmentId }}
+                  />
+                  <ConfirmAction
+                    label={t("mentors.matching.exclude")}
+                    question={t("mentors.matching.excludeConfirm", { mentor: m.name, direction: row.name })}
+                    confirmLabel={t("mentors.matching.excludeConfirmButton")}
+                    fields={{ intent: "exclude", assignmentId: m.assignmentId }}
+                  />
+                  {m.manual ? <ActionButton label={t("mentors.matching.remove")} ariaLabel={`${t("mentors.matching.remove")} ${m.name}`} fields={{ intent: "remove", assignmentId: m.assignmentId }} tone="smallDanger" /> : null}
+                </>
+              ) : (
+                <ConfirmAction
+                  label={t("mentors.matching.release")}
+                  question={t("mentors.matching.releaseConfirm", { mentor: m.name, direction: row.name })}
+                  confirmLabel={t("mentors.matching.releaseConfirmButton")}
+                  fields={{ intent: "release", assignmentId: m.assignmentId }}
+                />
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {slot.open > 0 ? (
+        <div className="rounded-md border border-red-300 bg-red-50 p-2 text-xs text-red-800" data-testid="open-slot">
+          <p className="font-semibold">{t("mentors.matching.open", { count: slot.open })}</p>
+          <p className="mt-0.5">{slot.reason ? explain(slot.reason) : t("mentors.matching.openReasonUnknown")}</p>
+        </div>
+      ) : null}
+      {slot.declined.length ? (
+        <ul className="text-xs text-slate-500">
+          {slot.declined.map((d) => (
+            <li key={d.assignmentId}>{d.note ? t("mentors.matching.declinedNote", { name: d.name, note: d.note }) : t("mentors.matching.declinedBy", { name: d.name })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {slot.excluded.length ? (
+        <div className="text-xs text-slate-500">
+          <span>{t("mentors.matching.excludedList")}：</span>
+          {slot.excluded.map((x) => (
+            <span key={x.assignmentId} className="mr-2 inline-flex items-center gap-1">
+              {x.name}
+              <ActionButton label={t("mentors.matching.unexclude")} ariaLabel={`${t("mentors.matching.unexclude")} ${x.name}`} fields={{ intent: "unexclude", assignmentId: x.assignmentId }} />
+            </span>
+          ))}
+        </div>
+      ) : null}
+      <Link
+        to={`/admin/matching/directions/${row.id}?kind=${slot.kind}`}
+        className="inline-block text-xs text-brand-700 hover:underline"
+        aria-label={t("mentors.matching.candidatesFor", { direction: row.name, kind: kindWord })}
+      >
+        {t("mentors.matching.candidates")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Card } from "~/components/card.tsx";
+import { getFixedT } from "~/i18n/i18n.server.ts";
+import { formatDate, formatDateTime } from "~/lib/format.ts";
+import { findInvitation, respond } from "~/mentors/matching.server.ts";
+import { getMentoring } from "~/mentors/mentoring.server.ts";
+import { badRequest, pageParam, reply } from "~/mentors/route-helpers.server.ts";
+import { respondSchema } from "~/mentors/schemas.ts";
+import { ActionNotice, BreakdownTable, buttonClass, EmptyState, fieldClass, Pagination, useSubmitting, withParams } from "~/mentors/ui.tsx";
+import { authorize } from "~/policy/index.ts";
+
+export const meta: MetaFunction = () => [{ title: "我的指导 · 辅导员工作室协同平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "mentoring:view-own", null);
+  const url = new URL(request.url);
+  return data(await getMentoring(user.id, pageParam(url, "reviews")));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "mentoring:view-own", null);
+  const t = await getFixedT(request);
+  const parsed = respondSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((issue) => issue.path[0] === "note");
+    return tooLong ? data({ ok: false as const, error: `${t("mentors.mentoring.declineNote")}：${t("mentors.validation.tooLong")}` }, { status: 400 }) : badRequest(t);
+  }
+  const { intent, assignmentId, note } = parsed.data;
+  const invitation = await findInvitation(assignmentId);
+  if (!invitation) throw new Response("Not Found", { status: 404 });
+  authorize(user, "mentoring:respond", { mentorUserId: invitation.mentor.userId });
+  return reply(t, async () => {
+    await respond(user.id, assignmentId, intent, note);
+    return t(intent === "accept" ? "mentors.mentoring.acceptedNotice" : "mentors.mentoring.declinedNotice", { direction: invitation.direction.name });
+  });
+}
+
+export default function Mentoring() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  if (!page.mentor) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-4">
+        <h1 className="text-2xl font-bold">{t("mentors.mentoring.title")}</h1>
+        <EmptyState>{t("mentors.mentoring.notMentor")}</EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">{t("mentors.mentoring.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("mentors.mentoring.intro")}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("mentors.mentoring.capacity", { count: page.accepted.length + page.invitations.length, capacity: page.mentor.capacity })}</p>
+        </div>
+        <Link to={`/mentors/${page.mentor.id}/edit`} className={buttonClass.secondary}>
+          {t("mentors.mentoring.editProfile")}
+        </Link>
+      </div>
+      {!page.mentor.available ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">{t("mentors.mentoring.unavailableNotice")}</p> : null}
+      <ActionNotice result={result} />
+
+      <Card title={t("mentors.mentoring.invitations")}>
+        {page.invitations.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("mentors.mentoring.invitationsEmpty")}</p>
+        ) : (
+          <ul className="space-y-4">
+            {page.invitations.map((inv) => (
+              <Invitation key={inv.assignmentId} invitation={inv} locale={i18n.language} />
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={t("mentors.mentoring.directions")}>
+        {page.accepted.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("mentors.mentoring.directionsEmpty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {page.accepted.map((a) => (
+              <li key={a.assignmentId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div>
+                  <p className="font-medium">{a.direction.name}</p>
+                  <p className="text-xs text-slate-500">
+                    {a.studio.name} · {t(`duty.${a.studio.duty}`)}
+                    {a.respondedAt ? ` · ${t("mentors.mentoring.since", { date: formatDate(a.respondedAt, i18n.language) })}` : ""}
+                  </p>
+                </div>
+                <Link to={`/studios/${a.studio.id}`} className="text-sm text-brand-700 hover:underline" aria-label={`${t("mentors.mentoring.openStudio")}：${a.studio.name}`}>
+                  {t("mentors.mentoring.openStudio")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={t("mentors.mentoring.reviews")}>
+        {page.reviews.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("mentors.mentoring.reviewsEmpty")}</p>
+        ) : (
+          <>
+            <ul className="divide-y divide-slate-100">
+              {page.reviews.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <div>
+                    <p className="font-medium">{r.title}</p>
+                    <p className="text-xs text-slate-500">{t("mentors.mentoring.reviewBy", { name: r.requestedBy, date: formatDateTime(r.createdAt, i18n.language), studio: r.studio })}</p>
+                  </div>
+                  <Link to={`/documents/${r.documentId}`} className={buttonClass.secondary} aria-label={`${t("mentors.mentoring.reviewOpen")}：${r.title}`}>
+                    {t("mentors.mentoring.reviewOpen")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <div className="mt-3">
+              <Pagination page={Math.min(Number(new URLSearchParams(location.search).get("reviews")) || 1, page.reviewPages)} pages={page.reviewPages} href={(p) => withParams(location.search, { reviews: p })} />
+            </div>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+type InvitationData = ReturnType<typeof useLoaderData<typeof loader>>["invitations"][number];
+
+function Invitation({ invitation, locale }: { invitation: InvitationData; locale: string }) {
+  const { t } = useTranslation();
+  const accepting = useSubmitting({ intent: "accept", assignmentId: invitation.assignmentId });
+  const declining = useSubmitting({ intent: "decline", assignmentId: invitation.assignmentId });
+  const label = t("mentors.mentoring.invitationLabel", { studio: invitation.studio.name, direction: invitation.direction.name });
+  const noteId = `note-${invitation.assignmentId}`;
+  return (
+    <li className="rounded-md border border-slate-200 p-4" aria-label={label}>
+      <h3 className="font-semibold">{label}</h3>
+      <p className="mt-1 text-xs text-slate-500">
+        {t(`duty.${invitation.studio.duty}`)}
+        {invitation.invitedAt ? ` · ${t("mentors.mentoring.invitedAt", { date: formatDateTime(invitation.invitedAt, locale) })}` : ""}
+      </p>
+      {invitation.direction.description ? <p className="mt-2 text-sm text-slate-700">{invitation.direction.description}</p> : null}
+      {invitation.breakdown ? (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-brand-700">{t("mentors.mentoring.why")}</summary>
+          <div className="max-w-md">
+            <BreakdownTable breakdown={invitation.breakdown} />
+          </div>
+        </details>
+      ) : null}
+      <div className="mt-3 flex flex-wrap items-start gap-3">
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="accept" />
+          <input type="hidden" name="assignmentId" value={invitation.assignmentId} />
+          <button type="submit" disabled={accepting || declining} className={buttonClass.primary} aria-label={`${t("mentors.mentoring.accept")}：${label}`}>
+            {accepting ? t("mentors.mentoring.accepting") : t("mentors.mentoring.accept")}
+          </button>
+        </Form>
+        <details className="min-w-64">
+          <summary className={`${buttonClass.secondary} cursor-pointer list-none`} aria-label={`${t("mentors.mentoring.decline")}：${label}`}>
+            {t("mentors.mentoring.decline")}
+          </summary>
+          <Form method="post" preventScrollReset className="mt-2 space-y-2">
+            <input type="hidden" name="intent" value="decline" />
+            <input type="hidden" name="assignmentId" value={invitation.assignmentId} />
+            <label htmlFor={noteId} className="block text-sm text-slate-700">
+              {t("mentors.mentoring.declineNote")}
+            </label>
+            <textarea id={noteId} name="note" rows={2} maxLength={500} className={fieldClass} />
+            <button type="submit" disabled={accepting || declining} className={buttonClass.danger}>
+              {declining ? t("mentors.mentoring.declining") : t("mentors.mentoring.declineConfirm")}
+            </button>
+          </Form>
+        </details>
+      </div>
+    </li>
+  );
+}

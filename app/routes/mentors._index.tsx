@@ -1,0 +1,182 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server.ts";
+import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
+import { getFixedT } from "~/i18n/i18n.server.ts";
+import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
+import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
+import { poolFilterSchema } from "~/mentors/schemas.ts";
+import { ActionButton, ActionNotice, buttonClass, EmptyState, KindBadge, Pagination, withParams } from "~/mentors/ui.tsx";
+import { authorize, can } from "~/policy/index.ts";
+
+export const meta: MetaFunction = () => [{ title: "导师库 · 辅导员工作室协同平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "mentor:view-pool", null);
+  const url = new URL(request.url);
+  const filter = poolFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const list = await listMentors(filter);
+  const removed = url.searchParams.get("removed");
+  return data({ ...list, filter, page: Math.min(filter.page, list.pages), canCurate: can(user, "mentor:curate", null), removed });
+}
+
+const availabilitySchema = z.object({ intent: z.literal("availability"), mentorId: z.string().min(1).max(64), available: z.enum(["yes", "no"]) });
+
+/** 学工部 switches a mentor's availability from the list. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "mentor:curate", null);
+  const t = await getFixedT(request);
+  const parsed = availabilitySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return badRequest(t);
+  const mentor = await getMentorProfile(parsed.data.mentorId);
+  if (!mentor) throw new Response("Not Found", { status: 404 });
+  return reply(t, async () => {
+    await setAvailability(user.id, mentor.id, parsed.data.available === "yes");
+    return t("mentors.profile.availabilityChanged", { name: mentor.name });
+  });
+}
+
+export default function MentorPool() {
+  const { items, total, pages, page, filter, canCurate, removed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const filtered = Boolean(filter.kind || filter.duty || filter.available || filter.q);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl">
+          <h1 className="text-2xl font-bold tracking-tight">{t("mentors.pool.title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("mentors.pool.intro")}</p>
+        </div>
+        {canCurate ? (
+          <div className="flex gap-2">
+            <Link to="/mentors/new" className={buttonClass.primary}>
+              {t("mentors.pool.add")}
+            </Link>
+            <Link to="/mentors/import" className={buttonClass.secondary}>
+              {t("mentors.pool.import")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      <ActionNotice result={result ?? (removed ? { ok: true, message: t("mentors.profile.removed", { name: removed }) } : null)} />
+
+      <Form method="get" role="search" aria-label={t("mentors.pool.filters")} className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.pool.kind")}</span>
+          <select name="kind" defaultValue={filter.kind ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("mentors.pool.anyKind")}</option>
+            {Object.values(MentorKind).map((k) => (
+              <option key={k} value={k}>
+                {t(`mentorKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.pool.duty")}</span>
+          <select name="duty" defaultValue={filter.duty ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("mentors.pool.anyDuty")}</option>
+            {Object.values(Duty).map((d) => (
+              <option key={d} value={d}>
+                {t(`duty.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.pool.availability")}</span>
+          <select name="available" defaultValue={filter.available ?? ""} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t("mentors.pool.anyAvailability")}</option>
+            <option value="yes">{t("mentors.common.available")}</option>
+            <option value="no">{t("mentors.common.unavailable")}</option>
+          </select>
+        </label>
+        <label className="block">
+          <span className="text-slate-600">{t("mentors.pool.search")}</span>
+          <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("mentors.pool.searchPlaceholder")} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className={buttonClass.secondary}>
+          {t("mentors.pool.apply")}
+        </button>
+        {filtered ? (
+          <Link to="/mentors" className="py-1.5 text-brand-700 hover:underline">
+            {t("mentors.pool.clear")}
+          </Link>
+        ) : null}
+      </Form>
+
+      <p className="text-sm text-slate-600">{t("mentors.pool.count", { count: total })}</p>
+      {items.length === 0 ? (
+        <EmptyState>{filtered ? t("mentors.pool.emptyFiltered") : t("mentors.pool.empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <caption className="sr-only">{t("mentors.pool.caption")}</caption>
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.name")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.organisation")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.expertise")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.load")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.state")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <Link to={`/mentors/${m.id}`} className="font-medium text-slate-900 hover:text-brand-700">
+                      {m.name}
+                    </Link>
+                    <div className="mt-1">
+                      <KindBadge kind={m.kind} />
+                    </div>
+                  </th>
+                  <td className="px-4 py-3 text-slate-700">
+                    <p>{m.organisation}</p>
+                    <p className="text-xs text-slate-500">
+                      {m.title}
+                      {m.title ? " · " : ""}
+                      {t(`mentors.rank.${m.rank}`)}
+                    </p>
+                  </td>
+                  <td className="px-4 py-3">
+                    <ul className="flex flex-wrap gap-1">
+                      {m.duties.map((d, i) => (
+                        <li key={d} className={`rounded px-1.5 py-0.5 text-xs ${i === 0 ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`}>
+                          {t(`duty.${d}`)}
+                          {i === 0 ? `（${t("mentors.pool.primary")}）` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                    {m.keywords.length ? <p className="mt-1 text-xs text-slate-500">{m.keywords.join("、")}</p> : null}
+                  </td>
+                  <td className="px-4 py-3 tabular-nums text-slate-700">{t("mentors.common.loadValue", { load: m.load, capacity: m.capacity })}</td>
+                  <td className="px-4 py-3">
+                    <p className={m.available ? "text-emerald-700" : "text-slate-500"}>{m.available ? t("mentors.common.available") : t("mentors.common.unavailable")}</p>
+                    {canCurate ? (
+                      <div className="mt-1">
+                        <ActionButton
+                          label={m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}
+                          ariaLabel={`${m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}：${m.name}`}
+                          fields={{ intent: "availability", mentorId: m.id, available: m.available ? "no" : "yes" }}
+                        />
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} href={(p) => withParams(location.search, { page: p })} />
+    </div>
+  );
+}
