@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUserSession } from "~/auth/session.server.ts";
+import { prisma } from "~/db/client.server.ts";
+import * as boardRoute from "~/routes/admin_.matching._index.tsx";
+import * as settingsRoute from "~/routes/admin_.matching.settings.tsx";
+import * as mentoringRoute from "~/routes/mentoring.tsx";
+import * as profileRoute from "~/routes/mentors.$mentorId.tsx";
+import * as editRoute from "~/routes/mentors.$mentorId_.edit.tsx";
+import * as poolRoute from "~/routes/mentors._index.tsx";
+import * as importRoute from "~/routes/mentors.import.tsx";
+import * as newRoute from "~/routes/mentors.new.tsx";
+import * as preferencesRoute from "~/routes/studios_.$studioId_.mentor-preferences.tsx";
+import { publish, runMatching } from "./matching.server.ts";
+
+/**
+ * The routes as the seven kinds of people reach them, signed in with real sessions on the seeded
+ * database: who gets the page, who gets 403, and that a refused change writes nothing.
+ */
+type Who = "admin" | "collegeAdmin" | "leader" | "backbone" | "newcomer" | "mentor" | "outsider";
+const WHO: Who[] = ["admin", "collegeAdmin", "leader", "backbone", "newcomer", "mentor", "outsider"];
+
+const cookies = {} as Record<Who, string>;
+const userIds = {} as Record<Who, string>;
+let studioId: string;
+let ownMentorId: string;
+let otherMentorId: string;
+
+async function signIn(userId: string) {
+  const response = await createUserSession(new Request("http://localhost/login"), userId, "/");
+  return response.headers.get("Set-Cookie")!.split(";")[0]!;
+}
+
+beforeAll(async () => {
+  const leader = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
+  const studio = await prisma.studio.findFirstOrThrow({ where: { memberships: { some: { userId: leader.id, role: "LEADER" } } }, orderBy: { id: "asc" } });
+  studioId = studio.id;
+  const newcomer = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER" }, orderBy: { userId: "asc" } });
+  const backbone = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+  // The outsider: a counselor of no studio and no mentor.
+  const outsider = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+  expect(await prisma.studioMembership.count({ where: { userId: outsider.id } })).toBe(0);
+  const ids: Record<Who, string> = {
+    admin: (await prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).id,
+    collegeAdmin: (await prisma.user.findUniqueOrThrow({ where: { username: "college" } })).id,
+    leader: leader.id,
+    backbone: backbone.id,
+    newcomer: newcomer.userId,
+    mentor: (await prisma.user.findUniqueOrThrow({ where: { username: "mentor" } })).id,
+    outsider: outsider.id,
+  };
+  for (const who of WHO) {
+    userIds[who] = ids[who];
+    cookies[who] = await signIn(ids[who]);
+  }
+  ownMentorId = (await prisma.mentor.findUniqueOrThrow({ where: { userId: ids.mentor } })).id;
+  otherMentorId = (await prisma.mentor.findFirstOrThrow({ where: { user: { username: "external" } } })).id;
+});
+
+function request(who: Who, path: string, form?: Record<string, string>) {
+  const headers = new Headers({ Cookie: cookies[who], "Accept-Language": "zh-CN" });
+  if (!form) return new Request(`http://localhost${path}`, { headers });
+  headers.set("Content-Type", "application/x-www-form-urlencoded");
+  return new Request(`http://localhost${path}`, { method: "POST", headers, body: new URLSearchParams(form).toString() });
+}
+
+interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+/** Calls a loader or action like Remix does and reports the HTTP status it would answer with. */
+async function call(fn: (args: never) => unknown, req: Request, params: Record<string, string> = {}): Promise<Outcome> {
+  try {
+    const result = (await fn({ request: req, params, context: {} } as never)) as unknown;
+    if (result instanceof Response) return { status: result.status, body: null };
+    if (result && typeof result === "object" && "init" in result && "data" in result) {
+      const { init, data } = result as { init?: { status?: number } | null; data: unknown };
+      return { status: init?.status ?? 200, body: data };
+    }
+    return { status: 200, body: result };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, body: null };
+    throw thrown;
+  }
+}
+
+async function statuses(fn: (args: never) => unknown, path: string, params: Record<string, string> = {}, form?: Record<string, string>) {
+  const out = {} as Record<Who, number>;
+  for (const who of WHO) out[who] = (await call(fn, request(who, path, form), params)).status;
+  return out;
+}
+
+const only = (allowed: Who[], yes = 200, no = 403) => Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? yes : no]));
+
+describe("pages by role", () => {
+  it("the pool and every profile are open to all signed-in staff; contact details are not", async () => {
+    expect(await statuses(poolRoute.loader, "/mentors")).toEqual(only(WHO));
+    expect(await statuses(profileRoute.loader, `/mentors/${ownMentorId}`, { mentorId: ownMentorId })).toEqual(only(WHO));
+    const seen = {} as Record<Who, boolean>;
+    for (const who of WHO) {
+      const { body } = await call(profileRoute.loader, request(who, `/mentors/${otherMentorId}`), { mentorId: otherMentorId });
+      seen[who] = (body as { showContact: boolean }).showContact;
+    }
+    // The external demo mentor guides none of the demo accounts' studios unless the seed says so.
+    const guided = await prisma.mentorAssignment.findMany({ where: { mentorId: otherMentorId, status: { in: ["ACCEPTED", "INVITED"] } }, select: { direction: { select: { studio: { select: { memberships: { select: { userId: true } } } } } } } });
+    const mentees = new Set(guided.flatMap((g) => g.direction.studio.memberships.map((m) => m.userId)));
+    for (const who of WHO) expect(seen[who], who).toBe(who === "admin" || mentees.has(userIds[who]));
+  });
+
+  it("an unknown mentor is 404, not an error", async () => {
+    expect((await call(profileRoute.loader, request("admin", "/mentors/nope"), { mentorId: "nope" })).status).toBe(404);
+  });
+
+  it("curation pages (add, import) and the matching board and its weights are 学工部's only", async () => {
+    expect(await statuses(newRoute.loader, "/mentors/new")).toEqual(only(["admin"]));
+    expect(await statuses(importRoute.loader, "/mentors/import")).toEqual(only(["admin"]));
+    expect(await statuses(boardRoute.loader, "/admin/matching")).toEqual(only(["admin"]));
+    expect(await statuses(settingsRoute.loader, "/admin/matching/settings")).toEqual(only(["admin"]));
+  });
+
+  it("a profile is edited by the mentor and 学工部 only", async () => {
+    expect(await statuses(editRoute.loader, `/mentors/${ownMentorId}/edit`, { mentorId: ownMentorId })).toEqual(only(["admin", "mentor"]));
+  });
+
+  it("我的指导 is the mentors' page", async () => {
+    expect(await statuses(mentoringRoute.loader, "/mentoring")).toEqual(only(["mentor"]));
+  });
+
+  it("a studio's preferred mentors are for its leader and 学工部; an unknown studio is 404", async () => {
+    expect(await statuses(preferencesRoute.loader, `/studios/${studioId}/mentor-preferences`, { studioId })).toEqual(only(["admin", "leader"]));
+    expect((await call(preferencesRoute.loader, request("admin", "/studios/nope/mentor-preferences"), { studioId: "nope" })).status).toBe(404);
+  });
+});
+
+describe("refused changes write nothing", () => {
+  it("only 学工部 runs the matching", async () => {
+    const runs = await prisma.matchingRun.count();
+    const result = await statuses(boardRoute.action, "/admin/matching", {}, { intent: "run" });
+    expect(result).toEqual(only(["admin"]));
+    // The admin's run is the only one recorded.
+    expect(await prisma.matchingRun.count()).toBe(runs + 1);
+  });
+
+  it("only the leader and 学工部 add a preferred mentor", async () => {
+    const before = await prisma.mentorPreference.count({ where: { studioId } });
+    const denied: Who[] = ["collegeAdmin", "backbone", "newcomer", "mentor", "outsider"];
+    for (const who of denied) {
+      const { status } = await call(preferencesRoute.action, request(who, `/studios/${studioId}/mentor-preferences`, { intent: "add", mentorId: otherMentorId }), { studioId });
+      expect(status, who).toBe(403);
+    }
+    expect(await prisma.mentorPreference.count({ where: { studioId } })).toBe(before);
+    const ok = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "add", mentorId: otherMentorId }), { studioId });
+    expect(ok.status).toBe(200);
+    expect(await prisma.mentorPreference.count({ where: { studioId } })).toBe(before + 1);
+    // Twice is a clear error in Chinese, not a crash.
+    const again = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "add", mentorId: otherMentorId }), { studioId });
+    expect(again.status).toBe(409);
+    expect((again.body as { error: string }).error).toContain("孙颖");
+    expect(await prisma.mentorPreference.count({ where: { studioId } })).toBe(before + 1);
+  });
+
+  it("only 学工部 changes availability or removes a mentor from the pool", async () => {
+    const denied = WHO.filter((w) => w !== "admin");
+    for (const who of denied) {
+      const { status } = await call(profileRoute.action, request(who, `/mentors/${otherMentorId}`, { intent: "availability", available: "no" }), { mentorId: otherMentorId });
+      expect(status, who).toBe(403);
+    }
+    expect((await prisma.mentor.findUniqueOrThrow({ where: { id: otherMentorId } })).available).toBe(true);
+  });
+
+  it("only the invited mentor answers an invitation — 学工部 and the other six cannot", async () => {
+    await prisma.mentorAssignment.deleteMany({ where: { status: { not: "ACCEPTED" } } });
+    const admin = userIds.admin;
+    const run = await runMatching(admin);
+    expect(run.ok).toBe(true);
+    await publish(admin);
+    const invitation = await prisma.mentorAssignment.findFirstOrThrow({ where: { status: "INVITED", mentorId: ownMentorId } });
+    for (const who of WHO.filter((w) => w !== "mentor")) {
+      const { status } = await call(mentoringRoute.action, request(who, "/mentoring", { intent: "accept", assignmentId: invitation.id }), {});
+      expect(status, who).toBe(403);
+    }
+    expect((await prisma.mentorAssignment.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("INVITED");
+    // The external mentor is a mentor too, but not this invitation's.
+    const external = await signIn((await prisma.user.findUniqueOrThrow({ where: { username: "external" } })).id);
+    const foreign = await call(
+      mentoringRoute.action,
+      new Request("http://localhost/mentoring", { method: "POST", headers: { Cookie: external, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "accept", assignmentId: invitation.id }).toString() }),
+    );
+    expect(foreign.status).toBe(403);
+    const ok = await call(mentoringRoute.action, request("mentor", "/mentoring", { intent: "accept", assignmentId: invitation.id }));
+    expect(ok.status).toBe(200);
+    expect((await prisma.mentorAssignment.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("ACCEPTED");
+  });
+});
+
+describe("bad input", () => {
+  it("unknown intents and malformed ids are a 400 with a Chinese message", async () => {
+    const board = await call(boardRoute.action, request("admin", "/admin/matching", { intent: "explode" }));
+    expect(board.status).toBe(400);
+    expect((board.body as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+    const respond = await call(mentoringRoute.action, request("mentor", "/mentoring", { intent: "maybe", assignmentId: "x" }));
+    expect(respond.status).toBe(400);
+  });
+
+  it("a direction target outside 1–3 is refused with the reason and nothing changes", async () => {
+    const direction = await prisma.direction.findFirstOrThrow({ where: { studioId }, orderBy: { id: "asc" } });
+    const result = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "targets", directionId: direction.id, internal: "4", external: "1" }), { studioId });
+    expect(result.status).toBe(400);
+    expect((result.body as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+    const after = await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } });
+    expect([after.internalMentorTarget, after.externalMentorTarget]).toEqual([direction.internalMentorTarget, direction.externalMentorTarget]);
+  });
+
+  it("a decline note longer than 500 characters is refused", async () => {
+    const result = await call(mentoringRoute.action, request("mentor", "/mentoring", { intent: "decline", assignmentId: "c".repeat(25), note: "很".repeat(501) }));
+    expect(result.status).toBe(400);
+    expect((result.body as { error: string }).error).toBe("婉拒原因（选填）：内容过长。");
+  });
+});
