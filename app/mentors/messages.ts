@@ -54,6 +54,7 @@ export const mentorMessages = defineMessages(
       edit: "编辑资料",
       editTitle: "编辑导师资料 · {{name}}",
       kind: "导师类型",
+      basics: "基本信息",
       account: "登录账号",
       college: "所在学院",
       organisation: "单位 / 部门",
@@ -367,6 +368,7 @@ export const mentorMessages = defineMessages(
       internal: "校内导师",
       external: "校外导师",
       empty: "该工作室还没有研究方向。",
+      preferences: "意向导师与导师人数",
     },
     notices: {
       invited: "学工部邀请您担任「{{studio}}」“{{direction}}”方向的导师，请在“我的指导”中确认。",
@@ -497,6 +499,7 @@ export const mentorMessages = defineMessages(
       edit: "Edit profile",
       editTitle: "Edit mentor profile · {{name}}",
       kind: "Kind",
+      basics: "Basic information",
       account: "Account",
       college: "College",
       organisation: "Organisation / department",
@@ -810,6 +813,7 @@ export const mentorMessages = defineMessages(
       internal: "Internal mentors",
       external: "External mentors",
       empty: "This studio has no research directions yet.",
+      preferences: "Preferred mentors and targets",
     },
     notices: {
       invited: "Student affairs invites you to mentor “{{direction}}” of {{studio}}. Please answer in My mentoring.",

@@ -5,16 +5,25 @@ import type { StudioDirectionMentors } from "./studio-mentors.server.ts";
 /**
  * "Mentors" on a studio page: each direction with its internal and external mentors (accepted,
  * and invited ones marked as awaiting an answer). Load with getStudioMentors(studioId).
+ * Pass `preferencesHref` (/studios/:studioId/mentor-preferences) when
+ * can(user, "matching:state-preferences", studio) so the leader and 学工部 find that page.
  */
-export function StudioMentors({ directions, headingLevel = 2 }: { directions: StudioDirectionMentors[]; headingLevel?: 2 | 3 }) {
+export function StudioMentors({ directions, headingLevel = 2, preferencesHref }: { directions: StudioDirectionMentors[]; headingLevel?: 2 | 3; preferencesHref?: string }) {
   const { t } = useTranslation();
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as "h3" | "h4";
   return (
     <section aria-labelledby="studio-mentors-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <Heading id="studio-mentors-title" className="text-base font-semibold text-slate-900">
-        {t("mentors.studioMentors.title")}
-      </Heading>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Heading id="studio-mentors-title" className="text-base font-semibold text-slate-900">
+          {t("mentors.studioMentors.title")}
+        </Heading>
+        {preferencesHref ? (
+          <Link to={preferencesHref} className="text-sm text-brand-700 hover:underline">
+            {t("mentors.studioMentors.preferences")}
+          </Link>
+        ) : null}
+      </div>
       {directions.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("mentors.studioMentors.empty")}</p>
       ) : (

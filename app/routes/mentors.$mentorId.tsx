@@ -123,7 +123,7 @@ export default function MentorProfile() {
       <ActionNotice result={result} />
 
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title={t("mentors.profile.kind")}>
+        <Card title={t("mentors.profile.basics")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-500">{t("mentors.profile.kind")}</dt>
             <dd>{t(`mentorKind.${mentor.kind}`)}</dd>
@@ -147,7 +147,7 @@ export default function MentorProfile() {
                 <dd>{mentor.username}</dd>
                 <dt className="text-slate-500">{t("mentors.profile.contact")}</dt>
                 <dd>{mentor.contact || t("mentors.common.none")}</dd>
-                {mentor.phone ? (
+                {mentor.phone && mentor.phone !== mentor.contact ? (
                   <>
                     <dt className="text-slate-500">{t("mentors.profile.phone")}</dt>
                     <dd>{mentor.phone}</dd>
