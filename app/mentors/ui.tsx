@@ -149,8 +149,11 @@ export function ConfirmAction({
   fields,
   small = true,
   action,
+  ariaLabel,
 }: {
   label: string;
+  /** A name that tells this control from its neighbours (e.g. "排除 赵立群"). */
+  ariaLabel?: string;
   question: string;
   confirmLabel: string;
   fields: Record<string, string>;
@@ -162,7 +165,9 @@ export function ConfirmAction({
   const busy = useSubmitting(fields);
   return (
     <details className="relative inline-block">
-      <summary className={`${small ? buttonClass.smallDanger : buttonClass.secondary} cursor-pointer list-none`}>{label}</summary>
+      <summary aria-label={ariaLabel} className={`${small ? buttonClass.smallDanger : buttonClass.secondary} cursor-pointer list-none`}>
+        {label}
+      </summary>
       <div role="dialog" aria-labelledby={id} className="absolute right-0 z-10 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-left shadow-lg">
         <p id={id} className="text-sm text-slate-700">
           {question}

@@ -162,7 +162,7 @@ export default function MatchingBoard() {
         </p>
       </section>
 
-      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mentors.matching.view")}>
+      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mentors.matching.filter")}>
         <label className="block">
           <span className="text-slate-600">{t("mentors.matching.view")}</span>
           <select name="view" defaultValue={view} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5">
@@ -253,6 +253,7 @@ function SlotCell({ row, slot }: { row: BoardRow; slot: BoardSlot }) {
                   />
                   <ConfirmAction
                     label={t("mentors.matching.exclude")}
+                    ariaLabel={`${t("mentors.matching.exclude")} ${m.name}`}
                     question={t("mentors.matching.excludeConfirm", { mentor: m.name, direction: row.name })}
                     confirmLabel={t("mentors.matching.excludeConfirmButton")}
                     fields={{ intent: "exclude", assignmentId: m.assignmentId }}
@@ -262,6 +263,7 @@ function SlotCell({ row, slot }: { row: BoardRow; slot: BoardSlot }) {
               ) : (
                 <ConfirmAction
                   label={t("mentors.matching.release")}
+                  ariaLabel={`${t("mentors.matching.release")} ${m.name}`}
                   question={t("mentors.matching.releaseConfirm", { mentor: m.name, direction: row.name })}
                   confirmLabel={t("mentors.matching.releaseConfirmButton")}
                   fields={{ intent: "release", assignmentId: m.assignmentId }}

@@ -200,6 +200,7 @@ export default function Candidates() {
                       {c.status === null || c.status === "PROPOSED" ? (
                         <ConfirmAction
                           label={t("mentors.candidates.exclude")}
+                          ariaLabel={`${t("mentors.candidates.exclude")} ${c.name}`}
                           question={t("mentors.matching.excludeConfirm", { mentor: c.name, direction: view.direction.name })}
                           confirmLabel={t("mentors.matching.excludeConfirmButton")}
                           fields={{ intent: "exclude", mentorId: c.mentorId }}

@@ -48,6 +48,15 @@ describe("mentor matching", () => {
     await admin.getByRole("button", { name: `解锁 ${lockedName}` }).first().waitFor();
     await admin.getByText("已锁定该组合，重新匹配时会保留。").waitFor();
 
+    // Excluding asks first; afterwards the pair is listed as excluded, not proposed.
+    const exclude = admin.locator("summary[aria-label^='排除 ']").nth(1);
+    const excludedName = (await exclude.getAttribute("aria-label"))!.replace(/^排除 /, "");
+    await exclude.click();
+    await admin.getByRole("dialog").getByText(`排除后，${excludedName} 不会再被推荐到`, { exact: false }).waitFor();
+    await admin.getByRole("button", { name: "确认排除" }).click();
+    await admin.getByText("已排除该组合。").waitFor();
+    await admin.getByRole("button", { name: `取消排除 ${excludedName}` }).first().waitFor();
+
     await admin.getByRole("link", { name: "导师匹配" }).click();
     const publish = admin.locator("summary", { hasText: /^发布 \d+ 条推荐$/ });
     await publish.click();
