@@ -193,6 +193,35 @@ describe("refused changes write nothing", () => {
   });
 });
 
+describe("a mentor keeps their own profile", () => {
+  const form = { organisation: "教育学院心理学系", title: "教授", rank: "SENIOR", primaryDuty: "MENTAL_HEALTH", otherDuties: "RESEARCH", keywords: "朋辈心理互助、团体心理辅导", capacity: "4", available: "on", bio: "新的简介" };
+
+  it("only the mentor and 学工部 save it; the other five get 403 and nothing changes", async () => {
+    const before = await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } });
+    for (const who of WHO.filter((w) => w !== "admin" && w !== "mentor")) {
+      const { status } = await call(editRoute.action, request(who, `/mentors/${ownMentorId}/edit`, form), { mentorId: ownMentorId });
+      expect(status, who).toBe(403);
+    }
+    expect((await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } })).bio).toBe(before.bio);
+    const saved = await call(editRoute.action, request("mentor", `/mentors/${ownMentorId}/edit`, form), { mentorId: ownMentorId });
+    expect(saved.status).toBe(302);
+    expect(await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } })).toMatchObject({ bio: "新的简介", capacity: 4, expertiseDuties: ["MENTAL_HEALTH", "RESEARCH"] });
+    // The mentor cannot edit someone else's profile.
+    const foreign = await call(editRoute.action, request("mentor", `/mentors/${otherMentorId}/edit`, form), { mentorId: otherMentorId });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("bad values come back per field in Chinese, and nothing is saved", async () => {
+    const before = await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } });
+    const result = await call(editRoute.action, request("mentor", `/mentors/${ownMentorId}/edit`, { ...form, capacity: "0", primaryDuty: "COOKING", bio: "x".repeat(1001) }), { mentorId: ownMentorId });
+    expect(result.status).toBe(400);
+    const errors = (result.body as { result: { error: Record<string, string[]> } }).result.error;
+    expect(Object.keys(errors).sort()).toEqual(["bio", "capacity", "primaryDuty"]);
+    for (const messages of Object.values(errors)) expect(messages.join("")).toMatch(/[\u4e00-\u9fff]/);
+    expect(await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } })).toMatchObject({ capacity: before.capacity, bio: before.bio });
+  });
+});
+
 describe("bad input", () => {
   it("unknown intents and malformed ids are a 400 with a Chinese message", async () => {
     const board = await call(boardRoute.action, request("admin", "/admin/matching", { intent: "explode" }));
