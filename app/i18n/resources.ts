@@ -1,4 +1,5 @@
 import { notificationMessages } from "~/notifications/messages.ts";
+import { searchMessages } from "~/search/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
@@ -11,11 +12,13 @@ import { zhCN } from "./locales/zh-CN.ts";
 const zh = {
   ...zhCN,
   notifications: notificationMessages.zh,
+  search: searchMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
   ...en,
   notifications: notificationMessages.en,
+  search: searchMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

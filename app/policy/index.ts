@@ -8,6 +8,7 @@ import type { Actor } from "./actor.ts";
 import { notificationRules } from "./notifications.ts";
 import { peopleRules } from "./people.ts";
 import { schoolRules } from "./school.ts";
+import { searchRules } from "./search.ts";
 import { studioRules } from "./studios.ts";
 
 export { hasRole, type Actor } from "./actor.ts";
@@ -18,6 +19,7 @@ const rules = {
   ...peopleRules,
   ...studioRules,
   ...notificationRules,
+  ...searchRules,
 };
 
 export type Rules = typeof rules;
