@@ -1,5 +1,6 @@
 import { prisma, type Db } from "~/db/client.server.ts";
 import { can, type Actor } from "~/policy/index.ts";
+import type { SearchScope } from "./filters.ts";
 
 /**
  * The studios whose documents this person may find, decided by the policy module for each
@@ -22,25 +23,7 @@ export async function readableStudioIds(actor: Actor, db: Db = prisma): Promise<
     .map((s) => s.id);
 }
 
-export interface SearchScope {
-  /** Studios whose documents the person may open. */
-  studioIds: string[];
-  /** Studios, people's cards and outputs (open to all staff). */
-  seesPublic: boolean;
-}
-
 export async function searchScope(actor: Actor, db: Db = prisma): Promise<SearchScope> {
   return { studioIds: await readableStudioIds(actor, db), seesPublic: can(actor, "search:see-public", null) };
 }
 
-/** Meilisearch filter for a scope: public records if allowed, and documents only of readable studios. */
-export function scopeFilter({ studioIds, seesPublic }: SearchScope): string {
-  const documents = studioIds.length ? `(kind = "document" AND studioIds IN [${studioIds.map(quote).join(", ")}])` : null;
-  const parts = [seesPublic ? `kind != "document"` : null, documents].filter(Boolean);
-  return parts.length ? `(${parts.join(" OR ")})` : `kind = "nothing"`;
-}
-
-/** A filter value in Meilisearch's syntax (ids and enum values are validated before this). */
-export function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}

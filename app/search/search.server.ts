@@ -7,7 +7,8 @@ import { MARK_END, MARK_START, markText, splitMarks, type MarkedText } from "./h
 import { FACETS, type Facet, type RecordKind, type RecordType, type SearchRecord } from "./index-settings.ts";
 import { outboxBacklog } from "./outbox.server.ts";
 import type { SearchParams } from "./schemas.ts";
-import { quote, scopeFilter, searchScope, type SearchScope } from "./scope.server.ts";
+import { facetFilters, scopeFilter, type SearchScope } from "./filters.ts";
+import { searchScope } from "./scope.server.ts";
 import { synonymTerms } from "./synonyms.server.ts";
 
 /**
@@ -65,21 +66,10 @@ export interface SearchResult {
 
 type Hit = SearchRecord & { _formatted?: Partial<Record<keyof SearchRecord, unknown>> };
 
-function facetFilters(params: SearchParams): string[] {
-  const filters: string[] = [];
-  if (params.type) filters.push(`type = ${quote(params.type)}`);
-  if (params.duty) filters.push(`duty = ${quote(params.duty)}`);
-  if (params.studio) filters.push(`studioIds = ${quote(params.studio)}`);
-  if (params.year) filters.push(`year = ${params.year}`);
-  if (params.status) filters.push(`status = ${quote(params.status)}`);
-  if (params.author) filters.push(`authorIds = ${quote(params.author)}`);
-  return filters;
-}
-
 /** What the hit shows of its text: Meilisearch's marks, or ours when it matched through the bigram twin. */
 function present(hit: Hit, terms: string[]): Pick<SearchHit, "title" | "snippet"> {
   const title = splitMarks(hit._formatted?.title) ?? markText(hit.title, terms);
-  const source = hit.body || hit.headings || hit.keywords;
+  const source = hit.body || hit.headings;
   let snippet = splitMarks(hit._formatted?.body);
   if (!snippet) {
     const ours = markText(source, terms, SNIPPET_CHARS);

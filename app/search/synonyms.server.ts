@@ -90,3 +90,9 @@ export async function synonymTerms(db: Db = prisma): Promise<{ terms: string[]; 
 export function forgetSynonymCache(): void {
   cache = null;
 }
+
+/** Whether an edit has not reached Meilisearch yet (the admin page says so). */
+export async function synonymsPending(db: Db = prisma): Promise<boolean> {
+  const row = await db.searchOutbox.findFirst({ where: { kind: "synonyms" }, select: { id: true } });
+  return row !== null;
+}
