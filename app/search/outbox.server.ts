@@ -3,6 +3,7 @@ import { prisma, type Db } from "~/db/client.server.ts";
 import type { BackgroundTask } from "~/infra/background.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, pushSynonyms, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
+import { engineBackoffMs, rowBackoffSeconds } from "./backoff.ts";
 import { RECORD_KINDS, type RecordKind } from "./index-settings.ts";
 import { currentRecords } from "./records.server.ts";
 
@@ -19,7 +20,6 @@ import { currentRecords } from "./records.server.ts";
  */
 
 export const BATCH_SIZE = 500;
-const MAX_ROW_BACKOFF_S = 600;
 
 interface OutboxRow {
   id: bigint;
@@ -33,16 +33,6 @@ export type DrainResult =
   | { status: "idle"; nextAt: Date | null }
   | { status: "busy" }
   | { status: "engine-down"; error: string };
-
-/** Backoff for a row Meilisearch rejected: 2, 4, 8 … seconds, at most ten minutes. */
-export function rowBackoffSeconds(attempts: number): number {
-  return Math.min(MAX_ROW_BACKOFF_S, 2 ** Math.max(1, attempts));
-}
-
-/** Backoff of the whole worker while Meilisearch is unreachable: 1, 2, 4 … 30 seconds. */
-export function engineBackoffMs(failures: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
-}
 
 function isKind(kind: string): kind is RecordKind {
   return (RECORD_KINDS as readonly string[]).includes(kind);
