@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: synonymDeleteSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     try {
-      await deleteSynonymGroup(user.id, submission.value.id);
+      await deleteSynonymGroup(user.id, submission.value.groupId);
     } catch (error) {
       if (error instanceof SynonymNotFoundError) throw new Response("Not Found", { status: 404 });
       throw error;
@@ -52,9 +52,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/admin/synonyms?notice=deleted");
   }
   const submission = parseWithZod(formData, { schema: synonymGroupSchema });
-  const formId = String(formData.get("id") || "new");
+  const formId = String(formData.get("groupId") || "new");
   if (submission.status !== "success") return data({ formId, result: translatedReply(submission, t) }, { status: 400 });
-  const { intent, id, terms } = submission.value;
+  const { intent, groupId: id, terms } = submission.value;
   try {
     if (intent === "update" && id) await updateSynonymGroup(user.id, id, terms);
     else await createSynonymGroup(user.id, terms);
@@ -81,13 +81,14 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
     lastResult: actionData?.formId === formId ? actionData.result : undefined,
     defaultValue: { terms: group ? group.terms.join("、") : "" },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymGroupSchema }),
   });
-  const busy = navigation.state === "submitting" && navigation.formData?.get("id") === (group?.id ?? "");
+  const busy = navigation.state === "submitting" && navigation.formData?.get("groupId") === (group?.id ?? "");
   return (
     <Form method="post" action="/admin/synonyms" {...getFormProps(form)} className="space-y-2">
       <input type="hidden" name="intent" value={group ? "update" : "create"} />
-      <input type="hidden" name="id" value={group?.id ?? ""} />
+      <input type="hidden" name="groupId" value={group?.id ?? ""} />
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {form.errors.map((e) => t(e as never)).join(" ")}
@@ -167,7 +168,7 @@ export default function SynonymsPage() {
           <div className="mt-3 flex gap-3">
             <Form method="post" action="/admin/synonyms">
               <input type="hidden" name="intent" value="delete" />
-              <input type="hidden" name="id" value={deleting.id} />
+              <input type="hidden" name="groupId" value={deleting.id} />
               <button type="submit" autoFocus disabled={deletingBusy} className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
                 {deletingBusy ? t("search.synonyms.deleting") : t("search.synonyms.confirm")}
               </button>

@@ -66,6 +66,7 @@ export default function TokensPage() {
     lastResult: actionData?.result,
     defaultValue: { expires: "90" },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createTokenSchema }),
   });
   const fieldClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 aria-[invalid]:border-red-500";

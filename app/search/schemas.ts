@@ -55,14 +55,15 @@ const term = z
 
 export const synonymGroupSchema = z.object({
   intent: z.enum(["create", "update"]),
-  id: z.string().max(64).optional(),
+  // Not "id": a control named "id" hides the form element's own id from scripts (form.id).
+  groupId: z.string().max(64).optional(),
   terms: z.preprocess(
     (v) => (typeof v === "string" ? splitTerms(v) : v),
     z.array(term).min(2, "search.synonyms.errors.tooFew").max(20, "search.synonyms.errors.tooMany"),
   ),
 });
 
-export const synonymDeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().min(1).max(64) });
+export const synonymDeleteSchema = z.object({ intent: z.literal("delete"), groupId: z.string().min(1).max(64) });
 
 // ───────────── tokens ─────────────
 
