@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { Meilisearch } from "meilisearch";
+import { meiliClient } from "~/search/client.server.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts";
@@ -24,7 +24,7 @@ let worker: OutboxWorker;
 
 async function startMeili(dir: string) {
   meili = await startEmbeddedMeilisearch({ dataDir: dir, log: () => {} });
-  engine = createEngine(new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 2_000 }), "outage_");
+  engine = createEngine(meiliClient(meili.url, meili.masterKey, 2_000), "outage_");
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 60_000) {
