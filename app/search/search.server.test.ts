@@ -141,6 +141,9 @@ describe("results: facets, filters, sorting, pages, snippets", () => {
     const hit = result.hits.find((h) => h.id === ids[0]);
     expect(hit?.snippet.filter((_, i) => i % 2 === 1)).toContain("处理");
     expect(hit?.snippet.join("")).toContain("待处理的学生名单");
+    // Meilisearch marks whole words ("学生"); the part of "待处理" that was searched is marked too.
+    const phrase = (await search(who.leader!, params({ q: "处理的学生", type: "MEETING_MINUTES" }))).hits.find((h) => h.id === ids[0]);
+    expect(phrase?.snippet.filter((_, i) => i % 2 === 1)).toContain("处理的学生");
     const titled = await search(who.leader!, params({ q: "互助案例" }));
     expect(titled.hits[0]?.title).toEqual(["课业", "互助案例", ""]);
   });

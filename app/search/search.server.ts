@@ -68,15 +68,28 @@ type Hit = SearchRecord & { _formatted?: Partial<Record<keyof SearchRecord, unkn
 
 /** What the hit shows of its text: Meilisearch's marks, or ours when it matched through the bigram twin. */
 function present(hit: Hit, terms: string[]): Pick<SearchHit, "title" | "snippet"> {
-  const title = splitMarks(hit._formatted?.title) ?? markText(hit.title, terms);
+  const title = remark(hit._formatted?.title, terms) ?? markText(hit.title, terms);
   const source = hit.body || hit.headings;
-  let snippet = splitMarks(hit._formatted?.body);
+  let snippet = remark(hit._formatted?.body, terms);
   if (!snippet) {
     const ours = markText(source, terms, SNIPPET_CHARS);
     // Meilisearch's crop of a body it found nothing in starts at the beginning: keep ours.
     snippet = ours.length > 1 || !hit._formatted?.body ? ours : [String(hit._formatted.body)];
   }
   return { title, snippet };
+}
+
+/**
+ * Meilisearch's marked (and cropped) text, marked again with its own matches and our query
+ * terms: it marks whole jieba words only, so in "待处理事项" a search for "处理事项" would show
+ * just "事项" marked.
+ */
+function remark(formatted: unknown, terms: string[]): MarkedText | null {
+  const parts = splitMarks(formatted);
+  if (!parts) return null;
+  const matched = parts.filter((_, i) => i % 2 === 1);
+  const all = [...new Set([...terms, ...matched])].sort((a, b) => b.length - a.length);
+  return markText(parts.join(""), all);
 }
 
 async function names(db: Db, studioIds: string[], userIds: string[]) {
