@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { NotificationBell } from "~/notifications/notification-bell.tsx";
 import { useRealtime } from "~/realtime/realtime-context.tsx";
+import { GlobalSearch } from "~/search/global-search.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NAV_ITEMS } from "./nav-items.ts";
 
@@ -47,6 +48,7 @@ export function AppShell({
               </NavLink>
             ))}
           </nav>
+          <GlobalSearch />
           <div className="flex items-center gap-3 text-sm">
             <span
               role="status"

@@ -84,6 +84,17 @@ function readCharColumns(adapter: Adapter): Adapter {
     for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
   };
+  // The adapter runs a migration script by splitting it on every ";", which cuts function and
+  // trigger bodies ($$ … $$) apart. PostgreSQL's simple query protocol takes the whole script,
+  // as Prisma's native engine sends it.
+  const pool = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.client.query(script);
+    } catch (error) {
+      pool.onError(error);
+    }
+  };
   return adapter;
 }
 

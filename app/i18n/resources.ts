@@ -1,5 +1,6 @@
 import { mentorMessages } from "~/mentors/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
+import { searchMessages } from "~/search/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
@@ -13,12 +14,14 @@ const zh = {
   ...zhCN,
   notifications: notificationMessages.zh,
   mentors: mentorMessages.zh,
+  search: searchMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
   ...en,
   notifications: notificationMessages.en,
   mentors: mentorMessages.en,
+  search: searchMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

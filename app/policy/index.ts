@@ -9,6 +9,7 @@ import { mentorRules } from "./mentors.ts";
 import { notificationRules } from "./notifications.ts";
 import { peopleRules } from "./people.ts";
 import { schoolRules } from "./school.ts";
+import { searchRules } from "./search.ts";
 import { studioRules } from "./studios.ts";
 
 export { hasRole, type Actor } from "./actor.ts";
@@ -20,6 +21,7 @@ const rules = {
   ...studioRules,
   ...notificationRules,
   ...mentorRules,
+  ...searchRules,
 };
 
 export type Rules = typeof rules;

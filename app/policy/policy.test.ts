@@ -118,6 +118,32 @@ describe("policy: mentors and matching", () => {
   });
 });
 
+describe("policy: search", () => {
+  it("everyone signed in may search", () => {
+    expect(allowed((who) => can(actors[who], "search:use", null))).toHaveLength(7);
+  });
+  it("a studio's documents appear for its members, its accepted mentors and 学工部 only", () => {
+    expect(allowed((who) => can(actors[who], "search:see-document", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+  });
+  it("a mentor of another studio, or a member of another studio, does not see its documents", () => {
+    const otherStudio = { studioId: "s2", viewerRole: null, viewerMentors: false };
+    expect(allowed((who) => can(actors[who], "search:see-document", otherStudio))).toEqual(["admin"]);
+  });
+  it("studios, people's cards and outputs are for all staff", () => {
+    expect(allowed((who) => can(actors[who], "search:see-public", null))).toHaveLength(7);
+  });
+  it("synonyms and rebuilding the index are 学工部's", () => {
+    expect(allowed((who) => can(actors[who], "search:administer", null))).toEqual(["admin"]);
+  });
+  it("each person creates their own tokens, and nobody else's", () => {
+    expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors[who].id }))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors.newcomer.id }))).toEqual(["newcomer"]);
+  });
+  it("a token is revoked by its owner or by 学工部", () => {
+    expect(allowed((who) => can(actors[who], "api-token:revoke", { userId: actors.newcomer.id }))).toEqual(["admin", "newcomer"]);
+  });
+});
+
 describe("authorize", () => {
   it("refuses anonymous visitors everything", () => {
     expect(can(null, "studio:view", studioFor("outsider"))).toBe(false);

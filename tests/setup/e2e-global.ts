@@ -4,6 +4,8 @@ import { removeDataDir, startApp } from "../support/app-server.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's data directory (its running-services.json tells where its database is). */
+    appDataDir: string;
   }
 }
 
@@ -11,6 +13,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const app = await startApp();
   project.provide("baseUrl", app.baseUrl);
+  project.provide("appDataDir", app.dataDir);
   return async () => {
     const code = await app.stop();
     if (code !== 0) console.error(`server exited with ${code}\n${app.output()}`);

@@ -20,5 +20,7 @@ url.pathname = `/${database}`;
 process.env.DATABASE_URL = url.toString();
 process.env.MEILI_URL = inject("meiliUrl");
 process.env.MEILI_MASTER_KEY = inject("meiliMasterKey");
+// Files share one Meilisearch: each gets its own index names.
+process.env.MEILI_INDEX_PREFIX = `t${database.slice(5, 17)}_`;
 process.env.SESSION_SECRET = "integration-test-secret";
 process.env.FUDAO_DATA_DIR = scratchDir("file");

@@ -1,0 +1,23 @@
+import { hasRole, type Actor } from "./actor.ts";
+import type { StudioResource } from "./studios.ts";
+
+/**
+ * Search and its API tokens (issue 6). "search:see-document" is the rule search filters every
+ * query with; it matches the documents feature's read rule (members, the studio's mentors,
+ * 学工部) and is reconciled with "document:read" when the features meet.
+ */
+export const searchRules = {
+  /** Everyone signed in may search; what they find is narrowed by the rules below. */
+  "search:use": (_actor: Actor, _resource: null) => true,
+  /** A document in search results: members of its studio, its ACCEPTED mentors, 学工部. */
+  "search:see-document": (actor: Actor, studio: StudioResource) =>
+    studio.viewerRole !== null || studio.viewerMentors || hasRole(actor, "ADMIN"),
+  /** Studios, people's cards and outputs are open to all staff (studio:view, person:view-card). */
+  "search:see-public": (_actor: Actor, _resource: null) => true,
+  /** The synonym list and rebuilding the index: 学工部. */
+  "search:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
+  /** Personal API tokens: each person creates their own. */
+  "api-token:create": (actor: Actor, owner: { userId: string }) => actor.id === owner.userId,
+  /** …and revokes them; 学工部 may revoke anyone's (e.g. a leaked token). */
+  "api-token:revoke": (actor: Actor, token: { userId: string }) => actor.id === token.userId || hasRole(actor, "ADMIN"),
+};

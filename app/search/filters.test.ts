@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { facetFilters, quote, scopeFilter } from "./filters.ts";
+import { searchParamsSchema } from "./schemas.ts";
+
+describe("the permission filter", () => {
+  it("lets public records through and documents of readable studios only", () => {
+    expect(scopeFilter({ studioIds: ["s1", "s2"], seesPublic: true })).toBe('(kind != "document" OR (kind = "document" AND studioIds IN ["s1", "s2"]))');
+  });
+
+  it("shows no documents to someone who may read none", () => {
+    expect(scopeFilter({ studioIds: [], seesPublic: true })).toBe('(kind != "document")');
+  });
+
+  it("matches nothing when nothing is allowed", () => {
+    expect(scopeFilter({ studioIds: [], seesPublic: false })).toBe('kind = "nothing"');
+  });
+
+  it("quotes values safely", () => {
+    expect(quote('a"b\\c')).toBe('"a\\"b\\\\c"');
+  });
+});
+
+describe("the chosen filters", () => {
+  it("become one expression per facet", () => {
+    const params = searchParamsSchema.parse({ q: "", type: "CASE_STUDY", duty: "CRISIS", studio: "s1", year: "2025", status: "PUBLISHED", author: "u1" });
+    expect(facetFilters(params)).toEqual(['type = "CASE_STUDY"', 'duty = "CRISIS"', 'studioIds = "s1"', "year = 2025", 'status = "PUBLISHED"', 'authorIds = "u1"']);
+  });
+});

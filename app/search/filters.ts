@@ -1,0 +1,35 @@
+import type { SearchParams } from "./schemas.ts";
+
+/** Meilisearch filter expressions (pure, unit-tested). */
+
+export interface SearchScope {
+  /** Studios whose documents the person may open. */
+  studioIds: string[];
+  /** Studios, people's cards and outputs (open to all staff). */
+  seesPublic: boolean;
+}
+
+/** Meilisearch filter for a scope: public records if allowed, and documents only of readable studios. */
+export function scopeFilter({ studioIds, seesPublic }: SearchScope): string {
+  const documents = studioIds.length ? `(kind = "document" AND studioIds IN [${studioIds.map(quote).join(", ")}])` : null;
+  const parts = [seesPublic ? `kind != "document"` : null, documents].filter(Boolean);
+  return parts.length ? `(${parts.join(" OR ")})` : `kind = "nothing"`;
+}
+
+/** A filter value in Meilisearch's syntax (ids and enum values are validated before this). */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** The filters a person chose (facet values; validated by the schema before this). */
+export function facetFilters(params: SearchParams): string[] {
+  const filters: string[] = [];
+  if (params.type) filters.push(`type = ${quote(params.type)}`);
+  if (params.duty) filters.push(`duty = ${quote(params.duty)}`);
+  if (params.studio) filters.push(`studioIds = ${quote(params.studio)}`);
+  if (params.year) filters.push(`year = ${params.year}`);
+  if (params.status) filters.push(`status = ${quote(params.status)}`);
+  if (params.author) filters.push(`authorIds = ${quote(params.author)}`);
+  return filters;
+}
+

@@ -1,0 +1,294 @@
+import type { Db } from "~/db/client.server.ts";
+import type { Duty } from "~/generated/prisma/enums.ts";
+import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { SCHOOL_TIME_ZONE } from "~/lib/calendar-date.ts";
+import { extractHeadings, hanBigrams } from "./chinese.ts";
+import { recordId, type RecordKind, type SearchRecord } from "./index-settings.ts";
+import { searchMessages } from "./messages.ts";
+import { searchUrls } from "./urls.ts";
+
+/**
+ * Builds index records from the database, which is the source of truth. The worker asks for the
+ * current state of the records an outbox batch names; the rebuild streams every record.
+ * Records are in Chinese (labels included), the language of the content.
+ */
+
+const zh = searchMessages.zh;
+/** Longer texts are cut: nobody searches for the 20,001st character. */
+export const MAX_BODY_CHARS = 20_000;
+
+const yearFormat = new Intl.DateTimeFormat("en-CA", { timeZone: SCHOOL_TIME_ZONE, year: "numeric" });
+const schoolYear = (instant: Date) => Number(yearFormat.format(instant));
+
+function text(parts: Array<string | null | undefined | false>, separator = " "): string {
+  return parts.filter((p): p is string => typeof p === "string" && p.trim().length > 0).join(separator);
+}
+
+/** The highlight markers (private-use characters) must never come from content. */
+const clean = (value: string) => value.replace(/[\uE000\uE001]/g, "");
+
+function withTwins(fields: { title: string; headings: string; keywords: string; body: string }) {
+  const title = clean(fields.title);
+  const headings = clean(fields.headings);
+  const keywords = clean(fields.keywords);
+  const body = clean(fields.body.slice(0, MAX_BODY_CHARS));
+  return {
+    title,
+    title_ng: hanBigrams(title),
+    headings,
+    headings_ng: hanBigrams(headings),
+    keywords,
+    keywords_ng: hanBigrams(keywords),
+    body,
+    body_ng: hanBigrams(body),
+  };
+}
+
+const dutyLabel = (duty: Duty) => zhCN.duty[duty];
+
+// ───────────── documents ─────────────
+
+const documentSelect = {
+  id: true,
+  type: true,
+  title: true,
+  status: true,
+  duty: true,
+  tags: true,
+  plainText: true,
+  createdAt: true,
+  updatedAt: true,
+  studioId: true,
+  studio: { select: { name: true, duty: true } },
+  direction: { select: { name: true } },
+  createdBy: { select: { id: true, name: true } },
+  authors: { select: { user: { select: { id: true, name: true } } }, orderBy: { userId: "asc" } },
+} as const;
+
+type DocumentRow = Awaited<ReturnType<typeof loadDocumentRows>>[number];
+function loadDocumentRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.document.findMany({ where, select: documentSelect, orderBy: { id: "asc" }, take });
+}
+
+function documentRecord(doc: DocumentRow): SearchRecord {
+  const authors = doc.authors.length ? doc.authors.map((a) => a.user) : [doc.createdBy];
+  const duty = doc.duty ?? doc.studio.duty;
+  return {
+    id: recordId("document", doc.id),
+    kind: "document",
+    recordId: doc.id,
+    type: doc.type,
+    ...withTwins({
+      title: doc.title,
+      headings: extractHeadings(doc.plainText).join("\n"),
+      keywords: text([zh.type[doc.type], ...doc.tags, ...authors.map((a) => a.name), doc.studio.name, doc.direction?.name, dutyLabel(duty)]),
+      body: doc.plainText,
+    }),
+    duty: [duty],
+    studioIds: [doc.studioId],
+    year: schoolYear(doc.createdAt),
+    status: doc.status,
+    authorIds: authors.map((a) => a.id),
+    date: doc.updatedAt.getTime(),
+    url: searchUrls.document(doc.id),
+    studioName: doc.studio.name,
+    authors: authors.map((a) => a.name),
+    detail: null,
+  };
+}
+
+// ───────────── studios ─────────────
+
+const studioSelect = {
+  id: true,
+  name: true,
+  duty: true,
+  level: true,
+  description: true,
+  platform: true,
+  foundedOn: true,
+  archivedAt: true,
+  memberships: { where: { role: "LEADER" }, select: { user: { select: { id: true, name: true } } } },
+  directions: { select: { name: true, description: true, keywords: true }, orderBy: { createdAt: "asc" } },
+  _count: { select: { memberships: true } },
+} as const;
+
+type StudioRow = Awaited<ReturnType<typeof loadStudioRows>>[number];
+function loadStudioRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.studio.findMany({ where, select: studioSelect, orderBy: { id: "asc" }, take });
+}
+
+function studioRecord(studio: StudioRow): SearchRecord {
+  const leaders = studio.memberships.map((m) => m.user);
+  return {
+    id: recordId("studio", studio.id),
+    kind: "studio",
+    recordId: studio.id,
+    type: "STUDIO",
+    ...withTwins({
+      title: studio.name,
+      headings: studio.directions.map((d) => d.name).join("\n"),
+      keywords: text([zh.type.STUDIO, dutyLabel(studio.duty), zhCN.level[studio.level], ...leaders.map((l) => l.name), ...studio.directions.flatMap((d) => d.keywords)]),
+      body: text([studio.description, studio.platform, ...studio.directions.map((d) => d.description)], "\n"),
+    }),
+    duty: [studio.duty],
+    studioIds: [studio.id],
+    year: studio.foundedOn.getUTCFullYear(),
+    status: null,
+    authorIds: [],
+    date: studio.foundedOn.getTime(),
+    url: searchUrls.studio(studio.id),
+    studioName: studio.name,
+    authors: leaders.map((l) => l.name),
+    detail: text([zhCN.level[studio.level], `${studio._count.memberships} 人`], " · "),
+  };
+}
+
+// ───────────── people ─────────────
+
+const personSelect = {
+  id: true,
+  name: true,
+  roles: true,
+  active: true,
+  college: { select: { name: true } },
+  profile: { select: { position: true, title: true, researchInterests: true, specialties: true, specialtyTags: true } },
+  mentor: { select: { kind: true, organisation: true, title: true, bio: true, expertiseDuties: true, keywords: true } },
+  memberships: { select: { role: true, studio: { select: { id: true, name: true } } }, orderBy: { joinedAt: "asc" } },
+} as const;
+
+type PersonRow = Awaited<ReturnType<typeof loadPersonRows>>[number];
+function loadPersonRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.user.findMany({ where, select: personSelect, orderBy: { id: "asc" }, take });
+}
+
+function personRecord(user: PersonRow): SearchRecord | null {
+  if (!user.active) return null;
+  const { profile, mentor } = user;
+  const duties = [...new Set<Duty>([...(profile?.specialties ?? []), ...(mentor?.expertiseDuties ?? [])])];
+  const position = mentor ? zhCN.mentorKind[mentor.kind] : profile?.position ?? zhCN.role[user.roles[0] ?? "COUNSELOR"];
+  const place = mentor ? mentor.organisation || user.college?.name : user.college?.name;
+  return {
+    id: recordId("person", user.id),
+    kind: "person",
+    recordId: user.id,
+    type: "PERSON",
+    ...withTwins({
+      title: user.name,
+      headings: text([profile?.position, mentor?.title, mentor?.organisation, user.college?.name], "\n"),
+      keywords: text([
+        ...user.roles.map((r) => zhCN.role[r]),
+        mentor && zhCN.mentorKind[mentor.kind],
+        profile && profile.title !== "NONE" && zhCN.title[profile.title],
+        ...duties.map(dutyLabel),
+        ...(profile?.specialtyTags ?? []),
+        ...(mentor?.keywords ?? []),
+        ...user.memberships.map((m) => m.studio.name),
+      ]),
+      body: text([profile?.researchInterests, mentor?.bio], "\n"),
+    }),
+    duty: duties,
+    studioIds: user.memberships.map((m) => m.studio.id),
+    year: null,
+    status: null,
+    authorIds: [],
+    date: null,
+    url: searchUrls.person(user.id),
+    studioName: user.memberships[0]?.studio.name ?? null,
+    authors: [],
+    detail: text([position, place], " · "),
+  };
+}
+
+// ───────────── outputs ─────────────
+
+const outputSelect = {
+  id: true,
+  type: true,
+  title: true,
+  level: true,
+  date: true,
+  description: true,
+  studioId: true,
+  studio: { select: { name: true, duty: true } },
+  authors: { select: { userId: true, name: true }, orderBy: { position: "asc" } },
+} as const;
+
+type OutputRow = Awaited<ReturnType<typeof loadOutputRows>>[number];
+function loadOutputRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.output.findMany({ where, select: outputSelect, orderBy: { id: "asc" }, take });
+}
+
+function outputRecord(output: OutputRow): SearchRecord {
+  return {
+    id: recordId("output", output.id),
+    kind: "output",
+    recordId: output.id,
+    type: "OUTPUT",
+    ...withTwins({
+      title: output.title,
+      headings: "",
+      keywords: text([zh.type.OUTPUT, zh.outputType[output.type], zhCN.level[output.level], ...output.authors.map((a) => a.name), output.studio.name, dutyLabel(output.studio.duty)]),
+      body: output.description,
+    }),
+    duty: [output.studio.duty],
+    studioIds: [output.studioId],
+    year: output.date.getUTCFullYear(),
+    status: null,
+    authorIds: [...new Set(output.authors.flatMap((a) => (a.userId ? [a.userId] : [])))],
+    date: output.date.getTime(),
+    url: searchUrls.output(output.id, output.studioId),
+    studioName: output.studio.name,
+    authors: output.authors.map((a) => a.name),
+    detail: text([zh.outputType[output.type], zhCN.level[output.level]], " · "),
+  };
+}
+
+// ───────────── by kind ─────────────
+
+interface KindLoader {
+  load(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number): Promise<Array<{ id: string }>>;
+  build(row: never): SearchRecord | null;
+}
+
+const loaders: Record<RecordKind, KindLoader> = {
+  document: { load: loadDocumentRows, build: documentRecord as (row: never) => SearchRecord },
+  studio: { load: loadStudioRows, build: studioRecord as (row: never) => SearchRecord },
+  person: { load: loadPersonRows, build: personRecord as (row: never) => SearchRecord | null },
+  output: { load: loadOutputRows, build: outputRecord as (row: never) => SearchRecord },
+};
+
+/**
+ * The current records for these ids: `upserts` to write, and the index ids to delete (the row is
+ * gone, or — for people — the account is disabled).
+ */
+export async function currentRecords(db: Db, kind: RecordKind, ids: string[]): Promise<{ upserts: SearchRecord[]; deletes: string[] }> {
+  const loader = loaders[kind];
+  const rows = ids.length ? await loader.load(db, { id: { in: ids } }) : [];
+  const upserts: SearchRecord[] = [];
+  const found = new Set<string>();
+  for (const row of rows) {
+    const record = loader.build(row as never);
+    if (record) {
+      upserts.push(record);
+      found.add(row.id);
+    }
+  }
+  return { upserts, deletes: ids.filter((id) => !found.has(id)).map((id) => recordId(kind, id)) };
+}
+
+/** Every record of every kind, in batches (for rebuilding the index). */
+export async function* allRecords(db: Db, batchSize = 500): AsyncGenerator<SearchRecord[]> {
+  for (const kind of Object.keys(loaders) as RecordKind[]) {
+    const loader = loaders[kind];
+    let after = "";
+    for (;;) {
+      const rows = await loader.load(db, { id: { gt: after } }, batchSize);
+      if (!rows.length) break;
+      after = rows[rows.length - 1]!.id;
+      const records = rows.flatMap((row) => loader.build(row as never) ?? []);
+      if (records.length) yield records;
+      if (rows.length < batchSize) break;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import { MeilisearchApiError, type SearchParams as MeiliSearchParams, type SearchResponse } from "meilisearch";
+import { prisma, type Db } from "~/db/client.server.ts";
+import type { Actor } from "~/policy/index.ts";
+import { hasHan, highlightTerms, rewriteQuery } from "./chinese.ts";
+import { defaultEngine, type SearchEngine } from "./engine.server.ts";
+import { MARK_END, MARK_START, markText, splitMarks, type MarkedText } from "./highlight.ts";
+import { FACETS, type Facet, type RecordKind, type RecordType, type SearchRecord } from "./index-settings.ts";
+import { outboxBacklog } from "./outbox.server.ts";
+import type { SearchParams } from "./schemas.ts";
+import { facetFilters, scopeFilter, type SearchScope } from "./filters.ts";
+import { searchScope } from "./scope.server.ts";
+import { synonymTerms } from "./synonyms.server.ts";
+
+/**
+ * Runs a person's search: their readable scope as a filter (scope.server.ts), the query
+ * prepared for Chinese (chinese.ts), facets with counts, highlighted and cropped snippets.
+ */
+
+const SNIPPET_CHARS = 120;
+
+export class SearchUnavailableError extends Error {
+  override name = "SearchUnavailableError";
+  constructor(
+    readonly reason: "down" | "building",
+    cause?: unknown,
+  ) {
+    super(reason === "building" ? "search index is being built" : "search engine unreachable", { cause });
+  }
+}
+
+export interface SearchHit {
+  id: string;
+  kind: RecordKind;
+  type: RecordType;
+  title: MarkedText;
+  snippet: MarkedText;
+  url: string;
+  studioName: string | null;
+  authors: string[];
+  detail: string | null;
+  status: string | null;
+  /** Milliseconds, or null for people. */
+  date: number | null;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  /** Names for ids (studios, authors); enum values are translated by the page. */
+  name?: string;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
+  facets: Record<Facet, FacetValue[]>;
+  /** Names of the studio and author the search is narrowed to (for the page's chips). */
+  names: { studio: string | null; author: string | null };
+  /** Changes not yet in the index (the page says "索引更新中" when they are not fresh). */
+  backlog: { pending: number; oldestSeconds: number };
+}
+
+type Hit = SearchRecord & { _formatted?: Partial<Record<keyof SearchRecord, unknown>> };
+
+/** What the hit shows of its text: Meilisearch's marks, or ours when it matched through the bigram twin. */
+function present(hit: Hit, terms: string[]): Pick<SearchHit, "title" | "snippet"> {
+  const title = remark(hit._formatted?.title, terms) ?? markText(hit.title, terms);
+  const source = hit.body || hit.headings;
+  let snippet = remark(hit._formatted?.body, terms);
+  if (!snippet) {
+    const ours = markText(source, terms, SNIPPET_CHARS);
+    // Meilisearch's crop of a body it found nothing in starts at the beginning: keep ours.
+    snippet = ours.length > 1 || !hit._formatted?.body ? ours : [String(hit._formatted.body)];
+  }
+  return { title, snippet };
+}
+
+/**
+ * Meilisearch's marked (and cropped) text, marked again with its own matches and our query
+ * terms: it marks whole jieba words only, so in "待处理事项" a search for "处理事项" would show
+ * just "事项" marked.
+ */
+function remark(formatted: unknown, terms: string[]): MarkedText | null {
+  const parts = splitMarks(formatted);
+  if (!parts) return null;
+  const matched = parts.filter((_, i) => i % 2 === 1);
+  const all = [...new Set([...terms, ...matched])].sort((a, b) => b.length - a.length);
+  return markText(parts.join(""), all);
+}
+
+async function names(db: Db, studioIds: string[], userIds: string[]) {
+  const [studios, users] = await Promise.all([
+    studioIds.length ? db.studio.findMany({ where: { id: { in: studioIds } }, select: { id: true, name: true } }) : [],
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  return { studios: new Map(studios.map((s) => [s.id, s.name])), users: new Map(users.map((u) => [u.id, u.name])) };
+}
+
+export interface SearchOptions {
+  engine?: SearchEngine;
+  db?: Db;
+  /** Precomputed scope (tests, benchmarks); by default it is read for the actor. */
+  scope?: SearchScope;
+  /** Facet counts are skipped for instant results. */
+  facets?: boolean;
+  /** Whether to count the outbox backlog. */
+  backlog?: boolean;
+}
+
+export async function search(actor: Actor, params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
+  const { engine = defaultEngine(), db = prisma, facets: withFacets = true } = options;
+  const [scope, synonyms] = await Promise.all([options.scope ?? searchScope(actor, db), synonymTerms(db)]);
+  const query = params.q.normalize("NFKC");
+  const request: MeiliSearchParams = {
+    filter: [scopeFilter(scope), ...facetFilters(params)],
+    page: params.page,
+    hitsPerPage: params.limit,
+    attributesToRetrieve: ["id", "kind", "recordId", "type", "title", "headings", "keywords", "body", "url", "studioName", "authors", "detail", "status", "date"],
+    attributesToHighlight: ["title", "body"],
+    attributesToCrop: ["body"],
+    cropLength: 36,
+    cropMarker: "…",
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+    matchingStrategy: "all",
+    ...(withFacets ? { facets: [...FACETS] } : {}),
+    ...(hasHan(query) ? { locales: ["cmn"] } : {}),
+    ...(params.sort === "date" || !query ? { sort: ["date:desc"] } : {}),
+  };
+  let response: SearchResponse<Hit>;
+  try {
+    response = await engine.client.index<Hit>(engine.contentIndex).search(rewriteQuery(query, synonyms.terms), request);
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") throw new SearchUnavailableError("building", error);
+    throw new SearchUnavailableError("down", error);
+  }
+
+  const terms = query ? highlightTerms(query, synonyms.terms, synonyms.alternatives) : [];
+  const hits: SearchHit[] = response.hits.map((hit) => ({
+    id: hit.recordId,
+    kind: hit.kind,
+    type: hit.type,
+    ...present(hit, terms),
+    url: hit.url,
+    studioName: hit.studioName,
+    authors: hit.authors,
+    detail: hit.detail,
+    status: hit.status,
+    date: hit.date,
+  }));
+
+  const distribution = response.facetDistribution ?? {};
+  const studioValues = Object.keys(distribution.studioIds ?? {});
+  const authorValues = Object.keys(distribution.authorIds ?? {});
+  const [known, backlog] = await Promise.all([
+    names(db, [...new Set([...studioValues, ...(params.studio ? [params.studio] : [])])], [...new Set([...authorValues, ...(params.author ? [params.author] : [])])]),
+    options.backlog === false ? { pending: 0, oldestSeconds: 0 } : outboxBacklog(db),
+  ]);
+  const facets = Object.fromEntries(
+    FACETS.map((facet) => {
+      const values = Object.entries(distribution[facet] ?? {}).map(([value, count]): FacetValue => {
+        const name = facet === "studioIds" ? known.studios.get(value) : facet === "authorIds" ? known.users.get(value) : undefined;
+        return name === undefined ? { value, count } : { value, count, name };
+      });
+      values.sort((a, b) => (facet === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+      return [facet, values];
+    }),
+  ) as Record<Facet, FacetValue[]>;
+
+  const total = response.totalHits ?? hits.length;
+  return {
+    query,
+    hits,
+    total,
+    page: params.page,
+    pages: Math.max(1, response.totalPages ?? 1),
+    perPage: params.limit,
+    facets,
+    names: {
+      studio: params.studio ? known.studios.get(params.studio) ?? null : null,
+      author: params.author ? known.users.get(params.author) ?? null : null,
+    },
+    backlog,
+  };
+}

@@ -1,0 +1,98 @@
+import { recordAudit } from "~/audit/audit.server.ts";
+import { prisma, type Db } from "~/db/client.server.ts";
+import { synonymMap } from "./index-settings.ts";
+
+/**
+ * Domain synonyms are data: groups of equivalent terms in SearchSynonymGroup, edited by 学工部.
+ * A trigger on the table writes an outbox row, and the worker pushes the groups to Meilisearch.
+ */
+
+export async function loadSynonymMap(db: Db): Promise<Record<string, string[]>> {
+  const groups = await db.searchSynonymGroup.findMany({ select: { terms: true }, orderBy: { createdAt: "asc" } });
+  return synonymMap(groups.map((g) => g.terms));
+}
+
+export function listSynonymGroups() {
+  return prisma.searchSynonymGroup.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+export class SynonymConflictError extends Error {
+  override name = "SynonymConflictError";
+  constructor(readonly term: string) {
+    super(`"${term}" is already in another synonym group`);
+  }
+}
+
+export class SynonymNotFoundError extends Error {
+  override name = "SynonymNotFoundError";
+}
+
+/** A term belongs to one group only, so the equivalences stay easy to read. */
+async function assertTermsFree(db: Db, terms: string[], exceptId?: string) {
+  const clash = await db.searchSynonymGroup.findFirst({
+    where: { terms: { hasSome: terms }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { terms: true },
+  });
+  if (clash) throw new SynonymConflictError(terms.find((t) => clash.terms.includes(t))!);
+}
+
+export async function createSynonymGroup(actorId: string, terms: string[]) {
+  return prisma.$transaction(async (tx) => {
+    await assertTermsFree(tx, terms);
+    const group = await tx.searchSynonymGroup.create({ data: { terms } });
+    await recordAudit(tx, { actorId, action: "search-synonyms.create", entityType: "SearchSynonymGroup", entityId: group.id, data: { terms } });
+    return group;
+  });
+}
+
+export async function updateSynonymGroup(actorId: string, id: string, terms: string[]) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
+    if (!before) throw new SynonymNotFoundError(id);
+    await assertTermsFree(tx, terms, id);
+    const group = await tx.searchSynonymGroup.update({ where: { id }, data: { terms } });
+    await recordAudit(tx, { actorId, action: "search-synonyms.update", entityType: "SearchSynonymGroup", entityId: id, data: { before: before.terms, after: terms } });
+    return group;
+  });
+}
+
+export async function deleteSynonymGroup(actorId: string, id: string) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
+    if (!before) throw new SynonymNotFoundError(id);
+    await tx.searchSynonymGroup.delete({ where: { id } });
+    await recordAudit(tx, { actorId, action: "search-synonyms.delete", entityType: "SearchSynonymGroup", entityId: id, data: { terms: before.terms } });
+    return before;
+  });
+}
+
+// ───────────── for queries ─────────────
+
+interface SynonymCache {
+  at: number;
+  terms: string[];
+  alternatives: Map<string, string[]>;
+}
+let cache: SynonymCache | null = null;
+const CACHE_MS = 30_000;
+
+/**
+ * The synonym terms (kept whole when a query is split into bigrams) and their alternatives (for
+ * marking snippets). Cached briefly; edits in this process clear the cache at once.
+ */
+export async function synonymTerms(db: Db = prisma): Promise<{ terms: string[]; alternatives: Map<string, string[]> }> {
+  if (cache && Date.now() - cache.at < CACHE_MS) return cache;
+  const map = await loadSynonymMap(db);
+  cache = { at: Date.now(), terms: Object.keys(map), alternatives: new Map(Object.entries(map)) };
+  return cache;
+}
+
+export function forgetSynonymCache(): void {
+  cache = null;
+}
+
+/** Whether an edit has not reached Meilisearch yet (the admin page says so). */
+export async function synonymsPending(db: Db = prisma): Promise<boolean> {
+  const row = await db.searchOutbox.findFirst({ where: { kind: "synonyms" }, select: { id: true } });
+  return row !== null;
+}

@@ -1,0 +1,198 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { readRunningServices } from "~/cli/running-services.server.ts";
+import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { query } from "../support/databases.ts";
+
+/** Search as people use it: the header box, the results page, tokens and synonyms, in Chromium. */
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let databaseUrl: string;
+
+/** The documents feature owns the editor; here documents are written into the server's database. */
+async function addDocument(title: string, plainText: string, studioName = "心晴", type = "CASE_STUDY"): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO "Document" ("id", "studioId", "type", "title", "plainText", "createdById", "updatedAt")
+     SELECT gen_random_uuid()::text, s."id", $3::"DocumentType", $1, $2, u."id", now()
+     FROM "Studio" s, "User" u WHERE s."name" LIKE '%' || $4 || '%' AND u."username" = 'leader' RETURNING "id"`,
+    [title, plainText, type, studioName],
+  );
+  await indexed();
+  return row!.id;
+}
+
+/** Waits until the server's outbox worker has pushed every change. */
+async function indexed() {
+  const deadline = Date.now() + 60_000;
+  while ((await query<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "SearchOutbox"`))[0]!.n !== "0") {
+    if (Date.now() > deadline) throw new Error("search outbox not drained");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signedIn(username: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
+  const page = await newPage(browser, options);
+  await login(page, baseUrl, username);
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const running = readRunningServices(inject("appDataDir"));
+  if (!running) throw new Error("the e2e server did not publish its services");
+  databaseUrl = running.databaseUrl;
+  await indexed();
+});
+afterAll(() => browser?.close());
+
+describe("the header's search box", () => {
+  it("opens with the / shortcut, shows results while typing and goes to the full results with Enter", async () => {
+    await addDocument("深夜宿舍心理危机处置复盘", "背景：学生深夜情绪失控，辅导员启动心理危机处置流程。");
+    const page = await signedIn("leader");
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("/");
+    const box = page.getByRole("combobox", { name: "全站搜索" });
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type("危机处置");
+    const option = page.getByRole("option", { name: /深夜宿舍心理危机处置复盘/ });
+    await option.waitFor();
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\?q=/);
+    await page.getByRole("heading", { name: "搜索" }).waitFor();
+    expect(await page.getByRole("list", { name: "搜索结果" }).getByRole("link", { name: "深夜宿舍心理危机处置复盘" }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("chooses a suggestion with the arrow keys and says so when nothing matches", async () => {
+    const page = await signedIn("counselor");
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("没有这种内容的词语甲乙丙");
+    await page.getByText("没有找到与“没有这种内容的词语甲乙丙”相关的内容。").waitFor();
+    await page.getByRole("combobox", { name: "全站搜索" }).fill("心晴");
+    await page.getByRole("option", { name: /^工作室\s*“心晴”心理健康教育辅导员工作室/ }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    const first = page.getByRole("option").first();
+    expect(await first.getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await page.getByRole("combobox", { name: "全站搜索" }).getAttribute("aria-expanded")).toBe("false");
+    await page.context().close();
+  });
+});
+
+describe("the results page", () => {
+  it("filters with facets and their counts, pages, sorts and searches within a studio", async () => {
+    const page = await signedIn("admin");
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("心理")}`);
+    const filters = page.getByRole("complementary", { name: "筛选" });
+    await filters.getByRole("heading", { name: "类型" }).waitFor();
+    const total = await page.getByText(/共找到 \d+ 条结果/).textContent();
+    await filters.getByRole("link", { name: /^工作室\s*\d+$/ }).click();
+    await page.waitForURL(/type=STUDIO/);
+    const items = page.getByRole("list", { name: "搜索结果" }).getByRole("listitem");
+    await items.first().waitFor();
+    for (const text of await items.allTextContents()) expect(text).toContain("工作室");
+    expect(await page.getByText(/共找到 \d+ 条结果/).textContent()).not.toBe(total);
+    await page.getByRole("link", { name: "取消筛选：工作室" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("type"));
+    await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
+    await page.waitForURL(/page=2/);
+    expect(await page.getByRole("navigation", { name: "分页" }).locator('[aria-current="page"]').textContent()).toBe("2");
+    await page.getByLabel("排序").selectOption("date");
+    await page.waitForURL(/sort=date/);
+    expect(new URL(page.url()).searchParams.get("page")).toBeNull();
+
+    const studioId = (await query<{ id: string }>(databaseUrl, `SELECT id FROM "Studio" WHERE name LIKE '%心晴%'`))[0]!.id;
+    await page.goto(`${baseUrl}/search?studio=${studioId}`);
+    await page.getByRole("heading", { name: "在““心晴”心理健康教育辅导员工作室”中搜索" }).waitFor();
+    await page.getByRole("link", { name: "在全站搜索" }).waitFor();
+    await page.context().close();
+  });
+
+  it("never shows a document to someone who may not open it", async () => {
+    await addDocument("负责人内部的约谈记录汇总", "仅工作室成员可见的约谈记录。", "心晴", "MEETING_MINUTES");
+    const member = await signedIn("leader");
+    await member.goto(`${baseUrl}/search?q=${encodeURIComponent("约谈记录汇总")}`);
+    await member.getByRole("link", { name: "负责人内部的约谈记录汇总" }).waitFor();
+    await member.context().close();
+    const outsider = await signedIn("counselor");
+    await outsider.goto(`${baseUrl}/search?q=${encodeURIComponent("约谈记录汇总")}`);
+    await outsider.getByText("没有找到与“约谈记录汇总”相关的内容。").waitFor();
+    await outsider.context().close();
+  });
+
+  it("works without JavaScript", async () => {
+    const page = await signedIn("backbone", { javaScriptEnabled: false });
+    await page.goto(`${baseUrl}/search`);
+    await page.getByText(/输入关键词/).waitFor();
+    await page.getByLabel("关键词").fill("朋辈");
+    await page.getByRole("button", { name: "搜索", exact: true }).click();
+    await page.waitForURL(/q=%E6%9C%8B%E8%BE%88/);
+    await page.getByRole("list", { name: "搜索结果" }).waitFor();
+    await page.getByRole("combobox", { name: "全站搜索" }).fill("心晴");
+    await page.getByRole("combobox", { name: "全站搜索" }).press("Enter");
+    await page.waitForURL(/q=%E5%BF%83%E6%99%B4/);
+    await page.context().close();
+  });
+
+  it("tells the person when the keywords are too long", async () => {
+    const page = await signedIn("backbone");
+    await page.goto(`${baseUrl}/search?q=${"长".repeat(201)}`);
+    await page.getByRole("alert").getByText("关键词过长，最多 200 个字符。").waitFor();
+    await page.context().close();
+  });
+});
+
+describe("personal access tokens", () => {
+  it("are created, shown once, work for the API and stop working once revoked after confirmation", async () => {
+    const page = await signedIn("mentor");
+    await page.goto(`${baseUrl}/settings/tokens`);
+    await page.getByText("您还没有创建个人访问令牌。").waitFor();
+    await page.getByRole("button", { name: "创建令牌" }).click();
+    await page.getByText("请填写令牌名称。").waitFor();
+    await page.getByLabel("令牌名称").fill("审阅统计脚本");
+    await page.getByLabel("有效期").selectOption("30");
+    await page.getByRole("button", { name: "创建令牌" }).click();
+    const token = await page.getByLabel("新令牌").inputValue();
+    expect(token).toMatch(/^fdo_/);
+    const call = () => fetch(`${baseUrl}/api/search?q=${encodeURIComponent("心理")}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await call()).status).toBe(200);
+
+    await page.getByRole("link", { name: "撤销令牌“审阅统计脚本”" }).click();
+    await page.getByRole("alertdialog", { name: "确认撤销令牌“审阅统计脚本”？" }).waitFor();
+    expect((await call()).status).toBe(200);
+    await page.getByRole("button", { name: "确认撤销" }).click();
+    await page.getByText("令牌“审阅统计脚本”已撤销。").waitFor();
+    expect((await call()).status).toBe(401);
+    await page.context().close();
+  });
+});
+
+describe("synonyms", () => {
+  it("学工部 adds a group and search follows; others are refused", async () => {
+    await addDocument("公寓文化节活动方案", "公寓文化节包括内务评比和趣味运动会。");
+    const admin = await signedIn("admin");
+    await admin.goto(`${baseUrl}/admin/synonyms`);
+    const terms = admin.getByLabel("同义词", { exact: true }).first();
+    await terms.fill("公寓");
+    await admin.getByRole("button", { name: "添加同义词组" }).click();
+    await admin.getByText("每组至少需要两个不同的词。").waitFor();
+    await terms.fill("公寓、学生宿舍区");
+    await admin.getByRole("button", { name: "添加同义词组" }).click();
+    await admin.getByText("已添加同义词组。").waitFor();
+    await indexed();
+    await admin.goto(`${baseUrl}/search?q=${encodeURIComponent("学生宿舍区文化节")}`);
+    await admin.getByRole("link", { name: "公寓文化节活动方案" }).waitFor();
+    await admin.context().close();
+
+    const leader = await signedIn("leader");
+    const response = await leader.goto(`${baseUrl}/admin/synonyms`);
+    expect(response?.status()).toBe(403);
+    await leader.getByRole("heading", { name: "没有权限" }).waitFor();
+    await leader.context().close();
+  });
+});
