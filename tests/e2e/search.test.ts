@@ -101,7 +101,8 @@ describe("the results page", () => {
     await page.waitForURL((url) => !url.searchParams.has("type"));
     await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
     await page.waitForURL(/page=2/);
-    expect(await page.getByRole("navigation", { name: "分页" }).locator('[aria-current="page"]').textContent()).toBe("2");
+    // The address changes before the new page has rendered; wait for the page, not the URL.
+    await expect.poll(() => page.getByRole("navigation", { name: "分页" }).locator('[aria-current="page"]').textContent()).toBe("2");
     await page.getByLabel("排序").selectOption("date");
     await page.waitForURL(/sort=date/);
     expect(new URL(page.url()).searchParams.get("page")).toBeNull();
