@@ -1,3 +1,5 @@
+import { collabTask } from "~/collab/task.server.ts";
+
 /**
  * Work that runs beside request handling (e.g. draining the search outbox, compacting document
  * updates). Started once the server listens; stopped on shutdown after HTTP is closed and
@@ -10,7 +12,7 @@ export interface BackgroundTask {
 }
 
 /** Features add their task here (one line each). */
-const TASKS: BackgroundTask[] = [];
+const TASKS: BackgroundTask[] = [collabTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

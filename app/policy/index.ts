@@ -5,6 +5,7 @@
  * description, so each is tested for every role in app/policy/policy.test.ts.
  */
 import type { Actor } from "./actor.ts";
+import { documentRules } from "./documents.ts";
 import { notificationRules } from "./notifications.ts";
 import { peopleRules } from "./people.ts";
 import { schoolRules } from "./school.ts";
@@ -18,6 +19,7 @@ const rules = {
   ...peopleRules,
   ...studioRules,
   ...notificationRules,
+  ...documentRules,
 };
 
 export type Rules = typeof rules;
