@@ -1,3 +1,4 @@
+import { documentMessages } from "~/documents/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
@@ -11,11 +12,13 @@ import { zhCN } from "./locales/zh-CN.ts";
 const zh = {
   ...zhCN,
   notifications: notificationMessages.zh,
+  documents: documentMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
   ...en,
   notifications: notificationMessages.en,
+  documents: documentMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

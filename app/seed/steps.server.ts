@@ -1,5 +1,6 @@
 import type { Faker } from "@faker-js/faker";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { seedDocuments } from "~/documents/seed.server.ts";
 import { seedWelcomeNotifications } from "~/notifications/seed.server.ts";
 
 export interface SeedContext {
@@ -17,4 +18,4 @@ export type SeedStep = (context: SeedContext) => Promise<void>;
  * Demo content that features add on top of the core demo university (people, studios, mentors,
  * projects), in this order, inside the same transaction. One line per feature.
  */
-export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications];
+export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedDocuments];
