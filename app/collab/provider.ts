@@ -78,7 +78,8 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
   }
 
   get saveState(): SaveState {
-    if (this.inflight === 0 && !this.unsent) return "saved";
+    // A reader has nothing to save (the editor's own bookkeeping is not theirs to keep).
+    if ((this.inflight === 0 && !this.unsent) || (!this.canEdit && this.inflight === 0)) return "saved";
     return this.socket.connected ? "saving" : "offline";
   }
 
@@ -127,11 +128,15 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
   };
 
   private onAccess = (access: AccessInfo) => {
-    const lostEdits = this.canEdit && !access.canEdit && (this.unsent || this.inflight > 0);
+    const wasEditable = this.canEdit;
+    const lostEdits = wasEditable && !access.canEdit && (this.unsent || this.inflight > 0);
     this.canEdit = access.canEdit;
     this.documentStatus = access.status;
     this.emit("access", [access]);
+    this.emitSave();
     if (lostEdits) this.emit("error", ["READ_ONLY"]);
+    // Writable again mid-session with changes kept back: a fresh handshake sends them.
+    if (!wasEditable && access.canEdit && this.synced && this.unsent) this.reconnect();
   };
 
   private onSync = (payload: unknown) => {

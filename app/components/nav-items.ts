@@ -10,4 +10,8 @@ export interface NavItem {
 }
 
 /** The main navigation; features add their entry here (one line each). */
-export const NAV_ITEMS: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.home", end: true },
+  { to: "/documents", labelKey: "documents.nav" },
+  { to: "/reviews", labelKey: "documents.navReviews", visibleTo: (roles) => roles.includes("MENTOR") },
+];

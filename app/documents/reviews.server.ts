@@ -32,6 +32,28 @@ export function directionMentors(directionId: string) {
   });
 }
 
+/** A studio's directions with their confirmed mentors (whom a review can be requested from). */
+export async function studioDirectionsWithMentors(studioId: string) {
+  const directions = await prisma.direction.findMany({
+    where: { studioId },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      mentorAssignments: {
+        where: { status: "ACCEPTED" },
+        orderBy: { mentor: { user: { name: "asc" } } },
+        select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
+      },
+    },
+  });
+  return directions.map((direction) => ({
+    id: direction.id,
+    name: direction.name,
+    mentors: direction.mentorAssignments.map((a) => ({ id: a.mentor.user.id, name: a.mentor.user.name, kind: a.mentor.kind })),
+  }));
+}
+
 async function moveStatus(db: Db, documentId: string, from: DocumentStatus[], to: DocumentStatus) {
   const { count } = await db.document.updateMany({ where: { id: documentId, status: { in: from } }, data: { status: to } });
   if (count !== 1) throw new TransitionError();

@@ -131,3 +131,19 @@ export const templateSchema = z.object({
 export const importOptionsSchema = z.object({
   type: z.enum(DOCUMENT_TYPES, { error: "documents.errors.typeRequired" }),
 });
+
+/** The single forms, for validation in the browser (the server parses the unions above). */
+export const commentFormSchema = z.object({ body: commentBody });
+export const versionNameFormSchema = z.object({
+  name: z.string({ error: "documents.errors.versionNameRequired" }).trim().min(1, "documents.errors.versionNameRequired").max(60, "documents.errors.versionNameTooLong"),
+});
+export const requestReviewFormSchema = z.object({
+  directionId: z.string({ error: "documents.errors.directionRequired" }).min(1, "documents.errors.directionRequired"),
+  reviewerIds: z.array(z.string(), { error: "documents.errors.noReviewers" }).min(1, "documents.errors.noReviewers"),
+  note: z.string().trim().max(1000, "documents.errors.noteTooLong").optional(),
+});
+export const decideFormSchema = z.object({
+  summary: z.string().trim().max(2000, "documents.errors.summaryTooLong").optional(),
+});
+export const detailsFormSchema = detailsSchema.omit({ intent: true });
+export const templateFormSchema = templateSchema.omit({ intent: true });

@@ -3,7 +3,7 @@ import { prisma } from "~/db/client.server.ts";
 import type { DocumentStatus, VersionReason } from "~/generated/prisma/enums.ts";
 import { singleton } from "~/infra/runtime.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { changeDocumentBody, currentState } from "~/collab/collab-socket.server.ts";
+import { changeDocumentBody, currentState, notifyDocument } from "~/collab/collab-socket.server.ts";
 import { bytes } from "~/collab/persistence.server.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
 import { diffDocuments } from "./diff.ts";
@@ -82,12 +82,14 @@ export async function listVersions(documentId: string, page = 1) {
 export async function createNamedVersion(documentId: string, userId: string, name: string) {
   const state = await currentState(documentId);
   if (!state) throw new Response("Not Found", { status: 404 });
-  return prisma.$transaction(async (tx) => {
+  const version = await prisma.$transaction(async (tx) => {
     const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true } });
     const version = await createVersion(tx, { documentId, state, reason: "NAMED", status: document.status, name, createdById: userId });
     await recordAudit(tx, { actorId: userId, action: "document.version-create", entityType: "Document", entityId: documentId, data: { number: version.number, name } });
     return version;
   });
+  notifyDocument(documentId, "versions");
+  return version;
 }
 
 async function versionState(documentId: string, number: number): Promise<Uint8Array | null> {
@@ -129,7 +131,7 @@ export async function restoreVersion(documentId: string, number: number, userId:
   const json = stateToJSON(target);
   await changeDocumentBody(documentId, userId, (doc) => replaceBody(doc, json));
   const restored = await currentState(documentId);
-  return prisma.$transaction(async (tx) => {
+  const version = await prisma.$transaction(async (tx) => {
     const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true } });
     const version = await createVersion(tx, {
       documentId,
@@ -148,4 +150,6 @@ export async function restoreVersion(documentId: string, number: number, userId:
     });
     return version;
   });
+  notifyDocument(documentId, "versions");
+  return version;
 }
