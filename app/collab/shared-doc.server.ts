@@ -81,9 +81,7 @@ export class SharedDoc {
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     const message = encodeSync(syncProtocol.messageYjsUpdate, update);
     const from = origin as Connection | ServerOrigin | undefined;
-    for (const connection of this.connections.values()) {
-      if (connection !== from) connection.socket.emit("sync", message);
-    }
+    this.broadcast("sync", message, from);
     const userId = from && "socket" in from ? from.user.id : from && "server" in from ? from.userId : null;
     this.track(
       writer.append(this.documentId, update).then((id) => {
@@ -326,10 +324,23 @@ export class SharedDoc {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    for (const connection of this.connections.values()) {
-      if (connection !== origin) connection.socket.emit("awareness", update);
-    }
+    this.broadcast("awareness", update, origin);
   };
+
+  /**
+   * Sends a message to every connection of the document but `origin`: one room broadcast, so
+   * socket.io encodes the packet once for all of them (connections join the room when added and
+   * leave it when they disconnect).
+   */
+  private broadcast(event: "sync" | "awareness", message: Uint8Array, origin: unknown) {
+    const from = origin && typeof origin === "object" && "socket" in origin ? (origin as Connection) : null;
+    if (from && this.connections.get(from.socket.id) === from) {
+      from.socket.to(this.room).emit(event, message);
+      return;
+    }
+    const any = this.connections.values().next().value as Connection | undefined;
+    if (any) any.socket.nsp.to(this.room).emit(event, message);
+  }
 }
 
 function encodeSync(type: number, update: Uint8Array): Uint8Array {
