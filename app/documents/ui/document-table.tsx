@@ -61,7 +61,7 @@ export function DocumentTable({ rows, showStudio, filtered }: { rows: DocumentRo
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-left text-sm [&_td:not(:first-child)]:whitespace-nowrap [&_th]:whitespace-nowrap">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnTitle")}</th>
