@@ -83,3 +83,32 @@ describe("durability", () => {
     for (const token of acknowledged) expect(markdown).toContain(token);
   }, 600_000);
 });
+
+describe("orderly shutdown", () => {
+  it("saves open documents on SIGTERM: nothing is left to fold in at the next start", async () => {
+    const dir = (await import("../support/scratch-dir.ts")).scratchDir("app");
+    let server = await startApp({ dataDir: dir, timeoutMs: 240_000 });
+    try {
+      const cookie = await signInOverHttp(server.baseUrl, "backbone");
+      const documentId = await findDocumentId(server.baseUrl, cookie, NOTE);
+      const writer = connectClient(server.baseUrl, cookie, documentId);
+      clients.push(writer);
+      await synced(writer);
+      let acked = 0;
+      writer.provider.on("acked", () => acked++);
+      for (const line of ["关机前的第一段", "关机前的第二段：访谈记录整理完毕"]) appendParagraph(writer.doc, line);
+      await waitFor(() => acked >= 2, "acknowledgements");
+
+      // Stop while the document is still open (its save is only debounced so far).
+      expect(await server.stop("SIGTERM")).toBe(0);
+      writer.close();
+      server = await startApp({ dataDir: dir, timeoutMs: 240_000 });
+      expect(server.output()).not.toMatch(/已整理 \d+ 篇文档/);
+      const markdown = await (await fetch(`${server.baseUrl}/documents/${documentId}/export/md`, { headers: { Cookie: await signInOverHttp(server.baseUrl, "leader") } })).text();
+      expect(markdown).toContain("关机前的第二段：访谈记录整理完毕");
+    } finally {
+      await server.stop();
+      removeDataDir(dir);
+    }
+  }, 600_000);
+});
