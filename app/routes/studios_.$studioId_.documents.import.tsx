@@ -82,7 +82,7 @@ export default function ImportDocuments() {
           <label htmlFor="import-files" className="block text-sm font-medium text-slate-700">
             {t("documents.importer.files")}
           </label>
-          <input id="import-files" name="files" type="file" multiple required accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown" className="mt-1 block w-full text-sm" />
+          <input id="import-files" name="files" type="file" multiple required accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown" className="mt-1 block w-full rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-700 hover:file:bg-brand-100" />
         </div>
         <div>
           <label htmlFor="import-type" className="block text-sm font-medium text-slate-700">
