@@ -15,4 +15,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/mentors", labelKey: "mentors.nav.pool", visibleTo: (roles) => roles.some((r) => r === "ADMIN" || r === "COLLEGE_ADMIN" || r === "COUNSELOR") },
   { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (roles) => roles.includes("MENTOR") },
   { to: "/admin/matching", labelKey: "mentors.nav.matching", visibleTo: (roles) => roles.includes("ADMIN") },
+  { to: "/documents", labelKey: "documents.nav" },
+  { to: "/reviews", labelKey: "documents.navReviews", visibleTo: (roles) => roles.includes("MENTOR") },
 ];

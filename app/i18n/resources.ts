@@ -1,4 +1,5 @@
 import { mentorMessages } from "~/mentors/messages.ts";
+import { documentMessages } from "~/documents/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
 import { searchMessages } from "~/search/messages.ts";
 import type { Widen } from "./define-messages.ts";
@@ -15,6 +16,7 @@ const zh = {
   notifications: notificationMessages.zh,
   mentors: mentorMessages.zh,
   search: searchMessages.zh,
+  documents: documentMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
@@ -22,6 +24,7 @@ const english: Widen<typeof zh> = {
   notifications: notificationMessages.en,
   mentors: mentorMessages.en,
   search: searchMessages.en,
+  documents: documentMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -1,5 +1,6 @@
 import { runningServicesTask } from "~/cli/running-services.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
+import { collabTask } from "~/collab/task.server.ts";
 
 /**
  * Work that runs beside request handling (e.g. draining the search outbox, compacting document
@@ -13,7 +14,7 @@ export interface BackgroundTask {
 }
 
 /** Features add their task here (one line each). */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask()];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

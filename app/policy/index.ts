@@ -6,6 +6,7 @@
  */
 import type { Actor } from "./actor.ts";
 import { mentorRules } from "./mentors.ts";
+import { documentRules } from "./documents.ts";
 import { notificationRules } from "./notifications.ts";
 import { peopleRules } from "./people.ts";
 import { schoolRules } from "./school.ts";
@@ -22,6 +23,7 @@ const rules = {
   ...notificationRules,
   ...mentorRules,
   ...searchRules,
+  ...documentRules,
 };
 
 export type Rules = typeof rules;

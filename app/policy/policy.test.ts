@@ -129,6 +129,16 @@ describe("policy: search", () => {
     const otherStudio = { studioId: "s2", viewerRole: null, viewerMentors: false };
     expect(allowed((who) => can(actors[who], "search:see-document", otherStudio))).toEqual(["admin"]);
   });
+  it("finds exactly the documents each person may open, whatever the document's status", () => {
+    for (const status of ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const) {
+      for (const studio of [studioFor, (_who: Who) => ({ studioId: "s2", viewerRole: null, viewerMentors: false })]) {
+        const opens = allowed((who) =>
+          can(actors[who], "document:read", { ...studio(who), status, viewerCreated: false, viewerIsAuthor: false, viewerIsReviewer: false }),
+        );
+        expect(allowed((who) => can(actors[who], "search:see-document", studio(who)))).toEqual(opens);
+      }
+    }
+  });
   it("studios, people's cards and outputs are for all staff", () => {
     expect(allowed((who) => can(actors[who], "search:see-public", null))).toHaveLength(7);
   });
@@ -141,6 +151,84 @@ describe("policy: search", () => {
   });
   it("a token is revoked by its owner or by 学工部", () => {
     expect(allowed((who) => can(actors[who], "api-token:revoke", { userId: actors.newcomer.id }))).toEqual(["admin", "newcomer"]);
+  });
+});
+
+describe("policy: documents", () => {
+  type Status = "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
+  /** The backbone member wrote it; the mentor has the pending review when it is in review. */
+  const documentFor = (who: Who, status: Status = "DRAFT") => ({
+    studioId: "s1",
+    status,
+    viewerRole: studioRoles[who] ?? null,
+    viewerMentors: who === "mentor",
+    viewerCreated: who === "backbone",
+    viewerIsAuthor: who === "backbone",
+    viewerIsReviewer: who === "mentor" && status === "IN_REVIEW",
+  });
+  const check = (action: Parameters<typeof can>[1], status: Status = "DRAFT") =>
+    allowed((who) => can(actors[who], action as "document:read", documentFor(who, status)));
+
+  it("is read and commented on by members, the studio's mentors and 学工部 — nobody else", () => {
+    for (const status of ["DRAFT", "IN_REVIEW", "PUBLISHED"] as const) {
+      expect(check("document:read", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+      expect(check("document:comment", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+    }
+  });
+
+  it("is written by members only, and only while it is a draft or needs changes", () => {
+    expect(check("document:edit", "DRAFT")).toEqual(["leader", "backbone", "newcomer"]);
+    expect(check("document:edit", "CHANGES_REQUESTED")).toEqual(["leader", "backbone", "newcomer"]);
+    for (const locked of ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const) expect(check("document:edit", locked)).toEqual([]);
+  });
+
+  it("is sent to review by its authors or the leader, and withdrawn by them", () => {
+    expect(check("document:request-review", "DRAFT")).toEqual(["leader", "backbone"]);
+    expect(check("document:request-review", "CHANGES_REQUESTED")).toEqual(["leader", "backbone"]);
+    expect(check("document:request-review", "IN_REVIEW")).toEqual([]);
+    expect(check("document:withdraw-review", "IN_REVIEW")).toEqual(["leader", "backbone"]);
+    expect(check("document:withdraw-review", "DRAFT")).toEqual([]);
+  });
+
+  it("is decided only by the mentor whose review is pending", () => {
+    expect(check("document:decide-review", "IN_REVIEW")).toEqual(["mentor"]);
+    expect(check("document:decide-review", "DRAFT")).toEqual([]);
+    const otherMentor = { ...documentFor("mentor", "IN_REVIEW"), viewerIsReviewer: false };
+    expect(can(actors.mentor, "document:decide-review", otherMentor)).toBe(false);
+  });
+
+  it("is published by the leader once approved, and reopened by authors or the leader", () => {
+    expect(check("document:publish", "APPROVED")).toEqual(["leader"]);
+    expect(check("document:publish", "IN_REVIEW")).toEqual([]);
+    expect(check("document:reopen", "APPROVED")).toEqual(["leader", "backbone"]);
+    expect(check("document:reopen", "PUBLISHED")).toEqual(["leader", "backbone"]);
+    expect(check("document:reopen", "DRAFT")).toEqual([]);
+  });
+
+  it("is deleted by the leader, or by its creator while it is a draft", () => {
+    expect(check("document:delete", "DRAFT")).toEqual(["leader", "backbone"]);
+    expect(check("document:delete", "PUBLISHED")).toEqual(["leader"]);
+  });
+
+  it("gets named versions from members and becomes a template through the leader or 学工部", () => {
+    expect(check("document:create-version", "PUBLISHED")).toEqual(["leader", "backbone", "newcomer"]);
+    expect(check("document:save-as-template")).toEqual(["admin", "leader"]);
+  });
+
+  it("is created or imported into a studio by its members", () => {
+    expect(allowed((who) => can(actors[who], "studio:create-document", studioFor(who)))).toEqual(["leader", "backbone", "newcomer"]);
+  });
+
+  it("keeps school templates to 学工部 and a studio's templates to its leader", () => {
+    expect(allowed((who) => can(actors[who], "template:manage", { studioId: null, viewerRole: studioRoles[who] ?? null }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "template:manage", { studioId: "s1", viewerRole: studioRoles[who] ?? null }))).toEqual([
+      "admin",
+      "leader",
+    ]);
+  });
+
+  it("lets only its writer delete a comment", () => {
+    expect(allowed((who) => can(actors[who], "comment:delete", { authorId: actors.mentor.id }))).toEqual(["mentor"]);
   });
 });
 

@@ -1,17 +1,17 @@
 import { hasRole, type Actor } from "./actor.ts";
+import { readsStudioDocuments } from "./documents.ts";
 import type { StudioResource } from "./studios.ts";
 
 /**
- * Search and its API tokens (issue 6). "search:see-document" is the rule search filters every
- * query with; it matches the documents feature's read rule (members, the studio's mentors,
- * 学工部) and is reconciled with "document:read" when the features meet.
+ * Search and its API tokens. "search:see-document" is the rule search filters every query with;
+ * it is the documents feature's own read rule (members, the studio's mentors, 学工部), so a hit
+ * never shows a document its reader could not open.
  */
 export const searchRules = {
   /** Everyone signed in may search; what they find is narrowed by the rules below. */
   "search:use": (_actor: Actor, _resource: null) => true,
   /** A document in search results: members of its studio, its ACCEPTED mentors, 学工部. */
-  "search:see-document": (actor: Actor, studio: StudioResource) =>
-    studio.viewerRole !== null || studio.viewerMentors || hasRole(actor, "ADMIN"),
+  "search:see-document": (actor: Actor, studio: StudioResource) => readsStudioDocuments(actor, studio),
   /** Studios, people's cards and outputs are open to all staff (studio:view, person:view-card). */
   "search:see-public": (_actor: Actor, _resource: null) => true,
   /** The synonym list and rebuilding the index: 学工部. */

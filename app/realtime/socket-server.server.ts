@@ -1,10 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
+import { attachCollab } from "~/collab/collab-socket.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 
 /** Features that add socket.io namespaces or events register here (one line each). */
-const socketFeatures: Array<(io: Server) => void> = [];
+const socketFeatures: Array<(io: Server) => void> = [attachCollab];
 
 /**
  * socket.io handshake check for any namespace: the same session cookie as the pages. Anonymous

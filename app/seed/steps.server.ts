@@ -1,6 +1,7 @@
 import type { Faker } from "@faker-js/faker";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { seedMentorMatching } from "~/mentors/seed.server.ts";
+import { seedDocuments } from "~/documents/seed.server.ts";
 import { seedWelcomeNotifications } from "~/notifications/seed.server.ts";
 
 export interface SeedContext {
@@ -18,4 +19,4 @@ export type SeedStep = (context: SeedContext) => Promise<void>;
  * Demo content that features add on top of the core demo university (people, studios, mentors,
  * projects), in this order, inside the same transaction. One line per feature.
  */
-export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedMentorMatching];
+export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedMentorMatching, seedDocuments];

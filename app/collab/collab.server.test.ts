@@ -1,0 +1,251 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { jsonToState, stateToJSON } from "~/documents/content.server.ts";
+import { createSocketServer } from "~/realtime/socket-server.server.ts";
+import { setSocketServer } from "~/realtime/emit.server.ts";
+import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestClient } from "../../tests/support/collab.ts";
+import { sessionCookie, studioCast } from "../../tests/support/sessions.ts";
+import { currentState, refreshDocumentAccess } from "./collab-socket.server.ts";
+import { MAX_MESSAGE_BYTES } from "./protocol.ts";
+import { collabSettings, registry } from "./shared-doc.server.ts";
+
+let server: http.Server;
+let baseUrl: string;
+let documentId: string;
+const clients: TestClient[] = [];
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  collabSettings.saveDebounceMs = 50;
+  collabSettings.saveMaxWaitMs = 200;
+  collabSettings.unloadDelayMs = 100;
+  server = http.createServer();
+  createSocketServer(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const cast = await studioCast();
+  for (const [who, username] of Object.entries(cast.usernames)) cookies[who] = await sessionCookie(username);
+});
+
+beforeEach(async () => {
+  const cast = await studioCast();
+  const leader = cast.studio.memberships.find((m) => m.role === "LEADER")!;
+  const document = await prisma.document.create({
+    data: {
+      studioId: cast.studio.id,
+      type: "RESEARCH_NOTE",
+      title: "协同编辑测试",
+      createdById: leader.userId,
+      yState: jsonToState({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "初始内容" }] }] }),
+    },
+  });
+  documentId = document.id;
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await registry.closeAll("SHUTDOWN");
+  setSocketServer(null);
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function open(who: string | null, id = documentId, options?: { reconnection?: boolean }): TestClient {
+  const client = connectClient(baseUrl, who ? cookies[who]! : null, id, options);
+  clients.push(client);
+  return client;
+}
+
+function acked(client: TestClient): Promise<void> {
+  return new Promise((resolve) => client.provider.once("acked", () => resolve()));
+}
+
+async function storedParagraphs(): Promise<string[]> {
+  const state = await (async () => {
+    const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { yState: true } });
+    const rows = await prisma.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" } });
+    const doc = new Y.Doc();
+    if (document.yState) Y.applyUpdate(doc, document.yState);
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+    return doc;
+  })();
+  return paragraphs(state);
+}
+
+function rawUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  appendParagraph(doc, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+describe("joining a document", () => {
+  it("lets members in as editors and shows them the stored text", async () => {
+    for (const who of ["leader", "backbone", "newcomer"]) {
+      const client = open(who);
+      await synced(client);
+      expect(paragraphs(client.doc)).toEqual(["初始内容"]);
+      expect(client.provider.canEdit).toBe(true);
+    }
+  });
+
+  it("lets the studio's mentor and 学工部 in as readers only", async () => {
+    for (const who of ["mentor", "admin"]) {
+      const client = open(who);
+      await synced(client);
+      expect(paragraphs(client.doc)).toEqual(["初始内容"]);
+      expect(client.provider.canEdit).toBe(false);
+    }
+  });
+
+  it.each([
+    ["an outsider", "outsider", "FORBIDDEN"],
+    ["a college admin who is not a member", "collegeAdmin", "FORBIDDEN"],
+    ["an anonymous visitor", null, "UNAUTHENTICATED"],
+  ])("refuses %s", async (_label, who, code) => {
+    const client = open(who);
+    await waitFor(() => client.provider.status === "failed", "refusal");
+    expect(client.errors).toContain(code);
+    expect(client.doc.getXmlFragment("default").length).toBe(0);
+  });
+
+  it("refuses an unknown document", async () => {
+    const client = open("leader", "no-such-document");
+    await waitFor(() => client.provider.status === "failed", "refusal");
+    expect(client.errors).toContain("NOT_FOUND");
+  });
+});
+
+describe("editing together", () => {
+  it("brings one person's edit to the other and stores it before acknowledging", async () => {
+    const leader = open("leader");
+    const backbone = open("backbone");
+    await Promise.all([synced(leader), synced(backbone)]);
+    const ack = acked(leader);
+    appendParagraph(leader.doc, "张明华写的一段：心理普查");
+    await ack;
+    // Acknowledged means stored: the increment is in the database now, before any compaction.
+    expect(await storedParagraphs()).toEqual(["初始内容", "张明华写的一段：心理普查"]);
+    await waitFor(() => paragraphs(backbone.doc).length === 2, "the edit to reach the other person");
+    expect(paragraphs(backbone.doc)[1]).toBe("张明华写的一段：心理普查");
+
+    appendParagraph(backbone.doc, "李雪补充：约谈记录");
+    await waitFor(() => paragraphs(leader.doc).includes("李雪补充：约谈记录"), "the reply");
+    expect(leader.provider.saveState).not.toBe("offline");
+  });
+
+  it("compacts: the body, plain text, word count and authors follow the stored content", async () => {
+    const backbone = open("backbone");
+    await synced(backbone);
+    const ack = acked(backbone);
+    appendParagraph(backbone.doc, "朋辈互助 peer support");
+    await ack;
+    await waitFor(async () => (await prisma.documentUpdate.count({ where: { documentId } })) === 0, "compaction");
+    const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, include: { authors: { include: { user: true } } } });
+    expect(document.plainText).toBe("初始内容\n朋辈互助 peer support");
+    expect(document.wordCount).toBe(10);
+    expect(document.authors.map((a) => a.user.username)).toEqual(["backbone"]);
+    expect(JSON.stringify(stateToJSON(document.yState))).toContain("朋辈互助 peer support");
+  });
+
+  it("merges edits made while disconnected when the connection comes back", async () => {
+    const leader = open("leader", documentId, { reconnection: true });
+    const backbone = open("backbone");
+    await Promise.all([synced(leader), synced(backbone)]);
+    leader.provider.socket.disconnect();
+    await waitFor(() => leader.provider.status !== "connected", "offline");
+    appendParagraph(leader.doc, "离线时写的段落");
+    expect(leader.provider.saveState).toBe("offline");
+    appendParagraph(backbone.doc, "在线时写的段落");
+    await waitFor(async () => (await storedParagraphs()).includes("在线时写的段落"), "the online edit stored");
+    leader.provider.socket.connect();
+    await waitFor(() => leader.provider.saveState === "saved" && leader.provider.synced, "reconnect and save");
+    for (const client of [leader, backbone]) {
+      await waitFor(() => paragraphs(client.doc).length === 3, "both edits everywhere");
+      expect([...paragraphs(client.doc)].sort()).toEqual(["初始内容", "在线时写的段落", "离线时写的段落"].sort());
+    }
+    expect([...(await storedParagraphs())].sort()).toEqual(["初始内容", "在线时写的段落", "离线时写的段落"].sort());
+  });
+
+  it("shows who is here with the name from the session, not whatever the client claims", async () => {
+    const leader = open("leader");
+    const backbone = open("backbone");
+    await Promise.all([synced(leader), synced(backbone)]);
+    leader.provider.awareness.setLocalStateField("user", { name: "冒充的名字", color: "#000" });
+    const state = await waitFor(
+      () => [...backbone.provider.awareness.getStates().values()].find((s) => (s.user as { name?: string } | undefined)?.name),
+      "presence",
+    );
+    expect(state.user).toMatchObject({ name: "张明华" });
+    leader.close();
+    await waitFor(() => backbone.provider.awareness.getStates().size === 1, "presence removed on leave");
+  });
+});
+
+describe("the server enforces read-only access", () => {
+  it("rejects a mentor's change and keeps the document unchanged", async () => {
+    const mentor = open("mentor");
+    const leader = open("leader");
+    await Promise.all([synced(mentor), synced(leader)]);
+    const result = await new Promise((resolve) => mentor.provider.sendRaw("sync", rawUpdate("导师强行写入"), resolve));
+    expect(result).toEqual({ ok: false, code: "READ_ONLY" });
+    appendParagraph(leader.doc, "负责人继续写");
+    await waitFor(async () => (await storedParagraphs()).includes("负责人继续写"), "leader's edit stored");
+    expect(await storedParagraphs()).toEqual(["初始内容", "负责人继续写"]);
+    expect(paragraphs(leader.doc)).not.toContain("导师强行写入");
+  });
+
+  it("turns editors into readers when the document goes to review", async () => {
+    const backbone = open("backbone");
+    await synced(backbone);
+    await prisma.document.update({ where: { id: documentId }, data: { status: "IN_REVIEW" } });
+    await refreshDocumentAccess(documentId);
+    await waitFor(() => backbone.provider.canEdit === false, "access change");
+    const result = await new Promise((resolve) => backbone.provider.sendRaw("sync", rawUpdate("审阅中修改"), resolve));
+    expect(result).toEqual({ ok: false, code: "READ_ONLY" });
+    expect(await storedParagraphs()).toEqual(["初始内容"]);
+  });
+});
+
+describe("bad data", () => {
+  it.each([
+    ["random bytes", () => Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256), "MALFORMED"],
+    ["a truncated update", () => rawUpdate("截断的更新").slice(0, 12), "MALFORMED"],
+    ["text instead of binary", () => "not a yjs message", "MALFORMED"],
+    ["an oversized update", () => rawUpdate("大".repeat(MAX_MESSAGE_BYTES / 2)), "OVERSIZED"],
+  ])("closes the connection on %s and leaves the document intact", async (_label, payload, code) => {
+    const attacker = open("backbone");
+    const bystander = open("leader");
+    await Promise.all([synced(attacker), synced(bystander)]);
+    attacker.provider.sendRaw("sync", payload());
+    await waitFor(() => attacker.provider.status === "failed", "the connection to close");
+    expect(attacker.errors).toContain(code);
+    expect(await storedParagraphs()).toEqual(["初始内容"]);
+    // The server keeps running: others keep editing, newcomers can join.
+    appendParagraph(bystander.doc, "继续编辑");
+    await waitFor(async () => (await storedParagraphs()).includes("继续编辑"), "edit after the attack");
+    const late = open("newcomer");
+    await synced(late);
+    expect(paragraphs(late.doc)).toEqual(["初始内容", "继续编辑"]);
+  });
+});
+
+describe("server-side reads", () => {
+  it("gives the current body whether or not the document is open", async () => {
+    const leader = open("leader");
+    await synced(leader);
+    const ack = acked(leader);
+    appendParagraph(leader.doc, "在内存中");
+    await ack;
+    expect(JSON.stringify(stateToJSON(await currentState(documentId)))).toContain("在内存中");
+    leader.close();
+    await waitFor(async () => (await registry.peek(documentId)) === null, "unload");
+    expect(JSON.stringify(stateToJSON(await currentState(documentId)))).toContain("在内存中");
+  });
+});

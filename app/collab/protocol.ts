@@ -1,0 +1,53 @@
+/**
+ * Wire protocol of the collaboration channel, shared by the server and the provider.
+ *
+ * One socket.io namespace, `/collab`; the handshake carries `{ documentId }` in `auth` and the
+ * session cookie. Payloads are y-protocols messages as binary:
+ *   "sync"       client ⇄ server  y-protocols sync message (SyncStep1, SyncStep2, Update).
+ *                                 Client → server messages take an acknowledgement callback that
+ *                                 is called once the change is durable in PostgreSQL.
+ *   "awareness"  client ⇄ server  y-protocols awareness update (presence, carets)
+ *   "access"     server → client  { canEdit, status } at connection and whenever it changes
+ *   "doc-event"  server → client  { kind } comments/status/versions/details changed: refresh panels
+ *   "collab-error" server → client { code } before the server closes the channel, or for a
+ *                                 rejected change (READ_ONLY)
+ */
+export const COLLAB_NAMESPACE = "/collab";
+
+/** Largest single message accepted (a large paste); socket.io itself closes above 2 MiB. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+export type AckResult = { ok: true } | { ok: false; code: "READ_ONLY" | "SAVE_FAILED" };
+
+export interface AccessInfo {
+  canEdit: boolean;
+  status: string;
+}
+
+export type DocEventKind = "comments" | "status" | "versions" | "details" | "deleted";
+
+export type CollabErrorCode =
+  | "MALFORMED"
+  | "OVERSIZED"
+  | "READ_ONLY"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "DELETED"
+  | "SHUTDOWN";
+
+/** What each person's presence carries (set by the server from the session, not the client). */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+const COLORS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#ea580c", "#4f46e5"];
+
+/** A stable colour per person, so a caret keeps its colour across sessions. */
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return COLORS[hash % COLORS.length]!;
+}

@@ -1,0 +1,435 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Socket } from "socket.io";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { SessionUser } from "~/auth/session.server.ts";
+import { textStats } from "~/documents/content.server.ts";
+import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
+import { singleton } from "~/infra/runtime.server.ts";
+import { compact, loadStoredState, recordAuthor, UpdateWriter } from "./persistence.server.ts";
+import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "./protocol.ts";
+
+/** Timings; tests shorten them. */
+export const collabSettings = singleton("collabSettings", () => ({
+  /** Save (compact + refresh text) this long after the last change… */
+  saveDebounceMs: 2_000,
+  /** …but at least this often while people keep typing. */
+  saveMaxWaitMs: 10_000,
+  /** Keep a document in memory this long after the last person left. */
+  unloadDelayMs: 15_000,
+}));
+
+export interface Connection {
+  socket: Socket;
+  /** The signed-in person (as the policy sees them). */
+  user: SessionUser;
+  canEdit: boolean;
+  /** Awareness client ids this connection speaks for. */
+  clientIds: Set<number>;
+  /** Rejected changes from a read-only connection; the channel is closed after a few. */
+  rejected: number;
+}
+
+/** Origin of changes the server makes itself (restore, import). */
+export interface ServerOrigin {
+  server: true;
+  userId: string | null;
+}
+
+const writer = singleton("collabUpdateWriter", () => new UpdateWriter());
+
+/**
+ * One document held in memory while people work on it: the Y.Doc, who is connected, presence,
+ * and the saving schedule. The only writer of the document's body while it is loaded.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<string, Connection>();
+  /** Highest stored increment included in `doc`. */
+  private watermark: bigint;
+  private readonly pendingWrites = new Set<Promise<unknown>>();
+  private readonly knownAuthors = new Set<string>();
+  private dirty = false;
+  private firstDirtyAt = 0;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> | null = null;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  /** Server-side users of the document (restore, import) keep it loaded. */
+  holds = 0;
+  closed = false;
+
+  constructor(
+    readonly documentId: string,
+    stored: { state: Uint8Array | null; updates: Uint8Array[]; watermark: bigint },
+    private readonly registry: DocRegistry,
+  ) {
+    this.watermark = stored.watermark;
+    this.doc.transact(() => {
+      if (stored.state?.length) Y.applyUpdate(this.doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, "load");
+    // Crash leftovers are folded in at the first save.
+    this.dirty = stored.updates.length > 0;
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.onUpdate);
+    this.awareness.on("update", this.onAwarenessChange);
+  }
+
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    const message = encodeSync(syncProtocol.messageYjsUpdate, update);
+    const from = origin as Connection | ServerOrigin | undefined;
+    this.broadcast("sync", message, from);
+    const userId = from && "socket" in from ? from.user.id : from && "server" in from ? from.userId : null;
+    this.track(
+      writer.append(this.documentId, update).then((id) => {
+        if (id > this.watermark) this.watermark = id;
+      }),
+    );
+    if (userId && !this.knownAuthors.has(userId)) {
+      this.knownAuthors.add(userId);
+      this.track(recordAuthor(this.documentId, userId));
+    }
+    this.markDirty();
+  };
+
+  private track(write: Promise<unknown>) {
+    const settled = write.catch((error) => {
+      console.error(`[collab] 保存文档 ${this.documentId} 的修改失败：`, error);
+      throw error;
+    });
+    this.pendingWrites.add(settled);
+    settled.then(
+      () => this.pendingWrites.delete(settled),
+      () => this.pendingWrites.delete(settled),
+    );
+  }
+
+  /** Resolves true when every change applied so far is stored. */
+  async whenStored(): Promise<boolean> {
+    const results = await Promise.allSettled([...this.pendingWrites]);
+    return results.every((result) => result.status === "fulfilled");
+  }
+
+  private markDirty() {
+    const now = Date.now();
+    if (!this.dirty) this.firstDirtyAt = now;
+    this.dirty = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    const wait = Math.max(0, Math.min(collabSettings.saveDebounceMs, this.firstDirtyAt + collabSettings.saveMaxWaitMs - now));
+    this.saveTimer = setTimeout(() => void this.save().catch(() => {}), wait);
+  }
+
+  /**
+   * Compaction: the whole state into Document.yState, stored increments deleted, plain text and
+   * word count refreshed (the search index follows the row), an automatic version when due.
+   */
+  save(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    const previous = this.saving ?? Promise.resolve();
+    const run = previous.then(async () => {
+      await this.whenStored();
+      if (!this.dirty) return;
+      this.dirty = false;
+      // State and watermark are taken together, synchronously: every stored row up to the
+      // watermark was applied to the doc before it was written.
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const watermark = this.watermark;
+      const stats = textStats(this.doc);
+      try {
+        const exists = await compact({ documentId: this.documentId, state, watermark, ...stats });
+        if (!exists) return;
+        await maybeCreateAutoVersion(this.documentId, state);
+      } catch (error) {
+        this.dirty = true;
+        console.error(`[collab] 压缩文档 ${this.documentId} 失败，稍后重试：`, error);
+        if (!this.closed) this.markDirty();
+        throw error;
+      }
+    });
+    const tracked = run.finally(() => {
+      if (this.saving === tracked) this.saving = null;
+    });
+    this.saving = tracked;
+    return tracked;
+  }
+
+  // ───────────── connections ─────────────
+
+  addConnection(connection: Connection, status: string) {
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = null;
+    }
+    this.connections.set(connection.socket.id, connection);
+    const socket = connection.socket;
+    socket.join(this.room);
+    socket.emit("access", { canEdit: connection.canEdit, status });
+    // Ask for what the client has that we lack (its offline changes)…
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    socket.emit("sync", encoding.toUint8Array(encoder));
+    // …and show who is here.
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) socket.emit("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
+  }
+
+  removeConnection(socketId: string) {
+    const connection = this.connections.get(socketId);
+    if (!connection) return;
+    this.connections.delete(socketId);
+    if (connection.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clientIds], connection);
+    if (this.connections.size === 0) this.scheduleUnload();
+  }
+
+  scheduleUnload() {
+    if (this.connections.size || this.holds || this.closed) return;
+    void this.save().catch(() => {});
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = setTimeout(() => void this.registry.unload(this), collabSettings.unloadDelayMs);
+  }
+
+  get room() {
+    return `doc:${this.documentId}`;
+  }
+
+  /** Ends every connection with a reason (document deleted, server stopping, bad data). */
+  disconnectAll(code: CollabErrorCode) {
+    for (const connection of [...this.connections.values()]) {
+      connection.socket.emit("collab-error", { code });
+      connection.socket.disconnect();
+    }
+  }
+
+  /** Saves and frees everything; further changes are refused. */
+  async close() {
+    if (this.closed) return;
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    await this.save().catch(() => {});
+    this.closed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.doc.off("update", this.onUpdate);
+    this.awareness.off("update", this.onAwarenessChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  // ───────────── messages ─────────────
+
+  /** A y-protocols sync message from a connection. Returns an error code when the channel must close. */
+  handleSync(connection: Connection, payload: unknown, ack: ((result: AckResult) => void) | undefined): CollabErrorCode | null {
+    const message = asBytes(payload);
+    if (!message) return "MALFORMED";
+    if (message.length > MAX_MESSAGE_BYTES) return "OVERSIZED";
+    let type: number;
+    let body: Uint8Array;
+    try {
+      const decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+      body = decoding.readVarUint8Array(decoder);
+      if (decoding.hasContent(decoder)) return "MALFORMED";
+    } catch {
+      return "MALFORMED";
+    }
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      let reply: Uint8Array;
+      try {
+        reply = encodeSync(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc, body));
+      } catch {
+        return "MALFORMED";
+      }
+      connection.socket.emit("sync", reply);
+      ack?.({ ok: true });
+      return null;
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return "MALFORMED";
+    // Decode fully before touching the document: a malformed update must change nothing.
+    try {
+      Y.decodeUpdate(body);
+    } catch {
+      return "MALFORMED";
+    }
+    if (!connection.canEdit || this.closed) {
+      if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), body)) {
+        ack?.({ ok: true });
+        return null;
+      }
+      connection.rejected += 1;
+      ack?.({ ok: false, code: "READ_ONLY" });
+      connection.socket.emit("collab-error", { code: "READ_ONLY" });
+      return connection.rejected > 3 ? "READ_ONLY" : null;
+    }
+    try {
+      Y.applyUpdate(this.doc, body, connection);
+    } catch {
+      return "MALFORMED";
+    }
+    if (ack) void this.whenStored().then((stored) => ack(stored ? { ok: true } : { ok: false, code: "SAVE_FAILED" }));
+    return null;
+  }
+
+  /** An awareness update from a connection: names and colours come from the session, not the client. */
+  handleAwareness(connection: Connection, payload: unknown): CollabErrorCode | null {
+    const message = asBytes(payload);
+    if (!message) return "MALFORMED";
+    if (message.length > 64 * 1024) return "OVERSIZED";
+    const user: PresenceUser = { id: connection.user.id, name: connection.user.name, color: colorFor(connection.user.id) };
+    const encoder = encoding.createEncoder();
+    let accepted = 0;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const count = decoding.readVarUint(decoder);
+      const entries: Array<[number, number, string]> = [];
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const json = decoding.readVarString(decoder);
+        if (!this.claim(connection, clientId)) continue;
+        const state = JSON.parse(json) as Record<string, unknown> | null;
+        if (state !== null && (typeof state !== "object" || Array.isArray(state))) continue;
+        entries.push([clientId, clock, JSON.stringify(state === null ? null : { ...state, user })]);
+        accepted++;
+      }
+      encoding.writeVarUint(encoder, entries.length);
+      for (const [clientId, clock, json] of entries) {
+        encoding.writeVarUint(encoder, clientId);
+        encoding.writeVarUint(encoder, clock);
+        encoding.writeVarString(encoder, json);
+      }
+    } catch {
+      return "MALFORMED";
+    }
+    if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);
+    return null;
+  }
+
+  /** A client id belongs to the first connection that uses it. */
+  private claim(connection: Connection, clientId: number): boolean {
+    if (connection.clientIds.has(clientId)) return true;
+    for (const other of this.connections.values()) if (other.clientIds.has(clientId)) return false;
+    if (connection.clientIds.size >= 8) return false;
+    connection.clientIds.add(clientId);
+    return true;
+  }
+
+  private onAwarenessChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    if (!changed.length) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast("awareness", update, origin);
+  };
+
+  /**
+   * Sends a message to every connection of the document but `origin`: one room broadcast, so
+   * socket.io encodes the packet once for all of them (connections join the room when added and
+   * leave it when they disconnect).
+   */
+  private broadcast(event: "sync" | "awareness", message: Uint8Array, origin: unknown) {
+    const from = origin && typeof origin === "object" && "socket" in origin ? (origin as Connection) : null;
+    if (from && this.connections.get(from.socket.id) === from) {
+      from.socket.to(this.room).emit(event, message);
+      return;
+    }
+    const any = this.connections.values().next().value as Connection | undefined;
+    if (any) any.socket.nsp.to(this.room).emit(event, message);
+  }
+}
+
+function encodeSync(type: number, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function asBytes(payload: unknown): Uint8Array | null {
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  return null;
+}
+
+/** The documents held in memory; loads on first use, unloads when nobody needs them. */
+export class DocRegistry {
+  private readonly docs = new Map<string, Promise<SharedDoc | null>>();
+  /** Documents being saved and freed: a new load waits for that to finish. */
+  private readonly closing = new Map<string, Promise<void>>();
+
+  get(documentId: string): Promise<SharedDoc | null> {
+    let entry = this.docs.get(documentId);
+    if (!entry) {
+      const after = this.closing.get(documentId) ?? Promise.resolve();
+      entry = after
+        .then(() => loadStoredState(documentId))
+        .then((stored) => (stored ? new SharedDoc(documentId, stored, this) : null));
+      const current = entry;
+      const forget = () => {
+        if (this.docs.get(documentId) === current) this.docs.delete(documentId);
+      };
+      current.then((doc) => doc || forget(), forget);
+      this.docs.set(documentId, entry);
+    }
+    return entry;
+  }
+
+  /** The loaded document, if any (never loads). */
+  async peek(documentId: string): Promise<SharedDoc | null> {
+    return (await this.docs.get(documentId)?.catch(() => null)) ?? null;
+  }
+
+  async unload(doc: SharedDoc) {
+    if (doc.connections.size || doc.holds || doc.closed) return;
+    const entry = this.docs.get(doc.documentId);
+    if (!entry || (await entry) !== doc) return;
+    this.docs.delete(doc.documentId);
+    await this.track(doc);
+  }
+
+  private async track(doc: SharedDoc) {
+    const closing = doc.close();
+    this.closing.set(doc.documentId, closing);
+    try {
+      await closing;
+    } finally {
+      if (this.closing.get(doc.documentId) === closing) this.closing.delete(doc.documentId);
+    }
+  }
+
+  /** Closes one document (deleted) or all (shutdown), saving first. */
+  async closeAll(code: CollabErrorCode, documentId?: string) {
+    const ids = documentId ? [documentId] : [...this.docs.keys()];
+    await Promise.all(
+      ids.map(async (id) => {
+        const doc = await this.peek(id);
+        this.docs.delete(id);
+        if (!doc) return;
+        doc.disconnectAll(code);
+        await this.track(doc);
+      }),
+    );
+    await Promise.all([...this.closing.values()].map((closing) => closing.catch(() => {})));
+  }
+
+  loadedCount() {
+    return this.docs.size;
+  }
+
+  async saveAll() {
+    const docs = await Promise.all([...this.docs.keys()].map((id) => this.peek(id)));
+    await Promise.all(docs.map((doc) => doc?.save().catch(() => {})));
+  }
+}
+
+export const registry = singleton("collabRegistry", () => new DocRegistry());
+
+/** Waits until every increment handed to the writer is stored. */
+export function writerIdle() {
+  return writer.idle();
+}

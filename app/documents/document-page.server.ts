@@ -1,0 +1,46 @@
+import { generateHTML } from "@tiptap/html/server";
+import type { SessionUser } from "~/auth/session.server.ts";
+import { currentState } from "~/collab/collab-socket.server.ts";
+import { authorize } from "~/policy/index.ts";
+import { loadDocumentAccess } from "./access.server.ts";
+import { listThreads, mentionablePeople } from "./comments.server.ts";
+import { extensions, stateToJSON } from "./content.server.ts";
+import { getDocumentPage, studioLinks } from "./documents.server.ts";
+import { documentAbilities } from "./page-actions.server.ts";
+import { documentReviews, studioDirectionsWithMentors } from "./reviews.server.ts";
+import { listVersions } from "./versions.server.ts";
+
+export const PANELS = ["comments", "versions", "review", "details", "export"] as const;
+export type Panel = (typeof PANELS)[number];
+
+/** Everything the document page shows, for a reader authorised with "document:read". */
+export async function loadDocumentPage(request: Request, documentId: string, user: SessionUser) {
+  const access = await loadDocumentAccess(documentId, user);
+  if (!access) throw new Response("Not Found", { status: 404 });
+  authorize(user, "document:read", access.resource);
+  const url = new URL(request.url);
+  const versionPage = Math.max(1, Math.min(1000, Number(url.searchParams.get("vpage")) || 1));
+  const [document, threads, reviews, versions, people, links, directions, state] = await Promise.all([
+    getDocumentPage(documentId),
+    listThreads(documentId),
+    documentReviews(documentId),
+    listVersions(documentId, versionPage),
+    mentionablePeople(documentId),
+    studioLinks(access.studioId),
+    studioDirectionsWithMentors(access.studioId),
+    currentState(documentId),
+  ]);
+  if (!document) throw new Response("Not Found", { status: 404 });
+  return {
+    user: { id: user.id, name: user.name },
+    document,
+    threads,
+    reviews,
+    versions,
+    people,
+    links,
+    directions,
+    can: documentAbilities(user, access.resource),
+    initialHtml: generateHTML(stateToJSON(state), extensions()),
+  };
+}

@@ -1,0 +1,37 @@
+import type { AnyExtension } from "@tiptap/core";
+import Highlight from "@tiptap/extension-highlight";
+import Image from "@tiptap/extension-image";
+import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { TableKit } from "@tiptap/extension-table";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The document schema, shared by the editor in the browser and the server (plain text, word
+ * count, import, export, templates, versions). Changing it changes what stored documents may
+ * contain: add, never remove, node types.
+ *
+ * Collaboration replaces undo/redo (Yjs keeps its own history per person), so the starter kit's
+ * undo is off; links open in a new tab and only with safe protocols.
+ */
+export function documentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      heading: { levels: [1, 2, 3, 4] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ["http", "https", "mailto"],
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
+      },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    TableKit.configure({ table: { resizable: false } }),
+    Highlight,
+    Image.configure({ inline: false, allowBase64: false }),
+  ];
+}
+
+/** Name of the Y.XmlFragment holding the body (Tiptap's Collaboration default). */
+export const BODY_FIELD = "default";

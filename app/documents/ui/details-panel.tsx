@@ -1,0 +1,145 @@
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import type { DocumentType } from "~/generated/prisma/enums.ts";
+import { DOCUMENT_TYPES, detailsFormSchema, templateFormSchema } from "../schemas.ts";
+import { ConfirmButton } from "./confirm-button.tsx";
+import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
+import { usePageAnswer, usePageForm } from "./use-page-form.ts";
+
+export function DetailsPanel({
+  document,
+  directions,
+  projects,
+  can,
+}: {
+  document: { title: string; type: DocumentType; directionId: string | null; projectId: string | null; tags: string[] };
+  directions: Array<{ id: string; name: string }>;
+  projects: Array<{ id: string; title: string }>;
+  can: { edit: boolean; delete: boolean; saveAsTemplate: boolean; schoolTemplate: boolean };
+}) {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy, data } = usePageForm("details", "details", detailsFormSchema);
+  const deleteAnswer = usePageAnswer("delete");
+  return (
+    <div className="space-y-5 text-sm">
+      <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3">
+        <input type="hidden" name="intent" value="details" />
+        {!can.edit ? <p className="text-slate-600">{t("documents.details.readOnly")}</p> : null}
+        <fieldset disabled={!can.edit} className="space-y-3">
+          <div>
+            <label htmlFor={fields.title.id} className="block text-slate-700">
+              {t("documents.details.title")}
+            </label>
+            <input {...getInputProps(fields.title, { type: "text" })} defaultValue={document.title} className={inputClass} />
+            <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.type.id} className="block text-slate-700">
+              {t("documents.details.type")}
+            </label>
+            <select {...getSelectProps(fields.type)} defaultValue={document.type} className={inputClass}>
+              {DOCUMENT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`documents.type.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={fields.directionId.id} className="block text-slate-700">
+              {t("documents.details.direction")}
+            </label>
+            <select {...getSelectProps(fields.directionId)} defaultValue={document.directionId ?? ""} className={inputClass}>
+              <option value="">{t("documents.details.none")}</option>
+              {directions.map((direction) => (
+                <option key={direction.id} value={direction.id}>
+                  {direction.name}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.projectId.id} className="block text-slate-700">
+              {t("documents.details.project")}
+            </label>
+            <select {...getSelectProps(fields.projectId)} defaultValue={document.projectId ?? ""} className={inputClass}>
+              <option value="">{t("documents.details.none")}</option>
+              {projects.map((project) => (
+                <option key={project.id} value={project.id}>
+                  {project.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={fields.tags.id} className="block text-slate-700">
+              {t("documents.details.tags")}
+            </label>
+            <input {...getInputProps(fields.tags, { type: "text" })} defaultValue={document.tags.join("、")} className={inputClass} />
+            <FieldErrors id={fields.tags.errorId} errors={fields.tags.errors} />
+          </div>
+          <button type="submit" disabled={busy} className={primaryButton}>
+            {busy ? t("documents.details.saving") : t("documents.details.save")}
+          </button>
+        </fieldset>
+        {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+      </fetcher.Form>
+
+      {can.saveAsTemplate ? <SaveTemplate school={can.schoolTemplate} /> : null}
+
+      {can.delete ? (
+        <div className="border-t border-slate-200 pt-4">
+          <ConfirmButton
+            intent="delete"
+            label={t("documents.details.delete")}
+            question={t("documents.details.deleteConfirm", { title: document.title })}
+            serverQuestion={deleteAnswer?.confirm ? t("documents.details.deleteConfirm", { title: document.title }) : null}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function SaveTemplate({ school }: { school: boolean }) {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy, data } = usePageForm("save-template", "save-template", templateFormSchema);
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2 border-t border-slate-200 pt-4">
+      <input type="hidden" name="intent" value="save-template" />
+      <h3 className="font-semibold text-slate-900">{t("documents.templates.saveAs")}</h3>
+      <div>
+        <label htmlFor={fields.name.id} className="block text-slate-700">
+          {t("documents.templates.name")}
+        </label>
+        <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
+        <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
+      </div>
+      <div>
+        <label htmlFor={fields.description.id} className="block text-slate-700">
+          {t("documents.templates.description")}
+        </label>
+        <input {...getInputProps(fields.description, { type: "text" })} className={inputClass} />
+        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
+      </div>
+      {school ? (
+        <fieldset>
+          <legend className="text-slate-700">{t("documents.templates.scope")}</legend>
+          <label className="mr-4 inline-flex items-center gap-1">
+            <input type="radio" name="scope" value="studio" defaultChecked /> {t("documents.templates.scopeStudio")}
+          </label>
+          <label className="inline-flex items-center gap-1">
+            <input type="radio" name="scope" value="school" /> {t("documents.templates.scopeSchool")}
+          </label>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="scope" value="studio" />
+      )}
+      <button type="submit" disabled={busy} className={primaryButton}>
+        {t("documents.templates.save")}
+      </button>
+      {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+    </fetcher.Form>
+  );
+}

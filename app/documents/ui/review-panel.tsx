@@ -1,0 +1,195 @@
+import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DocumentStatus, ReviewStatus } from "~/generated/prisma/enums.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import { decideFormSchema, requestReviewFormSchema } from "../schemas.ts";
+import { ConfirmButton } from "./confirm-button.tsx";
+import { ActionMessage, FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
+import { StatusBadge } from "./status-badge.tsx";
+import { usePageAnswer, usePageForm, type PageActionData } from "./use-page-form.ts";
+
+export interface ReviewView {
+  id: string;
+  status: ReviewStatus;
+  summary: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  reviewer: { id: string; name: string };
+  requestedBy: { id: string; name: string };
+}
+
+export interface DirectionWithMentors {
+  id: string;
+  name: string;
+  mentors: Array<{ id: string; name: string; kind: "INTERNAL" | "EXTERNAL" }>;
+}
+
+interface Abilities {
+  requestReview: boolean;
+  withdrawReview: boolean;
+  decideReview: boolean;
+  publish: boolean;
+  reopen: boolean;
+}
+
+export function ReviewPanel({
+  status,
+  reviews,
+  directions,
+  currentDirectionId,
+  can,
+}: {
+  status: DocumentStatus;
+  reviews: ReviewView[];
+  directions: DirectionWithMentors[];
+  currentDirectionId: string | null;
+  can: Abilities;
+}) {
+  const { t, i18n } = useTranslation();
+  const pending = reviews.filter((review) => review.status === "PENDING");
+  const answers = [usePageAnswer("withdraw"), usePageAnswer("publish"), usePageAnswer("reopen"), usePageAnswer("decide"), usePageAnswer("request")];
+  // With JavaScript the answers arrive on the forms' fetchers (the forms may be gone by then).
+  const fetchers = [
+    useFetcher<PageActionData>({ key: "review-withdraw" }),
+    useFetcher<PageActionData>({ key: "review-publish" }),
+    useFetcher<PageActionData>({ key: "review-reopen" }),
+    useFetcher<PageActionData>({ key: "decide-review" }),
+    useFetcher<PageActionData>({ key: "request-review" }),
+  ];
+  const message = [...fetchers.map((fetcher) => fetcher.data), ...answers].find((answer) => answer?.message && (!answer.ok || answer.status === status));
+  return (
+    <div className="space-y-4 text-sm">
+      <p className="flex items-center gap-2 text-slate-700">
+        {t("documents.review.current", { status: "" })}
+        <StatusBadge status={status} />
+      </p>
+      {message ? <ActionMessage ok={message.ok} message={message.message} /> : null}
+      {pending.length ? <p className="text-slate-600">{t("documents.review.waiting", { names: pending.map((review) => review.reviewer.name).join("、") })}</p> : null}
+
+      {can.decideReview ? <DecideForm /> : null}
+      {can.requestReview ? <RequestForm directions={directions} currentDirectionId={currentDirectionId} /> : null}
+      <div className="flex flex-wrap gap-2">
+        {can.withdrawReview ? (
+          <ConfirmButton intent="withdraw" fetcherKey="review-withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} tone="neutral" serverQuestion={answers[0]?.confirm} />
+        ) : null}
+        {can.publish ? (
+          <ConfirmButton intent="publish" fetcherKey="review-publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} tone="neutral" serverQuestion={answers[1]?.confirm} />
+        ) : null}
+        {can.reopen ? (
+          <ConfirmButton intent="reopen" fetcherKey="review-reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} tone="neutral" serverQuestion={answers[2]?.confirm} />
+        ) : null}
+      </div>
+
+      <section aria-labelledby="review-history">
+        <h3 id="review-history" className="mb-2 font-semibold text-slate-900">
+          {t("documents.review.history")}
+        </h3>
+        {reviews.length === 0 ? (
+          <p className="text-slate-500">{t("documents.review.historyEmpty")}</p>
+        ) : (
+          <ol className="space-y-2">
+            {reviews.map((review) => (
+              <li key={review.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <p className="flex flex-wrap justify-between gap-2">
+                  <span>{t("documents.review.historyItem", { requester: review.requestedBy.name, reviewer: review.reviewer.name })}</span>
+                  <span className="font-medium">{t(`documents.reviewStatus.${review.status}`)}</span>
+                </p>
+                <p className="mt-1 text-xs text-slate-500">
+                  {formatDateTime(review.createdAt, i18n.language)}
+                  {review.decidedAt ? ` → ${formatDateTime(review.decidedAt, i18n.language)}` : ""}
+                </p>
+                {review.summary ? <p className="mt-2 whitespace-pre-wrap rounded bg-slate-50 p-2 text-slate-800">{review.summary}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function DecideForm() {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy, data } = usePageForm("decide-review", "decide", decideFormSchema);
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
+      <input type="hidden" name="intent" value="decide" />
+      <h3 className="font-semibold text-slate-900">{t("documents.review.decide")}</h3>
+      <label htmlFor={fields.summary.id} className="block text-slate-700">
+        {t("documents.review.summary")}
+      </label>
+      <textarea {...getTextareaProps(fields.summary)} rows={4} className={inputClass} />
+      <FieldErrors id={fields.summary.errorId} errors={fields.summary.errors} />
+      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="APPROVED" disabled={busy} className={primaryButton}>
+          {busy ? t("documents.review.deciding") : t("documents.review.approve")}
+        </button>
+        <button type="submit" name="decision" value="CHANGES_REQUESTED" disabled={busy} className={secondaryButton}>
+          {t("documents.review.requestChanges")}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function RequestForm({ directions, currentDirectionId }: { directions: DirectionWithMentors[]; currentDirectionId: string | null }) {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy, data } = usePageForm("request-review", "request", requestReviewFormSchema);
+  const initial = directions.find((d) => d.id === currentDirectionId && d.mentors.length) ?? directions.find((d) => d.mentors.length) ?? directions[0];
+  const [directionId, setDirectionId] = useState(initial?.id ?? "");
+  const direction = directions.find((d) => d.id === directionId);
+  if (!directions.length) return <p className="text-slate-600">{t("documents.review.noDirections")}</p>;
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+      <input type="hidden" name="intent" value="request" />
+      <h3 className="font-semibold text-slate-900">{t("documents.review.request")}</h3>
+      <p className="text-slate-600">{t("documents.review.requestIntro")}</p>
+      <div>
+        <label htmlFor={fields.directionId.id} className="block text-slate-700">
+          {t("documents.review.direction")}
+        </label>
+        <select id={fields.directionId.id} name="directionId" value={directionId} onChange={(event) => setDirectionId(event.target.value)} className={inputClass}>
+          {directions.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
+      </div>
+      <fieldset>
+        <legend className="text-slate-700">{t("documents.review.reviewers")}</legend>
+        {direction?.mentors.length ? (
+          <ul className="mt-1 space-y-1">
+            {direction.mentors.map((mentor) => (
+              <li key={mentor.id}>
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="reviewerIds" value={mentor.id} defaultChecked className="h-4 w-4" />
+                  {mentor.name}
+                  <span className="text-xs text-slate-500">{t("documents.review.mentorKind", { kind: t(`mentorKind.${mentor.kind}`) })}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-slate-600">{t("documents.review.noMentors")}</p>
+        )}
+        <FieldErrors id={fields.reviewerIds.errorId} errors={fields.reviewerIds.errors} />
+      </fieldset>
+      <div>
+        <label htmlFor={fields.note.id} className="block text-slate-700">
+          {t("documents.review.note")}
+        </label>
+        <textarea {...getTextareaProps(fields.note)} rows={2} className={inputClass} />
+        <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
+      </div>
+      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
+      <button type="submit" disabled={busy || !direction?.mentors.length} className={primaryButton}>
+        {busy ? t("documents.review.submitting") : t("documents.review.submit")}
+      </button>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,246 @@
+/**
+ * npm run bench:collab
+ *
+ * Side by side in one run, same machine, same load: our collaboration server (the real app as
+ * `npm start` runs it: socket.io namespace /collab, session cookies, policy check, every update
+ * written to PostgreSQL before it is acknowledged) and @hocuspocus/server 3.4.3 (default
+ * configuration, in-memory documents, its own process).
+ *
+ * For N = 10, 50, 200 simulated Yjs clients, spread over documents (BENCH_PER_DOC clients per
+ * document), every client appends a short paragraph at a steady rate (BENCH_RATE edits/s, start
+ * times staggered). Measured: latency from an edit to its arrival at each other client of the
+ * document (p50/p95/p99), edits per second delivered to all peers, and the server process's RSS
+ * at the end of the load (ours: the whole web-app process; also its growth during the run).
+ *
+ * Prints one JSON line per N while running and, last, one combined JSON line
+ * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…}}, …]}.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { CollabProvider } from "~/collab/provider.ts";
+import { removeDataDir, startApp } from "../support/app-server.ts";
+import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
+
+const SIZES = (process.env.BENCH_CLIENTS ?? "10,50,200").split(",").map(Number);
+const PER_DOC = Number(process.env.BENCH_PER_DOC ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 2); // edits per second per client
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_S = 2;
+
+interface Client {
+  doc: Y.Doc;
+  synced: () => boolean;
+  destroy(): void;
+}
+interface Figures {
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  eps: number;
+  rss_mb: number;
+  rss_growth_mb: number;
+  /** Server CPU time per delivered edit during the measured window (less sensitive to a busy machine than latency). */
+  cpu_ms_per_edit: number;
+  delivered: number;
+  lost: number;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+/** CPU time (user + system) a process has used so far, in seconds. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/**
+ * Runs the load against `connect`: clients in groups of PER_DOC per document; each appends
+ * "c<i>-<n>" paragraphs; every other client of the document records the arrival delay.
+ */
+async function runLoad(n: number, documents: string[], connect: (documentId: string) => Client, serverPid: number): Promise<Figures> {
+  const rssBefore = rssMb(serverPid);
+  const clients: Array<{ client: Client; documentIndex: number }> = [];
+  for (let i = 0; i < n; i++) {
+    const documentIndex = Math.floor(i / PER_DOC) % documents.length;
+    clients.push({ client: connect(documents[documentIndex]!), documentIndex });
+    if (i % 10 === 9) await sleep(50); // connect in small waves, as people open a page
+  }
+  await waitUntil(() => clients.every((c) => c.client.synced()), `${n} clients to sync`);
+
+  const sentAt = new Map<string, number>();
+  const peers = new Map<number, number>(); // documentIndex → clients on it
+  for (const c of clients) peers.set(c.documentIndex, (peers.get(c.documentIndex) ?? 0) + 1);
+  const arrivals = new Map<string, number>();
+  const latencies: number[] = [];
+  let measuring = false;
+  for (const { client } of clients) {
+    client.doc.getXmlFragment("default").observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const item of event.changes.added) {
+        const paragraph = (item.content as Y.ContentType).type as Y.XmlElement;
+        const token = paragraph.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : "")).join("");
+        const t0 = sentAt.get(token);
+        if (t0 === undefined) continue;
+        arrivals.set(token, (arrivals.get(token) ?? 0) + 1);
+        if (measuring) latencies.push(now - t0);
+      }
+    });
+  }
+
+  const interval = 1000 / RATE;
+  let stop = false;
+  const measuredTokens: Array<{ token: string; documentIndex: number }> = [];
+  const typing = clients.map(async ({ client, documentIndex }, index) => {
+    await sleep((index / n) * interval); // stagger: a steady aggregate rate, not bursts
+    const fragment = client.doc.getXmlFragment("default");
+    let next = performance.now();
+    for (let seq = 0; !stop; seq++) {
+      const token = `c${index}-${seq}`;
+      sentAt.set(token, performance.now());
+      if (measuring) measuredTokens.push({ token, documentIndex });
+      client.doc.transact(() => {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(token)]);
+        fragment.insert(fragment.length, [paragraph]);
+      });
+      next += interval;
+      await sleep(Math.max(0, next - performance.now()));
+    }
+  });
+  await sleep(WARMUP_S * 1000);
+  measuring = true;
+  const started = performance.now();
+  const cpuBefore = cpuSeconds(serverPid);
+  await sleep(SECONDS * 1000);
+  measuring = false;
+  const cpuUsed = cpuSeconds(serverPid) - cpuBefore;
+  const elapsed = (performance.now() - started) / 1000;
+  stop = true;
+  await Promise.all(typing);
+  const rssAfter = rssMb(serverPid);
+  // Give late edits time to arrive before counting what never did.
+  const expected = (t: { token: string; documentIndex: number }) => peers.get(t.documentIndex)! - 1;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && measuredTokens.some((t) => (arrivals.get(t.token) ?? 0) < expected(t))) await sleep(100);
+  const delivered = measuredTokens.filter((t) => (arrivals.get(t.token) ?? 0) >= expected(t)).length;
+  for (const { client } of clients) client.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    eps: Math.round(delivered / elapsed),
+    rss_mb: rssAfter,
+    rss_growth_mb: rssAfter - rssBefore,
+    cpu_ms_per_edit: Math.round((cpuUsed * 1000 * 100) / Math.max(1, measuredTokens.length)) / 100,
+    delivered,
+    lost: measuredTokens.length - delivered,
+  };
+}
+
+async function startHocuspocus(): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork("tests/bench/hocuspocus-server.ts", [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on("message", (message: { ready?: boolean; port?: number }) => message.ready && resolve(message.port!));
+    child.on("exit", (code) => reject(new Error(`hocuspocus exited with ${code}`)));
+  });
+  return { child, url: `ws://127.0.0.1:${port}` };
+}
+
+// ── Setup: the real app on a fresh data directory, signed-in members, enough documents ──
+const app = await startApp({ timeoutMs: 300_000 });
+const hocus = await startHocuspocus();
+const runs: Array<{ clients: number; ours: Figures; hocuspocus: Figures }> = [];
+try {
+  const cookies = [await signInOverHttp(app.baseUrl, "leader"), await signInOverHttp(app.baseUrl, "backbone")];
+  const seedDocument = await findDocumentId(app.baseUrl, cookies[0]!, "心理危机早期识别与干预研究笔记（一）");
+  const documentPage = await (await fetch(`${app.baseUrl}/documents/${seedDocument}`, { headers: { Cookie: cookies[0]! } })).text();
+  const studioId = /\/studios\/([^/"?]+)\/documents/.exec(documentPage)?.[1];
+  if (!studioId) throw new Error("studio of the leader not found on the document page");
+  // Fresh documents for every size on both servers: each run starts from empty documents.
+  const createDocument = async (title: string) => {
+    const response = await fetch(`${app.baseUrl}/studios/${studioId}/documents`, {
+      method: "POST",
+      headers: { Cookie: cookies[0]! },
+      body: new URLSearchParams({ intent: "create", title, type: "RESEARCH_NOTE" }),
+      redirect: "manual",
+    });
+    const id = /\/documents\/([^/?]+)$/.exec(response.headers.get("location") ?? "")?.[1];
+    if (!id) throw new Error(`creating a document failed: ${response.status}`);
+    return id;
+  };
+
+  const ours = (documentId: string, index: number): Client => {
+    const doc = new Y.Doc();
+    const provider = new CollabProvider(doc, {
+      documentId,
+      url: app.baseUrl,
+      socketOptions: { forceNew: true, reconnection: false, extraHeaders: { Cookie: cookies[index % 2]! } },
+    });
+    return {
+      doc,
+      synced: () => provider.synced,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+  };
+  const hocuspocus = (name: string): Client => {
+    const doc = new Y.Doc();
+    const websocketProvider = new HocuspocusProviderWebsocket({ url: hocus.url, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider, name, document: doc });
+    provider.attach();
+    return {
+      doc,
+      synced: () => provider.isSynced,
+      destroy: () => {
+        provider.destroy();
+        websocketProvider.destroy();
+        doc.destroy();
+      },
+    };
+  };
+
+  for (const n of SIZES) {
+    const documentCount = Math.ceil(n / PER_DOC);
+    const ourDocuments: string[] = [];
+    for (let i = 0; i < documentCount; i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${i + 1}`));
+    let ourCount = 0;
+    const oursFigures = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), app.process.pid!);
+    await sleep(3000);
+    const names = ourDocuments.map((_, i) => `bench-${n}-${i}`);
+    const hocusFigures = await runLoad(n, names, (name) => hocuspocus(name), hocus.child.pid!);
+    await sleep(3000);
+    const line = { clients: n, per_document: PER_DOC, rate_per_client: RATE, seconds: SECONDS, ours: oursFigures, hocuspocus: hocusFigures };
+    runs.push(line);
+    console.log(JSON.stringify(line));
+  }
+} finally {
+  hocus.child.kill("SIGTERM");
+  await app.stop();
+  removeDataDir(app.dataDir);
+}
+console.error(`machine: ${os.cpus()[0]?.model} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(JSON.stringify({ runs }));
+process.exit(0);
