@@ -5,8 +5,12 @@
  * description, so each is tested for every role in app/policy/policy.test.ts.
  */
 import type { Actor } from "./actor.ts";
+import { evaluationRules } from "./evaluations.ts";
+import { joinRequestRules } from "./join-requests.ts";
 import { notificationRules } from "./notifications.ts";
+import { outputRules } from "./outputs.ts";
 import { peopleRules } from "./people.ts";
+import { projectRules } from "./projects.ts";
 import { schoolRules } from "./school.ts";
 import { studioRules } from "./studios.ts";
 
@@ -18,6 +22,10 @@ const rules = {
   ...peopleRules,
   ...studioRules,
   ...notificationRules,
+  ...joinRequestRules,
+  ...projectRules,
+  ...outputRules,
+  ...evaluationRules,
 };
 
 export type Rules = typeof rules;
