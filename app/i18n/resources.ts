@@ -1,4 +1,6 @@
+import { kitMessages } from "~/components/kit/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
+import { peopleMessages } from "~/people/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
@@ -11,11 +13,15 @@ import { zhCN } from "./locales/zh-CN.ts";
 const zh = {
   ...zhCN,
   notifications: notificationMessages.zh,
+  kit: kitMessages.zh,
+  people: peopleMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
   ...en,
   notifications: notificationMessages.en,
+  kit: kitMessages.en,
+  people: peopleMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;
