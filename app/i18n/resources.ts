@@ -1,6 +1,9 @@
 import { kitMessages } from "~/components/kit/messages.ts";
+import { dashboardMessages } from "~/dashboard/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
 import { peopleMessages } from "~/people/messages.ts";
+import { settingsMessages } from "~/settings/messages.ts";
+import { studioMessages } from "~/studios/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
@@ -15,6 +18,9 @@ const zh = {
   notifications: notificationMessages.zh,
   kit: kitMessages.zh,
   people: peopleMessages.zh,
+  studios: studioMessages.zh,
+  dashboard: dashboardMessages.zh,
+  settings: settingsMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
@@ -22,6 +28,9 @@ const english: Widen<typeof zh> = {
   notifications: notificationMessages.en,
   kit: kitMessages.en,
   people: peopleMessages.en,
+  studios: studioMessages.en,
+  dashboard: dashboardMessages.en,
+  settings: settingsMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;
