@@ -1,4 +1,5 @@
 import type { Role } from "~/generated/prisma/enums.ts";
+import { can } from "~/policy/index.ts";
 
 export interface NavItem {
   to: string;
@@ -10,4 +11,15 @@ export interface NavItem {
 }
 
 /** The main navigation; features add their entry here (one line each). */
-export const NAV_ITEMS: NavItem[] = [{ to: "/", labelKey: "nav.home", end: true }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.home", end: true },
+  { to: "/studios", labelKey: "studios.nav" },
+  { to: "/people", labelKey: "people.nav", visibleTo: (roles) => can(rolesOnly(roles), "people:browse", null) },
+  { to: "/dashboard", labelKey: "dashboard.nav", visibleTo: (roles) => can(rolesOnly(roles), "school:view-dashboard", null) },
+  { to: "/admin/settings", labelKey: "settings.nav", visibleTo: (roles) => can(rolesOnly(roles), "school:administer", null) },
+];
+
+/** The policy decides visibility from roles alone (the pages still authorise every request). */
+function rolesOnly(roles: readonly Role[]) {
+  return { id: "", roles, collegeId: null };
+}
