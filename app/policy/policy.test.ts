@@ -116,6 +116,10 @@ describe("policy: studio life", () => {
     expect(allowed((who) => can(actors[who], "studio:contribute", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
     expect(allowed((who) => can(actors[who], "output:create", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
   });
+  it("an activity record is removed by the leader, 学工部 or the member who recorded it", () => {
+    const recordedByNewcomer = (who: Who) => ({ studio: studioFor(who), viewerRecorded: who === "newcomer" });
+    expect(allowed((who) => can(actors[who], "activity:delete", recordedByNewcomer(who)))).toEqual(["admin", "leader", "newcomer"]);
+  });
   it("the annual report is for the team, its mentors, 学工部 and college staff", () => {
     expect(allowed((who) => can(actors[who], "studio:view-report", studioFor(who)))).toEqual([
       "admin",

@@ -28,6 +28,9 @@ export const studioRules = {
   "studio:leave": (_actor: Actor, studio: StudioResource) => isMember(studio) && studio.viewerRole !== "LEADER",
   /** Members record what the studio does (activities, outputs); 学工部 may too. */
   "studio:contribute": (actor: Actor, studio: StudioResource) => isMember(studio) || hasRole(actor, "ADMIN"),
+  /** An activity record is removed by the leader, 学工部, or the member who recorded it. */
+  "activity:delete": (actor: Actor, activity: { studio: StudioResource; viewerRecorded: boolean }) =>
+    activity.studio.viewerRole === "LEADER" || hasRole(actor, "ADMIN") || (activity.viewerRecorded && isMember(activity.studio)),
   /** The annual report (members, projects, outputs, activities): the team, its mentors, 学工部 and college staff. */
   "studio:view-report": (actor: Actor, studio: StudioResource) =>
     isMember(studio) || studio.viewerMentors || hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN"),

@@ -26,6 +26,7 @@ export function SubmitButton({
   size = "md",
   className = "",
   label,
+  sendIntent = false,
 }: {
   children: ReactNode;
   pendingLabel: string;
@@ -37,6 +38,8 @@ export function SubmitButton({
   className?: string;
   /** Accessible name when the visible text is not enough (e.g. "移除 王小雨"). */
   label?: string;
+  /** The button itself carries `intent` (for forms with several actions, e.g. approve / decline). */
+  sendIntent?: boolean;
 }) {
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
@@ -47,6 +50,8 @@ export function SubmitButton({
   return (
     <button
       type="submit"
+      name={sendIntent ? "intent" : undefined}
+      value={sendIntent ? intent : undefined}
       disabled={submitting}
       aria-busy={mine || undefined}
       aria-label={label}
