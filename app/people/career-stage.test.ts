@@ -64,13 +64,14 @@ describe("deriveCareerStage", () => {
 describe("stage cut-off days (the rule the database filters with)", () => {
   const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
-  it("'started on or before the cut-off' is exactly 'the anniversary has come', for every start day since 2012", () => {
-    // Every start day from 2012 on against a set of todays that includes month ends and 29 February.
+  it("'started on or before the cut-off' is exactly 'the anniversary has come', for every start day of the year around each cut-off", () => {
+    // Todays that include month ends and 29 February; every start day within 400 days of each cut-off.
     const todays = ["2024-02-28", "2024-02-29", "2024-03-01", "2025-02-28", "2025-03-01", "2026-11-21", "2026-12-31", "2028-02-29"].map(day);
     for (const today of todays) {
       for (const years of [1, 2, 3, 4, 10]) {
         const cutOff = lastStartReaching(today, years);
-        for (let start = day("2012-01-01"); start <= today; start = addDays(start, 1)) {
+        const around = anniversary(today, -years);
+        for (let start = addDays(around, -400); start <= addDays(around, 400); start = addDays(start, 1)) {
           expect(start <= cutOff, `${start.toISOString()} +${years}y vs ${today.toISOString()}`).toBe(anniversary(start, years) <= today);
         }
       }

@@ -34,6 +34,8 @@ export interface RosterColumn {
   /** Other headers found in schools' own sheets. */
   aliases?: string[];
   required?: boolean;
+  /** Needed for people not yet in the database; a blank keeps an existing person's value. */
+  requiredForNew?: boolean;
 }
 
 export const ROSTER_COLUMNS: RosterColumn[] = [
@@ -46,7 +48,7 @@ export const ROSTER_COLUMNS: RosterColumn[] = [
     key: "counselorSince",
     header: "辅导员工作起始日期",
     aliases: ["开始从事辅导员工作日期", "从事辅导员工作时间", "任辅导员时间", "任职时间", "counselor since"],
-    required: true,
+    requiredForNew: true,
   },
   { key: "title", header: "职称", aliases: ["专业技术职务", "title"] },
   { key: "position", header: "岗位", aliases: ["职务", "position"] },
@@ -82,7 +84,7 @@ export interface RosterRow {
   collegeId: string;
   gender?: string;
   birthDate?: Date;
-  counselorSince: Date;
+  counselorSince?: Date;
   title?: ProfessionalTitle;
   position?: string;
   fullTime?: boolean;
@@ -155,7 +157,8 @@ function enumLookup<T extends string>(values: readonly T[], zh: Record<T, string
     if (!key) return null;
     const found = exact.get(key);
     if (found) return found;
-    if (key.length < 2) return null;
+    // A part of a long name ("心理健康" for 心理健康教育与咨询工作) counts when it is specific enough.
+    if (key.length < 4) return null;
     const partial = values.filter((value) => zh[value].includes(key));
     return partial.length === 1 ? partial[0]! : null;
   };
@@ -277,7 +280,7 @@ export function validateRoster(rows: Array<{ line: number; cells: Cell[] }>, ind
       collegeId: collegeId!,
       gender,
       birthDate,
-      counselorSince: counselorSince!,
+      counselorSince,
       title,
       position: limited("position", 50),
       fullTime: fullTime ?? undefined,

@@ -124,7 +124,9 @@ export async function checkRoster(actor: Actor, buffer: Buffer, fileName: string
   const allowed: RosterRow[] = [];
   for (const row of rows) {
     const person = existing.get(row.username);
-    if (!can(actor, "person:edit-record", { userId: person?.id ?? "", collegeId: row.collegeId })) {
+    if (!person && !row.counselorSince) {
+      issues.push({ line: row.line, column: "辅导员工作起始日期", code: "requiredForNew" });
+    } else if (!can(actor, "person:edit-record", { userId: person?.id ?? "", collegeId: row.collegeId })) {
       issues.push({ line: row.line, column: "学院", code: "collegeNotYours", params: { value: collegeName.get(row.collegeId) ?? "" } });
     } else if (person && !can(actor, "person:edit-record", { userId: person.id, collegeId: person.collegeId })) {
       issues.push({ line: row.line, column: "工号", code: "personNotYours", params: { value: row.username } });
@@ -186,7 +188,7 @@ export async function importRoster(
             userId: ids.get(r.username)!,
             gender: r.gender ?? null,
             birthDate: r.birthDate ?? null,
-            counselorSince: r.counselorSince,
+            counselorSince: r.counselorSince ?? null,
             title: r.title ?? "NONE",
             position: r.position ?? "专职辅导员",
             fullTime: r.fullTime ?? true,

@@ -72,7 +72,7 @@ export default function Settings() {
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       {form.errors?.length ? <Notice tone="error">{form.errors.join(" ")}</Notice> : null}
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
-        <Card title={t("settings.schoolName")}>
+        <Card title={t("settings.general")}>
           <TextField field={fields.schoolName} label={t("settings.schoolName")} />
         </Card>
         <Card title={t("settings.stages")}>
