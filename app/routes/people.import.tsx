@@ -64,7 +64,7 @@ async function preview(check: RosterCheck, fileName: string, t: TFunction, token
       username: row.username,
       name: row.name,
       college: colleges.get(row.collegeId) ?? "",
-      counselorSince: row.counselorSince.toISOString(),
+      counselorSince: row.counselorSince?.toISOString() ?? null,
       title: row.title ?? null,
       isNew: !check.existing.has(row.username),
     })),
@@ -213,7 +213,7 @@ export default function ImportRoster() {
                       <td className="px-2 py-1">{row.username}</td>
                       <td className="px-2 py-1">{row.name}</td>
                       <td className="px-2 py-1">{row.college}</td>
-                      <td className="px-2 py-1">{formatDate(row.counselorSince, i18n.language)}</td>
+                      <td className="px-2 py-1">{row.counselorSince ? formatDate(row.counselorSince, i18n.language) : "—"}</td>
                       <td className="px-2 py-1">{row.title ? t(`title.${row.title}`) : "—"}</td>
                       <td className="px-2 py-1 text-xs">{row.isNew ? t("people.import.newPerson") : t("people.import.updatePerson")}</td>
                     </tr>

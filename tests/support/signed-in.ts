@@ -15,7 +15,8 @@ export async function sessionUser(username: string): Promise<SessionUser> {
 /** Calls a route's loader or action as `username` and returns the Response, thrown or not. */
 export async function asUser(
   username: string | null,
-  handler: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>,
+  // Any loader or action: their argument types differ in detail from this plain call.
+  handler: (args: never) => Promise<unknown>,
   url: string,
   init: { method?: string; form?: Record<string, string | string[]>; params?: Record<string, string> } = {},
 ): Promise<{ status: number; data: unknown; response: Response | null }> {
@@ -28,7 +29,7 @@ export async function asUser(
   }
   const request = new Request(`http://localhost${url}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
   try {
-    const result = await handler({ request, params: init.params ?? {}, context: {} });
+    const result = await handler({ request, params: init.params ?? {}, context: {} } as never);
     if (result instanceof Response) return { status: result.status, data: null, response: result };
     // Remix's data() helper: { type: "DataWithResponseInit", data, init }
     const wrapped = result as { data?: unknown; init?: { status?: number } | null } | null;
