@@ -65,6 +65,7 @@ export default function Settings() {
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-3xl space-y-6">

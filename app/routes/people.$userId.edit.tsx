@@ -147,6 +147,7 @@ export default function EditPerson() {
     defaultValue: person,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: personalProfileSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [recordForm, record] = useForm({
     id: "record",
@@ -154,12 +155,14 @@ export default function EditPerson() {
     defaultValue: person,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: recordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [honourForm, honour] = useForm({
     id: "honour",
     lastResult: resultFor("add-honour"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: honourSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [accountForm, account] = useForm({
     id: "account",

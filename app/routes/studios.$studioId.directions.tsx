@@ -73,6 +73,7 @@ export default function Directions() {
       : { internalMentorTarget: "1", externalMentorTarget: "1" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: directionSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const targets = ["1", "2", "3"].map((n) => ({ value: n, label: n }));
   return (

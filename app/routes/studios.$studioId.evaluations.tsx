@@ -102,6 +102,7 @@ export default function Evaluations() {
     defaultValue: { cycle },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: evaluationSubmitSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const gradeTone = { EXCELLENT: "emerald", QUALIFIED: "brand", UNQUALIFIED: "amber" } as const;
   return (

@@ -100,6 +100,7 @@ export default function Outputs() {
     defaultValue: { level: "SCHOOL" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: outputSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const option = (value: string, label: string) => ({ value, label });
   return (

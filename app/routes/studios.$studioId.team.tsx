@@ -103,6 +103,7 @@ export default function Team() {
     lastResult: actionData?.invite,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const applications = requests.pending.filter((r) => r.kind === "APPLICATION");
   const invitations = requests.pending.filter((r) => r.kind === "INVITATION");

@@ -49,6 +49,7 @@ export default function NewStudio() {
     defaultValue: { level: "SCHOOL", budgetYuan: "0" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createStudioSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const option = (value: string, label: string) => ({ value, label });
   return (

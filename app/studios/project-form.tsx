@@ -33,6 +33,7 @@ export function ProjectForm({
     defaultValue: defaultValue ?? { level: "SCHOOL", status: "PLANNING" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: projectSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const option = (value: string, label: string) => ({ value, label });
   const people = members.map((m) => option(m.id, m.name));

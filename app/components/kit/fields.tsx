@@ -6,6 +6,7 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * Labelled form controls on Conform field metadata: every control has a visible label tied to it,
@@ -18,11 +19,21 @@ export const inputClass =
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
 
+/**
+ * Errors from the server arrive translated; the same schema run in the browser (Conform's
+ * onValidate) yields message keys such as "studios.errors.motivationShort", translated here.
+ */
+export function useErrorText() {
+  const { t, i18n } = useTranslation();
+  return (errors: string[] | undefined) => (errors ?? []).map((message) => (i18n.exists(message) ? (t(message as never) as string) : message)).join(" ");
+}
+
 export function FieldErrors({ field }: { field: AnyField }) {
+  const errorText = useErrorText();
   if (!field.errors?.length) return null;
   return (
     <p id={field.errorId} className="mt-1 text-sm text-red-600">
-      {field.errors.join(" ")}
+      {errorText(field.errors)}
     </p>
   );
 }
