@@ -82,7 +82,7 @@ const results: Record<string, unknown> = {
 };
 
 // Throwaway PostgreSQL and Meilisearch under a scratch directory; the server connects to them as
-// external services (it migrates nothing and starts nothing itself).
+// external services (it starts neither itself; it applies migrations as always, here already done).
 const dir = scratchDir("bench-studios");
 const log = () => {};
 const [postgres, meili] = await Promise.all([startEmbeddedPostgres({ dataDir: dir, log, database: "bench_studios" }), startEmbeddedMeilisearch({ dataDir: dir, log })]);
