@@ -29,7 +29,7 @@ export function AppShell({
   const { connected } = useRealtime();
   const location = useLocation();
   const navLink = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
+    `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
   return (
     <div className="min-h-full">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
@@ -41,15 +41,10 @@ export function AppShell({
             <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
             <span className="hidden text-xs text-slate-500 sm:inline">{schoolName}</span>
           </div>
-          <nav aria-label={t("nav.main")} className="flex flex-1 gap-1">
-            {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.roles)).map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
-                {t(item.labelKey as never)}
-              </NavLink>
-            ))}
-          </nav>
-          <GlobalSearch />
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex-1">
+            <GlobalSearch />
+          </div>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
             <span
               role="status"
               title={connected ? t("nav.realtimeOnline") : t("nav.realtimeOffline")}
@@ -69,6 +64,14 @@ export function AppShell({
             </Form>
           </div>
         </div>
+        {/* Its own row: ten features' links fit on a laptop, and scroll sideways on a phone. */}
+        <nav aria-label={t("nav.main")} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2">
+          {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.roles)).map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
+              {t(item.labelKey as never)}
+            </NavLink>
+          ))}
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}

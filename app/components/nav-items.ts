@@ -1,4 +1,5 @@
 import type { Role } from "~/generated/prisma/enums.ts";
+import { can } from "~/policy/index.ts";
 
 export interface NavItem {
   to: string;
@@ -12,9 +13,18 @@ export interface NavItem {
 /** The main navigation; features add their entry here (one line each). */
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home", end: true },
-  { to: "/mentors", labelKey: "mentors.nav.pool", visibleTo: (roles) => roles.some((r) => r === "ADMIN" || r === "COLLEGE_ADMIN" || r === "COUNSELOR") },
-  { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (roles) => roles.includes("MENTOR") },
-  { to: "/admin/matching", labelKey: "mentors.nav.matching", visibleTo: (roles) => roles.includes("ADMIN") },
+  { to: "/studios", labelKey: "studios.nav" },
   { to: "/documents", labelKey: "documents.nav" },
-  { to: "/reviews", labelKey: "documents.navReviews", visibleTo: (roles) => roles.includes("MENTOR") },
+  { to: "/people", labelKey: "people.nav", visibleTo: (roles) => can(rolesOnly(roles), "people:browse", null) },
+  { to: "/mentors", labelKey: "mentors.nav.pool", visibleTo: (roles) => can(rolesOnly(roles), "mentor:view-pool", null) },
+  { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (roles) => can(rolesOnly(roles), "mentoring:view-own", null) },
+  { to: "/reviews", labelKey: "documents.navReviews", visibleTo: (roles) => can(rolesOnly(roles), "mentoring:view-own", null) },
+  { to: "/admin/matching", labelKey: "mentors.nav.matching", visibleTo: (roles) => can(rolesOnly(roles), "matching:administer", null) },
+  { to: "/dashboard", labelKey: "dashboard.nav", visibleTo: (roles) => can(rolesOnly(roles), "school:view-dashboard", null) },
+  { to: "/admin/settings", labelKey: "settings.nav", visibleTo: (roles) => can(rolesOnly(roles), "school:administer", null) },
 ];
+
+/** The policy decides visibility from roles alone (the pages still authorise every request). */
+function rolesOnly(roles: readonly Role[]) {
+  return { id: "", roles, collegeId: null };
+}

@@ -1,7 +1,12 @@
-import { mentorMessages } from "~/mentors/messages.ts";
+import { kitMessages } from "~/components/kit/messages.ts";
+import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
+import { mentorMessages } from "~/mentors/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
+import { peopleMessages } from "~/people/messages.ts";
 import { searchMessages } from "~/search/messages.ts";
+import { settingsMessages } from "~/settings/messages.ts";
+import { studioMessages } from "~/studios/messages.ts";
 import type { Widen } from "./define-messages.ts";
 import { en } from "./locales/en.ts";
 import { zhCN } from "./locales/zh-CN.ts";
@@ -17,6 +22,11 @@ const zh = {
   mentors: mentorMessages.zh,
   search: searchMessages.zh,
   documents: documentMessages.zh,
+  kit: kitMessages.zh,
+  people: peopleMessages.zh,
+  studios: studioMessages.zh,
+  dashboard: dashboardMessages.zh,
+  settings: settingsMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
@@ -25,6 +35,11 @@ const english: Widen<typeof zh> = {
   mentors: mentorMessages.en,
   search: searchMessages.en,
   documents: documentMessages.en,
+  kit: kitMessages.en,
+  people: peopleMessages.en,
+  studios: studioMessages.en,
+  dashboard: dashboardMessages.en,
+  settings: settingsMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveCareerStage, DEFAULT_STAGE_THRESHOLDS } from "./career-stage.ts";
+import { anniversary } from "~/lib/calendar-date.ts";
+import { deriveCareerStage, DEFAULT_STAGE_THRESHOLDS, lastStartReaching, stageBoundaries } from "./career-stage.ts";
 
 /** A DATE column value (UTC midnight) and an instant in Beijing time. */
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -57,5 +58,36 @@ describe("deriveCareerStage", () => {
     const thresholds = { ...DEFAULT_STAGE_THRESHOLDS, growingAfterYears: 1, experiencedAfterYears: 3, expertTitles: ["PROFESSOR" as const] };
     const person = { counselorSince: day("2025-06-01"), title: "ASSOCIATE_PROFESSOR" as const };
     expect(deriveCareerStage(person, beijing("2026-11-21T12:00"), thresholds).stage).toBe("GROWING");
+  });
+});
+
+describe("stage cut-off days (the rule the database filters with)", () => {
+  const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+
+  it("'started on or before the cut-off' is exactly 'the anniversary has come', for every start day of the year around each cut-off", () => {
+    // Todays that include month ends and 29 February; every start day within 400 days of each cut-off.
+    const todays = ["2024-02-28", "2024-02-29", "2024-03-01", "2025-02-28", "2025-03-01", "2026-11-21", "2026-12-31", "2028-02-29"].map(day);
+    for (const today of todays) {
+      for (const years of [1, 2, 3, 4, 10]) {
+        const cutOff = lastStartReaching(today, years);
+        const around = anniversary(today, -years);
+        for (let start = addDays(around, -400); start <= addDays(around, 400); start = addDays(start, 1)) {
+          expect(start <= cutOff, `${start.toISOString()} +${years}y vs ${today.toISOString()}`).toBe(anniversary(start, years) <= today);
+        }
+      }
+    }
+  });
+
+  it("lets someone who started on 29 February reach the anniversary on 28 February of a common year", () => {
+    expect(lastStartReaching(day("2026-02-28"), 2)).toEqual(day("2024-02-29"));
+    expect(lastStartReaching(day("2026-03-01"), 2)).toEqual(day("2024-03-01"));
+    expect(lastStartReaching(day("2028-02-29"), 4)).toEqual(day("2024-02-29"));
+  });
+
+  it("turns the school's thresholds into the day boundaries of today in Beijing", () => {
+    const boundaries = stageBoundaries(beijing("2026-11-21T00:30"), DEFAULT_STAGE_THRESHOLDS);
+    expect(boundaries.growingFrom).toEqual(day("2024-11-21"));
+    expect(boundaries.experiencedFrom).toEqual(day("2022-11-21"));
+    expect(boundaries.expertTitles).toEqual(DEFAULT_STAGE_THRESHOLDS.expertTitles);
   });
 });

@@ -35,6 +35,40 @@ export interface StageResult {
   next: { stage: CareerStage; on: Date; inDays: number } | null;
 }
 
+/**
+ * The latest start day whose `years`-th anniversary falls on or before `today`. Anniversaries
+ * never go backwards as the start day moves forward, so "the anniversary has come" is the same as
+ * "started on or before this day" — a condition a database can test with an index. (On 28 February
+ * of a common year, someone who started on 29 February of a leap year has their anniversary too.)
+ */
+export function lastStartReaching(today: Date, years: number): Date {
+  const sameDay = anniversary(today, -years);
+  const nextDay = new Date(sameDay.getTime() + 86_400_000);
+  return anniversary(nextDay, years) <= today ? nextDay : sameDay;
+}
+
+/**
+ * The stage rule as cut-off days, for filtering and counting in SQL (app/people/stage-sql.server.ts):
+ * not an expert title and started after `growingFrom` → 初任期; after `experiencedFrom` → 成长期;
+ * otherwise 经验期. `deriveCareerStage` below applies exactly the same cut-offs.
+ */
+export interface StageBoundaries {
+  /** Started on or before this day ⇒ at least 成长期. */
+  growingFrom: Date;
+  /** Started on or before this day ⇒ 经验期. */
+  experiencedFrom: Date;
+  expertTitles: ProfessionalTitle[];
+}
+
+export function stageBoundaries(now: Date, thresholds: StageThresholds = DEFAULT_STAGE_THRESHOLDS): StageBoundaries {
+  const today = schoolToday(now);
+  return {
+    growingFrom: lastStartReaching(today, thresholds.growingAfterYears),
+    experiencedFrom: lastStartReaching(today, thresholds.experiencedAfterYears),
+    expertTitles: thresholds.expertTitles,
+  };
+}
+
 /** `counselorSince` is a calendar day (DATE column); `now` is an instant. */
 export function deriveCareerStage(
   person: { counselorSince: Date | null; title: ProfessionalTitle },
@@ -47,10 +81,12 @@ export function deriveCareerStage(
   if (thresholds.expertTitles.includes(title)) return { stage: "EXPERT", yearsOfService, next: null };
   if (!counselorSince) return { stage: "NOVICE", yearsOfService, next: null };
 
-  const growingOn = anniversary(counselorSince, thresholds.growingAfterYears);
-  const experiencedOn = anniversary(counselorSince, thresholds.experiencedAfterYears);
-  const next = (stage: CareerStage, on: Date) => ({ stage, on, inDays: daysBetween(today, on) });
-  if (today < growingOn) return { stage: "NOVICE", yearsOfService, next: next("GROWING", growingOn) };
-  if (today < experiencedOn) return { stage: "GROWING", yearsOfService, next: next("EXPERIENCED", experiencedOn) };
+  const { growingFrom, experiencedFrom } = stageBoundaries(now, thresholds);
+  const next = (stage: CareerStage, years: number) => {
+    const on = anniversary(counselorSince, years);
+    return { stage, on, inDays: daysBetween(today, on) };
+  };
+  if (counselorSince > growingFrom) return { stage: "NOVICE", yearsOfService, next: next("GROWING", thresholds.growingAfterYears) };
+  if (counselorSince > experiencedFrom) return { stage: "GROWING", yearsOfService, next: next("EXPERIENCED", thresholds.experiencedAfterYears) };
   return { stage: "EXPERIENCED", yearsOfService, next: null };
 }

@@ -7,8 +7,12 @@
 import type { Actor } from "./actor.ts";
 import { mentorRules } from "./mentors.ts";
 import { documentRules } from "./documents.ts";
+import { evaluationRules } from "./evaluations.ts";
+import { joinRequestRules } from "./join-requests.ts";
 import { notificationRules } from "./notifications.ts";
+import { outputRules } from "./outputs.ts";
 import { peopleRules } from "./people.ts";
+import { projectRules } from "./projects.ts";
 import { schoolRules } from "./school.ts";
 import { searchRules } from "./search.ts";
 import { studioRules } from "./studios.ts";
@@ -24,6 +28,10 @@ const rules = {
   ...mentorRules,
   ...searchRules,
   ...documentRules,
+  ...joinRequestRules,
+  ...projectRules,
+  ...outputRules,
+  ...evaluationRules,
 };
 
 export type Rules = typeof rules;

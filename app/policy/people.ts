@@ -6,9 +6,19 @@ export interface PersonResource {
   collegeId: string | null;
 }
 
+/** A slice of the personnel database: one college's people, or everyone's (collegeId null). */
+export interface PeopleScope {
+  collegeId: string | null;
+}
+
 function managesPerson(actor: Actor, person: PersonResource): boolean {
   if (hasRole(actor, "ADMIN")) return true;
   return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && actor.collegeId === person.collegeId;
+}
+
+function managesScope(actor: Actor, scope: PeopleScope): boolean {
+  if (hasRole(actor, "ADMIN")) return true;
+  return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && scope.collegeId === actor.collegeId;
 }
 
 export const peopleRules = {
@@ -18,6 +28,17 @@ export const peopleRules = {
   "person:view-profile": (actor: Actor, person: PersonResource) => actor.id === person.userId || managesPerson(actor, person),
   /** A person edits their own profile; college admins their college; admins everyone. */
   "person:edit-profile": (actor: Actor, person: PersonResource) => actor.id === person.userId || managesPerson(actor, person),
-  /** Roles and account state: 学工部 only. */
+  /**
+   * The official record (start date, title, position, honours, groups): it drives career stages and
+   * studio eligibility, so the college or 学工部 keeps it, not the person.
+   */
+  "person:edit-record": (actor: Actor, person: PersonResource) => managesPerson(actor, person),
+  /** Roles, college and account state: 学工部 only. */
   "person:manage-account": (actor: Actor, _person: PersonResource) => hasRole(actor, "ADMIN"),
+  /** The card directory (/people): staff of the programme; mentors reach people through studios. */
+  "people:browse": (actor: Actor, _resource: null) =>
+    hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN") || hasRole(actor, "COUNSELOR"),
+  /** Exporting or importing rosters: 学工部 for anyone, a college admin for their own college. */
+  "people:export": (actor: Actor, scope: PeopleScope) => managesScope(actor, scope),
+  "people:import": (actor: Actor, scope: PeopleScope) => managesScope(actor, scope),
 };

@@ -75,6 +75,133 @@ describe("policy: studios", () => {
   });
 });
 
+describe("policy: the personnel database", () => {
+  it("the card directory is for programme staff; mentors reach people through studios", () => {
+    expect(allowed((who) => can(actors[who], "people:browse", null))).toEqual(["admin", "collegeAdmin", "leader", "backbone", "newcomer", "outsider"]);
+  });
+  it("the official record (start date, title, honours) is kept by the college and 学工部, not the person", () => {
+    const newcomerRecord = { userId: actors.newcomer.id, collegeId: COLLEGE_A };
+    expect(allowed((who) => can(actors[who], "person:edit-record", newcomerRecord))).toEqual(["admin", "collegeAdmin"]);
+    const otherCollege = { userId: actors.leader.id, collegeId: COLLEGE_B };
+    expect(allowed((who) => can(actors[who], "person:edit-record", otherCollege))).toEqual(["admin"]);
+  });
+  it("rosters of the whole school are 学工部's; a college admin exports and imports their own college only", () => {
+    for (const action of ["people:export", "people:import"] as const) {
+      expect(allowed((who) => can(actors[who], action, { collegeId: null })), action).toEqual(["admin"]);
+      expect(allowed((who) => can(actors[who], action, { collegeId: COLLEGE_A })), action).toEqual(["admin", "collegeAdmin"]);
+      expect(allowed((who) => can(actors[who], action, { collegeId: COLLEGE_B })), action).toEqual(["admin"]);
+    }
+  });
+});
+
+describe("policy: dashboard scopes", () => {
+  it("学工部 sees the whole school and any college; a college admin only their own college", () => {
+    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: null }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: COLLEGE_B }))).toEqual(["admin"]);
+  });
+});
+
+describe("policy: studio life", () => {
+  it("only 学工部 changes what it approved (name, level, budget, leader)", () => {
+    expect(allowed((who) => can(actors[who], "studio:administer", studioFor(who)))).toEqual(["admin"]);
+  });
+  it("counselors outside the studio may apply; members, staff and mentors may not", () => {
+    expect(allowed((who) => can(actors[who], "studio:apply", studioFor(who)))).toEqual(["outsider"]);
+  });
+  it("members other than the leader may leave", () => {
+    expect(allowed((who) => can(actors[who], "studio:leave", studioFor(who)))).toEqual(["backbone", "newcomer"]);
+  });
+  it("members and 学工部 record activities and outputs", () => {
+    expect(allowed((who) => can(actors[who], "studio:contribute", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "output:create", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
+  });
+  it("an activity record is removed by the leader, 学工部 or the member who recorded it", () => {
+    const recordedByNewcomer = (who: Who) => ({ studio: studioFor(who), viewerRecorded: who === "newcomer" });
+    expect(allowed((who) => can(actors[who], "activity:delete", recordedByNewcomer(who)))).toEqual(["admin", "leader", "newcomer"]);
+  });
+  it("the annual report is for the team, its mentors, 学工部 and college staff", () => {
+    expect(allowed((who) => can(actors[who], "studio:view-report", studioFor(who)))).toEqual([
+      "admin",
+      "collegeAdmin",
+      "leader",
+      "backbone",
+      "newcomer",
+      "mentor",
+    ]);
+  });
+});
+
+describe("policy: join requests and invitations", () => {
+  const application = (who: Who, applicant: Who) => ({ kind: "APPLICATION" as const, userId: actors[applicant].id, studio: studioFor(who) });
+  const invitation = (who: Who, invitee: Who) => ({ kind: "INVITATION" as const, userId: actors[invitee].id, studio: studioFor(who) });
+  it("the leader and 学工部 see requests and invite", () => {
+    expect(allowed((who) => can(actors[who], "studio:view-requests", studioFor(who)))).toEqual(["admin", "leader"]);
+    expect(allowed((who) => can(actors[who], "studio:invite", studioFor(who)))).toEqual(["admin", "leader"]);
+  });
+  it("an application is decided by the leader (or 学工部), never by the applicant", () => {
+    expect(allowed((who) => can(actors[who], "join-request:decide", application(who, "outsider")))).toEqual(["admin", "leader"]);
+  });
+  it("an invitation is accepted or declined by the person invited only", () => {
+    expect(allowed((who) => can(actors[who], "join-request:decide", invitation(who, "outsider")))).toEqual(["outsider"]);
+  });
+  it("the applicant withdraws an application; the leader withdraws an invitation", () => {
+    expect(allowed((who) => can(actors[who], "join-request:withdraw", application(who, "outsider")))).toEqual(["outsider"]);
+    expect(allowed((who) => can(actors[who], "join-request:withdraw", invitation(who, "outsider")))).toEqual(["admin", "leader"]);
+  });
+});
+
+describe("policy: projects and tasks", () => {
+  /** The backbone member leads (主持) the project; the newcomer works on it and is assigned the task. */
+  const projectFor = (who: Who) => ({
+    studio: studioFor(who),
+    viewerProjectRole: who === "backbone" ? ("PRINCIPAL" as const) : who === "newcomer" ? ("MEMBER" as const) : null,
+  });
+  it("projects are working material: members, the studio's mentors and 学工部", () => {
+    expect(allowed((who) => can(actors[who], "project:view", projectFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+  });
+  it("the leader opens and deletes projects", () => {
+    expect(allowed((who) => can(actors[who], "project:create", studioFor(who)))).toEqual(["admin", "leader"]);
+    expect(allowed((who) => can(actors[who], "project:delete", projectFor(who)))).toEqual(["admin", "leader"]);
+  });
+  it("the leader and the project's principal manage tasks and milestones", () => {
+    expect(allowed((who) => can(actors[who], "project:manage", projectFor(who)))).toEqual(["admin", "leader", "backbone"]);
+  });
+  it("a former member who still holds the principal role manages nothing", () => {
+    const left = { studio: { studioId: "s1", viewerRole: null, viewerMentors: false }, viewerProjectRole: "PRINCIPAL" as const };
+    expect(can(actors.outsider, "project:manage", left)).toBe(false);
+  });
+  it("the assignee moves their own task along, besides those who manage the project", () => {
+    const task = (who: Who) => ({ project: projectFor(who), viewerIsAssignee: who === "newcomer" });
+    expect(allowed((who) => can(actors[who], "task:update-status", task(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
+  });
+});
+
+describe("policy: outputs", () => {
+  const outputFor = (who: Who) => ({ studio: studioFor(who), viewerIsAuthor: who === "newcomer" });
+  it("every signed-in person sees a studio's outputs", () => {
+    expect(allowed((who) => can(actors[who], "output:view", outputFor(who)))).toHaveLength(7);
+  });
+  it("attached files are for the team, its mentors and 学工部", () => {
+    expect(allowed((who) => can(actors[who], "output:download", outputFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+  });
+  it("the leader, 学工部 and the output's own authors correct it", () => {
+    expect(allowed((who) => can(actors[who], "output:edit", outputFor(who)))).toEqual(["admin", "leader", "newcomer"]);
+  });
+});
+
+describe("policy: periodic evaluation", () => {
+  it("the leader, 学工部 and college staff read the history", () => {
+    expect(allowed((who) => can(actors[who], "evaluation:view", studioFor(who)))).toEqual(["admin", "collegeAdmin", "leader"]);
+  });
+  it("only the leader submits the cycle report", () => {
+    expect(allowed((who) => can(actors[who], "evaluation:submit", studioFor(who)))).toEqual(["leader"]);
+  });
+  it("only 学工部 grades", () => {
+    expect(allowed((who) => can(actors[who], "evaluation:grade", studioFor(who)))).toEqual(["admin"]);
+  });
+});
+
 describe("policy: notifications", () => {
   it("only the recipient opens a notification", () => {
     expect(allowed((who) => can(actors[who], "notification:open", { userId: actors.newcomer.id }))).toEqual(["newcomer"]);

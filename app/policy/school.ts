@@ -6,4 +6,7 @@ export const schoolRules = {
   "school:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
   /** Programme dashboards: 学工部 for the school, college staff for their own college. */
   "school:view-dashboard": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN"),
+  /** One scope of the dashboard: the whole school (collegeId null) or one college. */
+  "dashboard:view": (actor: Actor, scope: { collegeId: string | null }) =>
+    hasRole(actor, "ADMIN") || (hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && scope.collegeId === actor.collegeId),
 };

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge, Card } from "~/components/card.tsx";
@@ -74,7 +74,9 @@ export default function Home() {
               {home.studios.map((studio) => (
                 <li key={studio.id} className="flex items-center justify-between gap-3 py-2">
                   <div>
-                    <p className="font-medium">{studio.name}</p>
+                    <Link to={`/studios/${studio.id}`} className="font-medium text-brand-700 hover:underline">
+                      {studio.name}
+                    </Link>
                     <p className="text-xs text-slate-500">
                       {t(`duty.${studio.duty}`)} · {t(`level.${studio.level}`)} · {t("home.studioMembers", { count: studio.memberCount })}
                     </p>

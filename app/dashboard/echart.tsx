@@ -1,0 +1,56 @@
+import { useEffect, useRef } from "react";
+import type { EChartsCoreOption } from "echarts/core";
+
+/**
+ * A thin React wrapper around Apache ECharts (tree-shaken: bar and pie charts, SVG renderer).
+ * ECharts is loaded in the browser after hydration, so pages stay light and render on the server
+ * without it; `summary` is the chart's accessible description and `children` its data as a table
+ * (for screen readers, printing and browsers without JavaScript).
+ */
+async function loadECharts() {
+  const [core, charts, components, renderers] = await Promise.all([
+    import("echarts/core"),
+    import("echarts/charts"),
+    import("echarts/components"),
+    import("echarts/renderers"),
+  ]);
+  core.use([
+    charts.BarChart,
+    charts.PieChart,
+    components.GridComponent,
+    components.TooltipComponent,
+    components.LegendComponent,
+    components.AriaComponent,
+    components.TitleComponent,
+    renderers.SVGRenderer,
+  ]);
+  return core;
+}
+
+export function EChart({ option, summary, height = 320, children }: { option: EChartsCoreOption; summary: string; height?: number; children?: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let disposed = false;
+    let chart: { setOption(o: EChartsCoreOption): void; resize(): void; dispose(): void } | null = null;
+    let observer: ResizeObserver | null = null;
+    loadECharts().then((echarts) => {
+      if (disposed || !ref.current) return;
+      chart = echarts.init(ref.current, null, { renderer: "svg" });
+      chart.setOption({ aria: { enabled: true }, ...option });
+      observer = new ResizeObserver(() => chart?.resize());
+      observer.observe(ref.current);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart?.dispose();
+    };
+  }, [option]);
+  return (
+    <figure className="space-y-2">
+      <div ref={ref} role="img" aria-label={summary} style={{ height }} className="w-full" data-testid="echart" />
+      <figcaption className="sr-only">{summary}</figcaption>
+      {children}
+    </figure>
+  );
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { deriveCareerStage } from "./career-stage.ts";
+import { asUser } from "../../tests/support/signed-in.ts";
+
+const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
+const statuses = async (handler: never, url: string, params: Record<string, string> = {}) =>
+  Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, handler, url, { params })).status])));
+
+describe("personnel directory pages", () => {
+  it("the directory is for programme staff; mentors are turned away", async () => {
+    const module = await import("~/routes/people._index.tsx");
+    expect(await statuses(module.loader as never, "/people")).toEqual({ admin: 200, college: 200, leader: 200, backbone: 200, counselor: 200, mentor: 403, external: 403 });
+  });
+
+  it("exports: 学工部 anything, a college admin their own college only", async () => {
+    const module = await import("~/routes/people.export.tsx");
+    const college = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
+    const other = await prisma.college.findFirstOrThrow({ where: { id: { not: college.collegeId! } } });
+    expect(await statuses(module.loader as never, `/people/export?collegeId=${college.collegeId}`)).toEqual({
+      admin: 200, college: 200, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403,
+    });
+    expect((await asUser("college", module.loader as never, `/people/export?collegeId=${other.id}`)).status).toBe(403);
+    expect((await asUser("college", module.loader as never, "/people/export")).status).toBe(403);
+    const response = (await asUser("admin", module.loader as never, "/people/export?stage=NOVICE")).response!;
+    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("Content-Disposition")).toMatch(/filename\*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95-\d{4}-\d{2}-\d{2}\.xlsx/);
+  });
+
+  it("roster import: 学工部 and college admins", async () => {
+    const module = await import("~/routes/people.import.tsx");
+    expect(await statuses(module.loader as never, "/people/import")).toEqual({
+      admin: 200, college: 200, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403,
+    });
+  });
+
+  it("a profile: the card for everyone, the full record for the person, their college admin and 学工部", async () => {
+    const module = await import("~/routes/people.$userId._index.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" }, include: { profile: true } });
+    const view = async (w: (typeof who)[number]) => (await asUser(w, module.loader as never, `/people/${person.id}`, { params: { userId: person.id } })).data as {
+      card: { name: string };
+      full: { phone: string | null } | null;
+      career: { stage: string; leaderGaps: unknown[] | null };
+    };
+    const full = await view("admin");
+    expect(full.card.name).toBe("王小雨");
+    expect(full.full?.phone).toBe(person.phone);
+    expect(full.career.stage).toBe(deriveCareerStage(person.profile!, new Date()).stage);
+    expect(full.career.leaderGaps?.length).toBeGreaterThan(0);
+    expect((await view("counselor")).full).not.toBeNull();
+    const card = await view("leader");
+    expect(card.card.name).toBe("王小雨");
+    expect(card.full).toBeNull();
+    expect(card.career.leaderGaps).toBeNull();
+    expect(JSON.stringify(card)).not.toContain(person.phone!);
+  });
+
+  it("editing: the person and 学工部; a college admin only for their college", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    expect(await statuses(module.loader as never, `/people/${person.id}/edit`, { userId: person.id })).toEqual({
+      admin: 200, college: 403, leader: 403, backbone: 403, counselor: 200, mentor: 403, external: 403,
+    });
+  });
+});
+
+describe("profile forms", () => {
+  it("a person updates their own specialties but not their official record", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    const params = { userId: person.id };
+    const saved = await asUser("counselor", module.action as never, `/people/${person.id}/edit`, {
+      params,
+      form: { intent: "personal", specialties: ["MENTAL_HEALTH", "CAREER"], specialtyTags: "新生适应、生涯规划", phone: "13912345678" },
+    });
+    expect(saved.data).toMatchObject({ notice: "个人画像已保存。" });
+    expect(await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).toMatchObject({
+      specialties: ["MENTAL_HEALTH", "CAREER"],
+      specialtyTags: ["新生适应", "生涯规划"],
+    });
+    const denied = await asUser("counselor", module.action as never, `/people/${person.id}/edit`, {
+      params,
+      form: { intent: "record", name: "王小雨", title: "PROFESSOR", counselorSince: "2000-01-01" },
+    });
+    expect(denied.status).toBe(403);
+    expect((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).title).toBe("TEACHING_ASSISTANT");
+  });
+
+  it("bad input is answered in Chinese and nothing changes", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const response = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
+      params: { userId: person.id },
+      form: { intent: "personal", phone: "12345", specialties: ["MENTAL_HEALTH", "CAREER", "CRISIS", "RESEARCH"] },
+    });
+    expect(response.status).toBe(400);
+    const text = JSON.stringify(response.data);
+    expect(text).toContain("手机号应为 11 位数字。");
+    expect(text).toContain("专长职责最多选择 3 项。");
+    const record = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
+      params: { userId: person.id },
+      form: { intent: "record", name: "李雪", title: "LECTURER", counselorSince: "2021-02-30" },
+    });
+    expect(JSON.stringify(record.data)).toContain("请填写有效日期，例如 2021-09-01。");
+  });
+
+  it("the record changes the stage at once; honours are added and (after confirmation) removed, with audit entries", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const params = { userId: person.id };
+    const url = `/people/${person.id}/edit`;
+    await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: "李雪", title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    const profile = await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } });
+    expect(deriveCareerStage(profile, new Date()).stage).toBe("EXPERT");
+    await asUser("admin", module.action as never, url, { params, form: { intent: "add-honour", name: "省优秀辅导员", level: "PROVINCIAL", year: "2025" } });
+    const honour = await prisma.honour.findFirstOrThrow({ where: { profileId: person.id, name: "省优秀辅导员" } });
+    const ask = await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id } });
+    expect(ask.data).toMatchObject({ confirm: { message: "确定删除荣誉称号“省优秀辅导员”吗？" } });
+    await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(0);
+    const actions = (await prisma.auditLog.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["person.update-record", "person.honour-add", "person.honour-remove"]));
+  });
+
+  it("disabling an account (学工部) ends its sessions", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = await prisma.user.findUniqueOrThrow({ where: { username: "external" } });
+    await asUser("external", (async () => null) as never, "/");
+    expect(await prisma.session.count({ where: { userId: person.id } })).toBeGreaterThan(0);
+    const denied = await asUser("college", module.action as never, `/people/${person.id}/edit`, { params: { userId: person.id }, form: { intent: "account", roles: "MENTOR", active: "no" } });
+    expect(denied.status).toBe(403);
+    await asUser("admin", module.action as never, `/people/${person.id}/edit`, { params: { userId: person.id }, form: { intent: "account", roles: "MENTOR", active: "no" } });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ active: false });
+    expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+});

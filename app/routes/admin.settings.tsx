@@ -1,0 +1,112 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Card } from "~/components/card.tsx";
+import { SubmitButton } from "~/components/kit/buttons.tsx";
+import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
+import { ChoiceField, SelectField, TextField } from "~/components/kit/fields.tsx";
+import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translatedReply } from "~/lib/forms.server.ts";
+import { TITLES } from "~/people/schemas.ts";
+import { authorize } from "~/policy/index.ts";
+import { getSchoolSettings, updateSchoolSettings } from "~/settings/school-settings.server.ts";
+import { settingsFormSchema } from "~/settings/schemas.ts";
+
+export const meta: MetaFunction = () => [{ title: "学校设置 · 辅导员工作室协同平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "school:administer", null);
+  const s = await getSchoolSettings();
+  return data({
+    values: {
+      schoolName: s.schoolName,
+      growingAfterYears: String(s.stageThresholds.growingAfterYears),
+      experiencedAfterYears: String(s.stageThresholds.experiencedAfterYears),
+      expertTitles: s.stageThresholds.expertTitles,
+      leaderMinYears: String(s.leaderEligibility.minYears),
+      leaderSeniorTitle: s.leaderEligibility.seniorTitleRequired ? "yes" : "no",
+      leaderMinHonours: String(s.leaderEligibility.minHonours),
+      backboneMinYears: String(s.backboneMinYears),
+      maxStudiosPerPerson: String(s.maxStudiosPerPerson),
+    },
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "school:administer", null);
+  const t = await getFixedT(request);
+  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema });
+  if (submission.status !== "success") return data({ result: translatedReply(submission, t), notice: null }, { status: 400 });
+  const v = submission.value;
+  await updateSchoolSettings(
+    {
+      schoolName: v.schoolName,
+      stageThresholds: { growingAfterYears: v.growingAfterYears, experiencedAfterYears: v.experiencedAfterYears, expertTitles: v.expertTitles },
+      leaderEligibility: { minYears: v.leaderMinYears, seniorTitleRequired: v.leaderSeniorTitle === "yes", minHonours: v.leaderMinHonours },
+      backboneMinYears: v.backboneMinYears,
+      maxStudiosPerPerson: v.maxStudiosPerPerson,
+    },
+    user.id,
+  );
+  return data({ result: submission.reply(), notice: t("settings.saved") });
+}
+
+export default function Settings() {
+  const { values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: values,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader title={t("settings.heading")} subtitle={t("settings.intro")} />
+      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
+      {form.errors?.length ? <Notice tone="error">{form.errors.join(" ")}</Notice> : null}
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <Card title={t("settings.general")}>
+          <TextField field={fields.schoolName} label={t("settings.schoolName")} />
+        </Card>
+        <Card title={t("settings.stages")}>
+          <p className="mb-3 text-sm text-slate-600">{t("settings.stagesHint")}</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField field={fields.growingAfterYears} type="number" min="1" max="10" label={t("settings.growingAfterYears")} />
+            <TextField field={fields.experiencedAfterYears} type="number" min="2" max="20" label={t("settings.experiencedAfterYears")} />
+            <ChoiceField
+              field={fields.expertTitles}
+              legend={t("settings.expertTitles")}
+              options={TITLES.map((ti) => ({ value: ti, label: t(`title.${ti}`) }))}
+              className="sm:col-span-2"
+            />
+          </div>
+        </Card>
+        <Card title={t("settings.leader")}>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <TextField field={fields.leaderMinYears} type="number" min="0" max="40" label={t("settings.leaderMinYears")} />
+            <SelectField
+              field={fields.leaderSeniorTitle}
+              label={t("settings.leaderSeniorTitle")}
+              options={[
+                { value: "yes", label: t("settings.seniorRequired") },
+                { value: "no", label: t("settings.seniorNotRequired") },
+              ]}
+            />
+            <TextField field={fields.leaderMinHonours} type="number" min="0" max="10" label={t("settings.leaderMinHonours")} />
+            <TextField field={fields.backboneMinYears} type="number" min="0" max="40" label={t("settings.backboneMinYears")} />
+            <TextField field={fields.maxStudiosPerPerson} type="number" min="1" max="10" label={t("settings.maxStudios")} />
+          </div>
+        </Card>
+        <SubmitButton pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Badge } from "~/components/card.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
+import { inputClass } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
+import { CAREER_STAGES } from "~/people/career-stage.ts";
+import { listColleges, listDirectory } from "~/people/directory.server.ts";
+import { DUTIES, GROUPS, parseDirectoryFilters, TITLES } from "~/people/schemas.ts";
+import { authorize, can, hasRole } from "~/policy/index.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "人员信息库 · 辅导员工作室协同平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  authorize(user, "people:browse", null);
+  const filters = parseDirectoryFilters(new URL(request.url).searchParams);
+  const settings = await getSchoolSettings();
+  const [directory, colleges] = await Promise.all([
+    listDirectory(filters, { now: new Date(), thresholds: settings.stageThresholds }),
+    listColleges(),
+  ]);
+  const scope = { collegeId: filters.collegeId ?? null };
+  const ownCollege = hasRole(user, "COLLEGE_ADMIN") && user.collegeId ? { collegeId: user.collegeId } : null;
+  return data({
+    ...directory,
+    colleges: colleges.map((c) => ({ value: c.id, label: c.name })),
+    canExport: can(user, "people:export", scope),
+    exportOwnCollege: !can(user, "people:export", scope) && ownCollege && can(user, "people:export", ownCollege) ? ownCollege.collegeId : null,
+    canImport: can(user, "people:import", { collegeId: null }) || (ownCollege !== null && can(user, "people:import", ownCollege)),
+  });
+}
+
+export default function Directory() {
+  const { rows, total, page, pages, colleges, canExport, exportOwnCollege, canImport } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const filtering = navigation.state === "loading" && navigation.location.pathname === "/people";
+  const exportParams = new URLSearchParams(params);
+  exportParams.delete("page");
+  if (exportOwnCollege) exportParams.set("collegeId", exportOwnCollege);
+  const select = (name: string, label: string, options: Array<{ value: string; label: string }>) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={inputClass}>
+        <option value="">{t("people.directory.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("people.directory.heading")}
+        subtitle={t("people.directory.subtitle")}
+        actions={
+          <>
+            {canExport || exportOwnCollege ? (
+              <a href={`/people/export?${exportParams}`} className={buttonClass("secondary")} download>
+                {t("people.directory.export")}
+              </a>
+            ) : null}
+            {canImport ? (
+              <Link to="/people/import" className={buttonClass("secondary")}>
+                {t("people.directory.import")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Form method="get" role="search" aria-label={t("people.directory.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+        <div className="sm:col-span-3 lg:col-span-6">
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
+            {t("people.directory.search")}
+          </label>
+          <input id="filter-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("people.directory.searchPlaceholder")} className={inputClass} />
+        </div>
+        {select("collegeId", t("people.directory.college"), colleges)}
+        {select("stage", t("people.directory.stage"), CAREER_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
+        {select("group", t("people.directory.group"), GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) })))}
+        {select("duty", t("people.directory.duty"), DUTIES.map((d) => ({ value: d, label: t(`duty.${d}`) })))}
+        {select("title", t("people.directory.title"), TITLES.map((ti) => ({ value: ti, label: t(`title.${ti}`) })))}
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass("primary")} disabled={filtering}>
+            {filtering ? t("people.directory.applying") : t("people.directory.apply")}
+          </button>
+          <Link to="/people" className="px-2 py-2 text-sm text-slate-600 hover:underline">
+            {t("people.directory.reset")}
+          </Link>
+        </div>
+      </Form>
+
+      <p role="status" className="text-sm text-slate-600">
+        {t("people.directory.results", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState>{t("people.directory.empty")}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-100 text-sm" aria-label={t("people.directory.table")}>
+            <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colName")}</th>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colCollege")}</th>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colStage")}</th>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colTitle")}</th>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colSpecialties")}</th>
+                <th scope="col" className="px-3 py-2">{t("people.directory.colStudios")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="px-3 py-2">
+                    <Link to={`/people/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                      {row.name}
+                    </Link>
+                    <span className="ml-1 text-xs text-slate-500">{row.username}</span>
+                  </td>
+                  <td className="px-3 py-2 text-slate-700">{row.collegeName ?? "—"}</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={row.stage === "EXPERT" ? "brand" : "slate"}>{t(`stage.${row.stage}`)}</Badge>
+                  </td>
+                  <td className="px-3 py-2 text-slate-700">{t(`title.${row.title}`)}</td>
+                  <td className="px-3 py-2 text-slate-700">
+                    {row.specialties.map((d) => t(`duty.${d}`)).join("、") || "—"}
+                    {row.specialtyTags.length ? <div className="text-xs text-slate-500">{row.specialtyTags.join("、")}</div> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.studios.length
+                      ? row.studios.map((s) => (
+                          <Link key={s.id} to={`/studios/${s.id}`} className="block text-brand-700 hover:underline">
+                            {s.name}
+                          </Link>
+                        ))
+                      : t("people.directory.noStudio")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Badge, Card } from "~/components/card.tsx";
+import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
+import { FieldErrors, inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
+import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
+import { needsConfirmation } from "~/lib/confirm.server.ts";
+import { translatedReply } from "~/lib/forms.server.ts";
+import { formatDate } from "~/lib/format.ts";
+import { authorize, can } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
+import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
+import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "~/studios/output-files.ts";
+import { createOutput, deleteOutput, listOutputs, loadOutput, studioDocuments } from "~/studios/outputs.server.ts";
+import { deleteOutputSchema, LEVELS, OUTPUT_TYPES, outputSchema } from "~/studios/schemas.ts";
+import { StudioHeader } from "~/studios/studio-header.tsx";
+
+export const meta: MetaFunction = () => [{ title: "成果 · 工作室" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const access = await loadStudioAccess(user, params.studioId);
+  authorize(user, "studio:view", access.resource);
+  const search = new URL(request.url).searchParams;
+  const year = Number(search.get("year")) || undefined;
+  const page = Math.max(1, Number(search.get("page")) || 1);
+  const canCreate = can(user, "output:create", access.resource);
+  const [list, documents] = await Promise.all([listOutputs(access.studio.id, { year, page }), canCreate ? studioDocuments(access.studio.id) : []]);
+  const currentYear = new Date().getFullYear();
+  return data({
+    chrome: studioChrome(user, access),
+    ...list,
+    outputs: list.outputs.map((o) => {
+      const resource = { studio: access.resource, viewerIsAuthor: o.authors.some((a) => a.userId === user.id) };
+      return { ...o, canEdit: can(user, "output:edit", resource), canDownload: can(user, "output:download", resource) };
+    }),
+    years: Array.from({ length: 8 }, (_, i) => currentYear - i),
+    canCreate,
+    documents,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const access = await loadStudioAccess(user, params.studioId);
+  const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    authorize(user, "output:create", access.resource);
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_OUTPUT_FILE_BYTES }));
+    } catch (error) {
+      if (!(error instanceof MaxPartSizeExceededError)) throw error;
+      const message = t("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 });
+      return data({ result: { status: "error" as const, error: { file: [message] } }, notice: null, confirm: null, error: null }, { status: 400 });
+    }
+    const submission = parseWithZod(form, { schema: outputSchema });
+    if (submission.status !== "success") return data({ result: translatedReply(submission, t), notice: null, confirm: null, error: null }, { status: 400 });
+    const { file, intent: _intent, ...input } = submission.value;
+    try {
+      await createOutput(access.studio.id, input, file, user.id);
+    } catch (error) {
+      return data({ result: submission.reply({ formErrors: [ruleMessage(error, t, locale)] }), notice: null, confirm: null, error: null }, { status: 409 });
+    }
+    return data({ result: submission.reply({ resetForm: true }), notice: t("studios.outputs.created"), confirm: null, error: null });
+  }
+  const form = await request.formData();
+  const parsed = deleteOutputSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const { output, viewerIsAuthor } = await loadOutput(access.studio.id, parsed.data.outputId, user.id);
+  authorize(user, "output:edit", { studio: access.resource, viewerIsAuthor });
+  const confirm = needsConfirmation(form, t("studios.outputs.confirmDelete", { title: output.title }), t("studios.outputs.delete"));
+  if (confirm) return data({ result: null, notice: null, confirm, error: null });
+  await deleteOutput(output.id, user.id);
+  return data({ result: null, notice: t("studios.outputs.deleted"), confirm: null, error: null });
+}
+
+export default function Outputs() {
+  const { chrome, outputs, total, page, pages, years, canCreate, documents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "output",
+    lastResult: actionData?.result,
+    defaultValue: { level: "SCHOOL" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: outputSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const option = (value: string, label: string) => ({ value, label });
+  return (
+    <div className="space-y-6">
+      <StudioHeader studio={chrome} title={t("studios.outputs.heading")} />
+      {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
+      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
+      <Form method="get" className="flex items-end gap-2">
+        <div>
+          <label htmlFor="output-year" className="block text-sm font-medium text-slate-700">
+            {t("studios.outputs.year")}
+          </label>
+          <select id="output-year" name="year" defaultValue={params.get("year") ?? ""} className={inputClass}>
+            <option value="">{t("studios.outputs.allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("studios.list.filter")}
+        </button>
+      </Form>
+      {outputs.length === 0 ? (
+        <EmptyState>{t("studios.outputs.empty")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("studios.outputs.heading")}>
+          {outputs.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
+              <div>
+                <p className="font-medium">{o.title}</p>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                  <Badge tone="brand">{t(`studios.outputType.${o.type}`)}</Badge>
+                  <Badge>{t(`level.${o.level}`)}</Badge>
+                  <span>{formatDate(o.date, i18n.language)}</span>
+                  <span>{o.authors.map((a) => a.name).join("、")}</span>
+                </p>
+                {o.description ? <p className="mt-1 text-sm text-slate-600">{o.description}</p> : null}
+                {o.document ? (
+                  <p className="mt-1 text-xs">
+                    <a href={`/documents/${o.document.id}`} className="text-brand-700 hover:underline">
+                      {t("studios.outputs.linkedDocument", { title: o.document.title })}
+                    </a>
+                  </p>
+                ) : null}
+              </div>
+              <div className="flex gap-2">
+                {o.file && o.canDownload ? (
+                  <a href={`/studios/${chrome.id}/outputs/${o.id}/file`} className={buttonClass("secondary", "sm")} aria-label={t("studios.outputs.downloadLabel", { name: o.file.name })}>
+                    {t("studios.outputs.download")}
+                  </a>
+                ) : null}
+                {o.canEdit ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="outputId" value={o.id} />
+                    <SubmitButton size="sm" tone="danger" intent="delete" match={["outputId", o.id]} pendingLabel={t("kit.working")} label={t("studios.outputs.deleteLabel", { title: o.title })}>
+                      {t("studios.outputs.delete")}
+                    </SubmitButton>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pages={pages} total={total} />
+      {canCreate ? (
+        <Card title={t("studios.outputs.create")}>
+          <Form method="post" encType="multipart/form-data" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="create" />
+            {form.errors?.length ? (
+              <div className="sm:col-span-2">
+                <Notice tone="error">{form.errors.join(" ")}</Notice>
+              </div>
+            ) : null}
+            <TextField field={fields.title} label={t("studios.outputs.title")} className="sm:col-span-2" />
+            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`studios.outputType.${o}`)))} />
+            <SelectField field={fields.level} label={t("studios.outputs.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
+            <TextField field={fields.date} type="date" label={t("studios.outputs.date")} />
+            <SelectField field={fields.documentId} label={t("studios.outputs.document")} placeholder={t("studios.outputs.noDocument")} options={documents.map((d) => option(d.id, d.title))} />
+            <TextField field={fields.authors} label={t("studios.outputs.authors")} hint={t("studios.outputs.authorsHint")} className="sm:col-span-2" />
+            <TextAreaField field={fields.description} label={t("studios.outputs.description")} rows={2} className="sm:col-span-2" />
+            <div className="sm:col-span-2">
+              <label htmlFor={fields.file.id} className="block text-sm font-medium text-slate-700">
+                {t("studios.outputs.file")}
+              </label>
+              <input {...getInputProps(fields.file, { type: "file" })} accept={Object.keys(OUTPUT_FILE_TYPES).join(",")} className="mt-1 block w-full text-sm" />
+              <FieldErrors field={fields.file} />
+            </div>
+            <div className="sm:col-span-2">
+              <SubmitButton intent="create" pendingLabel={t("studios.outputs.submitting")}>
+                {t("studios.outputs.submit")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

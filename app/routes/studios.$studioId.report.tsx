@@ -1,0 +1,146 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server.ts";
+import { Card } from "~/components/card.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { inputClass } from "~/components/kit/fields.tsx";
+import { formatDate } from "~/lib/format.ts";
+import { authorize } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioChrome } from "~/studios/chrome.server.ts";
+import { annualReport, reportYear } from "~/studios/report.server.ts";
+import { StudioHeader } from "~/studios/studio-header.tsx";
+
+export const meta: MetaFunction = () => [{ title: "年度报告 · 工作室" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const access = await loadStudioAccess(user, params.studioId);
+  authorize(user, "studio:view-report", access.resource);
+  const year = reportYear(request);
+  const current = new Date().getFullYear();
+  return data({
+    chrome: studioChrome(user, access),
+    report: await annualReport(access.studio.id, year),
+    years: Array.from({ length: 8 }, (_, i) => current - i),
+  });
+}
+
+export default function Report() {
+  const { chrome, report, years } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const day = (d: Date | string | null) => (d ? formatDate(d, locale) : "—");
+  const table = (caption: string, header: string[], rows: string[][]) => (
+    <Card title={`${caption}（${rows.length}）`}>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("studios.report.none")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm" aria-label={caption}>
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                {header.map((h) => (
+                  <th key={h} scope="col" className="py-1 pr-3">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j} className="py-1.5 pr-3">
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+  const download = (format: "docx" | "xlsx") => `/studios/${chrome.id}/report/download?year=${report.year}&format=${format}`;
+  return (
+    <div className="space-y-6">
+      <StudioHeader studio={chrome} title={t("studios.report.fileTitle", { studio: chrome.name, year: report.year })} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <Form method="get" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="report-year" className="block text-sm font-medium text-slate-700">
+              {t("studios.report.year")}
+            </label>
+            <select id="report-year" name="year" defaultValue={report.year} className={inputClass}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("studios.report.show")}
+          </button>
+        </Form>
+        <div className="flex gap-2">
+          <a href={download("docx")} className={buttonClass("primary")} download>
+            {t("studios.report.exportDocx")}
+          </a>
+          <a href={download("xlsx")} className={buttonClass("secondary")} download>
+            {t("studios.report.exportXlsx")}
+          </a>
+        </div>
+      </div>
+      <Card title={t("studios.report.summaryLabel")}>
+        <p className="text-sm text-slate-700" data-testid="report-summary">
+          {t("studios.report.summaryText", {
+            members: report.summary.members,
+            newMembers: report.summary.newMembers,
+            colleges: report.summary.colleges,
+            projects: report.summary.projects,
+            outputs: report.summary.outputs,
+            activities: report.summary.activities,
+          })}
+        </p>
+        {Object.keys(report.summary.outputsByType).length ? (
+          <p className="mt-2 text-xs text-slate-500">
+            {t("studios.report.byType")}：
+            {Object.entries(report.summary.outputsByType)
+              .map(([type, count]) => `${t(`studios.outputType.${type as "PAPER"}`)} ${count}`)
+              .join("，")}
+          </p>
+        ) : null}
+      </Card>
+      {table(
+        t("studios.report.members"),
+        [t("studios.report.colName"), t("studios.report.colRole"), t("studios.report.colCollege"), t("studios.report.colJoined")],
+        report.members.map((m) => [m.name, t(`studioRole.${m.role}`), m.college, day(m.joinedAt)]),
+      )}
+      {table(
+        t("studios.report.projects"),
+        [t("studios.report.colProject"), t("studios.report.colLevel"), t("studios.report.colStatus"), t("studios.report.colPrincipal"), t("studios.report.colProgress")],
+        report.projects.map((p) => [
+          p.title,
+          t(`level.${p.level}`),
+          t(`studios.projectStatus.${p.status}`),
+          p.principal,
+          t("studios.report.progress", { tasks: p.tasksDone, milestones: p.milestones.join("、") || "—" }),
+        ]),
+      )}
+      {table(
+        t("studios.report.outputs"),
+        [t("studios.report.colOutput"), t("studios.report.colType"), t("studios.report.colLevel"), t("studios.report.colDate"), t("studios.report.colAuthors")],
+        report.outputs.map((o) => [o.title, t(`studios.outputType.${o.type}`), t(`level.${o.level}`), day(o.date), o.authors.join("、")]),
+      )}
+      {table(
+        t("studios.report.activities"),
+        [t("studios.report.colActivity"), t("studios.report.colKind"), t("studios.report.colDate"), t("studios.report.colLocation")],
+        report.activities.map((a) => [a.title, t(`studios.activityKind.${a.kind}`), day(a.date), a.location || "—"]),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { asUser } from "../../tests/support/signed-in.ts";
+
+/**
+ * The studio pages as each kind of person reaches them: the loaders and actions authorise through
+ * the policy, answer bad input in Chinese and ask before destroying anything.
+ */
+const XINQING = "“心晴”心理健康教育辅导员工作室";
+let studioId: string;
+let newcomer: string;
+const who = ["admin", "college", "leader", "backbone", "newcomer", "mentor", "outsider"] as const;
+type Who = (typeof who)[number];
+const username = (w: Who) => (w === "newcomer" ? newcomer : w === "outsider" ? "counselor" : w);
+
+beforeAll(async () => {
+  const studio = await prisma.studio.findUniqueOrThrow({ where: { name: XINQING } });
+  studioId = studio.id;
+  const membership = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER" }, orderBy: { joinedAt: "asc" }, include: { user: true } });
+  newcomer = membership.user.username;
+});
+
+type Route = { loader?: (args: never) => Promise<unknown>; action?: (args: never) => Promise<unknown> };
+async function statuses(module: Route, path: (id: string) => string) {
+  const result: Partial<Record<Who, number>> = {};
+  for (const w of who) {
+    const response = await asUser(username(w), module.loader as never, path(studioId), { params: { studioId } });
+    result[w] = response.status;
+  }
+  return result;
+}
+const ok = (...allowed: Who[]) => Object.fromEntries(who.map((w) => [w, allowed.includes(w) ? 200 : 403]));
+
+describe("who opens which studio page", () => {
+  it("the studio page and its outputs and activities: everyone", async () => {
+    expect(await statuses(await import("~/routes/studios.$studioId._index.tsx"), (id) => `/studios/${id}`)).toEqual(ok(...who));
+    expect(await statuses(await import("~/routes/studios.$studioId.outputs._index.tsx"), (id) => `/studios/${id}/outputs`)).toEqual(ok(...who));
+    expect(await statuses(await import("~/routes/studios.$studioId.activities.tsx"), (id) => `/studios/${id}/activities`)).toEqual(ok(...who));
+  });
+  it("team, directions, settings and the leader's dashboard: the leader and 学工部", async () => {
+    for (const page of ["team", "directions", "edit", "dashboard"]) {
+      const module = await import(`~/routes/studios.$studioId.${page}.tsx`);
+      expect(await statuses(module, (id) => `/studios/${id}/${page}`), page).toEqual(ok("admin", "leader"));
+    }
+  });
+  it("projects: members, the studio's mentors and 学工部", async () => {
+    expect(await statuses(await import("~/routes/studios.$studioId.projects._index.tsx"), (id) => `/studios/${id}/projects`)).toEqual(
+      ok("admin", "leader", "backbone", "newcomer", "mentor"),
+    );
+  });
+  it("annual report: the team, its mentors, 学工部 and college staff; evaluation: leader, 学工部, college staff", async () => {
+    expect(await statuses(await import("~/routes/studios.$studioId.report.tsx"), (id) => `/studios/${id}/report`)).toEqual(
+      ok("admin", "college", "leader", "backbone", "newcomer", "mentor"),
+    );
+    expect(await statuses(await import("~/routes/studios.$studioId.evaluations.tsx"), (id) => `/studios/${id}/evaluations`)).toEqual(
+      ok("admin", "college", "leader"),
+    );
+  });
+  it("the application form: only a counselor outside the studio", async () => {
+    expect(await statuses(await import("~/routes/studios.$studioId.apply.tsx"), (id) => `/studios/${id}/apply`)).toEqual(ok("outsider"));
+  });
+  it("new studios: 学工部 only; anonymous visitors are sent to the login page", async () => {
+    const module = await import("~/routes/studios.new.tsx");
+    for (const w of who) expect((await asUser(username(w), module.loader, "/studios/new")).status, w).toBe(w === "admin" ? 200 : 403);
+    const anonymous = await asUser(null, module.loader, "/studios/new");
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.response?.headers.get("Location")).toBe("/login?redirectTo=%2Fstudios%2Fnew");
+  });
+  it("a studio that does not exist is 404", async () => {
+    const module = await import("~/routes/studios.$studioId._index.tsx");
+    expect((await asUser("leader", module.loader, "/studios/nope", { params: { studioId: "nope" } })).status).toBe(404);
+  });
+});
+
+describe("studio forms answer bad input in Chinese", () => {
+  it("a motivation that is too short", async () => {
+    const module = await import("~/routes/studios.$studioId.apply.tsx");
+    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { motivation: "想加入" } });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.data)).toContain("申请理由至少 10 个字。");
+  });
+
+  it("an ineligible leader, with what is missing", async () => {
+    const module = await import("~/routes/studios.new.tsx");
+    const response = await asUser("admin", module.action, "/studios/new", {
+      form: { name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: "backbone" },
+    });
+    expect(response.status).toBe(409);
+    const text = JSON.stringify(response.data);
+    expect(text).toMatch(/李雪 暂不符合工作室负责人条件：还差 \d+ 年工作年限/);
+    expect(text).toContain("职称需为副高及以上（当前：讲师）");
+    expect(await prisma.studio.count({ where: { name: "路由测试工作室" } })).toBe(0);
+  });
+
+  it("a budget that is not a number and a missing duty", async () => {
+    const module = await import("~/routes/studios.new.tsx");
+    const response = await asUser("admin", module.action, "/studios/new", { form: { name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: "leader" } });
+    expect(response.status).toBe(400);
+    const text = JSON.stringify(response.data);
+    expect(text).toContain("请填写 0 到 1 亿之间的金额（最多两位小数）。");
+    expect(text).toContain("请选择列表中的一项。");
+  });
+
+  it("removing a member asks first, then removes", async () => {
+    const module = await import("~/routes/studios.$studioId.team.tsx");
+    const target = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER", user: { username: { not: newcomer } } }, include: { user: true } });
+    const first = await asUser("leader", module.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "remove", membershipId: target.id } });
+    expect(first.data).toMatchObject({ confirm: { message: `确定将 ${target.user.name} 移出工作室吗？其未完成的任务将变为未分配。`, fields: { intent: "remove", membershipId: target.id } } });
+    expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(1);
+    const second = await asUser("leader", module.action, `/studios/${studioId}/team`, {
+      params: { studioId },
+      form: { intent: "remove", membershipId: target.id, confirmed: "yes" },
+    });
+    expect(second.data).toMatchObject({ notice: `已将 ${target.user.name} 移出工作室。` });
+    expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(0);
+  });
+
+  it("a backbone member cannot invite, and an outsider cannot decide applications", async () => {
+    const team = await import("~/routes/studios.$studioId.team.tsx");
+    expect((await asUser("backbone", team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "counselor" } })).status).toBe(403);
+    const pending = await prisma.studioJoinRequest.findFirstOrThrow({ where: { studioId, status: "PENDING" } });
+    const list = await import("~/routes/studios._index.tsx");
+    expect((await asUser("counselor", list.action, "/studios", { form: { intent: "approve", requestId: pending.id } })).status).toBe(403);
+    expect((await prisma.studioJoinRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
+  });
+
+  it("an output's file is not for people outside the studio", async () => {
+    const leader = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
+    const file = await prisma.uploadedFile.create({ data: { name: "a.pdf", mimeType: "application/pdf", size: 1, sha256: "x", storagePath: "uploads/none.pdf", uploadedById: leader.id } });
+    const output = await prisma.output.create({ data: { studioId, type: "PAPER", title: "带附件的成果", date: new Date(), fileId: file.id } });
+    const module = await import("~/routes/studios.$studioId.outputs.$outputId.file.tsx");
+    const params = { studioId, outputId: output.id };
+    expect((await asUser("counselor", module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(403);
+    // The team may; the file itself is missing on disk here, which is a 404, not a crash.
+    expect((await asUser("backbone", module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(404);
+  });
+});
