@@ -1,4 +1,4 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { NotificationBell } from "~/notifications/notification-bell.tsx";
@@ -8,6 +8,7 @@ import { LanguageSwitch } from "./language-switch.tsx";
 import { NAV_ITEMS } from "./nav-items.ts";
 
 interface ShellUser {
+  id: string;
   name: string;
   username: string;
   roles: Role[];
@@ -52,10 +53,10 @@ export function AppShell({
               className={`inline-block h-2.5 w-2.5 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400"}`}
             />
             <NotificationBell unread={unreadNotifications} />
-            <span className="text-slate-700">
+            <Link to={`/people/${user.id}`} className="text-slate-700 hover:text-brand-700" title={t("nav.myProfile")}>
               {user.name}
               <span className="ml-1 text-xs text-slate-500">({user.username})</span>
-            </span>
+            </Link>
             <LanguageSwitch redirectTo={location.pathname + location.search} />
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">

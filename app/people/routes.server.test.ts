@@ -41,6 +41,7 @@ describe("personnel directory pages", () => {
       card: { name: string };
       full: { phone: string | null } | null;
       career: { stage: string; leaderGaps: unknown[] | null };
+      isSelf: boolean;
     };
     const full = await view("admin");
     expect(full.card.name).toBe("王小雨");
@@ -48,6 +49,9 @@ describe("personnel directory pages", () => {
     expect(full.career.stage).toBe(deriveCareerStage(person.profile!, new Date()).stage);
     expect(full.career.leaderGaps?.length).toBeGreaterThan(0);
     expect((await view("counselor")).full).not.toBeNull();
+    // Only on one's own profile: the way to personal API tokens.
+    expect((await view("counselor")).isSelf).toBe(true);
+    expect(full.isSelf).toBe(false);
     const card = await view("leader");
     expect(card.card.name).toBe("王小雨");
     expect(card.full).toBeNull();

@@ -37,11 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     canEdit: can(user, "person:edit-profile", resource),
+    // Personal API tokens are kept from one's own profile (and /settings/tokens).
+    isSelf: user.id === person.id,
   });
 }
 
 export default function PersonPage() {
-  const { card, full, career, canEdit } = useLoaderData<typeof loader>();
+  const { card, full, career, canEdit, isSelf } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const row = (label: string, value: React.ReactNode) => (
@@ -64,11 +66,18 @@ export default function PersonPage() {
           </span>
         }
         actions={
-          canEdit ? (
-            <Link to={`/people/${card.id}/edit`} className={buttonClass("secondary")}>
-              {t("people.profile.edit")}
-            </Link>
-          ) : null
+          <>
+            {isSelf ? (
+              <Link to="/settings/tokens" className={buttonClass("secondary")}>
+                {t("search.page.tokensLink")}
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <Link to={`/people/${card.id}/edit`} className={buttonClass("secondary")}>
+                {t("people.profile.edit")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-6 md:grid-cols-2">

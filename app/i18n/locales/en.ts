@@ -9,6 +9,7 @@ export const en: Messages = {
     main: "Main navigation",
     home: "Home",
     skipToContent: "Skip to main content",
+    myProfile: "My profile",
     account: "Account menu",
     logout: "Sign out",
     language: "Interface language",

@@ -8,6 +8,7 @@ export const zhCN = {
     main: "主导航",
     home: "首页",
     skipToContent: "跳到主要内容",
+    myProfile: "我的资料",
     account: "账户菜单",
     logout: "退出登录",
     language: "界面语言",
