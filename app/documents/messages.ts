@@ -31,9 +31,6 @@ export const documentMessages = defineMessages(
       columnAuthor: "创建人",
       columnUpdated: "更新时间",
       words: "{{count}} 字",
-      previous: "上一页",
-      next: "下一页",
-      page: "第 {{page}} 页，共 {{pages}} 页",
       total: "共 {{count}} 篇",
     },
     create: {
@@ -367,9 +364,6 @@ export const documentMessages = defineMessages(
       columnAuthor: "Created by",
       columnUpdated: "Updated",
       words: "{{count}} words",
-      previous: "Previous",
-      next: "Next",
-      page: "Page {{page}} of {{pages}}",
       total: "{{count}} in total",
     },
     create: {

@@ -8,10 +8,6 @@ export const mentorMessages = defineMessages(
     rank: { SENIOR: "正高级", ASSOCIATE: "副高级", INTERMEDIATE: "中级", JUNIOR: "初级" },
     status: { PROPOSED: "待发布", INVITED: "已邀请", ACCEPTED: "已接受", DECLINED: "已婉拒", EXCLUDED: "已排除" },
     common: {
-      previous: "上一页",
-      next: "下一页",
-      page: "第 {{page}} 页，共 {{pages}} 页",
-      pagination: "分页",
       save: "保存",
       saving: "正在保存…",
       cancel: "取消",
@@ -454,10 +450,6 @@ export const mentorMessages = defineMessages(
     rank: { SENIOR: "Full senior", ASSOCIATE: "Associate senior", INTERMEDIATE: "Intermediate", JUNIOR: "Junior" },
     status: { PROPOSED: "Pending", INVITED: "Invited", ACCEPTED: "Accepted", DECLINED: "Declined", EXCLUDED: "Excluded" },
     common: {
-      previous: "Previous",
-      next: "Next",
-      page: "Page {{page}} of {{pages}}",
-      pagination: "Pagination",
       save: "Save",
       saving: "Saving…",
       cancel: "Cancel",

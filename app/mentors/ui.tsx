@@ -201,34 +201,6 @@ export function ActionButton({ label, fields, busyLabel, tone = "small", ariaLab
   );
 }
 
-export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  const { t } = useTranslation();
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={t("mentors.common.pagination")} className="flex items-center justify-between text-sm">
-      {page > 1 ? (
-        <Link to={href(page - 1)} className="text-brand-700 hover:underline">
-          {t("mentors.common.previous")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-slate-500">{t("mentors.common.page", { page, pages })}</span>
-      {page < pages ? (
-        <Link to={href(page + 1)} className="text-brand-700 hover:underline">
-          {t("mentors.common.next")}
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
-
-export function EmptyState({ children }: { children: React.ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{children}</p>;
-}
-
 /** Builds a same-page link with some search parameters changed. */
 export function withParams(search: string, changes: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams(search);

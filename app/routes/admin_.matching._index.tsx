@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/card.tsx";
@@ -23,7 +23,9 @@ import { getMatchingSettings } from "~/mentors/matching-settings.server.ts";
 import { formatPoints } from "~/mentors/matching/scoring.ts";
 import { badRequest, pageParam, reply, type ActionReply } from "~/mentors/route-helpers.server.ts";
 import { boardActionSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, EmptyState, Pagination, StatusBadge, useExplain, useSubmitting, withParams } from "~/mentors/ui.tsx";
+import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, StatusBadge, useExplain, useSubmitting } from "~/mentors/ui.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导师匹配 · 辅导员工作室协同平台" }];
@@ -91,7 +93,6 @@ export default function MatchingBoard() {
   const { board, settings, view, duty } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const location = useLocation();
   const running = useSubmitting({ intent: "run" });
   const last = board.lastRun;
   return (
@@ -219,7 +220,7 @@ export default function MatchingBoard() {
           </table>
         </div>
       )}
-      <Pagination page={board.page} pages={board.pages} href={(page) => withParams(location.search, { page })} />
+      <Pagination page={board.page} pages={board.pages} />
     </div>
   );
 }

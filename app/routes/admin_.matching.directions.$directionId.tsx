@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
@@ -12,7 +12,9 @@ import { addByHand, excludePair, getCandidates, unexclude } from "~/mentors/matc
 import { setTargets } from "~/mentors/preferences.server.ts";
 import { badRequest, pageParam, reply, type ActionReply } from "~/mentors/route-helpers.server.ts";
 import { candidateActionSchema, targetsSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, EmptyState, fieldClass, Pagination, StatusBadge, useExplain, withParams } from "~/mentors/ui.tsx";
+import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, fieldClass, StatusBadge, useExplain } from "~/mentors/ui.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "候选导师 · 导师匹配 · 辅导员工作室协同平台" }];
@@ -79,7 +81,6 @@ export default function Candidates() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const explain = useExplain();
-  const location = useLocation();
   const kindWord = t(`mentors.kind.${view.kind}`);
   const otherKind = view.kind === "INTERNAL" ? "EXTERNAL" : "INTERNAL";
   const room = view.held < view.target;
@@ -214,7 +215,7 @@ export default function Candidates() {
           </table>
         </div>
       )}
-      <Pagination page={view.page} pages={view.pages} href={(page) => withParams(location.search, { page })} />
+      <Pagination page={view.page} pages={view.pages} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadDocumentPage } from "~/documents/document-page.server.ts";
 import { DocumentPage } from "~/documents/ui/document-page.tsx";
@@ -25,6 +25,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DocumentRoute() {
   const page = useLoaderData<typeof loader>();
-  const location = useLocation();
-  return <DocumentPage page={page} search={location.search} />;
+  return <DocumentPage page={page} />;
 }

@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { listMyDocuments, studiosOf } from "~/documents/documents.server.ts";
 import { parseListFilters } from "~/documents/list-filters.ts";
 import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.tsx";
-import { Pager } from "~/documents/ui/pager.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 
 export const meta: MetaFunction = () => [{ title: "我的文档 · 辅导员工作室协同平台" }];
 
@@ -20,7 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyDocuments() {
   const { items, page, pages, total, filters, studios } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const location = useLocation();
   return (
     <div className="space-y-6">
       <div>
@@ -50,7 +49,7 @@ export default function MyDocuments() {
         <p className="text-sm text-slate-500">{t("documents.list.total", { count: total })}</p>
       </div>
       <DocumentTable rows={items} showStudio filtered={!!(filters.type || filters.status)} />
-      <Pager page={page} pages={pages} search={location.search} />
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { findInvitation, respond } from "~/mentors/matching.server.ts";
 import { getMentoring } from "~/mentors/mentoring.server.ts";
 import { badRequest, pageParam, reply } from "~/mentors/route-helpers.server.ts";
 import { respondSchema } from "~/mentors/schemas.ts";
-import { ActionNotice, BreakdownTable, buttonClass, EmptyState, fieldClass, Pagination, useSubmitting, withParams } from "~/mentors/ui.tsx";
+import { ActionNotice, BreakdownTable, buttonClass, fieldClass, useSubmitting } from "~/mentors/ui.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "我的指导 · 辅导员工作室协同平台" }];
@@ -122,7 +124,7 @@ export default function Mentoring() {
               ))}
             </ul>
             <div className="mt-3">
-              <Pagination page={Math.min(Number(new URLSearchParams(location.search).get("reviews")) || 1, page.reviewPages)} pages={page.reviewPages} href={(p) => withParams(location.search, { reviews: p })} />
+              <Pagination page={Math.min(Number(new URLSearchParams(location.search).get("reviews")) || 1, page.reviewPages)} pages={page.reviewPages} param="reviews" />
             </div>
           </>
         )}

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
@@ -8,7 +8,9 @@ import { getFixedT } from "~/i18n/i18n.server.ts";
 import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
 import { poolFilterSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, buttonClass, EmptyState, KindBadge, Pagination, withParams } from "~/mentors/ui.tsx";
+import { ActionButton, ActionNotice, buttonClass, KindBadge } from "~/mentors/ui.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { authorize, can } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导师库 · 辅导员工作室协同平台" }];
@@ -44,7 +46,6 @@ export default function MentorPool() {
   const { items, total, pages, page, filter, canCurate, removed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const location = useLocation();
   const filtered = Boolean(filter.kind || filter.duty || filter.available || filter.q);
   return (
     <div className="space-y-6">
@@ -176,7 +177,7 @@ export default function MentorPool() {
           </table>
         </div>
       )}
-      <Pagination page={page} pages={pages} href={(p) => withParams(location.search, { page: p })} />
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { reviewQueue } from "~/documents/reviews.server.ts";
-import { Pager } from "~/documents/ui/pager.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "审阅 · 辅导员工作室协同平台" }];
@@ -20,7 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Reviews() {
   const { filter, items, page, pages, pending } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const location = useLocation();
   const tab = (value: "pending" | "done", label: string) => (
     <Link
       to={value === "pending" ? "?" : "?show=done"}
@@ -66,7 +65,7 @@ export default function Reviews() {
           ))}
         </ul>
       )}
-      <Pager page={page} pages={pages} search={location.search} />
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadStudioAccess } from "~/documents/access.server.ts";
@@ -12,7 +12,7 @@ import { deleteTemplate, findTemplate, templatesForStudio } from "~/documents/te
 import { ConfirmButton } from "~/documents/ui/confirm-button.tsx";
 import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.tsx";
 import { ActionMessage, FieldErrors, inputClass, primaryButton } from "~/documents/ui/field.tsx";
-import { Pager } from "~/documents/ui/pager.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize, can } from "~/policy/index.ts";
@@ -71,7 +71,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StudioDocuments() {
   const { studio, items, page, pages, total, filters, templates, links, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const location = useLocation();
   const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const deleted = searchParams.get("deleted");
@@ -103,7 +102,7 @@ export default function StudioDocuments() {
             <p className="text-sm text-slate-500">{t("documents.list.total", { count: total })}</p>
           </div>
           <DocumentTable rows={items} showStudio={false} filtered={!!(filters.type || filters.status)} />
-          <Pager page={page} pages={pages} search={location.search} />
+          <Pagination page={page} pages={pages} />
         </section>
         <div className="space-y-6">
           {canCreate ? <NewDocumentForm templates={templates} links={links} /> : null}

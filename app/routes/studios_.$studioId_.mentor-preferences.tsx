@@ -18,7 +18,8 @@ import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
 import { preferenceActionSchema, targetsSchema } from "~/mentors/schemas.ts";
 import { StudioMentors } from "~/mentors/studio-mentors.tsx";
 import { MAX_PREFERENCES } from "~/mentors/matching/scoring.ts";
-import { ActionButton, ActionNotice, buttonClass, EmptyState, fieldClass, KindBadge, useSubmitting } from "~/mentors/ui.tsx";
+import { ActionButton, ActionNotice, buttonClass, fieldClass, KindBadge, useSubmitting } from "~/mentors/ui.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "意向导师 · 辅导员工作室协同平台" }];

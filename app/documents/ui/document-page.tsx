@@ -15,7 +15,7 @@ import { VersionsPanel } from "./versions-panel.tsx";
 type PageData = Awaited<ReturnType<typeof loadDocumentPage>>;
 const PANEL_LIST: Panel[] = ["comments", "versions", "review", "details", "export"];
 
-export function DocumentPage({ page, search }: { page: PageData; search: string }) {
+export function DocumentPage({ page }: { page: PageData }) {
   const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
@@ -153,7 +153,6 @@ export function DocumentPage({ page, search }: { page: PageData; search: string 
                 versions={page.versions.items as never}
                 page={page.versions.page}
                 pages={page.versions.pages}
-                search={search}
                 canCreate={can.createVersion}
                 canRestore={can.edit}
               />

@@ -6,7 +6,7 @@ import { formatDateTime } from "~/lib/format.ts";
 import { versionNameFormSchema } from "../schemas.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
-import { Pager } from "./pager.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { usePageAnswer, usePageForm } from "./use-page-form.ts";
 
 export interface VersionView {
@@ -24,7 +24,6 @@ export function VersionsPanel({
   versions,
   page,
   pages,
-  search,
   canCreate,
   canRestore,
 }: {
@@ -32,7 +31,6 @@ export function VersionsPanel({
   versions: VersionView[];
   page: number;
   pages: number;
-  search: string;
   canCreate: boolean;
   canRestore: boolean;
 }) {
@@ -100,7 +98,7 @@ export function VersionsPanel({
           </li>
         ))}
       </ol>
-      <Pager page={page} pages={pages} search={search} param="vpage" />
+      <Pagination page={page} pages={pages} param="vpage" />
     </div>
   );
 }
