@@ -121,6 +121,23 @@ export function meiliRequest(params: SearchParams, scope: SearchScope, withFacet
   };
 }
 
+type Backlog = SearchResult["backlog"];
+const BACKLOG_CACHE_MS = 1_000;
+const backlogCache = new WeakMap<Db, { at: number; value: Promise<Backlog> }>();
+
+/**
+ * The outbox backlog, counted at most once a second per process: the page only says whether
+ * the index is catching up, and counting it on every keystroke of the instant results is waste.
+ */
+function recentBacklog(db: Db): Promise<Backlog> {
+  const cached = backlogCache.get(db);
+  if (cached && Date.now() - cached.at < BACKLOG_CACHE_MS) return cached.value;
+  const value = outboxBacklog(db);
+  backlogCache.set(db, { at: Date.now(), value });
+  value.catch(() => backlogCache.delete(db));
+  return value;
+}
+
 export interface SearchOptions {
   engine?: SearchEngine;
   db?: Db;
@@ -160,6 +177,9 @@ export async function search(actor: Actor, params: SearchParams, options: Search
   );
   const query = params.q.normalize("NFKC");
   const request = meiliRequest(params, scope, withFacets);
+  // Independent of the hits: counted while Meilisearch searches.
+  const backlogPromise = options.backlog === false ? Promise.resolve({ pending: 0, oldestSeconds: 0 }) : recentBacklog(db);
+  backlogPromise.catch(() => {});
   let response: SearchResponse<Hit>;
   try {
     response = await timed(engine.client.index<Hit>(engine.contentIndex).search(rewriteQuery(query, synonyms.terms), request), timings, "meili");
@@ -190,7 +210,7 @@ export async function search(actor: Actor, params: SearchParams, options: Search
   const authorValues = Object.keys(distribution.authorIds ?? {});
   const [known, backlog] = await timed(Promise.all([
     names(db, [...new Set([...studioValues, ...(params.studio ? [params.studio] : [])])], [...new Set([...authorValues, ...(params.author ? [params.author] : [])])]),
-    options.backlog === false ? { pending: 0, oldestSeconds: 0 } : outboxBacklog(db),
+    backlogPromise,
   ]), timings, "after");
   const facets = Object.fromEntries(
     FACETS.map((facet) => {
