@@ -114,7 +114,7 @@ export function meiliRequest(params: SearchParams, scope: SearchScope, withFacet
     filter: [scopeFilter(scope), ...facetFilters(params)],
     page: params.page,
     hitsPerPage: params.limit,
-    attributesToRetrieve: ["id", "kind", "recordId", "type", "title", "headings", "keywords", "body", "url", "studioName", "authors", "detail", "status", "date"],
+    attributesToRetrieve: ["id", "kind", "recordId", "type", "title", "headings", "body", "url", "studioName", "authors", "detail", "status", "date"],
     attributesToHighlight: ["title", "body"],
     attributesToCrop: ["body"],
     cropLength: 36,
