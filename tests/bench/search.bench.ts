@@ -152,6 +152,8 @@ try {
     }),
   );
   log(`where the time goes (ms): ${JSON.stringify(split)}`);
+  // Latency on a small machine follows its load: say what it was.
+  log(`load average after the latency phase: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   if (process.env.BENCH_VARIANTS) {
     const { meiliRequest } = await import("~/search/search.server.ts");
