@@ -3,14 +3,23 @@ import { getFixedT } from "~/i18n/i18n.server.ts";
 import { authorize } from "~/policy/index.ts";
 import { apiResponse, apiUser } from "~/search/api.server.ts";
 import { parseSearchParams } from "~/search/schemas.ts";
-import { search, SearchUnavailableError } from "~/search/search.server.ts";
+import { search, SearchUnavailableError, type SearchTimings } from "~/search/search.server.ts";
+
+/** `Server-Timing` (ms): where the request's time went, for browsers' tools and the benchmark. */
+function serverTiming(timings: SearchTimings & { auth?: number; total?: number }): string {
+  return Object.entries(timings)
+    .map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`)
+    .join(", ");
+}
 
 /** A resource route: plain JSON responses (Response.json) for scripts and the header box.
  * GET /api/search?q=…&type=&duty=&studio=&year=&status=&author=&sort=relevance|date&page=&limit=&facets=0 */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const started = performance.now();
   const t = await getFixedT(request);
   const headers = { "Cache-Control": "no-store" };
   const user = await apiUser(request);
+  const auth = performance.now() - started;
   if (!user) {
     return Response.json({ error: "unauthorized", message: t("search.errors.unauthorized") }, { status: 401, headers: { ...headers, "WWW-Authenticate": 'Bearer realm="fudao"' } });
   }
@@ -22,8 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return Response.json({ error: "bad_request", field: String(issue.path[0] ?? ""), message: t(issue.message as never) }, { status: 400, headers });
   }
   try {
-    const result = await search(user, parsed.data, { facets: url.searchParams.get("facets") !== "0" });
-    return Response.json(apiResponse(result, t), { headers });
+    const timings: SearchTimings = {};
+    const result = await search(user, parsed.data, { facets: url.searchParams.get("facets") !== "0", timings });
+    const body = apiResponse(result, t);
+    return Response.json(body, { headers: { ...headers, "Server-Timing": serverTiming({ auth, ...timings, total: performance.now() - started }) } });
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
     return Response.json({ error: "search_unavailable", reason: error.reason, message: t("search.errors.unavailable") }, { status: 503, headers: { ...headers, "Retry-After": "10" } });

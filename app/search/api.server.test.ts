@@ -61,8 +61,10 @@ describe("GET /api/search", () => {
   });
 
   it("returns hits with id, type, title, escaped highlighted snippet and url, plus facets and total", async () => {
-    const { status, body } = await api("q=危机干预案例", { Cookie: await cookieOf("leader") });
+    const { status, body, headers } = await api("q=危机干预案例", { Cookie: await cookieOf("leader") });
     expect(status).toBe(200);
+    // Where the time went, for browsers' tools and the benchmark (decision 045).
+    expect(headers.get("Server-Timing")).toMatch(/auth;dur=[\d.]+, .*meili;dur=[\d.]+, engine;dur=\d+.*total;dur=[\d.]+$/);
     const hit = body.hits.find((h: { id: string }) => h.id === caseId);
     expect(hit).toMatchObject({ type: "document", subtype: "CASE_STUDY", title: "夜间心理危机干预案例", url: `/documents/${caseId}` });
     expect(hit.snippet).toContain("<mark>");

@@ -92,34 +92,29 @@ function remark(formatted: unknown, terms: string[]): MarkedText | null {
   return markText(parts.join(""), all);
 }
 
+/** Names of the studios and people in the facets, in one round trip. */
 async function names(db: Db, studioIds: string[], userIds: string[]) {
-  const [studios, users] = await Promise.all([
-    studioIds.length ? db.studio.findMany({ where: { id: { in: studioIds } }, select: { id: true, name: true } }) : [],
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  return { studios: new Map(studios.map((s) => [s.id, s.name])), users: new Map(users.map((u) => [u.id, u.name])) };
+  const rows =
+    studioIds.length || userIds.length
+      ? await db.$queryRaw<Array<{ kind: "s" | "u"; id: string; name: string }>>`
+          SELECT 's' AS "kind", "id", "name" FROM "Studio" WHERE "id" = ANY(${studioIds}::text[])
+          UNION ALL
+          SELECT 'u' AS "kind", "id", "name" FROM "User" WHERE "id" = ANY(${userIds}::text[])`
+      : [];
+  return {
+    studios: new Map(rows.filter((r) => r.kind === "s").map((r) => [r.id, r.name])),
+    users: new Map(rows.filter((r) => r.kind === "u").map((r) => [r.id, r.name])),
+  };
 }
 
-export interface SearchOptions {
-  engine?: SearchEngine;
-  db?: Db;
-  /** Precomputed scope (tests, benchmarks); by default it is read for the actor. */
-  scope?: SearchScope;
-  /** Facet counts are skipped for instant results. */
-  facets?: boolean;
-  /** Whether to count the outbox backlog. */
-  backlog?: boolean;
-}
-
-export async function search(actor: Actor, params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
-  const { engine = defaultEngine(), db = prisma, facets: withFacets = true } = options;
-  const [scope, synonyms] = await Promise.all([options.scope ?? searchScope(actor, db), synonymTerms(db)]);
+/** The Meilisearch request for a search (also used by the benchmark to compare variants). */
+export function meiliRequest(params: SearchParams, scope: SearchScope, withFacets = true): MeiliSearchParams {
   const query = params.q.normalize("NFKC");
-  const request: MeiliSearchParams = {
+  return {
     filter: [scopeFilter(scope), ...facetFilters(params)],
     page: params.page,
     hitsPerPage: params.limit,
-    attributesToRetrieve: ["id", "kind", "recordId", "type", "title", "headings", "keywords", "body", "url", "studioName", "authors", "detail", "status", "date"],
+    attributesToRetrieve: ["id", "kind", "recordId", "type", "title", "headings", "body", "url", "studioName", "authors", "detail", "status", "date"],
     attributesToHighlight: ["title", "body"],
     attributesToCrop: ["body"],
     cropLength: 36,
@@ -131,14 +126,77 @@ export async function search(actor: Actor, params: SearchParams, options: Search
     ...(hasHan(query) ? { locales: ["cmn"] } : {}),
     ...(params.sort === "date" || !query ? { sort: ["date:desc"] } : {}),
   };
+}
+
+type Backlog = SearchResult["backlog"];
+const BACKLOG_CACHE_MS = 1_000;
+const backlogCache = new WeakMap<Db, { at: number; value: Promise<Backlog> }>();
+
+/**
+ * The outbox backlog, counted at most once a second per process: the page only says whether
+ * the index is catching up, and counting it on every keystroke of the instant results is waste.
+ */
+function recentBacklog(db: Db): Promise<Backlog> {
+  const cached = backlogCache.get(db);
+  if (cached && Date.now() - cached.at < BACKLOG_CACHE_MS) return cached.value;
+  const value = outboxBacklog(db);
+  backlogCache.set(db, { at: Date.now(), value });
+  value.catch(() => backlogCache.delete(db));
+  return value;
+}
+
+export interface SearchOptions {
+  engine?: SearchEngine;
+  db?: Db;
+  /** Precomputed scope (tests, benchmarks); by default it is read for the actor. */
+  scope?: SearchScope;
+  /** Facet counts are skipped for instant results. */
+  facets?: boolean;
+  /** Whether to count the outbox backlog. */
+  backlog?: boolean;
+  /** Filled with where the time went (ms), for the Server-Timing header and the benchmark. */
+  timings?: SearchTimings;
+}
+
+/**
+ * Where a search's time goes: `prepare` (scope and synonyms, in parallel; `scope` and `synonyms`
+ * on their own), `meili` (the round trip) and `engine` (Meilisearch's own processingTimeMs),
+ * `after` (names and backlog) and `present` (marking the snippets).
+ */
+export type SearchTimings = Partial<Record<"prepare" | "scope" | "synonyms" | "meili" | "engine" | "after" | "present", number>>;
+
+function timed<T>(promise: Promise<T>, timings: SearchTimings | undefined, key: keyof SearchTimings): Promise<T> {
+  if (!timings) return promise;
+  const t0 = performance.now();
+  return promise.then((value) => {
+    timings[key] = performance.now() - t0;
+    return value;
+  });
+}
+
+export async function search(actor: Actor, params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
+  const { engine = defaultEngine(), db = prisma, facets: withFacets = true } = options;
+  const { timings } = options;
+  const [scope, synonyms] = await timed(
+    Promise.all([options.scope ? Promise.resolve(options.scope) : timed(searchScope(actor, db), timings, "scope"), timed(synonymTerms(db), timings, "synonyms")]),
+    timings,
+    "prepare",
+  );
+  const query = params.q.normalize("NFKC");
+  const request = meiliRequest(params, scope, withFacets);
+  // Independent of the hits: counted while Meilisearch searches.
+  const backlogPromise = options.backlog === false ? Promise.resolve({ pending: 0, oldestSeconds: 0 }) : recentBacklog(db);
+  backlogPromise.catch(() => {});
   let response: SearchResponse<Hit>;
   try {
-    response = await engine.client.index<Hit>(engine.contentIndex).search(rewriteQuery(query, synonyms.terms), request);
+    response = await timed(engine.client.index<Hit>(engine.contentIndex).search(rewriteQuery(query, synonyms.terms), request), timings, "meili");
+    if (timings) timings.engine = response.processingTimeMs;
   } catch (error) {
     if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") throw new SearchUnavailableError("building", error);
     throw new SearchUnavailableError("down", error);
   }
 
+  const presentStart = performance.now();
   const terms = query ? highlightTerms(query, synonyms.terms, synonyms.alternatives) : [];
   const hits: SearchHit[] = response.hits.map((hit) => ({
     id: hit.recordId,
@@ -152,14 +210,15 @@ export async function search(actor: Actor, params: SearchParams, options: Search
     status: hit.status,
     date: hit.date,
   }));
+  if (timings) timings.present = performance.now() - presentStart;
 
   const distribution = response.facetDistribution ?? {};
   const studioValues = Object.keys(distribution.studioIds ?? {});
   const authorValues = Object.keys(distribution.authorIds ?? {});
-  const [known, backlog] = await Promise.all([
+  const [known, backlog] = await timed(Promise.all([
     names(db, [...new Set([...studioValues, ...(params.studio ? [params.studio] : [])])], [...new Set([...authorValues, ...(params.author ? [params.author] : [])])]),
-    options.backlog === false ? { pending: 0, oldestSeconds: 0 } : outboxBacklog(db),
-  ]);
+    backlogPromise,
+  ]), timings, "after");
   const facets = Object.fromEntries(
     FACETS.map((facet) => {
       const values = Object.entries(distribution[facet] ?? {}).map(([value, count]): FacetValue => {

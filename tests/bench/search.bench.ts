@@ -12,6 +12,9 @@
  * 4. recall@10 / MRR of this search and, side by side on the same corpus and queries, of
  *    PostgreSQL full-text search with to_tsvector('simple', …) and a GIN index, as peers use it
  *    (measured at the database, without HTTP: a favourable comparison for PostgreSQL).
+ * 5. where a request's time goes: the server's Server-Timing header split into the Meilisearch
+ *    round trip (and Meilisearch's own processingTimeMs) and everything else the server does;
+ *    with BENCH_VARIANTS=1 also Meilisearch's time for variants of the request (diagnosis).
  * Ends with one JSON line.
  */
 import fs from "node:fs";
@@ -115,19 +118,81 @@ try {
   const { createApiToken } = await import("~/search/tokens.server.ts");
   const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
   const { token } = await createApiToken({ userId: admin.id, name: "bench", expiresInDays: 1, actorId: null });
+  const parts = new Map<string, number[]>();
   const call = async (q: string, extra = "") => {
     const t0 = performance.now();
     const response = await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent(q)}${extra}`, { headers: { Authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { hits: unknown[]; facets: Record<string, unknown[]> };
     if (response.status !== 200 || !body.facets.type) throw new Error(`status ${response.status}`);
-    return performance.now() - t0;
+    const elapsed = performance.now() - t0;
+    const timing = Object.fromEntries(
+      (response.headers.get("Server-Timing") ?? "").split(",").map((entry) => {
+        const [name, dur] = entry.trim().split(";dur=");
+        return [name!, Number(dur)];
+      }),
+    ) as Record<string, number>;
+    timing.roundTrip = elapsed;
+    timing.outsideMeili = elapsed - (timing.meili ?? 0);
+    return { elapsed, timing };
   };
   for (const query of JUDGED_QUERIES.slice(0, 20)) await call(query.q); // warm-up
   const latencies: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const query of JUDGED_QUERIES) latencies.push(await call(query.q, round % 2 ? "&sort=date" : round === 2 ? "&page=2" : ""));
+    for (const query of JUDGED_QUERIES) {
+      const { elapsed, timing } = await call(query.q, round % 2 ? "&sort=date" : round === 2 ? "&page=2" : "");
+      latencies.push(elapsed);
+      for (const [name, value] of Object.entries(timing)) if (Number.isFinite(value)) parts.set(name, [...(parts.get(name) ?? []), value]);
+    }
   }
   latencies.sort((a, b) => a - b);
+  const split = Object.fromEntries(
+    [...parts].map(([name, values]) => {
+      values.sort((a, b) => a - b);
+      return [name, { p50: ms(percentile(values, 50)), p95: ms(percentile(values, 95)) }];
+    }),
+  );
+  log(`where the time goes (ms): ${JSON.stringify(split)}`);
+  // Latency on a small machine follows its load: say what it was.
+  log(`load average after the latency phase: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+  if (process.env.BENCH_VARIANTS) {
+    const { meiliRequest } = await import("~/search/search.server.ts");
+    const { searchParamsSchema: schema } = await import("~/search/schemas.ts");
+    const { searchScope: scopeOf } = await import("~/search/scope.server.ts");
+    const { synonymTerms } = await import("~/search/synonyms.server.ts");
+    const { rewriteQuery } = await import("~/search/chinese.ts");
+    const adminScope = await scopeOf(admin);
+    const synonyms = await synonymTerms();
+    const index = defaultEngine().client.index(defaultEngine().contentIndex);
+    type Req = ReturnType<typeof meiliRequest>;
+    const variants: Record<string, (r: Req) => Req> = {
+      current: (r) => r,
+      offsetLimit: ({ page, hitsPerPage, ...r }) => ({ ...r, offset: ((page ?? 1) - 1) * (hitsPerPage ?? 20), limit: hitsPerPage }),
+      noFacets: ({ facets: _f, ...r }) => r,
+      offsetLimitNoFacets: ({ page, hitsPerPage, facets: _f, ...r }) => ({ ...r, offset: ((page ?? 1) - 1) * (hitsPerPage ?? 20), limit: hitsPerPage }),
+      noHighlight: ({ attributesToHighlight: _h, attributesToCrop: _c, ...r }) => r,
+      noBody: (r) => ({ ...r, attributesToRetrieve: r.attributesToRetrieve!.filter((a) => a !== "body" && a !== "headings" && a !== "keywords") }),
+      noScopeFilter: (r) => ({ ...r, filter: (r.filter as string[]).slice(1) }),
+    };
+    const variantFigures: Record<string, unknown> = {};
+    for (const [name, change] of Object.entries(variants)) {
+      const engineMs: number[] = [];
+      const tripMs: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        for (const query of JUDGED_QUERIES) {
+          const params = schema.parse({ q: query.q, ...(round ? { sort: "date" } : {}) });
+          const t0 = performance.now();
+          const response = await index.search(rewriteQuery(query.q.normalize("NFKC"), synonyms.terms), change(meiliRequest(params, adminScope)));
+          tripMs.push(performance.now() - t0);
+          engineMs.push(response.processingTimeMs);
+        }
+      }
+      engineMs.sort((a, b) => a - b);
+      tripMs.sort((a, b) => a - b);
+      variantFigures[name] = { engine_p50: percentile(engineMs, 50), engine_p95: percentile(engineMs, 95), trip_p50: ms(percentile(tripMs, 50)), trip_p95: ms(percentile(tripMs, 95)) };
+    }
+    log(`Meilisearch request variants (ms): ${JSON.stringify(variantFigures, null, 1)}`);
+  }
 
   // ── 4. quality, this search vs PostgreSQL full-text search ──
   const { search } = await import("~/search/search.server.ts");
@@ -182,6 +247,11 @@ try {
       index_mb: indexMb,
       p50_ms: ms(percentile(latencies, 50)),
       p95_ms: ms(percentile(latencies, 95)),
+      meili_p50_ms: split.meili?.p50,
+      meili_p95_ms: split.meili?.p95,
+      engine_p95_ms: split.engine?.p95,
+      server_overhead_p50_ms: split.outsideMeili?.p50,
+      server_overhead_p95_ms: split.outsideMeili?.p95,
       recall10: Math.round(oursQuality.recall10 * 1000) / 1000,
       mrr: Math.round(oursQuality.mrr * 1000) / 1000,
       pg_recall10: Math.round(pgQuality.recall10 * 1000) / 1000,
