@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
@@ -39,28 +40,9 @@ function DataTable({ caption, header, rows }: { caption: string; header: string[
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">{t("kit.chartDataTable")}</summary>
-      <table className="mt-2 min-w-full text-sm" aria-label={caption}>
-        <thead className="text-left text-xs text-slate-500">
-          <tr>
-            {header.map((h) => (
-              <th key={h} scope="col" className="py-1 pr-3">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((cell, j) => (
-                <td key={j} className="py-1 pr-3 tabular-nums">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-2 overflow-x-auto">
+        <SimpleTable caption={caption} header={header} rows={rows} />
+      </div>
     </details>
   );
 }

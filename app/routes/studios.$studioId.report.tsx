@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
@@ -38,28 +39,7 @@ export default function Report() {
         <p className="text-sm text-slate-600">{t("studios.report.none")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" aria-label={caption}>
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                {header.map((h) => (
-                  <th key={h} scope="col" className="py-1 pr-3">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j} className="py-1.5 pr-3">
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable caption={caption} header={header} rows={rows} />
         </div>
       )}
     </Card>
