@@ -140,19 +140,25 @@ export async function requestReview(
   await afterCommit(documentId, deliver);
 }
 
+/** Closes the document's open review requests; returns who had them, so they can be told. */
+async function cancelPendingReviews(tx: Db, documentId: string): Promise<string[]> {
+  const pending = await tx.review.findMany({ where: { documentId, status: "PENDING" }, select: { reviewerId: true } });
+  await tx.review.updateMany({ where: { documentId, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+  return pending.map((review) => review.reviewerId);
+}
+
 export async function withdrawReview(documentId: string, actor: { id: string; name: string }) {
   const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { title: true } });
   const state = await stateOf(documentId);
   const deliver = await prisma.$transaction(async (tx) => {
     await moveStatus(tx, documentId, ["IN_REVIEW"], "DRAFT");
-    const pending = await tx.review.findMany({ where: { documentId, status: "PENDING" }, select: { reviewerId: true } });
-    await tx.review.updateMany({ where: { documentId, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+    const pending = await cancelPendingReviews(tx, documentId);
     return finishTransition(
       tx,
       { documentId, actor, to: "DRAFT", action: "document.review-withdraw" },
       state,
-      pending.map((review) => ({
-        userId: review.reviewerId,
+      pending.map((reviewerId) => ({
+        userId: reviewerId,
         type: "documents.notices.reviewWithdrawn",
         data: { title: document.title, by: actor.name },
         link: `/documents/${documentId}`,
@@ -175,8 +181,7 @@ export async function decideReview(
     await moveStatus(tx, documentId, ["IN_REVIEW"], input.decision);
     await tx.review.update({ where: { id: review.id }, data: { status: input.decision, summary: input.summary || null, decidedAt: new Date() } });
     // The first decision settles this round; the other mentors' requests are closed.
-    const others = await tx.review.findMany({ where: { documentId, status: "PENDING" }, select: { reviewerId: true } });
-    await tx.review.updateMany({ where: { documentId, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+    const others = await cancelPendingReviews(tx, documentId);
     const leader = await tx.studioMembership.findFirst({ where: { studioId: document.studioId, role: "LEADER" }, select: { userId: true } });
     const recipients = new Set([...(await authorsOf(tx, documentId)), review.requestedById, ...(leader ? [leader.userId] : [])]);
     const type = input.decision === "APPROVED" ? "documents.notices.approved" : "documents.notices.changesRequested";
@@ -186,8 +191,8 @@ export async function decideReview(
       state,
       [
         ...[...recipients].map((userId) => ({ userId, type, data: { title: document.title, by: actor.name }, link: `/documents/${documentId}` })),
-        ...others.map((other) => ({
-          userId: other.reviewerId,
+        ...others.map((reviewerId) => ({
+          userId: reviewerId,
           type: "documents.notices.reviewSettled",
           data: { title: document.title, by: actor.name },
           link: `/documents/${documentId}`,
