@@ -1,92 +1,184 @@
-import type { Namespace, Server } from "socket.io";
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
 import * as Y from "yjs";
-import { z } from "zod";
+import { getUserFromCookieHeader } from "~/auth/session.server.ts";
+import { textStats } from "~/documents/content.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
-import { singleton } from "~/infra/runtime.server.ts";
+import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
+import { COLLAB_WORKER_BUILD, COLLAB_WORKER_SOURCE } from "~/infra/build.server.ts";
+import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { can } from "~/policy/index.ts";
-import { authenticateSocket, socketUser } from "~/realtime/socket-server.server.ts";
-import { loadStoredState } from "./persistence.server.ts";
-import { COLLAB_NAMESPACE, type CollabErrorCode, type DocEventKind } from "./protocol.ts";
-import { registry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.server.ts";
+import { compact, loadStoredState } from "./persistence.server.ts";
+import { COLLAB_PATH, type DocEventKind } from "./protocol.ts";
+import { Link, type AccessDecision, type Admission, type AppRequests, type CollabSettings, type Handlers, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
 
-const holder = singleton("collabNamespace", () => ({ nsp: null as Namespace | null }));
+/** Timings of the worker, read when it starts; tests shorten them. */
+export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
+  saveDebounceMs: 2_000,
+  saveMaxWaitMs: 10_000,
+  unloadDelayMs: 15_000,
+}));
 
-const handshakeSchema = z.object({ documentId: z.string().min(1).max(64) });
+const log = (line: string) => console.log(`[collab] ${line}`);
 
 /**
- * The collaboration channel: socket.io namespace /collab on the app's server. The handshake is
- * the session cookie (authenticateSocket) and `auth.documentId`; joining checks the policy
- * (document:read), and every change is checked again (document:edit) by the shared document.
+ * The collaboration worker seen from the app (decision 035): started on first need, restarted if
+ * it dies, stopped (after saving every open document) before the database stops.
  */
-export function attachCollab(io: Server): void {
-  const nsp = io.of(COLLAB_NAMESPACE);
-  holder.nsp = nsp;
-  nsp.use(authenticateSocket);
-  nsp.use(async (socket, next) => {
-    try {
-      const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success) return next(new Error("NOT_FOUND"));
-      const user = socketUser(socket);
-      const access = await loadDocumentAccess(parsed.data.documentId, user);
-      if (!access) return next(new Error("NOT_FOUND"));
-      if (!can(user, "document:read", access.resource)) return next(new Error("FORBIDDEN"));
-      socket.data.documentId = access.documentId;
-      socket.data.canEdit = can(user, "document:edit", access.resource);
-      socket.data.status = access.resource.status;
-      next();
-    } catch (error) {
-      next(error as Error);
-    }
-  });
+class CollabWorker {
+  private child: ChildProcess | null = null;
+  private starting: Promise<Link<AppRequests, WorkerRequests>> | null = null;
+  private link: Link<AppRequests, WorkerRequests> | null = null;
+  private stopping = false;
 
-  nsp.on("connection", (socket) => {
-    const documentId = socket.data.documentId as string;
-    const connection: Connection = {
-      socket,
-      user: socketUser(socket),
-      canEdit: socket.data.canEdit as boolean,
-      clientIds: new Set(),
-      rejected: 0,
-    };
-    let shared: SharedDoc | null = null;
-    const waiting: Array<() => void> = [];
-    const run = (handler: () => void) => (shared ? handler() : waiting.push(handler));
-    const fail = (code: CollabErrorCode) => {
-      socket.emit("collab-error", { code });
-      socket.disconnect();
-    };
-    socket.on("sync", (payload: unknown, ack?: unknown) =>
-      run(() => {
-        const error = shared!.handleSync(connection, payload, typeof ack === "function" ? (ack as never) : undefined);
-        if (error) fail(error);
-      }),
-    );
-    socket.on("awareness", (payload: unknown) =>
-      run(() => {
-        const error = shared!.handleAwareness(connection, payload);
-        if (error) fail(error);
-      }),
-    );
-    socket.on("disconnect", () => shared?.removeConnection(socket.id));
-    registry.get(documentId).then(
-      (doc) => {
-        if (!doc) return fail("NOT_FOUND");
-        if (socket.disconnected) return doc.scheduleUnload();
-        shared = doc;
-        doc.addConnection(connection, socket.data.status as string);
-        for (const handler of waiting.splice(0)) handler();
+  /** The running worker's link, or null when none runs (nothing is open then). */
+  get current() {
+    return this.link;
+  }
+
+  get pid() {
+    return this.child?.pid ?? null;
+  }
+
+  start(): Promise<Link<AppRequests, WorkerRequests>> {
+    this.stopping = false;
+    this.starting ??= this.spawn().catch((error) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private spawn(): Promise<Link<AppRequests, WorkerRequests>> {
+    // Production runs the built worker (`npm start` builds it with the app); development and
+    // tests run its source.
+    const built = process.env.NODE_ENV === "production" && fs.existsSync(COLLAB_WORKER_BUILD);
+    const child = fork(built ? COLLAB_WORKER_BUILD : COLLAB_WORKER_SOURCE, [], {
+      // A small young generation: the worker's garbage is many small, short-lived messages, and
+      // V8's default lets it grow by tens of megabytes under load (decision 035).
+      execArgv: ["--max-semi-space-size=1", ...(built ? [] : ["--import", "tsx"])],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, DATABASE_URL: getRuntime().databaseUrl, COLLAB_SETTINGS: JSON.stringify(collabSettings) },
+    });
+    this.child = child;
+    const link = new Link<AppRequests, WorkerRequests>(child);
+    link.serve(appHandlers);
+    // The worker must not keep the app (or a test run) alive on its own.
+    child.unref();
+    (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    return new Promise((resolve, reject) => {
+      child.on("message", (message: { ready?: boolean }) => {
+        if (!message?.ready) return;
+        this.link = link;
+        resolve(link);
+      });
+      child.once("exit", (code, signal) => {
+        link.closed("协同服务进程已退出");
+        if (this.child === child) {
+          this.child = null;
+          this.link = null;
+          this.starting = null;
+        }
+        reject(new Error(`协同服务进程启动失败（${code ?? signal}）`));
+        if (!this.stopping) {
+          log(`协同服务进程意外退出（${code ?? signal}），1 秒后重启；已确认的修改均已保存。`);
+          setTimeout(() => !this.stopping && void this.start().catch((error) => log(String(error))), 1_000).unref();
+        }
+      });
+    });
+  }
+
+  /** Gives an upgraded HTTP connection to the worker; it speaks socket.io with the client from then on. */
+  handOver(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    this.start().then(
+      () => {
+        const child = this.child;
+        if (!child?.connected || socket.destroyed) return socket.destroy();
+        const message: UpgradeMessage = {
+          upgrade: { method: request.method ?? "GET", url: request.url ?? "", headers: request.headers, head: new Uint8Array(head) },
+        };
+        // Without its `server`, Node does not keep tracking the connection through the worker as
+        // cluster does (the HTTP server's close would then wait on the worker, and hang if it is
+        // gone); destroying our emptied copy after the hand-over settles the server's count.
+        const tracked = socket as Duplex & { server?: unknown };
+        tracked.server = null;
+        child.send(message, socket as never, () => socket.destroy());
       },
-      (error) => {
-        console.error(`[collab] 加载文档 ${documentId} 失败：`, error);
-        fail("NOT_FOUND");
+      () => {
+        socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
       },
     );
+  }
+
+  /** Saves and closes every open document, then ends the worker. */
+  async stop() {
+    this.stopping = true;
+    const child = this.child;
+    const link = this.link;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await link?.request("shutdown", {}).catch(() => child.kill("SIGTERM"));
+    await exited;
+    clearTimeout(force);
+  }
+}
+
+const worker = singleton("collabWorker", () => new CollabWorker());
+
+/** The worker's questions: who may do what (the policy), and the cold path of storage. */
+const appHandlers: Handlers<AppRequests> = {
+  async admit({ cookie, documentId }): Promise<Admission> {
+    const user = await getUserFromCookieHeader(cookie);
+    if (!user) return { ok: false, code: "UNAUTHENTICATED" };
+    const access = await loadDocumentAccess(documentId, user);
+    if (!access) return { ok: false, code: "NOT_FOUND" };
+    if (!can(user, "document:read", access.resource)) return { ok: false, code: "FORBIDDEN" };
+    const canEdit = can(user, "document:edit", access.resource);
+    return { ok: true, user, documentId: access.documentId, canEdit, status: access.resource.status };
+  },
+  load: ({ documentId }) => loadStoredState(documentId),
+  async compact({ documentId, state, watermark }) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const exists = await compact({ documentId, state, watermark, ...textStats(doc) });
+    doc.destroy();
+    if (exists) await maybeCreateAutoVersion(documentId, state);
+    return exists;
+  },
+};
+
+/**
+ * The collaboration channel: socket.io namespace /collab, on its own path, served by the worker.
+ * This process accepts the connection and hands it over once the HTTP upgrade arrives.
+ */
+export function attachCollab(httpServer: HttpServer): void {
+  httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!request.url?.startsWith(`${COLLAB_PATH}/`)) return;
+    worker.handOver(request, socket, head);
   });
+  void worker.start().catch((error) => log(String(error)));
+}
+
+export function startCollabWorker() {
+  return worker.start();
+}
+
+export function stopCollabWorker() {
+  return worker.stop();
+}
+
+/** The worker's process id (benchmarks measure it), or null. */
+export function collabWorkerPid() {
+  return worker.pid;
 }
 
 /** Tells everyone on a document that a panel's data changed (comments, versions, status, details). */
 export function notifyDocument(documentId: string, kind: DocEventKind): void {
-  holder.nsp?.to(`doc:${documentId}`).emit("doc-event", { kind });
+  worker.current?.request("notify", { documentId, kind }).catch(() => {});
 }
 
 /**
@@ -94,56 +186,61 @@ export function notifyDocument(documentId: string, kind: DocEventKind): void {
  * membership change: editors may become readers and vice versa, without reconnecting.
  */
 export async function refreshDocumentAccess(documentId: string): Promise<void> {
-  const doc = await registry.peek(documentId);
-  if (!doc) return;
-  await Promise.all(
-    [...doc.connections.values()].map(async (connection) => {
-      const access = await loadDocumentAccess(documentId, connection.user);
-      if (!access || !can(connection.user, "document:read", access.resource)) {
-        connection.socket.emit("collab-error", { code: "FORBIDDEN" });
-        connection.socket.disconnect();
-        return;
-      }
-      connection.canEdit = can(connection.user, "document:edit", access.resource);
-      connection.socket.emit("access", { canEdit: connection.canEdit, status: access.resource.status });
+  const link = worker.current;
+  if (!link) return;
+  const connections = await link.request("connections", { documentId });
+  const decisions = await Promise.all(
+    connections.map(async ({ connectionId, user }): Promise<AccessDecision> => {
+      const access = await loadDocumentAccess(documentId, user);
+      if (!access || !can(user, "document:read", access.resource)) return { connectionId, forbidden: true };
+      return { connectionId, canEdit: can(user, "document:edit", access.resource), status: access.resource.status };
     }),
   );
+  await link.request("access", { documentId, decisions });
 }
 
 /** A deleted document: everyone is told and disconnected, nothing more is saved. */
-export function closeDocument(documentId: string): Promise<void> {
-  return registry.closeAll("DELETED", documentId);
+export async function closeDocument(documentId: string): Promise<void> {
+  await worker.current?.request("close", { documentId });
 }
 
 /**
- * A change the server makes to a body (restore a version, fill from an import): applied to the
- * live document so connected editors see it at once, stored like any other change.
+ * A change the server makes to a body (restore a version, fill from an import): computed here
+ * against the current state, applied to the live document so connected editors see it at once,
+ * stored like any other change.
  */
 export async function changeDocumentBody(documentId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<void> {
-  const shared = await registry.get(documentId);
-  if (!shared) throw new Response("Not Found", { status: 404 });
-  shared.holds += 1;
-  try {
-    const origin: ServerOrigin = { server: true, userId };
-    shared.doc.transact(() => change(shared.doc), origin);
-    if (!(await shared.whenStored())) throw new Error("文档修改未能保存");
-    await shared.save();
-  } finally {
-    shared.holds -= 1;
-    shared.scheduleUnload();
-  }
+  const link = await worker.start();
+  const before = await currentState(documentId);
+  if (!before) throw new Response("Not Found", { status: 404 });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, before);
+  const stateVector = Y.encodeStateVector(doc);
+  doc.transact(() => change(doc));
+  const update = Y.encodeStateAsUpdate(doc, stateVector);
+  doc.destroy();
+  if (!(await link.request("change", { documentId, userId, update }))) throw new Response("Not Found", { status: 404 });
 }
 
 /** The body as stored now (live copy when loaded, else database state plus increments). */
 export async function currentState(documentId: string): Promise<Uint8Array | null> {
-  const shared = await registry.peek(documentId);
-  if (shared) {
-    await shared.whenStored();
-    return Y.encodeStateAsUpdate(shared.doc);
-  }
+  const live = await worker.current?.request("state", { documentId }).catch(() => null);
+  if (live) return live;
   const stored = await loadStoredState(documentId);
   if (!stored) return null;
   const parts = [stored.state, ...stored.updates].filter((part): part is Uint8Array => !!part && part.length > 0);
   if (!parts.length) return new Uint8Array(Y.encodeStateAsUpdate(new Y.Doc()));
   return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+}
+
+/** Whether the worker holds the document in memory (tests watch documents unload). */
+export async function isDocumentLoaded(documentId: string): Promise<boolean> {
+  return (await worker.current?.request("loaded", { documentId })) ?? false;
+}
+
+/** Increments left by a crash, folded in by the worker (the one writer of a document's body). */
+export async function foldDocuments(documentIds: string[]): Promise<number> {
+  if (!documentIds.length) return 0;
+  const link = await worker.start();
+  return link.request("fold", { documentIds });
 }

@@ -10,9 +10,8 @@ import { createSocketServer } from "~/realtime/socket-server.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
 import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestClient } from "../../tests/support/collab.ts";
 import { sessionCookie, studioCast } from "../../tests/support/sessions.ts";
-import { currentState, refreshDocumentAccess } from "./collab-socket.server.ts";
+import { collabSettings, currentState, isDocumentLoaded, refreshDocumentAccess, stopCollabWorker } from "./collab-socket.server.ts";
 import { MAX_MESSAGE_BYTES } from "./protocol.ts";
-import { collabSettings, registry } from "./shared-doc.server.ts";
 
 let server: http.Server;
 let baseUrl: string;
@@ -49,7 +48,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.close();
-  await registry.closeAll("SHUTDOWN");
+  await stopCollabWorker();
   setSocketServer(null);
   await new Promise((resolve) => server.close(resolve));
 });
@@ -245,7 +244,7 @@ describe("server-side reads", () => {
     await ack;
     expect(JSON.stringify(stateToJSON(await currentState(documentId)))).toContain("在内存中");
     leader.close();
-    await waitFor(async () => (await registry.peek(documentId)) === null, "unload");
+    await waitFor(async () => !(await isDocumentLoaded(documentId)), "unload");
     expect(JSON.stringify(stateToJSON(await currentState(documentId)))).toContain("在内存中");
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Wire protocol of the collaboration channel, shared by the server and the provider.
  *
- * One socket.io namespace, `/collab`; the handshake carries `{ documentId }` in `auth` and the
- * session cookie. Payloads are y-protocols messages as binary:
+ * One socket.io namespace, `/collab`, on its own engine path (`/collab-socket`, served by the
+ * collaboration worker) with the msgpack parser: each message is one binary WebSocket frame.
+ * The handshake carries `{ documentId }` in `auth` and the session cookie. Payloads are
+ * y-protocols messages as binary:
  *   "sync"       client ⇄ server  y-protocols sync message (SyncStep1, SyncStep2, Update).
  *                                 Client → server messages take an acknowledgement callback that
  *                                 is called once the change is durable in PostgreSQL.
@@ -13,9 +15,12 @@
  *                                 rejected change (READ_ONLY)
  */
 export const COLLAB_NAMESPACE = "/collab";
+export const COLLAB_PATH = "/collab-socket";
 
-/** Largest single message accepted (a large paste); socket.io itself closes above 2 MiB. */
+/** Largest single message accepted (a large paste)… */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** …and the size above which socket.io closes the connection without reading further. */
+export const MAX_SOCKET_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 export type AckResult = { ok: true } | { ok: false; code: "READ_ONLY" | "SAVE_FAILED" };
 

@@ -2,10 +2,11 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { ObservableV2 } from "lib0/observable";
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { COLLAB_NAMESPACE, type AccessInfo, type AckResult, type CollabErrorCode, type DocEventKind } from "./protocol.ts";
+import { COLLAB_NAMESPACE, COLLAB_PATH, type AccessInfo, type AckResult, type CollabErrorCode, type DocEventKind } from "./protocol.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected" | "failed";
 /** saved: everything is durable on the server; saving: waiting for the server; offline: kept locally until reconnected. */
@@ -31,6 +32,10 @@ export interface CollabProviderOptions {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   ackTimeoutMs?: number;
 }
+
+/** msgpack's browser encoder writes ArrayBuffer as binary, but not typed arrays: binary goes out as one. */
+const wire = (bytes: Uint8Array): ArrayBuffer =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 
 const toBytes = (payload: unknown): Uint8Array | null =>
   payload instanceof Uint8Array ? payload : payload instanceof ArrayBuffer ? new Uint8Array(payload) : null;
@@ -60,8 +65,12 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
     this.awareness = options.awareness ?? new awarenessProtocol.Awareness(doc);
     this.ackTimeoutMs = options.ackTimeoutMs ?? 20_000;
     this.socket = io(`${options.url ?? ""}${COLLAB_NAMESPACE}`, {
-      path: "/socket.io",
+      // The collaboration worker's own path and parser (one binary frame per message); its own
+      // connection, never shared with the app's notifications socket.
+      path: COLLAB_PATH,
       transports: ["websocket"],
+      parser: msgpackParser,
+      forceNew: true,
       ...options.socketOptions,
       auth: { documentId: options.documentId },
     });
@@ -97,9 +106,9 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
     this.setStatus("connected");
     const encoder = encoding.createEncoder();
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.socket.emit("sync", encoding.toUint8Array(encoder));
+    this.socket.emit("sync", wire(encoding.toUint8Array(encoder)));
     if (this.awareness.getLocalState() !== null) {
-      this.socket.emit("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+      this.socket.emit("awareness", wire(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
     }
     this.emitSave();
   };
@@ -199,7 +208,7 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
     this.inflight += 1;
     const socket = this.socket;
     this.emitSave();
-    socket.timeout(this.ackTimeoutMs).emit("sync", message, (error: Error | null, result?: AckResult) => {
+    socket.timeout(this.ackTimeoutMs).emit("sync", wire(message), (error: Error | null, result?: AckResult) => {
       if (socket.disconnected && error) return; // counted as unsent by onDisconnect
       this.inflight = Math.max(0, this.inflight - 1);
       if (!error && result?.ok) {
@@ -220,7 +229,7 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
   ) => {
     if (origin !== "local" || !this.socket.connected) return;
     const changed = [...added, ...updated, ...removed];
-    this.socket.emit("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.socket.emit("awareness", wire(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
 
   /** Drops the connection and makes a fresh one (a new handshake resends unsaved changes). */

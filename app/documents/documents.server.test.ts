@@ -1,8 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collabSettings, registry } from "~/collab/shared-doc.server.ts";
-import { currentState, changeDocumentBody } from "~/collab/collab-socket.server.ts";
+import { changeDocumentBody, collabSettings, currentState, stopCollabWorker } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
@@ -38,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await registry.closeAll("SHUTDOWN");
+  await stopCollabWorker();
   await closePdfBrowser();
 });
 

@@ -11,6 +11,8 @@ const INPUTS = ["app", "public", "vite.config.ts", "tsconfig.json", "package-loc
 const BUILD_DIR = path.resolve("build");
 const FINGERPRINT_FILE = path.join(BUILD_DIR, ".fingerprint");
 export const SERVER_BUILD = path.join(BUILD_DIR, "server", "index.js");
+export const COLLAB_WORKER_SOURCE = path.resolve("app", "collab", "worker", "main.ts");
+export const COLLAB_WORKER_BUILD = path.join(BUILD_DIR, "collab-worker", "main.js");
 
 function fingerprint(): string {
   const hash = crypto.createHash("sha256");
@@ -30,7 +32,7 @@ function fingerprint(): string {
 }
 
 export function isBuildFresh(): boolean {
-  if (!fs.existsSync(SERVER_BUILD)) return false;
+  if (!fs.existsSync(SERVER_BUILD) || !fs.existsSync(COLLAB_WORKER_BUILD)) return false;
   try {
     return fs.readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint();
   } catch {
@@ -41,6 +43,11 @@ export function isBuildFresh(): boolean {
 export function ensureFreshBuild(log: (line: string) => void): void {
   if (isBuildFresh()) return;
   log("正在构建前端与服务端代码（首次启动或代码有更新，约需 20 秒）…");
+  buildAll();
+}
+
+/** The production build: the Remix app (Vite) and the collaboration worker (esbuild, one file). */
+export function buildAll(): void {
   const before = fingerprint();
   const remixCli = path.resolve("node_modules/@remix-run/dev/dist/cli.js");
   const result = spawnSync(process.execPath, [remixCli, "vite:build", "--logLevel", "warn"], {
@@ -48,5 +55,13 @@ export function ensureFreshBuild(log: (line: string) => void): void {
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("构建失败：请查看上方 Vite 的输出。");
+  // The worker runs on plain Node, without the TypeScript loader: that keeps its process lean
+  // (decision 035). Packages stay in node_modules.
+  const worker = spawnSync(
+    path.resolve("node_modules/esbuild/bin/esbuild"),
+    [COLLAB_WORKER_SOURCE, "--bundle", "--platform=node", "--format=esm", "--target=node20", "--packages=external", "--log-level=warning", `--outfile=${COLLAB_WORKER_BUILD}`],
+    { stdio: "inherit" },
+  );
+  if (worker.status !== 0) throw new Error("构建协同服务进程失败：请查看上方 esbuild 的输出。");
   fs.writeFileSync(FINGERPRINT_FILE, before);
 }

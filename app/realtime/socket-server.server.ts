@@ -4,8 +4,8 @@ import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server
 import { attachCollab } from "~/collab/collab-socket.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 
-/** Features that add socket.io namespaces or events register here (one line each). */
-const socketFeatures: Array<(io: Server) => void> = [attachCollab];
+/** Features that add socket.io namespaces, events or their own channels register here (one line each). */
+const socketFeatures: Array<(io: Server, httpServer: HttpServer) => void> = [(_io, httpServer) => attachCollab(httpServer)];
 
 /**
  * socket.io handshake check for any namespace: the same session cookie as the pages. Anonymous
@@ -35,7 +35,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
     socket.join(userRoom(user.id));
     socket.emit("session", { userId: user.id, name: user.name });
   });
-  for (const attach of socketFeatures) attach(io);
+  for (const attach of socketFeatures) attach(io, httpServer);
   setSocketServer(io);
   return io;
 }

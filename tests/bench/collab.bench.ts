@@ -2,15 +2,17 @@
  * npm run bench:collab
  *
  * Side by side in one run, same machine, same load: our collaboration server (the real app as
- * `npm start` runs it: socket.io namespace /collab, session cookies, policy check, every update
- * written to PostgreSQL before it is acknowledged) and @hocuspocus/server 3.4.3 (default
- * configuration, in-memory documents, its own process).
+ * `npm start` runs it: the collaboration worker process serving socket.io namespace /collab,
+ * session cookies and the policy checked by the app, every update written to PostgreSQL before
+ * it is acknowledged) and @hocuspocus/server 3.4.3 (default configuration, in-memory documents,
+ * its own process). Both run as plain JavaScript on plain Node.
  *
  * For N = 10, 50, 200 simulated Yjs clients, spread over documents (BENCH_PER_DOC clients per
  * document), every client appends a short paragraph at a steady rate (BENCH_RATE edits/s, start
  * times staggered). Measured: latency from an edit to its arrival at each other client of the
  * document (p50/p95/p99), edits per second delivered to all peers, and the server process's RSS
- * at the end of the load (ours: the whole web-app process; also its growth during the run).
+ * at the end of the load (ours: the collaboration worker; the web app's process, which answers
+ * the worker's cold-path questions, is reported beside it as app_rss_mb and app_cpu_ms_per_edit).
  *
  * Prints one JSON line per N while running and, last, one combined JSON line
  * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…}}, …]}.
@@ -45,6 +47,11 @@ interface Figures {
   rss_growth_mb: number;
   /** Server CPU time per delivered edit during the measured window (less sensitive to a busy machine than latency). */
   cpu_ms_per_edit: number;
+  /** CPU time of the whole machine per delivered edit (servers, database, search engine, and the benchmark's own clients). */
+  machine_cpu_ms_per_edit: number;
+  /** Ours only: the web app's process beside the worker. */
+  app_rss_mb?: number;
+  app_cpu_ms_per_edit?: number;
   delivered: number;
   lost: number;
 }
@@ -60,6 +67,30 @@ function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
+/** CPU time of every process on the machine, by pid (with its name), in seconds. */
+function allProcessesCpu(): Map<string, { name: string; seconds: number }> {
+  const result = new Map<string, { name: string; seconds: number }>();
+  for (const pid of fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      result.set(pid, { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return result;
+}
+/** Where the machine's CPU went between two snapshots: per process name, busiest first. */
+function cpuByProcess(before: ReturnType<typeof allProcessesCpu>, after: ReturnType<typeof allProcessesCpu>) {
+  const byName = new Map<string, number>();
+  for (const [pid, { name, seconds }] of after) {
+    const used = seconds - (before.get(pid)?.seconds ?? 0);
+    if (used > 0) byName.set(name, (byName.get(name) ?? 0) + used);
+  }
+  return [...byName.entries()].sort((a, b) => b[1] - a[1]);
+}
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
@@ -73,10 +104,32 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs = 120_000
 }
 
 /**
+ * Waits until the machine is quiet (under 10 % of one core busy over a second): after the app
+ * starts, its search index is still being built, and one server must not pay for the other's
+ * leftovers.
+ */
+async function quietMachine() {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const before = allProcessesCpu();
+    await sleep(1000);
+    const busy = cpuByProcess(before, allProcessesCpu()).reduce((sum, [, seconds]) => sum + seconds, 0);
+    if (busy < 0.1 || Date.now() > deadline) return;
+  }
+}
+
+/**
  * Runs the load against `connect`: clients in groups of PER_DOC per document; each appends
  * "c<i>-<n>" paragraphs; every other client of the document records the arrival delay.
  */
-async function runLoad(n: number, documents: string[], connect: (documentId: string) => Client, serverPid: number): Promise<Figures> {
+async function runLoad(
+  n: number,
+  documents: string[],
+  connect: (documentId: string) => Client,
+  serverPid: number,
+  appPid?: number,
+): Promise<Figures> {
+  await quietMachine();
   const rssBefore = rssMb(serverPid);
   const clients: Array<{ client: Client; documentIndex: number }> = [];
   for (let i = 0; i < n; i++) {
@@ -131,13 +184,18 @@ async function runLoad(n: number, documents: string[], connect: (documentId: str
   measuring = true;
   const started = performance.now();
   const cpuBefore = cpuSeconds(serverPid);
+  const appCpuBefore = appPid ? cpuSeconds(appPid) : 0;
+  const machineBefore = allProcessesCpu();
   await sleep(SECONDS * 1000);
+  const machineUsed = cpuByProcess(machineBefore, allProcessesCpu());
   measuring = false;
   const cpuUsed = cpuSeconds(serverPid) - cpuBefore;
+  const appCpuUsed = appPid ? cpuSeconds(appPid) - appCpuBefore : 0;
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(typing);
   const rssAfter = rssMb(serverPid);
+  console.error(`  busiest processes: ${machineUsed.slice(0, 6).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(", ")}`);
   // Give late edits time to arrive before counting what never did.
   const expected = (t: { token: string; documentIndex: number }) => peers.get(t.documentIndex)! - 1;
   const deadline = Date.now() + 10_000;
@@ -145,6 +203,7 @@ async function runLoad(n: number, documents: string[], connect: (documentId: str
   const delivered = measuredTokens.filter((t) => (arrivals.get(t.token) ?? 0) >= expected(t)).length;
   for (const { client } of clients) client.destroy();
   latencies.sort((a, b) => a - b);
+  const perEdit = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(1, measuredTokens.length)) / 100;
   return {
     p50_ms: round(percentile(latencies, 50)),
     p95_ms: round(percentile(latencies, 95)),
@@ -152,19 +211,32 @@ async function runLoad(n: number, documents: string[], connect: (documentId: str
     eps: Math.round(delivered / elapsed),
     rss_mb: rssAfter,
     rss_growth_mb: rssAfter - rssBefore,
-    cpu_ms_per_edit: Math.round((cpuUsed * 1000 * 100) / Math.max(1, measuredTokens.length)) / 100,
+    cpu_ms_per_edit: perEdit(cpuUsed),
+    machine_cpu_ms_per_edit: perEdit(machineUsed.reduce((sum, [, seconds]) => sum + seconds, 0)),
+    ...(appPid ? { app_rss_mb: rssMb(appPid), app_cpu_ms_per_edit: perEdit(appCpuUsed) } : {}),
     delivered,
     lost: measuredTokens.length - delivered,
   };
 }
 
 async function startHocuspocus(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork("tests/bench/hocuspocus-server.ts", [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork("tests/bench/hocuspocus-server.mjs", [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve, reject) => {
     child.on("message", (message: { ready?: boolean; port?: number }) => message.ready && resolve(message.port!));
     child.on("exit", (code) => reject(new Error(`hocuspocus exited with ${code}`)));
   });
   return { child, url: `ws://127.0.0.1:${port}` };
+}
+
+/** The collaboration worker: the app's child process running the built worker. */
+function collabWorkerPid(appPid: number): number {
+  const children = fs
+    .readdirSync(`/proc/${appPid}/task`)
+    .flatMap((task) => fs.readFileSync(`/proc/${appPid}/task/${task}/children`, "utf8").trim().split(/\s+/))
+    .filter(Boolean);
+  const worker = children.find((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("collab-worker"));
+  if (!worker) throw new Error("the collaboration worker process was not found");
+  return Number(worker);
 }
 
 // ── Setup: the real app on a fresh data directory, signed-in members, enough documents ──
@@ -227,7 +299,7 @@ try {
     const ourDocuments: string[] = [];
     for (let i = 0; i < documentCount; i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${i + 1}`));
     let ourCount = 0;
-    const oursFigures = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), app.process.pid!);
+    const oursFigures = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), collabWorkerPid(app.process.pid!), app.process.pid!);
     await sleep(3000);
     const names = ourDocuments.map((_, i) => `bench-${n}-${i}`);
     const hocusFigures = await runLoad(n, names, (name) => hocuspocus(name), hocus.child.pid!);

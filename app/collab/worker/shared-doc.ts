@@ -5,21 +5,18 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { textStats } from "~/documents/content.server.ts";
-import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
-import { singleton } from "~/infra/runtime.server.ts";
-import { compact, loadStoredState, recordAuthor, UpdateWriter } from "./persistence.server.ts";
-import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "./protocol.ts";
+import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "../protocol.ts";
+import type { CollabSettings, StoredState } from "../worker-link.ts";
+import type { UpdateLog } from "./update-log.ts";
 
-/** Timings; tests shorten them. */
-export const collabSettings = singleton("collabSettings", () => ({
-  /** Save (compact + refresh text) this long after the last change… */
-  saveDebounceMs: 2_000,
-  /** …but at least this often while people keep typing. */
-  saveMaxWaitMs: 10_000,
-  /** Keep a document in memory this long after the last person left. */
-  unloadDelayMs: 15_000,
-}));
+/** What a shared document needs from its surroundings: the durable log and the app's cold path. */
+export interface DocStore {
+  log: UpdateLog;
+  settings: CollabSettings;
+  load(documentId: string): Promise<StoredState | null>;
+  /** Compaction and what follows it (text, word count, automatic versions) are the app's. */
+  compact(documentId: string, state: Uint8Array, watermark: bigint): Promise<boolean>;
+}
 
 export interface Connection {
   socket: Socket;
@@ -38,8 +35,6 @@ export interface ServerOrigin {
   userId: string | null;
 }
 
-const writer = singleton("collabUpdateWriter", () => new UpdateWriter());
-
 /**
  * One document held in memory while people work on it: the Y.Doc, who is connected, presence,
  * and the saving schedule. The only writer of the document's body while it is loaded.
@@ -50,10 +45,13 @@ export class SharedDoc {
   readonly connections = new Map<string, Connection>();
   /** Highest stored increment included in `doc`. */
   private watermark: bigint;
-  private readonly pendingWrites = new Set<Promise<unknown>>();
+  /** Settles when every increment handed to the log so far has been written or has failed. */
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  private failedWrites = 0;
   private readonly knownAuthors = new Set<string>();
   private dirty = false;
   private firstDirtyAt = 0;
+  private lastChangeAt = 0;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
@@ -63,8 +61,9 @@ export class SharedDoc {
 
   constructor(
     readonly documentId: string,
-    stored: { state: Uint8Array | null; updates: Uint8Array[]; watermark: bigint },
+    stored: StoredState,
     private readonly registry: DocRegistry,
+    private readonly store: DocStore,
   ) {
     this.watermark = stored.watermark;
     this.doc.transact(() => {
@@ -84,47 +83,61 @@ export class SharedDoc {
     this.broadcast("sync", message, from);
     const userId = from && "socket" in from ? from.user.id : from && "server" in from ? from.userId : null;
     this.track(
-      writer.append(this.documentId, update).then((id) => {
+      this.store.log.append(this.documentId, update).then((id) => {
         if (id > this.watermark) this.watermark = id;
       }),
     );
     if (userId && !this.knownAuthors.has(userId)) {
       this.knownAuthors.add(userId);
-      this.track(recordAuthor(this.documentId, userId));
+      this.track(this.store.log.addAuthor(this.documentId, userId), false);
     }
     this.markDirty();
   };
 
-  private track(write: Promise<unknown>) {
-    const settled = write.catch((error) => {
+  /**
+   * The log writes in order, so the last write settling means every write before it has settled.
+   * Authors are written beside the log, hence joined in.
+   */
+  private track(write: Promise<unknown>, ordered = true) {
+    const settled = write.then(undefined, (error) => {
+      this.failedWrites += 1;
       console.error(`[collab] 保存文档 ${this.documentId} 的修改失败：`, error);
-      throw error;
     });
-    this.pendingWrites.add(settled);
-    settled.then(
-      () => this.pendingWrites.delete(settled),
-      () => this.pendingWrites.delete(settled),
-    );
+    this.lastWrite = ordered ? settled : Promise.all([this.lastWrite, settled]);
   }
 
-  /** Resolves true when every change applied so far is stored. */
+  /**
+   * Resolves true when every change applied so far is stored (a failed increment counts until a
+   * compaction has stored the whole state).
+   */
   async whenStored(): Promise<boolean> {
-    const results = await Promise.allSettled([...this.pendingWrites]);
-    return results.every((result) => result.status === "fulfilled");
+    await this.lastWrite;
+    return this.failedWrites === 0;
   }
 
+  /** Saves `saveDebounceMs` after the last change, and at least every `saveMaxWaitMs` while changes continue. */
   private markDirty() {
     const now = Date.now();
     if (!this.dirty) this.firstDirtyAt = now;
     this.dirty = true;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    const wait = Math.max(0, Math.min(collabSettings.saveDebounceMs, this.firstDirtyAt + collabSettings.saveMaxWaitMs - now));
-    this.saveTimer = setTimeout(() => void this.save().catch(() => {}), wait);
+    this.lastChangeAt = now;
+    // One timer, re-armed when it fires early, rather than a new timer for every keystroke.
+    this.saveTimer ??= setTimeout(this.saveWhenDue, this.store.settings.saveDebounceMs);
   }
 
+  private saveWhenDue = () => {
+    this.saveTimer = null;
+    if (!this.dirty) return;
+    const { saveDebounceMs, saveMaxWaitMs } = this.store.settings;
+    const wait = Math.min(this.lastChangeAt + saveDebounceMs, this.firstDirtyAt + saveMaxWaitMs) - Date.now();
+    if (wait > 0) this.saveTimer = setTimeout(this.saveWhenDue, wait);
+    else void this.save().catch(() => {});
+  };
+
   /**
-   * Compaction: the whole state into Document.yState, stored increments deleted, plain text and
-   * word count refreshed (the search index follows the row), an automatic version when due.
+   * Compaction: the whole state goes to the app, which stores it in Document.yState, deletes the
+   * increments it includes, refreshes plain text and word count (the search index follows the
+   * row) and takes an automatic version when due.
    */
   save(): Promise<void> {
     if (this.saveTimer) {
@@ -140,11 +153,11 @@ export class SharedDoc {
       // watermark was applied to the doc before it was written.
       const state = Y.encodeStateAsUpdate(this.doc);
       const watermark = this.watermark;
-      const stats = textStats(this.doc);
+      const failuresCovered = this.failedWrites;
       try {
-        const exists = await compact({ documentId: this.documentId, state, watermark, ...stats });
-        if (!exists) return;
-        await maybeCreateAutoVersion(this.documentId, state);
+        await this.store.compact(this.documentId, state, watermark);
+        // The whole state is stored now, including any increment whose own write failed.
+        this.failedWrites -= failuresCovered;
       } catch (error) {
         this.dirty = true;
         console.error(`[collab] 压缩文档 ${this.documentId} 失败，稍后重试：`, error);
@@ -173,10 +186,10 @@ export class SharedDoc {
     // Ask for what the client has that we lack (its offline changes)…
     const encoder = encoding.createEncoder();
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    socket.emit("sync", encoding.toUint8Array(encoder));
+    socket.emit("sync", binary(encoding.toUint8Array(encoder)));
     // …and show who is here.
     const states = [...this.awareness.getStates().keys()];
-    if (states.length) socket.emit("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, states));
+    if (states.length) socket.emit("awareness", binary(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
   }
 
   removeConnection(socketId: string) {
@@ -191,7 +204,7 @@ export class SharedDoc {
     if (this.connections.size || this.holds || this.closed) return;
     void this.save().catch(() => {});
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    this.unloadTimer = setTimeout(() => void this.registry.unload(this), collabSettings.unloadDelayMs);
+    this.unloadTimer = setTimeout(() => void this.registry.unload(this), this.store.settings.unloadDelayMs);
   }
 
   get room() {
@@ -243,7 +256,7 @@ export class SharedDoc {
       } catch {
         return "MALFORMED";
       }
-      connection.socket.emit("sync", reply);
+      connection.socket.emit("sync", binary(reply));
       ack?.({ ok: true });
       return null;
     }
@@ -269,6 +282,7 @@ export class SharedDoc {
     } catch {
       return "MALFORMED";
     }
+    // Acknowledged once stored (this change's increment and every one before it).
     if (ack) void this.whenStored().then((stored) => ack(stored ? { ok: true } : { ok: false, code: "SAVE_FAILED" }));
     return null;
   }
@@ -335,12 +349,20 @@ export class SharedDoc {
   private broadcast(event: "sync" | "awareness", message: Uint8Array, origin: unknown) {
     const from = origin && typeof origin === "object" && "socket" in origin ? (origin as Connection) : null;
     if (from && this.connections.get(from.socket.id) === from) {
-      from.socket.to(this.room).emit(event, message);
+      from.socket.to(this.room).emit(event, binary(message));
       return;
     }
     const any = this.connections.values().next().value as Connection | undefined;
-    if (any) any.socket.nsp.to(this.room).emit(event, message);
+    if (any) any.socket.nsp.to(this.room).emit(event, binary(message));
   }
+}
+
+/**
+ * Binary as msgpack's "bin" type: the Node encoder writes a Buffer as bin, but other typed arrays
+ * as an extension the browser's decoder does not turn back into bytes. No copy is made.
+ */
+function binary(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function encodeSync(type: number, update: Uint8Array): Uint8Array {
@@ -362,13 +384,15 @@ export class DocRegistry {
   /** Documents being saved and freed: a new load waits for that to finish. */
   private readonly closing = new Map<string, Promise<void>>();
 
+  constructor(private readonly store: DocStore) {}
+
   get(documentId: string): Promise<SharedDoc | null> {
     let entry = this.docs.get(documentId);
     if (!entry) {
       const after = this.closing.get(documentId) ?? Promise.resolve();
       entry = after
-        .then(() => loadStoredState(documentId))
-        .then((stored) => (stored ? new SharedDoc(documentId, stored, this) : null));
+        .then(() => this.store.load(documentId))
+        .then((stored) => (stored ? new SharedDoc(documentId, stored, this, this.store) : null));
       const current = entry;
       const forget = () => {
         if (this.docs.get(documentId) === current) this.docs.delete(documentId);
@@ -416,20 +440,4 @@ export class DocRegistry {
     );
     await Promise.all([...this.closing.values()].map((closing) => closing.catch(() => {})));
   }
-
-  loadedCount() {
-    return this.docs.size;
-  }
-
-  async saveAll() {
-    const docs = await Promise.all([...this.docs.keys()].map((id) => this.peek(id)));
-    await Promise.all(docs.map((doc) => doc?.save().catch(() => {})));
-  }
-}
-
-export const registry = singleton("collabRegistry", () => new DocRegistry());
-
-/** Waits until every increment handed to the writer is stored. */
-export function writerIdle() {
-  return writer.idle();
 }

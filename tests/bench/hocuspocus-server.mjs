@@ -1,7 +1,8 @@
 /**
  * The comparison server of `npm run bench:collab`: @hocuspocus/server (Tiptap's own collaboration
- * server) in its own process, default configuration, documents in memory. Reports its port to
- * the parent over IPC. Used only by the benchmark.
+ * server) in its own process, default configuration, documents in memory. Plain JavaScript on
+ * plain Node, like our built collaboration worker, so neither pays for a TypeScript loader.
+ * Reports its port to the parent over IPC. Used only by the benchmark.
  */
 import { Server } from "@hocuspocus/server";
 

@@ -1,0 +1,182 @@
+/**
+ * The collaboration worker (decision 035): a lean Node process, started by the app, that holds
+ * the open documents and serves the socket.io namespace /collab. The app accepts the HTTP
+ * connection and hands the upgraded socket over; from then on every message of the document
+ * flows through this process only. The policy and the cold path of storage (loading, compaction,
+ * versions) stay in the app and are asked for over the IPC link.
+ */
+import http from "node:http";
+import type { Socket as NetSocket } from "node:net";
+import { Server, type Socket } from "socket.io";
+import msgpackParser from "socket.io-msgpack-parser";
+import * as Y from "yjs";
+import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
+import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
+import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
+import { UpdateLog } from "./update-log.ts";
+
+if (!process.send || !process.env.DATABASE_URL) {
+  console.error("协同服务进程须由应用启动（缺少 IPC 通道或 DATABASE_URL）。");
+  process.exit(1);
+}
+
+const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
+const app = new Link<WorkerRequests, AppRequests>(process as never);
+const log = new UpdateLog(process.env.DATABASE_URL);
+const registry = new DocRegistry({
+  log,
+  settings,
+  load: (documentId) => app.request("load", { documentId }),
+  compact: (documentId, state, watermark) => app.request("compact", { documentId, state, watermark }),
+});
+
+// One binary WebSocket frame per message (msgpack) instead of socket.io's text header plus a
+// binary attachment; only websocket transport (the app hands over upgraded connections only).
+const io = new Server({
+  path: COLLAB_PATH,
+  serveClient: false,
+  transports: ["websocket"],
+  parser: msgpackParser,
+  maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+});
+io.attach(http.createServer()); // never listens: connections arrive from the app
+const nsp = io.of(COLLAB_NAMESPACE);
+
+nsp.use(async (socket, next) => {
+  try {
+    const documentId = (socket.handshake.auth as { documentId?: unknown }).documentId;
+    if (typeof documentId !== "string" || !documentId || documentId.length > 64) return next(new Error("NOT_FOUND"));
+    const admission = await app.request("admit", { cookie: socket.request.headers.cookie, documentId });
+    if (!admission.ok) return next(new Error(admission.code));
+    socket.data = { user: admission.user, documentId: admission.documentId, canEdit: admission.canEdit, status: admission.status };
+    next();
+  } catch (error) {
+    next(error as Error);
+  }
+});
+
+nsp.on("connection", (socket: Socket) => {
+  const { user, documentId, canEdit, status } = socket.data as { user: Connection["user"]; documentId: string; canEdit: boolean; status: string };
+  const connection: Connection = { socket, user, canEdit, clientIds: new Set(), rejected: 0 };
+  let shared: SharedDoc | null = null;
+  const waiting: Array<() => void> = [];
+  const run = (handler: () => void) => (shared ? handler() : waiting.push(handler));
+  const fail = (code: CollabErrorCode) => {
+    socket.emit("collab-error", { code });
+    socket.disconnect();
+  };
+  socket.on("sync", (payload: unknown, ack?: unknown) =>
+    run(() => {
+      const error = shared!.handleSync(connection, payload, typeof ack === "function" ? (ack as never) : undefined);
+      if (error) fail(error);
+    }),
+  );
+  socket.on("awareness", (payload: unknown) =>
+    run(() => {
+      const error = shared!.handleAwareness(connection, payload);
+      if (error) fail(error);
+    }),
+  );
+  socket.on("disconnect", () => shared?.removeConnection(socket.id));
+  registry.get(documentId).then(
+    (doc) => {
+      if (!doc) return fail("NOT_FOUND");
+      if (socket.disconnected) return doc.scheduleUnload();
+      shared = doc;
+      doc.addConnection(connection, status);
+      for (const handler of waiting.splice(0)) handler();
+    },
+    (error) => {
+      console.error(`[collab] 加载文档 ${documentId} 失败：`, error);
+      fail("NOT_FOUND");
+    },
+  );
+});
+
+/** Runs `work` with the document loaded and kept loaded (restore, import, reads by the app). */
+async function withDocument<T>(documentId: string, work: (doc: SharedDoc) => Promise<T>): Promise<T | null> {
+  const shared = await registry.get(documentId);
+  if (!shared) return null;
+  shared.holds += 1;
+  try {
+    return await work(shared);
+  } finally {
+    shared.holds -= 1;
+    shared.scheduleUnload();
+  }
+}
+
+app.serve({
+  notify({ documentId, kind }) {
+    nsp.to(`doc:${documentId}`).emit("doc-event", { kind });
+  },
+  async connections({ documentId }) {
+    const doc = await registry.peek(documentId);
+    return doc ? [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user })) : [];
+  },
+  async access({ documentId, decisions }) {
+    const doc = await registry.peek(documentId);
+    if (!doc) return;
+    for (const decision of decisions) {
+      const connection = doc.connections.get(decision.connectionId);
+      if (!connection) continue;
+      if ("forbidden" in decision) {
+        connection.socket.emit("collab-error", { code: "FORBIDDEN" });
+        connection.socket.disconnect();
+        continue;
+      }
+      connection.canEdit = decision.canEdit;
+      connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
+    }
+  },
+  close: ({ documentId }) => registry.closeAll("DELETED", documentId),
+  async state({ documentId }) {
+    const doc = await registry.peek(documentId);
+    if (!doc) return null;
+    await doc.whenStored();
+    return Y.encodeStateAsUpdate(doc.doc);
+  },
+  async change({ documentId, userId, update }) {
+    const done = await withDocument(documentId, async (shared) => {
+      const origin: ServerOrigin = { server: true, userId };
+      Y.applyUpdate(shared.doc, update, origin);
+      if (!(await shared.whenStored())) throw new Error("文档修改未能保存");
+      await shared.save();
+      return true;
+    });
+    return done ?? false;
+  },
+  loaded: async ({ documentId }) => (await registry.peek(documentId)) !== null,
+  async fold({ documentIds }) {
+    let folded = 0;
+    for (const documentId of documentIds) {
+      const doc = await registry.get(documentId);
+      if (!doc) continue;
+      await doc.save();
+      await registry.unload(doc);
+      folded++;
+    }
+    return folded;
+  },
+  async shutdown() {
+    await registry.closeAll("SHUTDOWN");
+    await log.end();
+    setImmediate(() => process.exit(0));
+  },
+});
+
+process.on("message", (message: unknown, handle: unknown) => {
+  if (!message || typeof message !== "object" || !("upgrade" in message)) return;
+  const socket = handle as NetSocket | undefined;
+  if (!socket) return;
+  const { method, url, headers, head } = (message as UpgradeMessage).upgrade;
+  // engine.io reads method, url, headers and the connection of the request it upgrades.
+  const request = { method, url, headers, httpVersion: "1.1", socket, connection: socket } as unknown as http.IncomingMessage;
+  io.engine.handleUpgrade(request, socket, Buffer.from(head));
+});
+
+// The app is gone (stopped or killed): acknowledged edits are stored already; stop at once so
+// that nothing is acknowledged without the app and the port's connections close.
+process.on("disconnect", () => process.exit(0));
+
+process.send({ ready: true });
