@@ -75,10 +75,14 @@ describe("co-authoring in the browser", () => {
     const backbone = await newPage(browser);
     const leaderBody = await openDocument(leader, "leader", NOTE);
     const backboneBody = await openDocument(backbone, "backbone", NOTE);
+    const paragraphs = (body: typeof leaderBody) => body.locator("p").count();
+    const before = await paragraphs(leaderBody);
     await caretToEnd(leader);
     await leader.keyboard.press("Enter");
     await caretToEnd(backbone);
     await backbone.keyboard.press("Enter");
+    // Each person has their own new line, and both editors show both, before the typing starts.
+    for (const body of [leaderBody, backboneBody]) await expect.poll(() => paragraphs(body)).toBe(before + 2);
 
     // Count the composition events the editor receives, to be sure the IME path is exercised.
     await leaderBody.evaluate((element) => {
