@@ -45,6 +45,9 @@ interface Figures {
   eps: number;
   rss_mb: number;
   rss_growth_mb: number;
+  /** The RSS split: the heap and other private memory, and pages of the Node binary and libraries. */
+  rss_anon_mb: number;
+  rss_file_mb: number;
   /** Server CPU time per delivered edit during the measured window (less sensitive to a busy machine than latency). */
   cpu_ms_per_edit: number;
   /** CPU time of the whole machine per delivered edit (servers, database, search engine, and the benchmark's own clients). */
@@ -91,9 +94,9 @@ function cpuByProcess(before: ReturnType<typeof allProcessesCpu>, after: ReturnT
   }
   return [...byName.entries()].sort((a, b) => b[1] - a[1]);
 }
-function rssMb(pid: number): number {
+function rssMb(pid: number, field: "VmRSS" | "RssAnon" | "RssFile" = "VmRSS"): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
 }
 async function waitUntil(check: () => boolean, what: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -211,6 +214,8 @@ async function runLoad(
     eps: Math.round(delivered / elapsed),
     rss_mb: rssAfter,
     rss_growth_mb: rssAfter - rssBefore,
+    rss_anon_mb: rssMb(serverPid, "RssAnon"),
+    rss_file_mb: rssMb(serverPid, "RssFile"),
     cpu_ms_per_edit: perEdit(cpuUsed),
     machine_cpu_ms_per_edit: perEdit(machineUsed.reduce((sum, [, seconds]) => sum + seconds, 0)),
     ...(appPid ? { app_rss_mb: rssMb(appPid), app_cpu_ms_per_edit: perEdit(appCpuUsed) } : {}),

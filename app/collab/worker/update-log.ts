@@ -25,13 +25,10 @@ interface PendingWrite {
   reject: (error: unknown) => void;
 }
 
-/** How long the first increment waits for others to share its commit. */
-const COMMIT_DELAY_MS = 5;
-
 /**
- * Group commit: increments that arrive within a few milliseconds, or while a write is running,
- * are written together (one INSERT and one commit for many documents). Edits reach the other
- * editors at once; only the sender's acknowledgement waits for the commit.
+ * Group commit: increments that arrive while a write is running are written together by the next
+ * one (one INSERT and one commit for many documents), so batches grow with the load. Edits reach
+ * the other editors at once; only the sender's acknowledgement waits for the commit.
  */
 export class UpdateLog {
   private readonly pool: pg.Pool;
@@ -65,7 +62,6 @@ export class UpdateLog {
   }
 
   private async drain(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, COMMIT_DELAY_MS));
     try {
       while (this.pending.length) {
         const batch = this.pending.splice(0, 500);
