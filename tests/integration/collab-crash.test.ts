@@ -73,7 +73,10 @@ describe("durability", () => {
     expect(app.output()).toMatch(/已整理 1 篇文档/);
     const reader = connectClient(app.baseUrl, await signInOverHttp(app.baseUrl, "mentor"), documentId);
     clients.push(reader);
-    await synced(reader);
+    // A restart beside other test files can be slow; if it never syncs, show what the server said.
+    await synced(reader, 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- server output ---\n${app!.output().slice(-4000)}`);
+    });
     const present = new Set(paragraphs(reader.doc));
     const missing = acknowledged.filter((token) => !present.has(token));
     expect(missing).toEqual([]);

@@ -53,8 +53,13 @@ export function connectClient(baseUrl: string, cookie: string | null, documentId
   };
 }
 
-export function synced(client: TestClient): Promise<boolean> {
-  return waitFor(() => client.provider.synced, "initial sync");
+export async function synced(client: TestClient, timeoutMs?: number): Promise<boolean> {
+  try {
+    return await waitFor(() => client.provider.synced, "initial sync", timeoutMs);
+  } catch (error) {
+    const errors = client.errors.join(", ") || "none";
+    throw new Error(`${(error as Error).message} (connection ${client.provider.status}, errors: ${errors})`);
+  }
 }
 
 /** Appends a paragraph, as typing a line and pressing Enter does in the editor. */
