@@ -1,7 +1,9 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
 import { Server, type Socket } from "socket.io";
 import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
 import { attachCollab } from "~/collab/collab-socket.server.ts";
+import { COLLAB_PATH } from "~/collab/protocol.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 
 /** Features that add socket.io namespaces, events or their own channels register here (one line each). */
@@ -26,9 +28,28 @@ export function socketUser(socket: Socket): SessionUser {
   return socket.data.user as SessionUser;
 }
 
+const SOCKET_PATH = "/socket.io";
+/** WebSocket upgrades someone answers: socket.io here, the collaboration worker (handed over). */
+const UPGRADE_PATHS = [`${SOCKET_PATH}/`, `${COLLAB_PATH}/`];
+
+/**
+ * An upgrade request for a path nobody serves is closed after a second. socket.io's own version
+ * of this (`destroyUpgrade`) is off: it would also close connections still queued for the hand-over
+ * to the collaboration worker, which under a burst of connections can take longer than that.
+ */
+function closeStrayUpgrades(httpServer: HttpServer) {
+  httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex & { bytesWritten?: number }) => {
+    if (UPGRADE_PATHS.some((path) => request.url?.startsWith(path))) return;
+    setTimeout(() => {
+      if (socket.writable && !socket.bytesWritten) socket.end();
+    }, 1_000).unref();
+  });
+}
+
 /** socket.io on the app's own HTTP server and port. */
 export function createSocketServer(httpServer: HttpServer): Server {
-  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024 });
+  const io = new Server(httpServer, { path: SOCKET_PATH, serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024, destroyUpgrade: false });
+  closeStrayUpgrades(httpServer);
   io.use(authenticateSocket);
   io.on("connection", (socket) => {
     const user = socketUser(socket);
