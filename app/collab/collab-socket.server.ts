@@ -38,10 +38,6 @@ class CollabWorker {
     return this.link;
   }
 
-  get pid() {
-    return this.child?.pid ?? null;
-  }
-
   start(): Promise<Link<AppRequests, WorkerRequests>> {
     this.stopping = false;
     this.starting ??= this.spawn().catch((error) => {
@@ -163,18 +159,10 @@ export function attachCollab(httpServer: HttpServer): void {
   void worker.start().catch((error) => log(String(error)));
 }
 
-export function startCollabWorker() {
-  return worker.start();
-}
-
 export function stopCollabWorker() {
   return worker.stop();
 }
 
-/** The worker's process id (benchmarks measure it), or null. */
-export function collabWorkerPid() {
-  return worker.pid;
-}
 
 /** Tells everyone on a document that a panel's data changed (comments, versions, status, details). */
 export function notifyDocument(documentId: string, kind: DocEventKind): void {

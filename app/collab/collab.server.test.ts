@@ -125,7 +125,7 @@ describe("many at once", () => {
   it("lets a burst of 150 connections open the document, every one of them synced", async () => {
     // Connections queue for the hand-over to the worker; none may be dropped while waiting.
     const burst = Array.from({ length: 150 }, (_, i) => open(["leader", "backbone", "newcomer"][i % 3]!));
-    await Promise.all(burst.map((client) => synced(client, 60_000)));
+    await Promise.all(burst.map((client) => synced(client, { timeoutMs: 60_000 })));
     for (const client of burst) expect(paragraphs(client.doc)).toEqual(["初始内容"]);
     for (const client of burst) client.close();
   }, 90_000);

@@ -57,7 +57,7 @@ describe("durability", () => {
 
     const writers = [connectClient(app.baseUrl, leaderCookie, documentId), connectClient(app.baseUrl, backboneCookie, documentId), connectClient(app.baseUrl, leaderCookie, documentId)];
     clients.push(...writers);
-    await Promise.all(writers.map(synced));
+    await Promise.all(writers.map((client) => synced(client)));
     const typists = writers.map((client, index) => typist(client, ["张", "李", "王"][index]!));
     await waitFor(() => typists.every((t) => t.acknowledged.size >= 20), "edits to be acknowledged", 60_000);
 
@@ -74,7 +74,7 @@ describe("durability", () => {
     const reader = connectClient(app.baseUrl, await signInOverHttp(app.baseUrl, "mentor"), documentId);
     clients.push(reader);
     // A restart beside other test files can be slow; if it never syncs, show what the server said.
-    await synced(reader, 30_000).catch((error: Error) => {
+    await synced(reader, { timeoutMs: 30_000 }).catch((error: Error) => {
       throw new Error(`${error.message}\n--- server output ---\n${app!.output().slice(-4000)}`);
     });
     const present = new Set(paragraphs(reader.doc));

@@ -53,7 +53,7 @@ export function connectClient(baseUrl: string, cookie: string | null, documentId
   };
 }
 
-export async function synced(client: TestClient, timeoutMs?: number): Promise<boolean> {
+export async function synced(client: TestClient, { timeoutMs }: { timeoutMs?: number } = {}): Promise<boolean> {
   try {
     return await waitFor(() => client.provider.synced, "initial sync", timeoutMs);
   } catch (error) {

@@ -22,9 +22,9 @@ if (!process.send || !process.env.DATABASE_URL) {
 
 const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
-const log = new UpdateLog(process.env.DATABASE_URL);
+const updateLog = new UpdateLog(process.env.DATABASE_URL);
 const registry = new DocRegistry({
-  log,
+  log: updateLog,
   settings,
   load: (documentId) => app.request("load", { documentId }),
   compact: (documentId, state, watermark) => app.request("compact", { documentId, state, watermark }),
@@ -160,7 +160,7 @@ app.serve({
   },
   async shutdown() {
     await registry.closeAll("SHUTDOWN");
-    await log.end();
+    await updateLog.end();
     setImmediate(() => process.exit(0));
   },
 });
