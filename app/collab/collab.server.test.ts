@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
@@ -129,6 +130,18 @@ describe("many at once", () => {
     for (const client of burst) expect(paragraphs(client.doc)).toEqual(["初始内容"]);
     for (const client of burst) client.close();
   }, 90_000);
+});
+
+describe("other upgrade requests", () => {
+  it("closes a WebSocket request for a path nobody serves, within a few seconds", async () => {
+    const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/no-such-channel/`);
+    const started = Date.now();
+    await new Promise<void>((resolve) => {
+      socket.on("error", () => {});
+      socket.on("close", () => resolve());
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe("editing together", () => {
