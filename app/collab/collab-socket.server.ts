@@ -177,13 +177,20 @@ export async function refreshDocumentAccess(documentId: string): Promise<void> {
   const link = worker.current;
   if (!link) return;
   const connections = await link.request("connections", { documentId });
-  const decisions = await Promise.all(
-    connections.map(async ({ connectionId, user }): Promise<AccessDecision> => {
-      const access = await loadDocumentAccess(documentId, user);
-      if (!access || !can(user, "document:read", access.resource)) return { connectionId, forbidden: true };
-      return { connectionId, canEdit: can(user, "document:edit", access.resource), status: access.resource.status };
-    }),
+  // One check per person, however many tabs they have open.
+  const people = new Map(connections.map(({ user }) => [user.id, user]));
+  const accessOf = new Map(
+    await Promise.all(
+      [...people.values()].map(async (user) => {
+        const access = await loadDocumentAccess(documentId, user);
+        return [user.id, access && can(user, "document:read", access.resource) ? { canEdit: can(user, "document:edit", access.resource), status: access.resource.status } : null] as const;
+      }),
+    ),
   );
+  const decisions = connections.map(({ connectionId, user }): AccessDecision => {
+    const access = accessOf.get(user.id);
+    return access ? { connectionId, ...access } : { connectionId, forbidden: true };
+  });
   await link.request("access", { documentId, decisions });
 }
 
@@ -199,7 +206,8 @@ export async function closeDocument(documentId: string): Promise<void> {
  */
 export async function changeDocumentBody(documentId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<void> {
   const link = await worker.start();
-  const before = await currentState(documentId);
+  // Loaded by the worker now, so the change below finds it in memory (one load, not two).
+  const before = await link.request("state", { documentId, load: true });
   if (!before) throw new Response("Not Found", { status: 404 });
   const doc = new Y.Doc();
   Y.applyUpdate(doc, before);

@@ -28,7 +28,7 @@ export interface CollabProviderOptions {
   /** Server origin; "" in the browser (same origin). */
   url?: string;
   awareness?: awarenessProtocol.Awareness;
-  /** Extra socket.io options (tests in Node pass extraHeaders with the session cookie and forceNew). */
+  /** Extra socket.io options (tests in Node pass extraHeaders with the session cookie). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   ackTimeoutMs?: number;
 }

@@ -44,8 +44,11 @@ export interface WorkerRequests {
   connections(input: { documentId: string }): Array<{ connectionId: string; user: SessionUser }>;
   access(input: { documentId: string; decisions: AccessDecision[] }): void;
   close(input: { documentId: string }): void;
-  /** The live state, or null when the document is not loaded (the database then has it all). */
-  state(input: { documentId: string }): Uint8Array | null;
+  /**
+   * The live state, or null when the document is not loaded (the database then has it all).
+   * With `load`, the worker loads it first (a change is about to follow) and null means it is gone.
+   */
+  state(input: { documentId: string; load?: boolean }): Uint8Array | null;
   /** A change made by the server (restore, import), as an update computed against the live state. */
   change(input: { documentId: string; userId: string | null; update: Uint8Array }): boolean;
   loaded(input: { documentId: string }): boolean;

@@ -272,7 +272,7 @@ try {
     const provider = new CollabProvider(doc, {
       documentId,
       url: app.baseUrl,
-      socketOptions: { forceNew: true, reconnection: false, extraHeaders: { Cookie: cookies[index % 2]! } },
+      socketOptions: { reconnection: false, extraHeaders: { Cookie: cookies[index % 2]! } },
     });
     return {
       doc,

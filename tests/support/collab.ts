@@ -33,7 +33,6 @@ export function connectClient(baseUrl: string, cookie: string | null, documentId
     documentId,
     url: baseUrl,
     socketOptions: {
-      forceNew: true,
       reconnection: options.reconnection ?? false,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,

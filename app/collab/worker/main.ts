@@ -130,11 +130,14 @@ app.serve({
     }
   },
   close: ({ documentId }) => registry.closeAll("DELETED", documentId),
-  async state({ documentId }) {
+  async state({ documentId, load }) {
+    const read = async (doc: SharedDoc) => {
+      await doc.whenStored();
+      return Y.encodeStateAsUpdate(doc.doc);
+    };
+    if (load) return withDocument(documentId, read);
     const doc = await registry.peek(documentId);
-    if (!doc) return null;
-    await doc.whenStored();
-    return Y.encodeStateAsUpdate(doc.doc);
+    return doc ? read(doc) : null;
   },
   async change({ documentId, userId, update }) {
     const done = await withDocument(documentId, async (shared) => {
