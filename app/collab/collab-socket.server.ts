@@ -18,6 +18,7 @@ import { Link, type AccessDecision, type Admission, type AppRequests, type Colla
 export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
   saveDebounceMs: 2_000,
   saveMaxWaitMs: 10_000,
+  textRefreshMs: 30_000,
   unloadDelayMs: 15_000,
 }));
 
@@ -137,11 +138,15 @@ const appHandlers: Handlers<AppRequests> = {
     return { ok: true, user, documentId: access.documentId, canEdit, status: access.resource.status };
   },
   load: ({ documentId }) => loadStoredState(documentId),
-  async compact({ documentId, state, watermark }) {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    const exists = await compact({ documentId, state, watermark, ...textStats(doc) });
-    doc.destroy();
+  async compact({ documentId, state, watermark, text }) {
+    let stats: ReturnType<typeof textStats> | undefined;
+    if (text) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      stats = textStats(doc);
+      doc.destroy();
+    }
+    const exists = await compact({ documentId, state, watermark, ...stats });
     if (exists) await maybeCreateAutoVersion(documentId, state);
     return exists;
   },

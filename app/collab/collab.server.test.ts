@@ -14,6 +14,9 @@ import { sessionCookie, studioCast } from "../../tests/support/sessions.ts";
 import { collabSettings, currentState, isDocumentLoaded, refreshDocumentAccess, stopCollabWorker } from "./collab-socket.server.ts";
 import { MAX_MESSAGE_BYTES } from "./protocol.ts";
 
+/** Long enough to tell "caught up by the timer" from "caught up because everyone left". */
+const TEXT_REFRESH_MS = 4_000;
+
 let server: http.Server;
 let baseUrl: string;
 let documentId: string;
@@ -23,6 +26,7 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   collabSettings.saveDebounceMs = 50;
   collabSettings.saveMaxWaitMs = 200;
+  collabSettings.textRefreshMs = TEXT_REFRESH_MS;
   collabSettings.unloadDelayMs = 100;
   server = http.createServer();
   createSocketServer(server);
@@ -74,6 +78,10 @@ async function storedParagraphs(): Promise<string[]> {
     return doc;
   })();
   return paragraphs(state);
+}
+
+async function plainText(): Promise<string> {
+  return (await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { plainText: true } })).plainText;
 }
 
 function rawUpdate(text: string): Uint8Array {
@@ -169,11 +177,43 @@ describe("editing together", () => {
     appendParagraph(backbone.doc, "朋辈互助 peer support");
     await ack;
     await waitFor(async () => (await prisma.documentUpdate.count({ where: { documentId } })) === 0, "compaction");
+    // Leaving refreshes the text at once (while people type, only every textRefreshMs).
+    backbone.close();
+    await waitFor(async () => (await plainText()).includes("peer support"), "the text refresh");
     const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, include: { authors: { include: { user: true } } } });
     expect(document.plainText).toBe("初始内容\n朋辈互助 peer support");
     expect(document.wordCount).toBe(10);
     expect(document.authors.map((a) => a.user.username)).toEqual(["backbone"]);
     expect(JSON.stringify(stateToJSON(document.yState))).toContain("朋辈互助 peer support");
+  });
+
+  it("refreshes the searchable text at most every few seconds while people type, then catches up", async () => {
+    const opened = Date.now();
+    const backbone = open("backbone");
+    await synced(backbone);
+    const ack = acked(backbone);
+    appendParagraph(backbone.doc, "第二段");
+    await ack;
+    await waitFor(async () => (await prisma.documentUpdate.count({ where: { documentId } })) === 0, "a compaction");
+    // The body is stored; the text (and with it the search index) waits for its turn…
+    expect(await storedParagraphs()).toContain("第二段");
+    expect(await plainText()).not.toContain("第二段");
+    expect(Date.now() - opened).toBeLessThan(TEXT_REFRESH_MS);
+    // …and follows once it is due, although nobody typed since.
+    await waitFor(async () => (await plainText()).includes("第二段"), "the text to catch up", TEXT_REFRESH_MS + 5_000);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(TEXT_REFRESH_MS - 100);
+  });
+
+  it("refreshes the searchable text at once when the last person leaves", async () => {
+    const opened = Date.now();
+    const backbone = open("backbone");
+    await synced(backbone);
+    const ack = acked(backbone);
+    appendParagraph(backbone.doc, "离开前写的");
+    await ack;
+    backbone.close();
+    await waitFor(async () => (await plainText()).includes("离开前写的"), "the text after leaving");
+    expect(Date.now() - opened).toBeLessThan(TEXT_REFRESH_MS);
   });
 
   it("merges edits made while disconnected when the connection comes back", async () => {

@@ -29,11 +29,12 @@ export interface CompactionInput {
   documentId: string;
   state: Uint8Array;
   watermark: bigint;
-  plainText: string;
-  wordCount: number;
+  /** The searchable text, when it is to be refreshed (a change of it re-indexes the document). */
+  plainText?: string;
+  wordCount?: number;
 }
 
-/** Folds the increments up to `watermark` into Document.yState and refreshes the searchable text. */
+/** Folds the increments up to `watermark` into Document.yState, and refreshes the text when given. */
 export async function compact(input: CompactionInput): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.document.updateMany({

@@ -15,10 +15,17 @@ export interface StoredState {
 
 /** Timings of the worker; tests shorten them. */
 export interface CollabSettings {
-  /** Save (compact + refresh text) this long after the last change… */
+  /** Save (compact) this long after the last change… */
   saveDebounceMs: number;
   /** …but at least this often while people keep typing. */
   saveMaxWaitMs: number;
+  /**
+   * A save refreshes the searchable text (plain text, word count) at most this often while people
+   * keep working; saves in between store only the Yjs state. Each refresh makes the search engine
+   * re-index the whole document (about a second of a core for a long one on a small server).
+   * Leaving, server-side changes and shutdown always refresh it.
+   */
+  textRefreshMs: number;
   /** Keep a document in memory this long after the last person left. */
   unloadDelayMs: number;
 }
@@ -32,8 +39,11 @@ export interface AppRequests {
   /** Who the cookie belongs to and what they may do with the document. */
   admit(input: { cookie: string | undefined; documentId: string }): Admission;
   load(input: { documentId: string }): StoredState | null;
-  /** Folds increments up to `watermark` into the stored state; false when the document is gone. */
-  compact(input: { documentId: string; state: Uint8Array; watermark: bigint }): boolean;
+  /**
+   * Folds increments up to `watermark` into the stored state, and with `text` refreshes the plain
+   * text and word count from it; false when the document is gone.
+   */
+  compact(input: { documentId: string; state: Uint8Array; watermark: bigint; text: boolean }): boolean;
 }
 
 export type AccessDecision = { connectionId: string } & ({ canEdit: boolean; status: string } | { forbidden: true });

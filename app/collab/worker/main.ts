@@ -27,7 +27,7 @@ const registry = new DocRegistry({
   log: updateLog,
   settings,
   load: (documentId) => app.request("load", { documentId }),
-  compact: (documentId, state, watermark) => app.request("compact", { documentId, state, watermark }),
+  compact: (documentId, state, watermark, text) => app.request("compact", { documentId, state, watermark, text }),
 });
 
 // One binary WebSocket frame per message (msgpack) instead of socket.io's text header plus a

@@ -15,7 +15,7 @@ export interface DocStore {
   settings: CollabSettings;
   load(documentId: string): Promise<StoredState | null>;
   /** Compaction and what follows it (text, word count, automatic versions) are the app's. */
-  compact(documentId: string, state: Uint8Array, watermark: bigint): Promise<boolean>;
+  compact(documentId: string, state: Uint8Array, watermark: bigint, text: boolean): Promise<boolean>;
 }
 
 export interface Connection {
@@ -54,6 +54,14 @@ export class SharedDoc {
   private lastChangeAt = 0;
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> | null = null;
+  /**
+   * When the stored plain text last caught up with the document. At loading it matches the stored
+   * state (sessions end with a refresh), unless a crash left increments behind.
+   */
+  private textSavedAt = Date.now();
+  /** The stored state is ahead of the stored plain text (see CollabSettings.textRefreshMs). */
+  private textBehind = false;
+  private textTimer: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   /** Server-side users of the document (restore, import) keep it loaded. */
   holds = 0;
@@ -70,8 +78,9 @@ export class SharedDoc {
       if (stored.state?.length) Y.applyUpdate(this.doc, stored.state);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     }, "load");
-    // Crash leftovers are folded in at the first save.
+    // Crash leftovers are folded in at the first save, text included.
     this.dirty = stored.updates.length > 0;
+    if (this.dirty) this.textSavedAt = 0;
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onUpdate);
     this.awareness.on("update", this.onAwarenessChange);
@@ -131,15 +140,16 @@ export class SharedDoc {
     const { saveDebounceMs, saveMaxWaitMs } = this.store.settings;
     const wait = Math.min(this.lastChangeAt + saveDebounceMs, this.firstDirtyAt + saveMaxWaitMs) - Date.now();
     if (wait > 0) this.saveTimer = setTimeout(this.saveWhenDue, wait);
-    else void this.save().catch(() => {});
+    else void this.save("when-due").catch(() => {});
   };
 
   /**
    * Compaction: the whole state goes to the app, which stores it in Document.yState, deletes the
-   * increments it includes, refreshes plain text and word count (the search index follows the
-   * row) and takes an automatic version when due.
+   * increments it includes, takes an automatic version when due and, with the text, refreshes
+   * plain text and word count (the search index follows the row). Saves while people type refresh
+   * the text only every `textRefreshMs` ("when-due"); a timer catches it up after the last one.
    */
-  save(): Promise<void> {
+  save(text: "now" | "when-due" = "now"): Promise<void> {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
@@ -147,17 +157,26 @@ export class SharedDoc {
     const previous = this.saving ?? Promise.resolve();
     const run = previous.then(async () => {
       await this.whenStored();
-      if (!this.dirty) return;
+      const withText = text === "now" || Date.now() - this.textSavedAt >= this.store.settings.textRefreshMs;
+      if (!this.dirty && !(withText && this.textBehind)) return;
       this.dirty = false;
       // State and watermark are taken together, synchronously: every stored row up to the
       // watermark was applied to the doc before it was written.
       const state = Y.encodeStateAsUpdate(this.doc);
       const watermark = this.watermark;
       const failuresCovered = this.failedWrites;
+      const startedAt = Date.now();
       try {
-        await this.store.compact(this.documentId, state, watermark);
+        await this.store.compact(this.documentId, state, watermark, withText);
         // The whole state is stored now, including any increment whose own write failed.
         this.failedWrites -= failuresCovered;
+        if (withText) {
+          this.textSavedAt = startedAt;
+          this.textBehind = false;
+        } else {
+          this.textBehind = true;
+        }
+        this.scheduleTextCatchUp();
       } catch (error) {
         this.dirty = true;
         console.error(`[collab] 压缩文档 ${this.documentId} 失败，稍后重试：`, error);
@@ -170,6 +189,18 @@ export class SharedDoc {
     });
     this.saving = tracked;
     return tracked;
+  }
+
+  /** While the stored text lags behind, a save with the text follows once it is due. */
+  private scheduleTextCatchUp() {
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = null;
+    if (!this.textBehind || this.closed) return;
+    const due = this.textSavedAt + this.store.settings.textRefreshMs - Date.now();
+    this.textTimer = setTimeout(() => {
+      this.textTimer = null;
+      void this.save("now").catch(() => {});
+    }, Math.max(0, due));
   }
 
   // ───────────── connections ─────────────
@@ -226,6 +257,7 @@ export class SharedDoc {
     await this.save().catch(() => {});
     this.closed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    if (this.textTimer) clearTimeout(this.textTimer);
     this.doc.off("update", this.onUpdate);
     this.awareness.off("update", this.onAwarenessChange);
     this.awareness.destroy();
