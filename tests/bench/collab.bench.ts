@@ -13,6 +13,8 @@
  * document (p50/p95/p99), edits per second delivered to all peers, and the server process's RSS
  * at the end of the load (ours: the collaboration worker; the web app's process, which answers
  * the worker's cold-path questions, is reported beside it as app_rss_mb and app_cpu_ms_per_edit).
+ * After our run the script waits until our app has finished its own follow-up work (documents
+ * saved when they unload, the search index caught up), so that Hocuspocus's run does not pay for it.
  *
  * Prints one JSON line per N while running and, last, one combined JSON line
  * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…}}, …]}.
@@ -36,6 +38,8 @@ const WARMUP_S = 2;
 interface Client {
   doc: Y.Doc;
   synced: () => boolean;
+  /** Connection state, for the report when clients fail to sync. */
+  state: () => string;
   destroy(): void;
 }
 interface Figures {
@@ -98,10 +102,10 @@ function rssMb(pid: number, field: "VmRSS" | "RssAnon" | "RssFile" = "VmRSS"): n
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)![1]) / 1024);
 }
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 120_000) {
+async function waitUntil(check: () => boolean, what: string, timeoutMs = 120_000, detail?: () => string) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${detail ? ` (${detail()})` : ""}`);
     await sleep(20);
   }
 }
@@ -140,7 +144,12 @@ async function runLoad(
     clients.push({ client: connect(documents[documentIndex]!), documentIndex });
     if (i % 10 === 9) await sleep(50); // connect in small waves, as people open a page
   }
-  await waitUntil(() => clients.every((c) => c.client.synced()), `${n} clients to sync`);
+  await waitUntil(
+    () => clients.every((c) => c.client.synced()),
+    `${n} clients to sync`,
+    120_000,
+    () => `${clients.filter((c) => c.client.synced()).length} synced; not synced: ${clients.filter((c) => !c.client.synced()).map((c) => c.client.state()).join(", ")}`,
+  );
 
   const sentAt = new Map<string, number>();
   const peers = new Map<number, number>(); // documentIndex → clients on it
@@ -274,15 +283,36 @@ try {
       url: app.baseUrl,
       socketOptions: { reconnection: false, extraHeaders: { Cookie: cookies[index % 2]! } },
     });
+    let lastError = "";
+    provider.on("error", (code) => (lastError = String(code)));
     return {
       doc,
       synced: () => provider.synced,
+      state: () => `${provider.status}${lastError ? ` (${lastError})` : ""}`,
       destroy: () => {
         provider.destroy();
         doc.destroy();
       },
     };
   };
+  /**
+   * After its clients leave, our app still has work to do: the documents are saved when they
+   * unload (15 s later) and the search engine re-indexes them. Hocuspocus keeps nothing, so its
+   * run must not pay for ours: wait for the unload and for the search outbox to be empty.
+   */
+  const settleApp = async () => {
+    await sleep(17_000);
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const response = await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent("压测")}&facets=0`, { headers: { Cookie: cookies[0]! } });
+      const body = (await response.json()) as { indexing?: { pending: number } };
+      if (!response.ok || !body.indexing) throw new Error(`the search API answered ${response.status}`);
+      if (body.indexing.pending === 0) return;
+      await sleep(500);
+    }
+    throw new Error("the search index did not catch up within two minutes");
+  };
+
   const hocuspocus = (name: string): Client => {
     const doc = new Y.Doc();
     const websocketProvider = new HocuspocusProviderWebsocket({ url: hocus.url, WebSocketPolyfill: WebSocket });
@@ -291,6 +321,7 @@ try {
     return {
       doc,
       synced: () => provider.isSynced,
+      state: () => websocketProvider.status,
       destroy: () => {
         provider.destroy();
         websocketProvider.destroy();
@@ -305,7 +336,7 @@ try {
     for (let i = 0; i < documentCount; i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${i + 1}`));
     let ourCount = 0;
     const oursFigures = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), collabWorkerPid(app.process.pid!), app.process.pid!);
-    await sleep(3000);
+    await settleApp();
     const names = ourDocuments.map((_, i) => `bench-${n}-${i}`);
     const hocusFigures = await runLoad(n, names, (name) => hocuspocus(name), hocus.child.pid!);
     await sleep(3000);
@@ -313,6 +344,9 @@ try {
     runs.push(line);
     console.log(JSON.stringify(line));
   }
+} catch (error) {
+  console.error(`app output (last lines):\n${app.output().split("\n").slice(-40).join("\n")}`);
+  throw error;
 } finally {
   hocus.child.kill("SIGTERM");
   await app.stop();
