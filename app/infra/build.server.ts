@@ -55,14 +55,21 @@ export function buildAll(): void {
     env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("构建失败：请查看上方 Vite 的输出。");
-  // The worker runs as one file on plain Node, without the TypeScript loader: that keeps its
-  // process lean (decision 035; bundled, it starts ~5 MB smaller than with its packages loaded
-  // from node_modules). CommonJS packages in it get a `require` for Node's built-in modules.
-  // Whitespace and syntax are minified (V8 keeps the source in memory: 1.7 MB less at rest);
-  // names are kept, so stack traces stay readable. `Response` is undefined in it: node-postgres
-  // probes for Cloudflare Workers by constructing a fetch Response, which on Node 20 loads the
-  // whole fetch implementation (undici, HTTP/2, web streams) into a process that never fetches
-  // (6 MB less at rest, measured; nothing else in the worker uses `Response`).
+  buildCollabWorker(COLLAB_WORKER_BUILD);
+  fs.writeFileSync(FINGERPRINT_FILE, before);
+}
+
+/**
+ * The worker runs as one file on plain Node, without the TypeScript loader: that keeps its process
+ * lean (decision 035; bundled, it starts ~5 MB smaller than with its packages loaded from
+ * node_modules). CommonJS packages in it get a `require` for Node's built-in modules.
+ * Whitespace and syntax are minified (V8 keeps the source in memory: 1.7 MB less at rest); names
+ * are kept, so stack traces stay readable. `Response` is undefined in it: node-postgres probes for
+ * Cloudflare Workers by constructing a fetch Response, which on Node 20 loads the whole fetch
+ * implementation (undici, HTTP/2, web streams) into a process that never fetches (6 MB less at
+ * rest, measured; nothing else in the worker uses `Response`).
+ */
+export function buildCollabWorker(outfile: string): void {
   const worker = spawnSync(
     path.resolve("node_modules/esbuild/bin/esbuild"),
     [
@@ -77,10 +84,9 @@ export function buildAll(): void {
       "--define:Response=undefined",
       "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       "--log-level=warning",
-      `--outfile=${COLLAB_WORKER_BUILD}`,
+      `--outfile=${outfile}`,
     ],
     { stdio: "inherit" },
   );
   if (worker.status !== 0) throw new Error("构建协同服务进程失败：请查看上方 esbuild 的输出。");
-  fs.writeFileSync(FINGERPRINT_FILE, before);
 }
