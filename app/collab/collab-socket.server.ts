@@ -100,8 +100,13 @@ class CollabWorker {
         // Without its `server`, Node does not keep tracking the connection through the worker as
         // cluster does (the HTTP server's close would then wait on the worker, and hang if it is
         // gone); destroying our emptied copy after the hand-over settles the server's count.
-        const tracked = socket as Duplex & { server?: unknown };
+        const tracked = socket as Duplex & { server?: unknown; _handle?: { readStop?: () => number } | null };
         tracked.server = null;
+        // Stop reading here first. Node keeps our copy of the handle until the worker acknowledges
+        // it and drops whatever it reads meanwhile (`onread = nop`); the worker may already have
+        // answered the upgrade by then, so a busy app could swallow the client's first frames and
+        // break the WebSocket stream (seen in bench:collab: one client in 50 never synced).
+        tracked._handle?.readStop?.();
         child.send(message, socket as never, () => socket.destroy());
       },
       () => {
