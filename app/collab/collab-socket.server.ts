@@ -4,7 +4,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import * as Y from "yjs";
 import { getUserFromCookieHeader } from "~/auth/session.server.ts";
-import { textStats } from "~/documents/content.server.ts";
+import { stateToDoc, textStats } from "~/documents/content.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
 import { COLLAB_WORKER_BUILD, COLLAB_WORKER_SOURCE } from "~/infra/build.server.ts";
@@ -144,13 +144,7 @@ const appHandlers: Handlers<AppRequests> = {
   },
   load: ({ documentId }) => loadStoredState(documentId),
   async compact({ documentId, state, watermark, text }) {
-    let stats: ReturnType<typeof textStats> | undefined;
-    if (text) {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, state);
-      stats = textStats(doc);
-      doc.destroy();
-    }
+    const stats = text ? textStats(stateToDoc(state)) : undefined;
     const exists = await compact({ documentId, state, watermark, ...stats });
     if (exists) await maybeCreateAutoVersion(documentId, state);
     return exists;
@@ -172,7 +166,6 @@ export function attachCollab(httpServer: HttpServer): void {
 export function stopCollabWorker() {
   return worker.stop();
 }
-
 
 /** Tells everyone on a document that a panel's data changed (comments, versions, status, details). */
 export function notifyDocument(documentId: string, kind: DocEventKind): void {
@@ -219,8 +212,7 @@ export async function changeDocumentBody(documentId: string, userId: string | nu
   // Loaded by the worker now, so the change below finds it in memory (one load, not two).
   const before = await link.request("state", { documentId, load: true });
   if (!before) throw new Response("Not Found", { status: 404 });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, before);
+  const doc = stateToDoc(before);
   const stateVector = Y.encodeStateVector(doc);
   doc.transact(() => change(doc));
   const update = Y.encodeStateAsUpdate(doc, stateVector);
