@@ -68,6 +68,13 @@ function acked(client: TestClient): Promise<void> {
   return new Promise((resolve) => client.provider.once("acked", () => resolve()));
 }
 
+/** Appends a paragraph and waits until the server says it is stored. */
+async function appendAcked(client: TestClient, text: string): Promise<void> {
+  const ack = acked(client);
+  appendParagraph(client.doc, text);
+  await ack;
+}
+
 async function storedParagraphs(): Promise<string[]> {
   const state = await (async () => {
     const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { yState: true } });
@@ -157,9 +164,7 @@ describe("editing together", () => {
     const leader = open("leader");
     const backbone = open("backbone");
     await Promise.all([synced(leader), synced(backbone)]);
-    const ack = acked(leader);
-    appendParagraph(leader.doc, "张明华写的一段：心理普查");
-    await ack;
+    await appendAcked(leader, "张明华写的一段：心理普查");
     // Acknowledged means stored: the increment is in the database now, before any compaction.
     expect(await storedParagraphs()).toEqual(["初始内容", "张明华写的一段：心理普查"]);
     await waitFor(() => paragraphs(backbone.doc).length === 2, "the edit to reach the other person");
@@ -173,9 +178,7 @@ describe("editing together", () => {
   it("compacts: the body, plain text, word count and authors follow the stored content", async () => {
     const backbone = open("backbone");
     await synced(backbone);
-    const ack = acked(backbone);
-    appendParagraph(backbone.doc, "朋辈互助 peer support");
-    await ack;
+    await appendAcked(backbone, "朋辈互助 peer support");
     await waitFor(async () => (await prisma.documentUpdate.count({ where: { documentId } })) === 0, "compaction");
     // Leaving refreshes the text at once (while people type, only every textRefreshMs).
     backbone.close();
@@ -191,9 +194,7 @@ describe("editing together", () => {
     const opened = Date.now();
     const backbone = open("backbone");
     await synced(backbone);
-    const ack = acked(backbone);
-    appendParagraph(backbone.doc, "第二段");
-    await ack;
+    await appendAcked(backbone, "第二段");
     await waitFor(async () => (await prisma.documentUpdate.count({ where: { documentId } })) === 0, "a compaction");
     // The body is stored; the text (and with it the search index) waits for its turn…
     expect(await storedParagraphs()).toContain("第二段");
@@ -208,9 +209,7 @@ describe("editing together", () => {
     const opened = Date.now();
     const backbone = open("backbone");
     await synced(backbone);
-    const ack = acked(backbone);
-    appendParagraph(backbone.doc, "离开前写的");
-    await ack;
+    await appendAcked(backbone, "离开前写的");
     backbone.close();
     await waitFor(async () => (await plainText()).includes("离开前写的"), "the text after leaving");
     expect(Date.now() - opened).toBeLessThan(TEXT_REFRESH_MS);
@@ -302,9 +301,7 @@ describe("server-side reads", () => {
   it("gives the current body whether or not the document is open", async () => {
     const leader = open("leader");
     await synced(leader);
-    const ack = acked(leader);
-    appendParagraph(leader.doc, "在内存中");
-    await ack;
+    await appendAcked(leader, "在内存中");
     expect(JSON.stringify(stateToJSON(await currentState(documentId)))).toContain("在内存中");
     leader.close();
     await waitFor(async () => !(await isDocumentLoaded(documentId)), "unload");
