@@ -215,6 +215,18 @@ describe("editing together", () => {
     expect(Date.now() - opened).toBeLessThan(TEXT_REFRESH_MS);
   });
 
+  it("holds other people's changes while someone composes with an input method, then applies them", async () => {
+    const leader = open("leader");
+    const backbone = open("backbone");
+    await Promise.all([synced(leader), synced(backbone)]);
+    leader.provider.holdRemoteChanges(true);
+    await appendAcked(backbone, "拼音输入时别人写的");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(paragraphs(leader.doc)).not.toContain("拼音输入时别人写的");
+    leader.provider.holdRemoteChanges(false);
+    expect(paragraphs(leader.doc)).toContain("拼音输入时别人写的");
+  });
+
   it("merges edits made while disconnected when the connection comes back", async () => {
     const leader = open("leader", documentId, { reconnection: true });
     const backbone = open("backbone");

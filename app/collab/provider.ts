@@ -57,6 +57,8 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
   /** Local changes not yet sent (made offline, or a send failed): the next handshake carries them. */
   private unsent = false;
   private readonly ackTimeoutMs: number;
+  /** Other people's changes received while held (see holdRemoteChanges), or null when not holding. */
+  private heldUpdates: Uint8Array[] | null = null;
   private destroyed = false;
 
   constructor(doc: Y.Doc, options: CollabProviderOptions) {
@@ -178,6 +180,10 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
       this.emitSave();
       return;
     }
+    if (type === syncProtocol.messageYjsUpdate && this.heldUpdates) {
+      this.heldUpdates.push(decoding.readVarUint8Array(decoder));
+      return;
+    }
     const reply = encoding.createEncoder();
     syncProtocol.readSyncMessage(decoding.createDecoder(message), reply, this.doc, this);
     if (type === syncProtocol.messageYjsSyncStep2 && !this.synced) {
@@ -231,6 +237,21 @@ export class CollabProvider extends ObservableV2<ProviderEvents> {
     const changed = [...added, ...updated, ...removed];
     this.socket.emit("awareness", wire(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
+
+  /**
+   * While the person composes with an input method (pinyin), other people's changes wait and are
+   * applied together when the composition ends: re-rendering the paragraph under an open
+   * composition breaks it, and the composed characters are lost or land elsewhere.
+   */
+  holdRemoteChanges(hold: boolean) {
+    if (hold) {
+      this.heldUpdates ??= [];
+      return;
+    }
+    const held = this.heldUpdates;
+    this.heldUpdates = null;
+    if (held?.length) Y.applyUpdate(this.doc, Y.mergeUpdates(held), this);
+  }
 
   /** Drops the connection and makes a fresh one (a new handshake resends unsaved changes). */
   reconnect() {

@@ -102,6 +102,7 @@ function EditorSurface({
   const [synced, setSynced] = useState(provider.synced);
   const [access, setAccess] = useState<AccessInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const composing = useRef(false);
   const callbacks = useRef({ onActivateThread, onSelection, onDocEvent, onAccess, onLostEdits });
   callbacks.current = { onActivateThread, onSelection, onDocEvent, onAccess, onLostEdits };
 
@@ -124,6 +125,25 @@ function EditorSurface({
           role: "textbox",
           class: "document-body tiptap focus:outline-none",
           spellcheck: "false",
+        },
+        // Other people's changes wait while a composition (pinyin) is open; ProseMirror commits
+        // the composed text on compositionend first, hence the next tick.
+        handleDOMEvents: {
+          compositionstart: () => {
+            composing.current = true;
+            provider.holdRemoteChanges(true);
+            return false;
+          },
+          compositionend: () => {
+            composing.current = false;
+            setTimeout(() => composing.current || provider.holdRemoteChanges(false));
+            return false;
+          },
+          blur: () => {
+            composing.current = false;
+            provider.holdRemoteChanges(false);
+            return false;
+          },
         },
       },
       onSelectionUpdate: ({ editor }) => callbacks.current.onSelection(selectionAnchor(editor.state)),
