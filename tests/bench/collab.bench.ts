@@ -385,17 +385,17 @@ try {
 
   // Rounds alternate which server goes first (ours, Hocuspocus; then Hocuspocus, ours; …), so that
   // neither gains from running first or last; each round starts from fresh, empty documents.
-  const runOurs = async (n: number, round: number) => {
+  const runOurs = async (n: number, roundIndex: number) => {
     const ourDocuments: string[] = [];
-    for (let i = 0; i < Math.ceil(n / PER_DOC); i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${round + 1}-${i + 1}`));
+    for (let i = 0; i < Math.ceil(n / PER_DOC); i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${roundIndex + 1}-${i + 1}`));
     let ourCount = 0;
     await settleApp({ afterRun: false }); // the new documents are in the search index
     const measured = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), collabWorkerPid(app.process.pid!), app.process.pid!);
     await settleApp({ afterRun: true });
     return measured;
   };
-  const runHocuspocus = async (n: number, round: number) => {
-    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `bench-${n}-${round + 1}-${i}`);
+  const runHocuspocus = async (n: number, roundIndex: number) => {
+    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `bench-${n}-${roundIndex + 1}-${i}`);
     const measured = await runLoad(n, names, (name) => hocuspocus(name), hocus.child.pid!);
     await sleep(3000);
     return measured;
@@ -403,15 +403,15 @@ try {
   for (const n of SIZES) {
     const oursRounds: Measured[] = [];
     const hocusRounds: Measured[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      if (round % 2 === 0) {
-        oursRounds.push(await runOurs(n, round));
-        hocusRounds.push(await runHocuspocus(n, round));
+    for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
+      if (roundIndex % 2 === 0) {
+        oursRounds.push(await runOurs(n, roundIndex));
+        hocusRounds.push(await runHocuspocus(n, roundIndex));
       } else {
-        hocusRounds.push(await runHocuspocus(n, round));
-        oursRounds.push(await runOurs(n, round));
+        hocusRounds.push(await runHocuspocus(n, roundIndex));
+        oursRounds.push(await runOurs(n, roundIndex));
       }
-      console.error(`  N=${n} round ${round + 1}: p95 ours ${oursRounds.at(-1)!.figures.p95_ms} ms, hocuspocus ${hocusRounds.at(-1)!.figures.p95_ms} ms`);
+      console.error(`  N=${n} round ${roundIndex + 1}: p95 ours ${oursRounds.at(-1)!.figures.p95_ms} ms, hocuspocus ${hocusRounds.at(-1)!.figures.p95_ms} ms`);
     }
     const line = { clients: n, per_document: PER_DOC, rate_per_client: RATE, seconds: SECONDS, rounds: ROUNDS, ours: pool(oursRounds), hocuspocus: pool(hocusRounds) };
     runs.push(line);
