@@ -10,11 +10,11 @@
  * For N = 10, 50, 200 simulated Yjs clients, spread over documents (BENCH_PER_DOC clients per
  * document), every client appends a short paragraph at a steady rate (BENCH_RATE edits/s, start
  * times staggered), 5 s of warm-up, then BENCH_SECONDS measured; BENCH_ROUNDS rounds per server,
- * alternating which goes first, pooled. Measured: latency from an edit
- * to its arrival at each other client of the document (p50/p95/p99), edits per second delivered
- * to all peers, and the server process's RSS at the end of the load (ours: the collaboration
- * worker; the web app's process, which answers the worker's cold-path questions, is reported
- * beside it as app_rss_mb and app_cpu_ms_per_edit). Around our run the script waits until our
+ * alternating which goes first, pooled. Measured: latency from an edit to its arrival at each
+ * other client of the document (p50/p95/p99), edits per second delivered to all peers, and the
+ * server process's RSS at the end of the load (ours: the collaboration worker; the web app's
+ * process, which answers the worker's cold-path questions, is reported beside it as app_rss_mb
+ * and app_cpu_ms_per_edit). Around our run the script waits until our
  * app has finished its own follow-up work (new documents indexed before; documents saved when
  * they unload and re-indexed, after), so that neither run pays for it.
  *
