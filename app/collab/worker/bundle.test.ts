@@ -40,12 +40,16 @@ function startBuiltWorker(file: string): Promise<{ ready: boolean; modules: stri
 }
 
 describe("the collaboration worker's production build", () => {
-  it("starts without loading Node's fetch implementation or HTTP/2", async () => {
+  it("starts without loading Node's fetch implementation, HTTP/2 or the debug package", async () => {
     const file = path.join(dir, "main.js");
     buildCollabWorker(file);
     const { ready, modules } = await startBuiltWorker(file);
     expect(ready).toBe(true);
     expect(modules).toContain("NativeModule net");
     expect(modules.filter((name) => /undici|http2/.test(name))).toEqual([]);
+    // socket.io's per-packet tracing calls go to the silent stand-in, not the debug package.
+    const bundle = fs.readFileSync(file, "utf8");
+    expect(bundle).toContain("silent-debug.cjs");
+    expect(bundle).not.toContain("node_modules/debug/");
   }, 60_000);
 });
