@@ -9,8 +9,10 @@
  *
  * For N = 10, 50, 200 simulated Yjs clients, spread over documents (BENCH_PER_DOC clients per
  * document), every client appends a short paragraph at a steady rate (BENCH_RATE edits/s, start
- * times staggered), 5 s of warm-up, then BENCH_SECONDS measured; BENCH_ROUNDS rounds per server,
- * alternating which goes first, pooled. Measured: latency from an edit to its arrival at each
+ * times staggered), 5 s of warm-up, then BENCH_SECONDS measured; BENCH_ROUNDS rounds per server
+ * (default 3), alternating which goes first, pooled. Our simulated clients are the app's
+ * CollabProvider on the builds of socket.io's client that browsers get (browser-client-builds.mjs,
+ * loaded by the npm script); Hocuspocus' are its own provider. Measured: latency from an edit to its arrival at each
  * other client of the document (p50/p95/p99), edits per second delivered to all peers, and the
  * server process's RSS at the end of the load (ours: the collaboration worker; the web app's
  * process, which answers the worker's cold-path questions, is reported beside it as app_rss_mb
@@ -37,7 +39,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 2); // edits per second per client
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 // Measured rounds per server and size: this machine's run-to-run noise in p95 (±0.5 ms) is larger
 // than the difference being measured, so rounds are pooled.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // Warm-up before measuring: connections settle, and the search engine indexes each document's
 // new authors (a one-time re-index per author and document, not a cost of each edit).
 const WARMUP_S = 5;
