@@ -12,13 +12,13 @@
  * times staggered), 5 s of warm-up, then BENCH_SECONDS measured; BENCH_ROUNDS rounds per server
  * (default 3), alternating which goes first, pooled. Our simulated clients are the app's
  * CollabProvider on the builds of socket.io's client that browsers get (browser-client-builds.mjs,
- * loaded by the npm script); Hocuspocus' are its own provider. Measured: latency from an edit to its arrival at each
- * other client of the document (p50/p95/p99), edits per second delivered to all peers, and the
- * server process's RSS at the end of the load (ours: the collaboration worker; the web app's
- * process, which answers the worker's cold-path questions, is reported beside it as app_rss_mb
- * and app_cpu_ms_per_edit). Around our run the script waits until our
- * app has finished its own follow-up work (new documents indexed before; documents saved when
- * they unload and re-indexed, after), so that neither run pays for it.
+ * loaded by the npm script); Hocuspocus' are its own provider. Measured: latency from an edit to
+ * its arrival at each other client of the document (p50/p95/p99), edits per second delivered to
+ * all peers, and the server process's RSS at the end of the load (ours: the collaboration worker;
+ * the web app's process, which answers the worker's cold-path questions, is reported beside it as
+ * app_rss_mb and app_cpu_ms_per_edit). Around our run the script waits until our app has finished
+ * its own follow-up work (new documents indexed before; documents saved when they unload and
+ * re-indexed, after), so that neither run pays for it.
  *
  * Prints one JSON line per N while running and, last, one combined JSON line
  * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…}}, …]}.
