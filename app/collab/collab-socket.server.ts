@@ -144,7 +144,7 @@ const appHandlers: Handlers<AppRequests> = {
   },
   load: ({ documentId }) => loadStoredState(documentId),
   async compact({ documentId, state, watermark, text }) {
-    const stats = text ? textStats(stateToDoc(state)) : undefined;
+    const stats = text ? textStats(state) : undefined;
     const exists = await compact({ documentId, state, watermark, ...stats });
     if (exists) await maybeCreateAutoVersion(documentId, state);
     return exists;

@@ -76,9 +76,15 @@ export function plainTextOf(node: PMNode): string {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-export function textStats(doc: Y.Doc): { plainText: string; wordCount: number } {
-  const plainText = plainTextOf(bodyNode(doc));
-  return { plainText, wordCount: countWords(plainText) };
+/** Plain text and word count of a stored body (compaction keeps them beside the state). */
+export function textStats(state: Uint8Array): { plainText: string; wordCount: number } {
+  const doc = stateToDoc(state);
+  try {
+    const plainText = plainTextOf(bodyNode(doc));
+    return { plainText, wordCount: countWords(plainText) };
+  } finally {
+    doc.destroy();
+  }
 }
 
 export function jsonStats(json: JSONContent): { plainText: string; wordCount: number } {
