@@ -85,6 +85,10 @@ function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+/** p50 / p95 / p99 of latencies sorted ascending, rounded to 0.1 ms. */
+function latencyFigures(sorted: number[]): Pick<Figures, "p50_ms" | "p95_ms" | "p99_ms"> {
+  return { p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), p99_ms: round(percentile(sorted, 99)) };
+}
 /** CPU time (user + system) a process has used so far, in seconds. */
 function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -242,9 +246,7 @@ async function runLoad(
   latencies.sort((a, b) => a - b);
   const perEdit = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(1, measuredTokens.length)) / 100;
   const figures: Figures = {
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
+    ...latencyFigures(latencies),
     eps: Math.round(delivered / elapsed),
     rss_mb: rssAfter,
     rss_growth_mb: rssAfter - rssBefore,
@@ -269,9 +271,7 @@ function pool(rounds: Measured[]): Figures {
   const mean = (pick: (f: Figures) => number) => Math.round((all.reduce((sum, f) => sum + pick(f), 0) / all.length) * 100) / 100;
   const max = (pick: (f: Figures) => number) => Math.max(...all.map(pick));
   return {
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
+    ...latencyFigures(latencies),
     eps: Math.round(mean((f) => f.eps)),
     rss_mb: max((f) => f.rss_mb),
     rss_growth_mb: max((f) => f.rss_growth_mb),
@@ -386,7 +386,8 @@ try {
   };
 
   // Rounds alternate which server goes first (ours, Hocuspocus; then Hocuspocus, ours; …), so that
-  // neither gains from running first or last; each round starts from fresh, empty documents.
+  // neither gains from running first or last (with an odd number of rounds ours goes first once
+  // more); each round starts from fresh, empty documents.
   const runOurs = async (n: number, roundIndex: number) => {
     const ourDocuments: string[] = [];
     for (let i = 0; i < Math.ceil(n / PER_DOC); i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${roundIndex + 1}-${i + 1}`));
