@@ -64,15 +64,26 @@ function open(who: string | null, id = documentId, options?: { reconnection?: bo
   return client;
 }
 
-function acked(client: TestClient): Promise<void> {
-  return new Promise((resolve) => client.provider.once("acked", () => resolve()));
-}
-
-/** Appends a paragraph and waits until the server says it is stored. */
+/**
+ * Appends a paragraph and waits until the server says that change is stored. Only its own
+ * acknowledgement counts: the handshake's may still be on its way when the client is synced.
+ */
 async function appendAcked(client: TestClient, text: string): Promise<void> {
-  const ack = acked(client);
+  const updates: Uint8Array[] = [];
+  const collect = (update: Uint8Array) => updates.push(update);
+  client.doc.on("update", collect);
   appendParagraph(client.doc, text);
-  await ack;
+  client.doc.off("update", collect);
+  const last = updates.at(-1);
+  if (!last) throw new Error("appending the paragraph changed nothing");
+  await new Promise<void>((resolve) => {
+    const onAcked = (update: Uint8Array | null) => {
+      if (update !== last) return;
+      client.provider.off("acked", onAcked);
+      resolve();
+    };
+    client.provider.on("acked", onAcked);
+  });
 }
 
 async function storedParagraphs(): Promise<string[]> {
