@@ -5,12 +5,14 @@
  * `npm start` runs it: the collaboration worker process serving socket.io namespace /collab,
  * session cookies and the policy checked by the app, every update written to PostgreSQL before
  * it is acknowledged) and @hocuspocus/server 3.4.3 (default configuration, in-memory documents,
- * its own process). Both run as plain JavaScript on plain Node.
+ * its own process). Both run as plain JavaScript on plain Node. Beside them, a third server marks
+ * the floor of our transport: socket.io with our wire protocol that only relays, documents in
+ * memory, nothing checked or stored (socketio-floor-server.mjs; BENCH_FLOOR=0 leaves it out).
  *
  * For N = 10, 50, 200 simulated Yjs clients, spread over documents (BENCH_PER_DOC clients per
  * document), every client appends a short paragraph at a steady rate (BENCH_RATE edits/s, start
  * times staggered), 5 s of warm-up, then BENCH_SECONDS measured; BENCH_ROUNDS rounds per server
- * (default 3), alternating which goes first, pooled. Our simulated clients are the app's
+ * (default 3), rotating which goes first, pooled. Our simulated clients are the app's
  * CollabProvider on the builds of socket.io's client that browsers get (browser-client-builds.mjs,
  * loaded by the npm script); Hocuspocus' are its own provider. Measured: latency from an edit to
  * its arrival at each other client of the document (p50/p95/p99), edits per second delivered to
@@ -21,7 +23,7 @@
  * re-indexed, after), so that neither run pays for it.
  *
  * Prints one JSON line per N while running and, last, one combined JSON line
- * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…}}, …]}.
+ * {"runs":[{"clients":10,"ours":{…},"hocuspocus":{…},"socketio_floor":{…}}, …]}.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -40,6 +42,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 // Measured rounds per server and size: this machine's run-to-run noise in p95 (±0.5 ms) is larger
 // than the difference being measured, so rounds are pooled.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WITH_FLOOR = process.env.BENCH_FLOOR !== "0";
 // Warm-up before measuring: connections settle, and the search engine indexes each document's
 // new authors (a one-time re-index per author and document, not a cost of each edit).
 const WARMUP_S = 5;
@@ -286,13 +289,14 @@ function pool(rounds: Measured[]): Figures {
   };
 }
 
-async function startHocuspocus(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork("tests/bench/hocuspocus-server.mjs", [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** A comparison server in its own process on plain Node; it reports its port over IPC. */
+async function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(script, [], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve, reject) => {
     child.on("message", (message: { ready?: boolean; port?: number }) => message.ready && resolve(message.port!));
-    child.on("exit", (code) => reject(new Error(`hocuspocus exited with ${code}`)));
+    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { child, url: `ws://127.0.0.1:${port}` };
+  return { child, port };
 }
 
 /** The collaboration worker: the app's child process running the built worker. */
@@ -308,8 +312,9 @@ function collabWorkerPid(appPid: number): number {
 
 // ── Setup: the real app on a fresh data directory, signed-in members, enough documents ──
 const app = await startApp({ timeoutMs: 300_000 });
-const hocus = await startHocuspocus();
-const runs: Array<{ clients: number; ours: Figures; hocuspocus: Figures }> = [];
+const hocus = await startServer("tests/bench/hocuspocus-server.mjs");
+const floor = WITH_FLOOR ? await startServer("tests/bench/socketio-floor-server.mjs") : null;
+const runs: Array<{ clients: number; ours: Figures; hocuspocus: Figures; socketio_floor?: Figures }> = [];
 try {
   const cookies = [await signInOverHttp(app.baseUrl, "leader"), await signInOverHttp(app.baseUrl, "backbone")];
   const seedDocument = await findDocumentId(app.baseUrl, cookies[0]!, "心理危机早期识别与干预研究笔记（一）");
@@ -370,7 +375,7 @@ try {
 
   const hocuspocus = (name: string): Client => {
     const doc = new Y.Doc();
-    const websocketProvider = new HocuspocusProviderWebsocket({ url: hocus.url, WebSocketPolyfill: WebSocket });
+    const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${hocus.port}`, WebSocketPolyfill: WebSocket });
     const provider = new HocuspocusProvider({ websocketProvider, name, document: doc });
     provider.attach();
     return {
@@ -385,9 +390,24 @@ try {
     };
   };
 
-  // Rounds alternate which server goes first (ours, Hocuspocus; then Hocuspocus, ours; …), so that
-  // neither gains from running first or last (with an odd number of rounds ours goes first once
-  // more); each round starts from fresh, empty documents.
+  /** The floor's clients: our provider, without a session (the floor checks nothing). */
+  const floorClient = (name: string): Client => {
+    const doc = new Y.Doc();
+    const provider = new CollabProvider(doc, { documentId: name, url: `http://127.0.0.1:${floor!.port}`, socketOptions: { reconnection: false } });
+    return {
+      doc,
+      synced: () => provider.synced,
+      state: () => provider.status,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
+  };
+
+  // The order of the servers rotates from round to round (ours, Hocuspocus, floor; then
+  // Hocuspocus, floor, ours; …), so that none gains from a place in the order; with three rounds
+  // each server has each place once. Each round starts from fresh, empty documents.
   const runOurs = async (n: number, roundIndex: number) => {
     const ourDocuments: string[] = [];
     for (let i = 0; i < Math.ceil(n / PER_DOC); i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${roundIndex + 1}-${i + 1}`));
@@ -403,20 +423,29 @@ try {
     await sleep(3000);
     return measured;
   };
+  const runFloor = async (n: number, roundIndex: number) => {
+    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `floor-${n}-${roundIndex + 1}-${i}`);
+    const measured = await runLoad(n, names, (name) => floorClient(name), floor!.child.pid!);
+    await sleep(3000);
+    return measured;
+  };
+  const servers = [
+    { name: "ours", run: runOurs },
+    { name: "hocuspocus", run: runHocuspocus },
+    ...(floor ? [{ name: "socketio_floor", run: runFloor }] : []),
+  ];
   for (const n of SIZES) {
-    const oursRounds: Measured[] = [];
-    const hocusRounds: Measured[] = [];
+    const rounds = new Map<string, Measured[]>(servers.map((server) => [server.name, []]));
     for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
-      if (roundIndex % 2 === 0) {
-        oursRounds.push(await runOurs(n, roundIndex));
-        hocusRounds.push(await runHocuspocus(n, roundIndex));
-      } else {
-        hocusRounds.push(await runHocuspocus(n, roundIndex));
-        oursRounds.push(await runOurs(n, roundIndex));
+      for (let place = 0; place < servers.length; place++) {
+        const server = servers[(roundIndex + place) % servers.length]!;
+        rounds.get(server.name)!.push(await server.run(n, roundIndex));
       }
-      console.error(`  N=${n} round ${roundIndex + 1}: p95 ours ${oursRounds.at(-1)!.figures.p95_ms} ms, hocuspocus ${hocusRounds.at(-1)!.figures.p95_ms} ms`);
+      const p95s = servers.map((server) => `${server.name} ${rounds.get(server.name)!.at(-1)!.figures.p95_ms} ms`);
+      console.error(`  N=${n} round ${roundIndex + 1}: p95 ${p95s.join(", ")}`);
     }
-    const line = { clients: n, per_document: PER_DOC, rate_per_client: RATE, seconds: SECONDS, rounds: ROUNDS, ours: pool(oursRounds), hocuspocus: pool(hocusRounds) };
+    const pooled = Object.fromEntries(servers.map((server) => [server.name, pool(rounds.get(server.name)!)]));
+    const line = { clients: n, per_document: PER_DOC, rate_per_client: RATE, seconds: SECONDS, rounds: ROUNDS, ours: pooled.ours!, hocuspocus: pooled.hocuspocus!, ...(floor ? { socketio_floor: pooled.socketio_floor! } : {}) };
     runs.push(line);
     console.log(JSON.stringify(line));
   }
@@ -425,6 +454,7 @@ try {
   throw error;
 } finally {
   hocus.child.kill("SIGTERM");
+  floor?.child.kill("SIGTERM");
   await app.stop();
   removeDataDir(app.dataDir);
 }
