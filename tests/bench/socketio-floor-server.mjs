@@ -7,8 +7,9 @@
  * default heap settings (as Hocuspocus' process has).
  *
  * What it measures: the cost of socket.io itself (packets, acknowledgements, the client library)
- * against Hocuspocus' plain WebSocket protocol. Our server cannot be faster than this floor; it
- * does everything the floor does and more. Used only by the benchmark (decision 037).
+ * against Hocuspocus' plain WebSocket protocol. Beyond the machine's noise our server cannot be
+ * faster than this floor: it does everything the floor does and more. Used only by the benchmark
+ * (decision 037).
  */
 import http from "node:http";
 import * as decoding from "lib0/decoding";
