@@ -334,12 +334,13 @@ try {
     return id;
   };
 
-  const ours = (documentId: string, index: number): Client => {
+  /** A client on our provider: against the app with a session cookie, or against the floor without. */
+  const providerClient = (documentId: string, url: string, cookie?: string): Client => {
     const doc = new Y.Doc();
     const provider = new CollabProvider(doc, {
       documentId,
-      url: app.baseUrl,
-      socketOptions: { reconnection: false, extraHeaders: { Cookie: cookies[index % 2]! } },
+      url,
+      socketOptions: { reconnection: false, ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) },
     });
     let lastError = "";
     provider.on("error", (code) => (lastError = String(code)));
@@ -390,21 +391,6 @@ try {
     };
   };
 
-  /** The floor's clients: our provider, without a session (the floor checks nothing). */
-  const floorClient = (name: string): Client => {
-    const doc = new Y.Doc();
-    const provider = new CollabProvider(doc, { documentId: name, url: `http://127.0.0.1:${floor!.port}`, socketOptions: { reconnection: false } });
-    return {
-      doc,
-      synced: () => provider.synced,
-      state: () => provider.status,
-      destroy: () => {
-        provider.destroy();
-        doc.destroy();
-      },
-    };
-  };
-
   // The order of the servers rotates from round to round (ours, Hocuspocus, floor; then
   // Hocuspocus, floor, ours; …), so that none gains from a place in the order; with three rounds
   // each server has each place once. Each round starts from fresh, empty documents.
@@ -413,26 +399,22 @@ try {
     for (let i = 0; i < Math.ceil(n / PER_DOC); i++) ourDocuments.push(await createDocument(`压测文档 ${n}-${roundIndex + 1}-${i + 1}`));
     let ourCount = 0;
     await settleApp({ afterRun: false }); // the new documents are in the search index
-    const measured = await runLoad(n, ourDocuments, (id) => ours(id, ourCount++), collabWorkerPid(app.process.pid!), app.process.pid!);
+    const connect = (id: string) => providerClient(id, app.baseUrl, cookies[ourCount++ % 2]!);
+    const measured = await runLoad(n, ourDocuments, connect, collabWorkerPid(app.process.pid!), app.process.pid!);
     await settleApp({ afterRun: true });
     return measured;
   };
-  const runHocuspocus = async (n: number, roundIndex: number) => {
-    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `bench-${n}-${roundIndex + 1}-${i}`);
-    const measured = await runLoad(n, names, (name) => hocuspocus(name), hocus.child.pid!);
-    await sleep(3000);
-    return measured;
-  };
-  const runFloor = async (n: number, roundIndex: number) => {
-    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `floor-${n}-${roundIndex + 1}-${i}`);
-    const measured = await runLoad(n, names, (name) => floorClient(name), floor!.child.pid!);
+  /** Hocuspocus and the floor keep documents in memory under any name: nothing to create or settle. */
+  const runInMemory = (prefix: string, connect: (name: string) => Client, pid: number) => async (n: number, roundIndex: number) => {
+    const names = Array.from({ length: Math.ceil(n / PER_DOC) }, (_, i) => `${prefix}-${n}-${roundIndex + 1}-${i}`);
+    const measured = await runLoad(n, names, connect, pid);
     await sleep(3000);
     return measured;
   };
   const servers = [
     { name: "ours", run: runOurs },
-    { name: "hocuspocus", run: runHocuspocus },
-    ...(floor ? [{ name: "socketio_floor", run: runFloor }] : []),
+    { name: "hocuspocus", run: runInMemory("bench", hocuspocus, hocus.child.pid!) },
+    ...(floor ? [{ name: "socketio_floor", run: runInMemory("floor", (name) => providerClient(name, `http://127.0.0.1:${floor.port}`), floor.child.pid!) }] : []),
   ];
   for (const n of SIZES) {
     const rounds = new Map<string, Measured[]>(servers.map((server) => [server.name, []]));
