@@ -7,7 +7,9 @@ import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
 import { addComment, deleteComment, findMentions, listThreads, setResolved } from "./comments.server.ts";
 import { createDocument, deleteDocument, DocumentInputError, listMyDocuments, listStudioDocuments, updateDetails } from "./documents.server.ts";
-import { closePdfBrowser, exportDocx, exportHtml, exportMarkdown, exportPdf, findChromium } from "./export.server.ts";
+import { launchChromium } from "~/infra/chromium.server.ts";
+import { DISTINCT_GLYPHS, pdfGlyphDifference } from "../../tests/support/glyphs.ts";
+import { closePdfBrowser, exportDocx, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError } from "./export.server.ts";
 import { findDocumentImage, ImageError, uploadImage } from "./images.server.ts";
 import { importFile, ImportError } from "./import.server.ts";
 import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
@@ -330,9 +332,27 @@ describe("export", () => {
     expect(html).toContain("测试工作室 · 案例 · 草稿");
   });
 
-  it.runIf(findChromium())("prints a PDF with Chromium", async () => {
+  it("prints a PDF whose Chinese title is drawn in Noto Sans SC", async () => {
     const pdf = await exportPdf(documentId, labels);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/NotoSansSC/);
+    const viewer = await launchChromium();
+    try {
+      expect(await pdfGlyphDifference(await viewer.newPage(), pdf, "新生适应期心理危机案例")).toBeGreaterThan(DISTINCT_GLYPHS);
+    } finally {
+      await viewer.close();
+    }
+  }, 60_000);
+
+  it("says which browser is missing when CHROMIUM_PATH names one that does not exist", async () => {
+    await closePdfBrowser();
+    process.env.CHROMIUM_PATH = "/opt/no-such-chromium/chrome";
+    try {
+      const refusal = exportPdf(documentId, labels);
+      await expect(refusal).rejects.toBeInstanceOf(ExportUnavailableError);
+      await expect(refusal).rejects.toMatchObject({ key: "documents.errors.pdfUnavailable", params: { path: "/opt/no-such-chromium/chrome" } });
+    } finally {
+      delete process.env.CHROMIUM_PATH;
+    }
   });
 });

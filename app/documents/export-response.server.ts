@@ -34,7 +34,7 @@ export async function exportDocument(documentId: string, format: string, t: TFun
       kind === "docx" ? await exportDocx(documentId, labels) : kind === "pdf" ? await exportPdf(documentId, labels) : kind === "md" ? await exportMarkdown(documentId) : await exportHtml(documentId, labels);
   } catch (error) {
     if (error instanceof ExportUnavailableError) {
-      return new Response(t(error.message as never), { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      return new Response(t(error.key as never, error.params), { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
     throw error;
   }

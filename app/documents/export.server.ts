@@ -25,6 +25,7 @@ import {
 import type { Browser } from "playwright-core";
 import { currentState } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { ChromiumNotFoundError, launchChromium } from "~/infra/chromium.server.ts";
 import { singleton } from "~/infra/runtime.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { documentImages } from "./images.server.ts";
@@ -37,7 +38,15 @@ import { documentImages } from "./images.server.ts";
 export const EXPORT_FORMATS = ["docx", "pdf", "md", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export class ExportUnavailableError extends Error {}
+/** The export cannot be made on this server; `key` and `params` are the message for the person. */
+export class ExportUnavailableError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(key);
+  }
+}
 
 type Images = Awaited<ReturnType<typeof documentImages>>;
 
@@ -322,15 +331,6 @@ export async function exportDocx(documentId: string, labels: ExportLabels): Prom
 
 // ───────────────────────────── PDF ─────────────────────────────
 
-const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
-
-/** Chromium for printing: CHROMIUM_PATH, or the usual install locations. */
-export function findChromium(): string | null {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) return fs.existsSync(configured) ? configured : null;
-  return CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate)) ?? null;
-}
-
 const FONT_DIR = path.dirname(createRequire(import.meta.url).resolve("@fontsource-variable/noto-sans-sc/package.json"));
 const PDF_ORIGIN = "http://fudao.pdf";
 
@@ -338,15 +338,12 @@ const PDF_ORIGIN = "http://fudao.pdf";
 const printer = singleton("pdfPrinter", () => ({ browser: null as Promise<Browser> | null, timer: null as NodeJS.Timeout | null, busy: 0 }));
 
 async function browser(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new ExportUnavailableError("documents.errors.pdfUnavailable");
   if (!printer.browser) {
-    const { chromium } = await import("playwright-core");
-    printer.browser = chromium.launch({
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    printer.browser = launchChromium().catch((error: unknown) => {
+      printer.browser = null;
+      if (error instanceof ChromiumNotFoundError) throw new ExportUnavailableError("documents.errors.pdfUnavailable", { path: error.configuredPath });
+      throw error;
     });
-    printer.browser.catch(() => (printer.browser = null));
   }
   return printer.browser;
 }

@@ -1,20 +1,12 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { launchChromium } from "~/infra/chromium.server.ts";
 
 export const DEMO_PASSWORD = "Fudao@2026";
 
-/** Debian's Chromium (apt-get install chromium), never a downloaded browser. */
+/** The browser the e2e set-up found (CHROMIUM_PATH, the system's, or the one npm installed). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return launchChromium({}, inject("chromium"));
 }
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
