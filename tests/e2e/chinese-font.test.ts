@@ -36,4 +36,17 @@ describe("Chinese in a browser without Chinese system fonts", () => {
     expect(await chineseGlyphDifference(page, page.getByRole("navigation").first())).toBeGreaterThan(DISTINCT_GLYPHS);
     await page.context().close();
   });
+
+  it("is drawn as real glyphs in the dashboard's charts too", async () => {
+    // Chart labels are small (12 px): a sharper screenshot keeps similar characters apart.
+    const page = await newPage(browser, { deviceScaleFactor: 2 });
+    await login(page, baseUrl, "admin");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/dashboard`);
+    const chart = page.getByTestId("echart").first();
+    await chart.locator("svg text").first().waitFor();
+    await page.evaluate(() => document.fonts.ready.then(() => true));
+    expect(await chineseGlyphDifference(page, chart)).toBeGreaterThan(DISTINCT_GLYPHS);
+    await page.context().close();
+  });
 });
