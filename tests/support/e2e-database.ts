@@ -123,9 +123,15 @@ async function slice(table: string, where: Where): Promise<Map<string, string>> 
  * change or disappear are written back.
  */
 export async function undoChangesTo(table: string, where: Where = {}): Promise<void> {
+  const restore = await rowsAsTheyAre(table, where);
+  afterwards(`undo changes to ${table} where ${JSON.stringify(where)}`, restore);
+}
+
+/** The rows as they are now, and the function that puts them back so (undoChangesTo's work). */
+export async function rowsAsTheyAre(table: string, where: Where = {}): Promise<() => Promise<void>> {
   const shape = await shapeOf(table);
   const before = await slice(table, where);
-  afterwards(`undo changes to ${table} where ${JSON.stringify(where)}`, async () => {
+  return async () => {
     const now = await slice(table, where);
     const added = [...now.keys()].filter((key) => !before.has(key));
     const restore = [...before.keys()].filter((key) => now.get(key) !== before.get(key));
@@ -159,7 +165,7 @@ export async function undoChangesTo(table: string, where: Where = {}): Promise<v
     } finally {
       client.release();
     }
-  });
+  };
 }
 
 /** Any other step to take once the test (or the file) is over; steps run last-registered first. */
