@@ -9,12 +9,13 @@ import { signInOverHttp } from "./http-session.ts";
 
 /**
  * The browser tests share one server and its database; each test puts back what it changed, so
- * the tests run in any order, in parallel and twice (the e2e set-up checks that nothing is left).
+ * the tests run in any order and twice (the e2e set-up checks that nothing is left).
  *
  *   await undoChangesTo("Notification", { userId: await userId("external") });
  *
  * snapshots those rows now; after the test (passed or failed) rows added to them are deleted, rows
- * changed are restored and rows deleted are put back. Called in a test or a beforeEach, it is
+ * changed are restored and rows deleted are put back (rows a database cascade removed come back
+ * only if their own table is undone too). Called in a test or a beforeEach, it is
  * undone after that test; in a beforeAll, after the file. tests/setup/e2e-file.ts runs the undo
  * for every e2e file, and also closes the pages a test opened with newPage and signs their people
  * out (their Session rows go).
