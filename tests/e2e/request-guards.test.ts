@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { CollabProvider } from "~/collab/provider.ts";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
 import { waitFor } from "../support/collab.ts";
-import { signInOverHttp } from "../support/http-session.ts";
+import { signIn, undoChangesTo } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
 const EVIL = "http://evil.example";
@@ -15,7 +15,9 @@ let browser: Browser;
 let leader: string;
 beforeAll(async () => {
   browser = await launchBrowser();
-  leader = await signInOverHttp(baseUrl, "leader");
+  leader = await signIn("leader");
+  // The accepted language change below stores the leader's choice.
+  await undoChangesTo("User", { username: "leader" });
 });
 afterAll(() => browser?.close());
 
