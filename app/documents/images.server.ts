@@ -5,6 +5,7 @@ import { imageSize } from "image-size";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/db/client.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
+import { storedFileName } from "~/lib/uploads.server.ts";
 
 /**
  * Images in documents. The bytes decide the type (never the file name or the browser's claim):
@@ -79,7 +80,7 @@ export async function attachImage(
   const file = await tx.uploadedFile.create({
     data: {
       ...(input.fileId ? { id: input.fileId } : {}),
-      name: input.name.slice(0, 200) || `image.${input.image.ext}`,
+      name: storedFileName(input.name, `image.${input.image.ext}`),
       mimeType: input.image.mimeType,
       size: input.image.bytes.length,
       sha256: input.image.sha256,
