@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/db/client.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { storedFileName } from "~/lib/uploads.server.ts";
+import { imageUrl } from "./image-urls.ts";
 
 /**
  * Images in documents. The bytes decide the type (never the file name or the browser's claim):
@@ -70,7 +71,7 @@ export function writeImageFile(image: CheckedImage): string {
   return storagePath;
 }
 
-export const imageUrl = (documentId: string, fileId: string) => `/documents/${documentId}/images/${fileId}`;
+export { imageUrl };
 
 /** Records an image of a document in the caller's transaction; returns its URL and size. */
 export async function attachImage(
