@@ -114,6 +114,7 @@ describe("roster and mentor imports", () => {
       ["UPNAME01", "文件名", "文学院", "2025-09-01", "助教", ""],
     ]);
     const form = new FormData();
+    form.append("intent", "check");
     form.append("file", new Blob([new Uint8Array(roster)], { type: XLSX }), name);
     const response = await post("/people/import", "admin", form);
     expect(response.status).toBe(200);
