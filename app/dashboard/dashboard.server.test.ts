@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { CAREER_STAGES, DEFAULT_STAGE_THRESHOLDS, deriveCareerStage } from "~/people/career-stage.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { collegeAdminWithoutCollege } from "../../tests/support/personas.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 import { dashboardData } from "./dashboard.server.ts";
 
@@ -9,7 +10,7 @@ const context = { now: new Date(), thresholds: DEFAULT_STAGE_THRESHOLDS };
 
 describe("programme dashboard figures", () => {
   it("counts every counselor once, in the stage deriveCareerStage gives them, per college", async () => {
-    const data = await dashboardData({ collegeId: null }, context);
+    const data = await dashboardData({ kind: "school" }, context);
     const counselors = await prisma.counselorProfile.findMany({
       where: { user: { active: true, roles: { has: "COUNSELOR" } } },
       select: { counselorSince: true, title: true, user: { select: { college: { select: { name: true } } } } },
@@ -31,9 +32,9 @@ describe("programme dashboard figures", () => {
   });
 
   it("shows all nine duties covered by the demo studios, and which are not once a studio closes", async () => {
-    expect((await dashboardData({ collegeId: null }, context)).totals.dutiesCovered).toBe(9);
+    expect((await dashboardData({ kind: "school" }, context)).totals.dutiesCovered).toBe(9);
     await prisma.studio.updateMany({ where: { duty: "RESEARCH" }, data: { archivedAt: new Date() } });
-    const data = await dashboardData({ collegeId: null }, context);
+    const data = await dashboardData({ kind: "school" }, context);
     expect(data.totals.dutiesCovered).toBe(8);
     expect(data.duties.find((d) => d.duty === "RESEARCH")).toEqual({ duty: "RESEARCH", studios: 0, members: 0 });
     await prisma.studio.updateMany({ where: { duty: "RESEARCH" }, data: { archivedAt: null } });
@@ -41,10 +42,10 @@ describe("programme dashboard figures", () => {
 
   it("a college's dashboard counts only that college", async () => {
     const college = await prisma.college.findUniqueOrThrow({ where: { code: "XX" } });
-    const data = await dashboardData({ collegeId: college.id }, context);
+    const data = await dashboardData({ kind: "college", collegeId: college.id }, context);
     expect(data.stagesByCollege.map((r) => r.college)).toEqual(["信息科学与工程学院"]);
     expect(data.totals.counselors).toBe(await prisma.counselorProfile.count({ where: { user: { active: true, roles: { has: "COUNSELOR" }, collegeId: college.id } } }));
-    expect(data.groups.find((g) => g.group === "NEW_HIRES")!.count).toBeLessThan((await dashboardData({ collegeId: null }, context)).groups.find((g) => g.group === "NEW_HIRES")!.count);
+    expect(data.groups.find((g) => g.group === "NEW_HIRES")!.count).toBeLessThan((await dashboardData({ kind: "school" }, context)).groups.find((g) => g.group === "NEW_HIRES")!.count);
   });
 });
 
@@ -60,6 +61,17 @@ describe("dashboard and settings pages", () => {
     expect(collegeView.scope.name).toBe("马克思主义学院");
     const adminView = (await asUser("admin", module.loader as never, `/dashboard?collegeId=${other.id}`)).data as { scope: { name: string } };
     expect(adminView.scope.name).toBe("文学院");
+    // Only 学工部 gets the college picker; a college admin's page has none.
+    expect((adminView as unknown as { colleges: unknown[] | null }).colleges).toHaveLength(await prisma.college.count());
+    expect((collegeView as unknown as { colleges: unknown[] | null }).colleges).toBeNull();
+  });
+
+  it("a college admin whose account has no college sees no dashboard, not the whole school's", async () => {
+    const module = await import("~/routes/dashboard.tsx");
+    const stray = await collegeAdminWithoutCollege();
+    const other = await prisma.college.findUniqueOrThrow({ where: { code: "WX" } });
+    expect((await asUser(stray, module.loader as never, "/dashboard")).status).toBe(403);
+    expect((await asUser(stray, module.loader as never, `/dashboard?collegeId=${other.id}`)).status).toBe(403);
   });
 
   it("school settings: 学工部 only; thresholds out of order are refused in Chinese; a change applies at once", async () => {

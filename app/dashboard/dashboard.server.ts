@@ -4,17 +4,18 @@ import type { Duty, ProfessionalTitle, TargetGroup } from "~/generated/prisma/en
 import { CAREER_STAGES, stageBoundaries, type CareerStage, type StageThresholds } from "~/people/career-stage.ts";
 import { stageExpression } from "~/people/stage-sql.server.ts";
 import { DUTIES, GROUPS, TITLES } from "~/people/schemas.ts";
+import type { SchoolScope } from "~/policy/index.ts";
 
 /**
  * The programme dashboard: career stages per college, titles, the five groups and how the nine
  * duties are covered by studios — for the whole school (学工部) or one college. Counted in SQL
  * (stages from the same cut-off days as everywhere else), so it stays fast at 5,000 counselors.
  */
-export async function dashboardData(scope: { collegeId: string | null }, context: { now: Date; thresholds: StageThresholds }) {
-  const college = scope.collegeId ? Prisma.sql`AND u."collegeId" = ${scope.collegeId}` : Prisma.empty;
+export async function dashboardData(scope: SchoolScope, context: { now: Date; thresholds: StageThresholds }) {
+  const college = scope.kind === "college" ? Prisma.sql`AND u."collegeId" = ${scope.collegeId}` : Prisma.empty;
   const counselor = Prisma.sql`u.active AND 'COUNSELOR' = ANY(u.roles) ${college}`;
   const stage = stageExpression("p", stageBoundaries(context.now, context.thresholds));
-  const studioScope = scope.collegeId
+  const studioScope = scope.kind === "college"
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StudioMembership" m2 JOIN "User" u2 ON u2.id = m2."userId" WHERE m2."studioId" = s.id AND u2."collegeId" = ${scope.collegeId})`
     : Prisma.empty;
 

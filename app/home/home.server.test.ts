@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getUserFromCookieHeader, createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { collegeAdminWithoutCollege } from "../../tests/support/personas.ts";
 import { getHomeData } from "./home.server.ts";
 
 async function sessionUser(username: string) {
@@ -49,6 +50,11 @@ describe("home page data", () => {
     const own = await prisma.user.count({ where: { roles: { has: "COUNSELOR" }, active: true, collegeId: user.collegeId } });
     expect(overview.counselors).toBe(own);
     expect(overview.counselors).toBeLessThan(150);
+  });
+
+  it("gives a college admin whose account has no college no figures at all, not the school's", async () => {
+    const home = await getHomeData(await sessionUser(await collegeAdminWithoutCollege()));
+    expect(home.overview).toBeNull();
   });
 
   it("follows the stage thresholds in the school settings", async () => {

@@ -2,13 +2,16 @@ import { prisma } from "~/db/client.server.ts";
 import type { Duty } from "~/generated/prisma/enums.ts";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { CAREER_STAGES, deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
-import { can, hasRole } from "~/policy/index.ts";
+import { can, hasRole, ownScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 /** Everything the home page shows for one signed-in person, in a handful of indexed queries. */
 export async function getHomeData(user: SessionUser, now = new Date()) {
   const settings = await getSchoolSettings();
-  const canSeeOverview = can(user, "school:view-dashboard", null);
+  // The figures of what the person looks after (学工部 the school, a college admin their college);
+  // a college admin whose account has no college gets none, not the school's.
+  const scope = ownScope(user);
+  const overviewScope = scope && can(user, "dashboard:view", scope) ? scope : null;
   const [profile, college, memberships, mentor, overview] = await Promise.all([
     prisma.counselorProfile.findUnique({
       where: { userId: user.id },
@@ -35,7 +38,7 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
           },
         })
       : null,
-    canSeeOverview ? getOverview(hasRole(user, "ADMIN") ? null : user.collegeId, now, settings.stageThresholds) : null,
+    overviewScope ? getOverview(overviewScope, now, settings.stageThresholds) : null,
   ]);
 
   return {
@@ -65,17 +68,14 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
   };
 }
 
-/** School-wide (collegeId null) or one college's figures for admins. */
-async function getOverview(
-  collegeId: string | null,
-  now: Date,
-  thresholds: Parameters<typeof deriveCareerStage>[2],
-) {
-  const counselorWhere = { roles: { has: "COUNSELOR" as const }, active: true, ...(collegeId ? { collegeId } : {}) };
+/** School-wide or one college's figures for admins. */
+async function getOverview(scope: SchoolScope, now: Date, thresholds: Parameters<typeof deriveCareerStage>[2]) {
+  const college = scope.kind === "college" ? { collegeId: scope.collegeId } : {};
+  const counselorWhere = { roles: { has: "COUNSELOR" as const }, active: true, ...college };
   const [counselors, studios, mentors] = await Promise.all([
     prisma.counselorProfile.findMany({ where: { user: counselorWhere }, select: { counselorSince: true, title: true } }),
     prisma.studio.findMany({
-      where: { archivedAt: null, ...(collegeId ? { memberships: { some: { user: { collegeId } } } } : {}) },
+      where: { archivedAt: null, ...(scope.kind === "college" ? { memberships: { some: { user: college } } } : {}) },
       select: { duty: true },
     }),
     prisma.mentor.count({ where: { available: true } }),
@@ -83,7 +83,7 @@ async function getOverview(
   const stageCounts = Object.fromEntries(CAREER_STAGES.map((stage) => [stage, 0])) as Record<CareerStage, number>;
   for (const counselor of counselors) stageCounts[deriveCareerStage(counselor, now, thresholds).stage] += 1;
   return {
-    scope: collegeId ? ("college" as const) : ("school" as const),
+    scope: scope.kind,
     counselors: counselors.length,
     studios: studios.length,
     mentors,

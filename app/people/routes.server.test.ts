@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { deriveCareerStage } from "./career-stage.ts";
+import { collegeAdminWithoutCollege } from "../../tests/support/personas.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 
 const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
@@ -32,6 +33,35 @@ describe("personnel directory pages", () => {
     expect(await statuses(module.loader as never, "/people/import")).toEqual({
       admin: 200, college: 200, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403,
     });
+  });
+
+  it("a college admin whose account has no college exports and imports nothing, least of all the whole school", async () => {
+    const stray = await collegeAdminWithoutCollege();
+    const someCollege = await prisma.college.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const exporting = await import("~/routes/people.export.tsx");
+    expect((await asUser(stray, exporting.loader as never, "/people/export")).status).toBe(403);
+    expect((await asUser(stray, exporting.loader as never, `/people/export?collegeId=${someCollege.id}`)).status).toBe(403);
+    const importing = await import("~/routes/people.import.tsx");
+    expect((await asUser(stray, importing.loader as never, "/people/import")).status).toBe(403);
+    expect((await asUser(stray, importing.action as never, "/people/import", { form: { token: "x", initialPassword: "Fudao@2026" } })).status).toBe(403);
+    const template = await import("~/routes/people.import.template.tsx");
+    expect((await asUser(stray, template.loader as never, "/people/import/template")).status).toBe(403);
+    // The directory itself is open to college staff, but offers them neither button.
+    const directory = await import("~/routes/people._index.tsx");
+    expect((await asUser(stray, directory.loader as never, "/people")).data).toMatchObject({ canExport: false, exportOwnCollege: null, canImport: false });
+  });
+
+  it("the directory offers export and import to whoever may use them", async () => {
+    const directory = await import("~/routes/people._index.tsx");
+    const buttons = async (w: string, url = "/people") => {
+      const { canExport, exportOwnCollege, canImport } = (await asUser(w, directory.loader as never, url)).data as Record<string, unknown>;
+      return { canExport, exportOwnCollege, canImport };
+    };
+    const college = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
+    expect(await buttons("admin")).toEqual({ canExport: true, exportOwnCollege: null, canImport: true });
+    expect(await buttons("college")).toEqual({ canExport: false, exportOwnCollege: college.collegeId, canImport: true });
+    expect(await buttons("college", `/people?collegeId=${college.collegeId}`)).toEqual({ canExport: true, exportOwnCollege: null, canImport: true });
+    expect(await buttons("leader")).toEqual({ canExport: false, exportOwnCollege: null, canImport: false });
   });
 
   it("a profile: the card for everyone, the full record for the person, their college admin and 学工部", async () => {

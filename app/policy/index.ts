@@ -5,6 +5,7 @@
  * description, so each is tested for every role in app/policy/policy.test.ts.
  */
 import type { Actor } from "./actor.ts";
+import { ownScope, type SchoolScope } from "./scope.ts";
 import { mentorRules } from "./mentors.ts";
 import { documentRules } from "./documents.ts";
 import { evaluationRules } from "./evaluations.ts";
@@ -18,6 +19,7 @@ import { searchRules } from "./search.ts";
 import { studioRules } from "./studios.ts";
 
 export { hasRole, type Actor } from "./actor.ts";
+export { ownScope, type SchoolScope } from "./scope.ts";
 
 /** Each resource's rules live in their own file; add a line here for a new one. */
 const rules = {
@@ -46,7 +48,20 @@ export function can<A extends Action>(actor: Actor | null | undefined, action: A
 
 /** Throws a 403 response (rendered by the error boundary in the person's language) when not allowed. */
 export function authorize<A extends Action>(actor: Actor | null | undefined, action: A, resource: ResourceOf<A>): void {
-  if (!can(actor, action, resource)) {
-    throw new Response("forbidden", { status: 403, statusText: "Forbidden" });
-  }
+  if (!can(actor, action, resource)) throw forbidden();
+}
+
+/**
+ * The slice of the school the actor looks after (app/policy/scope.ts), for pages that show "mine":
+ * 学工部 the school, a college admin their college; a 403 for anyone else, including a college
+ * admin whose account has no college — never the whole school.
+ */
+export function requireOwnScope(actor: Actor): SchoolScope {
+  const scope = ownScope(actor);
+  if (scope === null) throw forbidden();
+  return scope;
+}
+
+function forbidden() {
+  return new Response("forbidden", { status: 403, statusText: "Forbidden" });
 }

@@ -1,4 +1,5 @@
 import { hasRole, type Actor } from "./actor.ts";
+import { managesScope, ownScope, type SchoolScope } from "./scope.ts";
 
 /** A person's record in the personnel database: who they are and which college holds it. */
 export interface PersonResource {
@@ -6,19 +7,10 @@ export interface PersonResource {
   collegeId: string | null;
 }
 
-/** A slice of the personnel database: one college's people, or everyone's (collegeId null). */
-export interface PeopleScope {
-  collegeId: string | null;
-}
-
+/** 学工部 looks after everyone; a college admin the people of their own college (none if they have no college). */
 function managesPerson(actor: Actor, person: PersonResource): boolean {
-  if (hasRole(actor, "ADMIN")) return true;
-  return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && actor.collegeId === person.collegeId;
-}
-
-function managesScope(actor: Actor, scope: PeopleScope): boolean {
-  if (hasRole(actor, "ADMIN")) return true;
-  return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && scope.collegeId === actor.collegeId;
+  const own = ownScope(actor);
+  return own !== null && (own.kind === "school" || own.collegeId === person.collegeId);
 }
 
 export const peopleRules = {
@@ -39,6 +31,6 @@ export const peopleRules = {
   "people:browse": (actor: Actor, _resource: null) =>
     hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN") || hasRole(actor, "COUNSELOR"),
   /** Exporting or importing rosters: 学工部 for anyone, a college admin for their own college. */
-  "people:export": (actor: Actor, scope: PeopleScope) => managesScope(actor, scope),
-  "people:import": (actor: Actor, scope: PeopleScope) => managesScope(actor, scope),
+  "people:export": (actor: Actor, scope: SchoolScope) => managesScope(actor, scope),
+  "people:import": (actor: Actor, scope: SchoolScope) => managesScope(actor, scope),
 };

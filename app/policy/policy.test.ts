@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { StudioRole } from "~/generated/prisma/enums.ts";
-import { authorize, can, type Actor } from "./index.ts";
+import { authorize, can, ownScope, requireOwnScope, type Actor } from "./index.ts";
 
-/** The seven kinds of people the issue names, as the policy sees them. */
+/**
+ * The seven kinds of people the issue names, as the policy sees them, and three more that tell the
+ * conditions of a rule apart: a member with no part in the thing at hand (not its author, creator,
+ * assignee or principal), a former member who still holds every such part from before they left,
+ * and a college admin whose account names no college.
+ */
 const COLLEGE_A = "college-a";
 const COLLEGE_B = "college-b";
 const actors = {
@@ -13,14 +18,20 @@ const actors = {
   newcomer: { id: "u-newcomer", roles: ["COUNSELOR"], collegeId: COLLEGE_A },
   mentor: { id: "u-mentor", roles: ["MENTOR"], collegeId: null },
   outsider: { id: "u-outsider", roles: ["COUNSELOR"], collegeId: COLLEGE_B },
+  bystander: { id: "u-bystander", roles: ["COUNSELOR"], collegeId: COLLEGE_A },
+  formerMember: { id: "u-former", roles: ["COUNSELOR"], collegeId: COLLEGE_B },
+  collegeAdminWithoutCollege: { id: "u-college-none", roles: ["COLLEGE_ADMIN"], collegeId: null },
 } satisfies Record<string, Actor>;
 type Who = keyof typeof actors;
+const everyone = Object.keys(actors) as Who[];
 
-const studioRoles: Partial<Record<Who, StudioRole>> = { leader: "LEADER", backbone: "BACKBONE", newcomer: "NEWCOMER" };
+const studioRoles: Partial<Record<Who, StudioRole>> = { leader: "LEADER", backbone: "BACKBONE", newcomer: "NEWCOMER", bystander: "NEWCOMER" };
 const studioFor = (who: Who) => ({ studioId: "s1", viewerRole: studioRoles[who] ?? null, viewerMentors: who === "mentor" });
+/** Who did the thing at hand (recorded the activity, is assigned the task, wrote the output): the newcomer, and the former member before leaving. */
+const didIt = (who: Who) => who === "newcomer" || who === "formerMember";
 
 function allowed(check: (who: Who) => boolean): Who[] {
-  return (Object.keys(actors) as Who[]).filter(check);
+  return everyone.filter(check);
 }
 
 describe("policy: school", () => {
@@ -28,14 +39,15 @@ describe("policy: school", () => {
     expect(allowed((who) => can(actors[who], "school:administer", null))).toEqual(["admin"]);
   });
   it("dashboards are for 学工部 and college staff", () => {
-    expect(allowed((who) => can(actors[who], "school:view-dashboard", null))).toEqual(["admin", "collegeAdmin"]);
+    // The page and its link; which part of the figures someone sees is "dashboard:view" below.
+    expect(allowed((who) => can(actors[who], "school:view-dashboard", null))).toEqual(["admin", "collegeAdmin", "collegeAdminWithoutCollege"]);
   });
 });
 
 describe("policy: people", () => {
   const newcomerRecord = { userId: actors.newcomer.id, collegeId: COLLEGE_A };
   it("everyone signed in sees a colleague's card", () => {
-    expect(allowed((who) => can(actors[who], "person:view-card", newcomerRecord))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "person:view-card", newcomerRecord))).toEqual(everyone);
   });
   it("the full profile is for the person, their college admin and 学工部", () => {
     expect(allowed((who) => can(actors[who], "person:view-profile", newcomerRecord))).toEqual(["admin", "collegeAdmin", "newcomer"]);
@@ -45,9 +57,10 @@ describe("policy: people", () => {
     const other = { userId: actors.leader.id, collegeId: COLLEGE_B };
     expect(allowed((who) => can(actors[who], "person:edit-profile", other))).toEqual(["admin", "leader"]);
   });
-  it("a college admin without a college manages nobody", () => {
-    const stray = { id: "u-stray", roles: ["COLLEGE_ADMIN" as const], collegeId: null };
-    expect(can(stray, "person:edit-profile", { userId: "x", collegeId: null })).toBe(false);
+  it("people without a college are looked after by 学工部 alone — not by a college admin without one", () => {
+    const noCollege = { userId: actors.mentor.id, collegeId: null };
+    expect(allowed((who) => can(actors[who], "person:view-profile", noCollege))).toEqual(["admin", "mentor"]);
+    expect(allowed((who) => can(actors[who], "person:edit-record", noCollege))).toEqual(["admin"]);
   });
   it("accounts and roles are 学工部's", () => {
     expect(allowed((who) => can(actors[who], "person:manage-account", newcomerRecord))).toEqual(["admin"]);
@@ -56,7 +69,7 @@ describe("policy: people", () => {
 
 describe("policy: studios", () => {
   it("every signed-in person may look at a studio", () => {
-    expect(allowed((who) => can(actors[who], "studio:view", studioFor(who)))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "studio:view", studioFor(who)))).toEqual(everyone);
   });
   it("working material is for members, the studio's mentors and 学工部", () => {
     expect(allowed((who) => can(actors[who], "studio:view-workspace", studioFor(who)))).toEqual([
@@ -65,6 +78,7 @@ describe("policy: studios", () => {
       "backbone",
       "newcomer",
       "mentor",
+      "bystander",
     ]);
   });
   it("only the leader and 学工部 manage a studio", () => {
@@ -77,7 +91,17 @@ describe("policy: studios", () => {
 
 describe("policy: the personnel database", () => {
   it("the card directory is for programme staff; mentors reach people through studios", () => {
-    expect(allowed((who) => can(actors[who], "people:browse", null))).toEqual(["admin", "collegeAdmin", "leader", "backbone", "newcomer", "outsider"]);
+    expect(allowed((who) => can(actors[who], "people:browse", null))).toEqual([
+      "admin",
+      "collegeAdmin",
+      "leader",
+      "backbone",
+      "newcomer",
+      "outsider",
+      "bystander",
+      "formerMember",
+      "collegeAdminWithoutCollege",
+    ]);
   });
   it("the official record (start date, title, honours) is kept by the college and 学工部, not the person", () => {
     const newcomerRecord = { userId: actors.newcomer.id, collegeId: COLLEGE_A };
@@ -87,18 +111,33 @@ describe("policy: the personnel database", () => {
   });
   it("rosters of the whole school are 学工部's; a college admin exports and imports their own college only", () => {
     for (const action of ["people:export", "people:import"] as const) {
-      expect(allowed((who) => can(actors[who], action, { collegeId: null })), action).toEqual(["admin"]);
-      expect(allowed((who) => can(actors[who], action, { collegeId: COLLEGE_A })), action).toEqual(["admin", "collegeAdmin"]);
-      expect(allowed((who) => can(actors[who], action, { collegeId: COLLEGE_B })), action).toEqual(["admin"]);
+      expect(allowed((who) => can(actors[who], action, { kind: "school" })), action).toEqual(["admin"]);
+      expect(allowed((who) => can(actors[who], action, { kind: "college", collegeId: COLLEGE_A })), action).toEqual(["admin", "collegeAdmin"]);
+      expect(allowed((who) => can(actors[who], action, { kind: "college", collegeId: COLLEGE_B })), action).toEqual(["admin"]);
     }
+  });
+  it("what each person looks after: 学工部 the school, a college admin their college, a college admin without a college nothing", () => {
+    const scopes = Object.fromEntries(everyone.map((who) => [who, ownScope(actors[who])]));
+    expect(scopes).toEqual({
+      admin: { kind: "school" },
+      collegeAdmin: { kind: "college", collegeId: COLLEGE_A },
+      leader: null,
+      backbone: null,
+      newcomer: null,
+      mentor: null,
+      outsider: null,
+      bystander: null,
+      formerMember: null,
+      collegeAdminWithoutCollege: null,
+    });
   });
 });
 
 describe("policy: dashboard scopes", () => {
   it("学工部 sees the whole school and any college; a college admin only their own college", () => {
-    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: null }))).toEqual(["admin"]);
-    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
-    expect(allowed((who) => can(actors[who], "dashboard:view", { collegeId: COLLEGE_B }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "dashboard:view", { kind: "school" }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "dashboard:view", { kind: "college", collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "dashboard:view", { kind: "college", collegeId: COLLEGE_B }))).toEqual(["admin"]);
   });
 });
 
@@ -106,19 +145,20 @@ describe("policy: studio life", () => {
   it("only 学工部 changes what it approved (name, level, budget, leader)", () => {
     expect(allowed((who) => can(actors[who], "studio:administer", studioFor(who)))).toEqual(["admin"]);
   });
-  it("counselors outside the studio may apply; members, staff and mentors may not", () => {
-    expect(allowed((who) => can(actors[who], "studio:apply", studioFor(who)))).toEqual(["outsider"]);
+  it("counselors outside the studio (former members too) may apply; members, staff and mentors may not", () => {
+    expect(allowed((who) => can(actors[who], "studio:apply", studioFor(who)))).toEqual(["outsider", "formerMember"]);
   });
   it("members other than the leader may leave", () => {
-    expect(allowed((who) => can(actors[who], "studio:leave", studioFor(who)))).toEqual(["backbone", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "studio:leave", studioFor(who)))).toEqual(["backbone", "newcomer", "bystander"]);
   });
   it("members and 学工部 record activities and outputs", () => {
-    expect(allowed((who) => can(actors[who], "studio:contribute", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
-    expect(allowed((who) => can(actors[who], "output:create", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
+    const members = ["admin", "leader", "backbone", "newcomer", "bystander"];
+    expect(allowed((who) => can(actors[who], "studio:contribute", studioFor(who)))).toEqual(members);
+    expect(allowed((who) => can(actors[who], "output:create", studioFor(who)))).toEqual(members);
   });
-  it("an activity record is removed by the leader, 学工部 or the member who recorded it", () => {
-    const recordedByNewcomer = (who: Who) => ({ studio: studioFor(who), viewerRecorded: who === "newcomer" });
-    expect(allowed((who) => can(actors[who], "activity:delete", recordedByNewcomer(who)))).toEqual(["admin", "leader", "newcomer"]);
+  it("an activity record is removed by the leader, 学工部 or the member who recorded it, while still a member", () => {
+    const activity = (who: Who) => ({ studio: studioFor(who), viewerRecorded: didIt(who) });
+    expect(allowed((who) => can(actors[who], "activity:delete", activity(who)))).toEqual(["admin", "leader", "newcomer"]);
   });
   it("the annual report is for the team, its mentors, 学工部 and college staff", () => {
     expect(allowed((who) => can(actors[who], "studio:view-report", studioFor(who)))).toEqual([
@@ -128,6 +168,8 @@ describe("policy: studio life", () => {
       "backbone",
       "newcomer",
       "mentor",
+      "bystander",
+      "collegeAdminWithoutCollege",
     ]);
   });
 });
@@ -152,47 +194,53 @@ describe("policy: join requests and invitations", () => {
 });
 
 describe("policy: projects and tasks", () => {
-  /** The backbone member leads (主持) the project; the newcomer works on it and is assigned the task. */
-  const projectFor = (who: Who) => ({
-    studio: studioFor(who),
-    viewerProjectRole: who === "backbone" ? ("PRINCIPAL" as const) : who === "newcomer" ? ("MEMBER" as const) : null,
-  });
+  /**
+   * The backbone member leads (主持) the project; the newcomer and the bystander work on it and the
+   * task is the newcomer's. The former member led it too and still holds the task from before leaving.
+   */
+  const projectRoles: Partial<Record<Who, "PRINCIPAL" | "MEMBER">> = { backbone: "PRINCIPAL", newcomer: "MEMBER", bystander: "MEMBER", formerMember: "PRINCIPAL" };
+  const projectFor = (who: Who) => ({ studio: studioFor(who), viewerProjectRole: projectRoles[who] ?? null });
   it("projects are working material: members, the studio's mentors and 学工部", () => {
-    expect(allowed((who) => can(actors[who], "project:view", projectFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+    expect(allowed((who) => can(actors[who], "project:view", projectFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor", "bystander"]);
   });
   it("the leader opens and deletes projects", () => {
     expect(allowed((who) => can(actors[who], "project:create", studioFor(who)))).toEqual(["admin", "leader"]);
     expect(allowed((who) => can(actors[who], "project:delete", projectFor(who)))).toEqual(["admin", "leader"]);
   });
-  it("the leader and the project's principal manage tasks and milestones", () => {
+  it("the leader and the project's principal manage tasks and milestones; a principal who left manages nothing", () => {
     expect(allowed((who) => can(actors[who], "project:manage", projectFor(who)))).toEqual(["admin", "leader", "backbone"]);
   });
-  it("a former member who still holds the principal role manages nothing", () => {
-    const left = { studio: { studioId: "s1", viewerRole: null, viewerMentors: false }, viewerProjectRole: "PRINCIPAL" as const };
-    expect(can(actors.outsider, "project:manage", left)).toBe(false);
-  });
-  it("the assignee moves their own task along, besides those who manage the project", () => {
-    const task = (who: Who) => ({ project: projectFor(who), viewerIsAssignee: who === "newcomer" });
+  it("the assignee moves their own task along, besides those who manage the project; not other members, not once they left", () => {
+    const task = (who: Who) => ({ project: projectFor(who), viewerIsAssignee: didIt(who) });
     expect(allowed((who) => can(actors[who], "task:update-status", task(who)))).toEqual(["admin", "leader", "backbone", "newcomer"]);
   });
 });
 
 describe("policy: outputs", () => {
-  const outputFor = (who: Who) => ({ studio: studioFor(who), viewerIsAuthor: who === "newcomer" });
+  /** The newcomer wrote it, and so did the former member before leaving. */
+  const outputFor = (who: Who) => ({ studio: studioFor(who), viewerIsAuthor: didIt(who) });
   it("every signed-in person sees a studio's outputs", () => {
-    expect(allowed((who) => can(actors[who], "output:view", outputFor(who)))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "output:view", outputFor(who)))).toEqual(everyone);
   });
-  it("attached files are for the team, its mentors and 学工部", () => {
-    expect(allowed((who) => can(actors[who], "output:download", outputFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+  it("attached files are for the team, its mentors, 学工部 and the output's authors (also after they left)", () => {
+    expect(allowed((who) => can(actors[who], "output:download", outputFor(who)))).toEqual([
+      "admin",
+      "leader",
+      "backbone",
+      "newcomer",
+      "mentor",
+      "bystander",
+      "formerMember",
+    ]);
   });
-  it("the leader, 学工部 and the output's own authors correct it", () => {
+  it("the leader, 学工部 and the output's own authors correct it; an author who left does not", () => {
     expect(allowed((who) => can(actors[who], "output:edit", outputFor(who)))).toEqual(["admin", "leader", "newcomer"]);
   });
 });
 
 describe("policy: periodic evaluation", () => {
   it("the leader, 学工部 and college staff read the history", () => {
-    expect(allowed((who) => can(actors[who], "evaluation:view", studioFor(who)))).toEqual(["admin", "collegeAdmin", "leader"]);
+    expect(allowed((who) => can(actors[who], "evaluation:view", studioFor(who)))).toEqual(["admin", "collegeAdmin", "leader", "collegeAdminWithoutCollege"]);
   });
   it("only the leader submits the cycle report", () => {
     expect(allowed((who) => can(actors[who], "evaluation:submit", studioFor(who)))).toEqual(["leader"]);
@@ -215,12 +263,12 @@ describe("policy: mentors and matching", () => {
   const someoneElse = { mentorUserId: "u-other-mentor", viewerIsMentee: false };
 
   it("every signed-in person may browse the pool and open a profile", () => {
-    expect(allowed((who) => can(actors[who], "mentor:view-pool", null))).toHaveLength(7);
-    expect(allowed((who) => can(actors[who], "mentor:view-profile", ownProfile))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "mentor:view-pool", null))).toEqual(everyone);
+    expect(allowed((who) => can(actors[who], "mentor:view-profile", ownProfile))).toEqual(everyone);
   });
   it("contact details are for 学工部, the mentor and the studios they guide", () => {
     expect(allowed((who) => can(actors[who], "mentor:view-contact", ownProfile))).toEqual(["admin", "mentor"]);
-    expect(allowed((who) => can(actors[who], "mentor:view-contact", menteeView(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+    expect(allowed((who) => can(actors[who], "mentor:view-contact", menteeView(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor", "bystander"]);
     expect(allowed((who) => can(actors[who], "mentor:view-contact", someoneElse))).toEqual(["admin"]);
   });
   it("a mentor edits their own profile, 学工部 any; nobody else", () => {
@@ -247,10 +295,10 @@ describe("policy: mentors and matching", () => {
 
 describe("policy: search", () => {
   it("everyone signed in may search", () => {
-    expect(allowed((who) => can(actors[who], "search:use", null))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "search:use", null))).toEqual(everyone);
   });
   it("a studio's documents appear for its members, its accepted mentors and 学工部 only", () => {
-    expect(allowed((who) => can(actors[who], "search:see-document", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+    expect(allowed((who) => can(actors[who], "search:see-document", studioFor(who)))).toEqual(["admin", "leader", "backbone", "newcomer", "mentor", "bystander"]);
   });
   it("a mentor of another studio, or a member of another studio, does not see its documents", () => {
     const otherStudio = { studioId: "s2", viewerRole: null, viewerMentors: false };
@@ -267,13 +315,13 @@ describe("policy: search", () => {
     }
   });
   it("studios, people's cards and outputs are for all staff", () => {
-    expect(allowed((who) => can(actors[who], "search:see-public", null))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "search:see-public", null))).toEqual(everyone);
   });
   it("synonyms and rebuilding the index are 学工部's", () => {
     expect(allowed((who) => can(actors[who], "search:administer", null))).toEqual(["admin"]);
   });
   it("each person creates their own tokens, and nobody else's", () => {
-    expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors[who].id }))).toHaveLength(7);
+    expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors[who].id }))).toEqual(everyone);
     expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors.newcomer.id }))).toEqual(["newcomer"]);
   });
   it("a token is revoked by its owner or by 学工部", () => {
@@ -283,33 +331,37 @@ describe("policy: search", () => {
 
 describe("policy: documents", () => {
   type Status = "DRAFT" | "IN_REVIEW" | "CHANGES_REQUESTED" | "APPROVED" | "PUBLISHED";
-  /** The backbone member wrote it; the mentor has the pending review when it is in review. */
+  /**
+   * The backbone member created and wrote it, and so did the former member before leaving; the
+   * mentor has the pending review when it is in review.
+   */
+  const wroteIt = (who: Who) => who === "backbone" || who === "formerMember";
   const documentFor = (who: Who, status: Status = "DRAFT") => ({
     studioId: "s1",
     status,
     viewerRole: studioRoles[who] ?? null,
     viewerMentors: who === "mentor",
-    viewerCreated: who === "backbone",
-    viewerIsAuthor: who === "backbone",
+    viewerCreated: wroteIt(who),
+    viewerIsAuthor: wroteIt(who),
     viewerIsReviewer: who === "mentor" && status === "IN_REVIEW",
   });
   const check = (action: Parameters<typeof can>[1], status: Status = "DRAFT") =>
     allowed((who) => can(actors[who], action as "document:read", documentFor(who, status)));
 
-  it("is read and commented on by members, the studio's mentors and 学工部 — nobody else", () => {
+  it("is read and commented on by members, the studio's mentors and 学工部 — nobody else, not its authors once they left", () => {
     for (const status of ["DRAFT", "IN_REVIEW", "PUBLISHED"] as const) {
-      expect(check("document:read", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
-      expect(check("document:comment", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor"]);
+      expect(check("document:read", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor", "bystander"]);
+      expect(check("document:comment", status)).toEqual(["admin", "leader", "backbone", "newcomer", "mentor", "bystander"]);
     }
   });
 
   it("is written by members only, and only while it is a draft or needs changes", () => {
-    expect(check("document:edit", "DRAFT")).toEqual(["leader", "backbone", "newcomer"]);
-    expect(check("document:edit", "CHANGES_REQUESTED")).toEqual(["leader", "backbone", "newcomer"]);
+    expect(check("document:edit", "DRAFT")).toEqual(["leader", "backbone", "newcomer", "bystander"]);
+    expect(check("document:edit", "CHANGES_REQUESTED")).toEqual(["leader", "backbone", "newcomer", "bystander"]);
     for (const locked of ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const) expect(check("document:edit", locked)).toEqual([]);
   });
 
-  it("is sent to review by its authors or the leader, and withdrawn by them", () => {
+  it("is sent to review by its authors or the leader, and withdrawn by them — not by an author who left", () => {
     expect(check("document:request-review", "DRAFT")).toEqual(["leader", "backbone"]);
     expect(check("document:request-review", "CHANGES_REQUESTED")).toEqual(["leader", "backbone"]);
     expect(check("document:request-review", "IN_REVIEW")).toEqual([]);
@@ -322,9 +374,13 @@ describe("policy: documents", () => {
     expect(check("document:decide-review", "DRAFT")).toEqual([]);
     const otherMentor = { ...documentFor("mentor", "IN_REVIEW"), viewerIsReviewer: false };
     expect(can(actors.mentor, "document:decide-review", otherMentor)).toBe(false);
+    // A review left pending on a document that is no longer in review decides nothing.
+    for (const status of ["DRAFT", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"] as const) {
+      expect(can(actors.mentor, "document:decide-review", { ...documentFor("mentor", status), viewerIsReviewer: true }), status).toBe(false);
+    }
   });
 
-  it("is published by the leader once approved, and reopened by authors or the leader", () => {
+  it("is published by the leader once approved, and reopened by authors (still members) or the leader", () => {
     expect(check("document:publish", "APPROVED")).toEqual(["leader"]);
     expect(check("document:publish", "IN_REVIEW")).toEqual([]);
     expect(check("document:reopen", "APPROVED")).toEqual(["leader", "backbone"]);
@@ -332,18 +388,18 @@ describe("policy: documents", () => {
     expect(check("document:reopen", "DRAFT")).toEqual([]);
   });
 
-  it("is deleted by the leader, or by its creator while it is a draft", () => {
+  it("is deleted by the leader, or by its creator while it is a draft and they are still a member", () => {
     expect(check("document:delete", "DRAFT")).toEqual(["leader", "backbone"]);
     expect(check("document:delete", "PUBLISHED")).toEqual(["leader"]);
   });
 
   it("gets named versions from members and becomes a template through the leader or 学工部", () => {
-    expect(check("document:create-version", "PUBLISHED")).toEqual(["leader", "backbone", "newcomer"]);
+    expect(check("document:create-version", "PUBLISHED")).toEqual(["leader", "backbone", "newcomer", "bystander"]);
     expect(check("document:save-as-template")).toEqual(["admin", "leader"]);
   });
 
   it("is created or imported into a studio by its members", () => {
-    expect(allowed((who) => can(actors[who], "studio:create-document", studioFor(who)))).toEqual(["leader", "backbone", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "studio:create-document", studioFor(who)))).toEqual(["leader", "backbone", "newcomer", "bystander"]);
   });
 
   it("keeps school templates to 学工部 and a studio's templates to its leader", () => {
@@ -363,13 +419,29 @@ describe("authorize", () => {
   it("refuses anonymous visitors everything", () => {
     expect(can(null, "studio:view", studioFor("outsider"))).toBe(false);
   });
-  it("throws a 403 response when denied and nothing when allowed", () => {
+  it("throws a 403 response when denied and nothing when allowed", async () => {
     expect(() => authorize(actors.outsider, "studio:manage", studioFor("outsider"))).toThrow(Response);
     try {
       authorize(actors.outsider, "studio:manage", studioFor("outsider"));
     } catch (error) {
-      expect((error as Response).status).toBe(403);
+      // What a download or API client reads: "403 Forbidden" and a body that says so.
+      const response = error as Response;
+      expect([response.status, response.statusText, await response.text()]).toEqual([403, "Forbidden", "forbidden"]);
     }
     expect(() => authorize(actors.leader, "studio:manage", studioFor("leader"))).not.toThrow();
+  });
+  it("hands out what a person looks after, and a 403 to anyone who looks after nothing — a college admin without a college included", () => {
+    expect(requireOwnScope(actors.admin)).toEqual({ kind: "school" });
+    expect(requireOwnScope(actors.collegeAdmin)).toEqual({ kind: "college", collegeId: COLLEGE_A });
+    for (const who of ["collegeAdminWithoutCollege", "leader", "mentor"] as const) {
+      let thrown: unknown = null;
+      try {
+        requireOwnScope(actors[who]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, who).toBeInstanceOf(Response);
+      expect((thrown as Response).status, who).toBe(403);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { hasRole, type Actor } from "./actor.ts";
+import { managesScope, type SchoolScope } from "./scope.ts";
 
 /** School-wide administration belongs to 学工部 (ADMIN). */
 export const schoolRules = {
@@ -6,7 +7,6 @@ export const schoolRules = {
   "school:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
   /** Programme dashboards: 学工部 for the school, college staff for their own college. */
   "school:view-dashboard": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN") || hasRole(actor, "COLLEGE_ADMIN"),
-  /** One scope of the dashboard: the whole school (collegeId null) or one college. */
-  "dashboard:view": (actor: Actor, scope: { collegeId: string | null }) =>
-    hasRole(actor, "ADMIN") || (hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && scope.collegeId === actor.collegeId),
+  /** One scope of the dashboard: the whole school or one college. */
+  "dashboard:view": (actor: Actor, scope: SchoolScope) => managesScope(actor, scope),
 };

@@ -12,7 +12,7 @@ import { dashboardData } from "~/dashboard/dashboard.server.ts";
 import { EChart } from "~/dashboard/echart.tsx";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges } from "~/people/directory.server.ts";
-import { authorize, hasRole } from "~/policy/index.ts";
+import { authorize, can, requireOwnScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "数据看板 · 辅导员工作室协同平台" }];
@@ -21,15 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   authorize(user, "school:view-dashboard", null);
   const colleges = await listColleges();
-  const requested = new URL(request.url).searchParams.get("collegeId");
-  // 学工部 may look at the whole school or one college; college staff always see their own college.
-  const collegeId = hasRole(user, "ADMIN") ? (colleges.some((c) => c.id === requested) ? requested : null) : user.collegeId;
-  authorize(user, "dashboard:view", { collegeId });
+  const requestedId = new URL(request.url).searchParams.get("collegeId");
+  const requested = colleges.find((c) => c.id === requestedId);
+  // 学工部 may pick any college; everyone else sees what they look after (a college admin their own
+  // college, whatever they ask for). No college on the account is a 403, not the whole school.
+  const wanted: SchoolScope | null = requested ? { kind: "college", collegeId: requested.id } : null;
+  const scope = wanted && can(user, "dashboard:view", wanted) ? wanted : requireOwnScope(user);
+  authorize(user, "dashboard:view", scope);
   const settings = await getSchoolSettings();
   return data({
-    scope: collegeId ? { id: collegeId, name: colleges.find((c) => c.id === collegeId)?.name ?? "" } : null,
-    colleges: hasRole(user, "ADMIN") ? colleges.map((c) => ({ id: c.id, name: c.name })) : null,
-    dashboard: await dashboardData({ collegeId }, { now: new Date(), thresholds: settings.stageThresholds }),
+    scope: scope.kind === "college" ? { id: scope.collegeId, name: colleges.find((c) => c.id === scope.collegeId)?.name ?? "" } : null,
+    colleges: can(user, "dashboard:view", { kind: "school" }) ? colleges.map((c) => ({ id: c.id, name: c.name })) : null,
+    dashboard: await dashboardData(scope, { now: new Date(), thresholds: settings.stageThresholds }),
   });
 }
 

@@ -10,7 +10,7 @@ import { Pagination } from "~/components/kit/pagination.tsx";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges, listDirectory } from "~/people/directory.server.ts";
 import { DUTIES, GROUPS, parseDirectoryFilters, TITLES } from "~/people/schemas.ts";
-import { authorize, can, hasRole } from "~/policy/index.ts";
+import { authorize, can, ownScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "人员信息库 · 辅导员工作室协同平台" }];
@@ -24,14 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listDirectory(filters, { now: new Date(), thresholds: settings.stageThresholds }),
     listColleges(),
   ]);
-  const scope = { collegeId: filters.collegeId ?? null };
-  const ownCollege = hasRole(user, "COLLEGE_ADMIN") && user.collegeId ? { collegeId: user.collegeId } : null;
+  // What the filters show (no college filter: the whole school), and what the person looks after.
+  const shown: SchoolScope = filters.collegeId ? { kind: "college", collegeId: filters.collegeId } : { kind: "school" };
+  const own = ownScope(user);
+  const canExportShown = can(user, "people:export", shown);
   return data({
     ...directory,
     colleges: colleges.map((c) => ({ value: c.id, label: c.name })),
-    canExport: can(user, "people:export", scope),
-    exportOwnCollege: !can(user, "people:export", scope) && ownCollege && can(user, "people:export", ownCollege) ? ownCollege.collegeId : null,
-    canImport: can(user, "people:import", { collegeId: null }) || (ownCollege !== null && can(user, "people:import", ownCollege)),
+    canExport: canExportShown,
+    exportOwnCollege: !canExportShown && own?.kind === "college" && can(user, "people:export", own) ? own.collegeId : null,
+    canImport: own !== null && can(user, "people:import", own),
   });
 }
 

@@ -11,7 +11,8 @@ import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { page: _page, ...filters } = parseDirectoryFilters(new URL(request.url).searchParams);
-  authorize(user, "people:export", { collegeId: filters.collegeId ?? null });
+  // Without a college filter the export is the whole school's, which only 学工部 may take.
+  authorize(user, "people:export", filters.collegeId ? { kind: "college", collegeId: filters.collegeId } : { kind: "school" });
   const settings = await getSchoolSettings();
   const now = new Date();
   const body = await exportRoster(filters, { now, thresholds: settings.stageThresholds });

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { requireUser, type SessionUser } from "~/auth/session.server.ts";
+import { requireUser } from "~/auth/session.server.ts";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { FieldErrors, TextField } from "~/components/kit/fields.tsx";
@@ -21,22 +21,18 @@ import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { checkRosterSchema, confirmRosterSchema } from "~/people/import-schemas.ts";
 import type { RosterIssue } from "~/people/roster-format.ts";
 import { checkRoster, dropUpload, importRoster, keepUpload, MAX_ROSTER_BYTES, takeUpload, type RosterCheck } from "~/people/roster.server.ts";
-import { authorize, hasRole } from "~/policy/index.ts";
+import { authorize, requireOwnScope } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导入人员名单 · 辅导员工作室协同平台" }];
 
 const SHOWN_ISSUES = 200;
 
-/** 学工部 imports for the whole school; a college admin for their own college. */
-function importScope(user: SessionUser) {
-  return { collegeId: hasRole(user, "ADMIN") ? null : user.collegeId };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const scope = importScope(user);
+  // 学工部 imports for the whole school; a college admin for their own college.
+  const scope = requireOwnScope(user);
   authorize(user, "people:import", scope);
-  const college = scope.collegeId ? await prisma.college.findUnique({ where: { id: scope.collegeId }, select: { name: true } }) : null;
+  const college = scope.kind === "college" ? await prisma.college.findUnique({ where: { id: scope.collegeId }, select: { name: true } }) : null;
   return data({ collegeName: college?.name ?? null });
 }
 
@@ -71,7 +67,7 @@ async function preview(check: RosterCheck, fileName: string, t: TFunction, token
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  authorize(user, "people:import", importScope(user));
+  authorize(user, "people:import", requireOwnScope(user));
   const t = await getFixedT(request);
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {

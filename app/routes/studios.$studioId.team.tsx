@@ -54,11 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await handleJoinDecision(user, form, t, locale);
     return reply(result, result.error ? 409 : 200);
   }
-  authorize(user, "studio:manage", access.resource);
-  const settings = await getSchoolSettings();
-
+  // Each intent is authorised by its own rule alone, so a broken rule is not hidden behind another.
   if (intent === "invite") {
     authorize(user, "studio:invite", access.resource);
+    const settings = await getSchoolSettings();
     const submission = parseWithZod(form, { schema: inviteSchema });
     if (submission.status !== "success") return reply({ invite: translatedReply(submission, t) }, 400);
     try {
@@ -68,6 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return reply({ invite: submission.reply({ resetForm: true }), notice: t("studios.team.invitedDone") });
   }
+
+  authorize(user, "studio:manage", access.resource);
+  const settings = await getSchoolSettings();
 
   const schema = intent === "role" ? roleChangeSchema : intent === "remove" ? removeMemberSchema : null;
   if (!schema) throw new Response("Bad Request", { status: 400 });

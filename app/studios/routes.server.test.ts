@@ -115,10 +115,17 @@ describe("studio forms answer bad input in Chinese", () => {
     expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(0);
   });
 
-  it("a backbone member cannot invite, and an outsider cannot decide applications", async () => {
+  it("a backbone member cannot invite (the leader can), and an outsider cannot decide applications", async () => {
     const team = await import("~/routes/studios.$studioId.team.tsx");
+    // The invitation is checked by "studio:invite" alone (not behind "studio:manage"), so this fails if that rule lets backbones in.
+    const invitations = () => prisma.studioJoinRequest.count({ where: { studioId, kind: "INVITATION", user: { username: "counselor" } } });
+    const before = await invitations();
     expect((await asUser("backbone", team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "counselor" } })).status).toBe(403);
-    const pending = await prisma.studioJoinRequest.findFirstOrThrow({ where: { studioId, status: "PENDING" } });
+    expect(await invitations()).toBe(before);
+    const byLeader = await asUser("leader", team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "counselor" } });
+    expect(byLeader.data).toMatchObject({ notice: "邀请已发送。" });
+    expect(await invitations()).toBe(before + 1);
+    const pending = await prisma.studioJoinRequest.findFirstOrThrow({ where: { studioId, kind: "APPLICATION", status: "PENDING" } });
     const list = await import("~/routes/studios._index.tsx");
     expect((await asUser("counselor", list.action, "/studios", { form: { intent: "approve", requestId: pending.id } })).status).toBe(403);
     expect((await prisma.studioJoinRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
