@@ -54,6 +54,18 @@ describe("putting rows back after a test", () => {
     expect(await state()).toEqual(before);
   });
 
+  it("takes a slice by a field of a JSON column, leaving rows with another value alone", async () => {
+    // Both rows go after the test whatever happens here.
+    await undoChangesTo("AuditLog", { action: "e2e.helper-check" });
+    const restore = await rowsAsTheyAre("AuditLog", { action: "e2e.helper-check", "data.title": ["甲", "丙"] });
+    for (const title of ["甲", "乙"]) {
+      await query(`INSERT INTO "AuditLog" ("action", "entityType", "entityId", "data") VALUES ('e2e.helper-check', 'Test', 'x', $1::jsonb)`, [JSON.stringify({ title })]);
+    }
+    await restore();
+    const left = await query<{ title: string }>(`SELECT "data"->>'title' AS title FROM "AuditLog" WHERE "action" = 'e2e.helper-check'`);
+    expect(left.map((row) => row.title)).toEqual(["乙"]);
+  });
+
   it("names the column when a slice asks for one the table does not have", async () => {
     await expect(undoChangesTo("Notification", { userid: "x" })).rejects.toThrow('Notification has no column "userid"');
   });

@@ -1,9 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
+import { signOutAfterwards } from "../support/e2e-database.ts";
 
 /**
  * Where the app sends a person after signing in (/login) and after changing the language
  * (/language), over plain HTTP against the real server: whatever `redirectTo` says, the answer is
- * a redirect that stays on the app's origin, never a 500 and never another site.
+ * a redirect that stays on the app's origin, never a 500 and never another site. Each sign-in's
+ * session is signed out after its test; the language switches are anonymous (only a cookie).
  */
 const baseUrl = inject("baseUrl");
 
@@ -40,8 +42,9 @@ describe("after signing in", () => {
       body: new URLSearchParams({ username: "counselor", password: "Fudao@2026", redirectTo }),
       redirect: "manual",
     });
+    const session = signOutAfterwards(response);
     expect(landing(response, "/login").origin).toBe(new URL(baseUrl).origin);
-    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith("fudao_session="))).toBe(true);
+    expect(session, "the sign-in's session cookie").not.toBeNull();
   });
 
   it("still goes where the person was headed on the app", async () => {
@@ -51,6 +54,7 @@ describe("after signing in", () => {
       body: new URLSearchParams({ username: "counselor", password: "Fudao@2026", redirectTo: "/studios?duty=CRISIS" }),
       redirect: "manual",
     });
+    signOutAfterwards(response);
     expect(landing(response, "/login").href).toBe(`${baseUrl}/studios?duty=CRISIS`);
   });
 });

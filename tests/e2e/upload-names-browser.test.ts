@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
-import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
+import { signIn, undoChangesTo, userId } from "../support/e2e-database.ts";
+import { findDocumentId } from "../support/http-session.ts";
 
 /**
  * A file chosen in Chromium whose name has ";", "=", quotes and emoji: the upload form takes it,
@@ -13,7 +14,7 @@ let studioId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const cookie = await signInOverHttp(baseUrl, "leader");
+  const cookie = await signIn("leader");
   const documentId = await findDocumentId(baseUrl, cookie, "心理危机早期识别与干预研究笔记（一）");
   const page = await (await fetch(`${baseUrl}/documents/${documentId}`, { headers: { Cookie: cookie } })).text();
   studioId = /\/studios\/([^/"?]+)\/documents/.exec(page)![1]!;
@@ -23,11 +24,17 @@ afterAll(() => browser?.close());
 describe("uploading an output's file in the browser", () => {
   it("keeps a name with ';', '=', quotes and emoji from the file picker to the download", async () => {
     const name = '会议纪要;第2版=终稿 "定稿" 😀.pdf';
+    const title = "浏览器上传的文件名测试";
+    // The output (with its author), its file and the audit record of its creation go after the test.
+    const leader = await userId("leader");
+    await undoChangesTo("Output", { studioId, title });
+    await undoChangesTo("UploadedFile", { uploadedById: leader, name });
+    await undoChangesTo("AuditLog", { actorId: leader, action: "output.create", "data.title": title });
     const page = await newPage(browser, { acceptDownloads: true });
     await login(page, baseUrl, "leader");
     await page.waitForURL(`${baseUrl}/`);
     await page.goto(`${baseUrl}/studios/${studioId}/outputs`);
-    await page.getByLabel("成果名称").fill("浏览器上传的文件名测试");
+    await page.getByLabel("成果名称").fill(title);
     await page.getByLabel("类型").selectOption("PAPER");
     await page.getByLabel("取得日期").fill(new Date().toISOString().slice(0, 10));
     await page.getByLabel("作者", { exact: true }).fill("张明华");

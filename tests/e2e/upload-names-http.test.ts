@@ -1,30 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { readRunningServices } from "~/cli/running-services.server.ts";
-import { query } from "../support/databases.ts";
+import { afterwards, query, signIn, undoChangesTo, userId } from "../support/e2e-database.ts";
 import { HARD_FILE_NAMES } from "../support/file-names.ts";
 import { pngImage } from "../support/fixtures.ts";
-import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
+import { findDocumentId } from "../support/http-session.ts";
 import { xlsxRoster } from "../support/rosters.ts";
 
 /**
  * Every upload of the app over plain HTTP against the real server, with the file names people
  * actually give files (";", "=", quotes, emoji, 200 Chinese characters): each is taken, stored
- * and given back under exactly that name — never a 500, never a false "too large".
+ * and given back under exactly that name — never a 500, never a false "too large". What each test
+ * stores (outputs, pictures, documents, their files and audit records, a checked roster kept for
+ * confirmation) goes after it, found by the test's own titles and file names.
  */
 const baseUrl = inject("baseUrl");
 const NOTE = "心理危机早期识别与干预研究笔记（一）";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const cookies: Record<string, string> = {};
-let databaseUrl: string;
+const people: Record<string, string> = {};
 let documentId: string;
 let studioId: string;
 
 beforeAll(async () => {
-  for (const who of ["admin", "leader", "backbone"]) cookies[who] = await signInOverHttp(baseUrl, who);
-  const running = readRunningServices(inject("appDataDir"));
-  if (!running) throw new Error("the e2e server did not publish its services");
-  databaseUrl = running.databaseUrl;
+  for (const who of ["admin", "leader", "backbone"]) {
+    cookies[who] = await signIn(who);
+    people[who] = await userId(who);
+  }
   documentId = await findDocumentId(baseUrl, cookies.leader!, NOTE);
   const page = await (await fetch(`${baseUrl}/documents/${documentId}`, { headers: { Cookie: cookies.leader! } })).text();
   studioId = /\/studios\/([^/"?]+)\/documents/.exec(page)![1]!;
@@ -33,6 +36,11 @@ beforeAll(async () => {
 /** A multipart POST as a browser sends it (Node's FormData encodes names exactly as browsers do). */
 function post(path: string, who: string, form: FormData) {
   return fetch(`${baseUrl}${path}`, { method: "POST", headers: { Cookie: cookies[who]!, Origin: baseUrl }, body: form, redirect: "manual" });
+}
+
+/** A roster checked but never confirmed: the app keeps it under imports/ until confirmed or a day old. */
+function dropKeptRoster(token: string) {
+  for (const ext of ["bin", "json"]) fs.rmSync(path.join(inject("appDataDir"), "imports", `${token}.${ext}`), { force: true });
 }
 
 /** Text as React writes it into the page. */
@@ -50,6 +58,10 @@ function downloadName(response: Response): string {
 describe("studio outputs", () => {
   it.each(HARD_FILE_NAMES.map((name, index) => [`${name}.pdf`, index] as const))("stores %j and gives it back under the same name", async (name, index) => {
     const title = `文件名测试成果 ${index}`;
+    // The output (with its author), its file and the audit record of its creation go after the test.
+    await undoChangesTo("Output", { studioId, title });
+    await undoChangesTo("UploadedFile", { uploadedById: people.leader!, name });
+    await undoChangesTo("AuditLog", { actorId: people.leader!, action: "output.create", "data.title": title });
     const bytes = new TextEncoder().encode(`%PDF-1.4 成果 ${index}`);
     const form = new FormData();
     for (const [key, value] of Object.entries({ intent: "create", type: "PAPER", title, level: "SCHOOL", date: new Date().toISOString().slice(0, 10), authors: "张明华", description: "" })) form.append(key, value);
@@ -79,6 +91,8 @@ describe("studio outputs", () => {
 
 describe("document images", () => {
   it.each(HARD_FILE_NAMES.map((name) => `${name}.png`))("takes %j and stores it under that name", async (name) => {
+    // The picture's row, its link to the note and (once no row refers to it) its file go after the test.
+    await undoChangesTo("UploadedFile", { uploadedById: people.backbone!, name });
     const form = new FormData();
     form.append("image", new Blob([new Uint8Array(pngImage(4, 3))], { type: "image/png" }), name);
     const response = await post(`/documents/${documentId}/images`, "backbone", form);
@@ -86,7 +100,7 @@ describe("document images", () => {
     const image = (await response.json()) as { url: string; width: number };
     expect(image.width).toBe(4);
     const fileId = image.url.split("/").at(-1)!;
-    const [row] = await query<{ name: string }>(databaseUrl, `SELECT "name" FROM "UploadedFile" WHERE "id" = $1`, [fileId]);
+    const [row] = await query<{ name: string }>(`SELECT "name" FROM "UploadedFile" WHERE "id" = $1`, [fileId]);
     expect(row?.name).toBe(name);
     expect((await fetch(`${baseUrl}${image.url}`, { headers: { Cookie: cookies.leader! } })).status).toBe(200);
   });
@@ -94,6 +108,10 @@ describe("document images", () => {
 
 describe("document import", () => {
   it("imports Markdown files whatever their names, each titled after its file", async () => {
+    // The documents (with their authors) and the audit records of their import go after the test.
+    const titles = HARD_FILE_NAMES.map((name) => name.slice(0, 120));
+    await undoChangesTo("Document", { studioId, title: titles });
+    await undoChangesTo("AuditLog", { actorId: people.backbone!, action: "document.create", "data.importedFrom": HARD_FILE_NAMES.map((name) => `${name}.md`) });
     const form = new FormData();
     form.append("type", "RESEARCH_NOTE");
     for (const name of HARD_FILE_NAMES) form.append("files", new Blob([`没有标题的正文：${name.length}\n`], { type: "text/markdown" }), `${name}.md`);
@@ -101,8 +119,8 @@ describe("document import", () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain(`已导入 ${HARD_FILE_NAMES.length} 个文件。`);
-    for (const name of HARD_FILE_NAMES) expect(html).toContain(inHtml(name.slice(0, 120)));
-    const [count] = await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM "Document" WHERE "title" = ANY($1)`, [HARD_FILE_NAMES.map((name) => name.slice(0, 120))]);
+    for (const title of titles) expect(html).toContain(inHtml(title));
+    const [count] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Document" WHERE "studioId" = $1 AND "title" = ANY($2)`, [studioId, titles]);
     expect(count?.n).toBe(HARD_FILE_NAMES.length);
   });
 });
@@ -117,10 +135,14 @@ describe("roster and mentor imports", () => {
     form.append("intent", "check");
     form.append("file", new Blob([new Uint8Array(roster)], { type: XLSX }), name);
     const response = await post("/people/import", "admin", form);
-    expect(response.status).toBe(200);
     const html = await response.text();
+    // A roster that passes is kept for the confirmation the test does not give: dropped afterwards.
+    const token = /name="token" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+    if (token) afterwards(`drop the kept roster ${token}`, async () => dropKeptRoster(token));
+    expect(response.status).toBe(200);
     expect(html).toContain("文件检查通过，可以导入。");
     expect(html).toContain(inHtml(name));
+    expect(token, "the confirmation form's token").toBeDefined();
   });
 
   it.each(HARD_FILE_NAMES.map((name) => `${name}.xlsx`))("reads a mentor list named %j", async (name) => {

@@ -25,7 +25,11 @@ import { signInOverHttp } from "./http-session.ts";
  */
 
 type Value = string | number | boolean | null;
-/** Column = value; an array means any of its values; null means IS NULL. */
+/**
+ * Column = value; an array means any of its values; null means IS NULL. "column.field" compares a
+ * field of a JSON column as text: an audit record names its subject only in its data
+ * (`{ actorId, action: "output.create", "data.title": title }`).
+ */
 export type Where = Record<string, Value | readonly Value[]>;
 
 interface Step {
@@ -87,11 +91,17 @@ async function shapeOf(table: string) {
 }
 
 function condition(shape: { name: string; columns: Array<{ name: string }> }, where: Where, params: unknown[]): string {
-  const parts = Object.entries(where).map(([column, value]) => {
+  const parts = Object.entries(where).map(([key, value]) => {
+    const [column, field] = key.split(/\.(.*)/s) as [string, string | undefined];
     if (!shape.columns.some((c) => c.name === column)) throw new Error(`${shape.name} has no column "${column}"`);
-    if (value === null) return `t.${quote(column)} IS NULL`;
+    let operand = `t.${quote(column)}`;
+    if (field !== undefined) {
+      params.push(field);
+      operand = `(${operand} ->> $${params.length}::text)`;
+    }
+    if (value === null) return `${operand} IS NULL`;
     params.push(value);
-    return Array.isArray(value) ? `t.${quote(column)} = ANY($${params.length})` : `t.${quote(column)} = $${params.length}`;
+    return Array.isArray(value) ? `${operand} = ANY($${params.length})` : `${operand} = $${params.length}`;
   });
   return parts.length ? parts.join(" AND ") : "TRUE";
 }
@@ -179,6 +189,20 @@ export async function signIn(username: string): Promise<string> {
   const cookie = await signInOverHttp(inject("baseUrl"), username);
   current().cookies.add(cookie);
   return cookie;
+}
+
+/**
+ * A session a test opened itself, where signing in is what it tests: its Set-Cookie
+ * ("fudao_session=…") is signed out afterwards like signIn's. Returns the cookie, or null if the
+ * response opened none.
+ */
+export function signOutAfterwards(response: Response): string | null {
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0]!)
+    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`) && pair.length > SESSION_COOKIE.length + 1);
+  if (cookie) current().cookies.add(cookie);
+  return cookie ?? null;
 }
 
 /**
