@@ -348,15 +348,18 @@ export default function EditPerson() {
             <div className="mb-4 space-y-2">
               <Notice tone="success">{actionData.notice}</Notice>
               {temporaryPassword ? (
-                <label className="block text-sm font-medium text-slate-700">
-                  {t("account.reset.temporaryLabel")}
+                <div>
+                  <label htmlFor="temporary-password" className="block text-sm font-medium text-slate-700">
+                    {t("account.reset.temporaryLabel")}
+                  </label>
                   <input
+                    id="temporary-password"
                     readOnly
                     value={temporaryPassword}
                     onFocus={(event) => event.currentTarget.select()}
                     className="mt-1 block w-full rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-base tracking-wider"
                   />
-                </label>
+                </div>
               ) : null}
             </div>
           ) : null}

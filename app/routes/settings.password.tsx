@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { changeOwnPassword, passwordPageState } from "~/auth/passwords.server.ts";
 import { changePasswordSchema } from "~/auth/password-schemas.ts";
 import { PASSWORD_PAGE, requireSession } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
@@ -93,7 +92,7 @@ export default function PasswordPage() {
           {form.errors.join(" ")}
         </Notice>
       ) : null}
-      <Card title={first ? t("account.password.firstTitle") : t("account.password.title")}>
+      <section aria-label={first ? t("account.password.firstTitle") : t("account.password.title")} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField
@@ -114,7 +113,7 @@ export default function PasswordPage() {
           </div>
           <SubmitButton pendingLabel={t("account.password.submitting")}>{first ? t("account.password.submitFirst") : t("account.password.submit")}</SubmitButton>
         </Form>
-      </Card>
+      </section>
       {lastChanged ? <p className="text-xs text-slate-500">{t("account.password.lastChanged", { when: formatDateTime(lastChanged, i18n.language) })}</p> : null}
     </div>
   );
