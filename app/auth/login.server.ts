@@ -3,7 +3,7 @@ import { dummyPasswordHash, verifyPassword } from "./password.server.ts";
 import { checkLoginAllowed, recordFailedLogin, recordSuccessfulLogin } from "./login-rate-limit.server.ts";
 
 export type LoginResult =
-  | { ok: true; userId: string; locale: string | null }
+  | { ok: true; userId: string; locale: string | null; passwordMustChange: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "disabled" }
   | { ok: false; reason: "blocked"; retryAfterSeconds: number };
@@ -15,7 +15,7 @@ export async function authenticate(username: string, password: string, address: 
 
   const user = await prisma.user.findUnique({
     where: { username },
-    select: { id: true, passwordHash: true, active: true, locale: true },
+    select: { id: true, passwordHash: true, active: true, locale: true, passwordMustChange: true },
   });
   // Verify against a dummy hash for unknown users so response time does not reveal which 工号 exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
@@ -25,5 +25,5 @@ export async function authenticate(username: string, password: string, address: 
   }
   if (!user.active) return { ok: false, reason: "disabled" };
   await recordSuccessfulLogin(username, address);
-  return { ok: true, userId: user.id, locale: user.locale };
+  return { ok: true, userId: user.id, locale: user.locale, passwordMustChange: user.passwordMustChange };
 }

@@ -38,3 +38,21 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
   return dummyHash;
 }
+
+const TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+/**
+ * An initial or temporary password that someone else hands on: 12 characters without look-alikes
+ * (0/O, 1/l/I), ~68 bits. It only opens the page where its owner sets their own (decision 009).
+ */
+export function temporaryPassword(): string {
+  // 256 is not a multiple of 55: draw again above the last full multiple, so every letter is equally likely.
+  const limit = 256 - (256 % TEMPORARY_ALPHABET.length);
+  let password = "";
+  while (password.length < 12) {
+    for (const byte of crypto.randomBytes(16)) {
+      if (byte < limit && password.length < 12) password += TEMPORARY_ALPHABET[byte % TEMPORARY_ALPHABET.length];
+    }
+  }
+  return password;
+}

@@ -1,10 +1,13 @@
 import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
-import { prisma } from "~/db/client.server.ts";
+import { prisma, type Db } from "~/db/client.server.ts";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { memoizeForRequest } from "~/lib/request-scope.server.ts";
 
-/** Sessions live in the database, so logging out (or an admin disabling an account) ends them at once. */
+/**
+ * Sessions live in the database, so logging out, a password change or reset, or an admin disabling
+ * an account ends them at once, open sockets included (decision 009).
+ */
 const SESSION_DAYS = 14;
 export const SESSION_COOKIE = "fudao_session";
 
@@ -54,35 +57,96 @@ export interface SessionUser {
   locale: string | null;
 }
 
-const userSelect = { id: true, username: true, name: true, roles: true, collegeId: true, locale: true, active: true } as const;
+const userSelect = {
+  id: true,
+  username: true,
+  name: true,
+  roles: true,
+  collegeId: true,
+  locale: true,
+  active: true,
+  passwordMustChange: true,
+} as const;
 
-/** Resolves a Cookie header to an active user; used by loaders and the socket.io handshake. */
-export async function getUserFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+/** A valid session: its id (sockets join its room), its person, and whether they must set a password first. */
+export interface SignedIn {
+  sessionId: string;
+  user: SessionUser;
+  /** Signed in with an initial or temporary password: only /settings/password is open until it is replaced. */
+  passwordMustChange: boolean;
+}
+
+/** Resolves a Cookie header to a valid session of an active account, restricted or not. */
+export async function getSignedInFromCookieHeader(cookieHeader: string | null | undefined): Promise<SignedIn | null> {
   if (!cookieHeader) return null;
   const session = await sessionStorage().getSession(cookieHeader);
   const userId = session.get("userId");
-  if (!userId) return null;
+  if (!userId || !session.id) return null;
   const user = await prisma.user.findUnique({ where: { id: userId }, select: userSelect });
   if (!user || !user.active) return null;
-  const { active: _active, ...rest } = user;
-  return rest;
+  const { active: _active, passwordMustChange, ...rest } = user;
+  return { sessionId: session.id, user: rest, passwordMustChange };
+}
+
+/**
+ * Resolves a Cookie header to a user with full access; used by the socket.io handshake and the
+ * collaboration worker's admission. A session waiting for a new password opens no socket.
+ */
+export async function getUserFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const signedIn = await getSignedInFromCookieHeader(cookieHeader);
+  return signedIn && !signedIn.passwordMustChange ? signedIn.user : null;
 }
 
 /** The root loader and the page's loader both ask; one lookup per request is enough. */
-export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+export function getSignedIn(request: Request): Promise<SignedIn | null> {
   const cookie = request.headers.get("Cookie");
-  return memoizeForRequest(`user:${cookie}`, () => getUserFromCookieHeader(cookie));
+  return memoizeForRequest(`session:${cookie}`, () => getSignedInFromCookieHeader(cookie));
 }
 
-/** For loaders and actions of signed-in pages: redirects to the login page otherwise. */
+/** The signed-in person with full access, or null (anonymous, or waiting for a new password). */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const signedIn = await getSignedIn(request);
+  return signedIn && !signedIn.passwordMustChange ? signedIn.user : null;
+}
+
+/** Where a request came from, for returning there after signing in or setting a password. */
+function here(request: Request) {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+export const PASSWORD_PAGE = "/settings/password";
+
+/** The page that sets the password first, coming back to `redirectTo` afterwards. */
+export function passwordPageFor(redirectTo: string) {
+  return redirectTo === "/" ? PASSWORD_PAGE : `${PASSWORD_PAGE}?redirectTo=${encodeURIComponent(redirectTo)}`;
+}
+
+/**
+ * For loaders and actions of signed-in pages: redirects to the login page otherwise, and a person
+ * who signed in with an initial or temporary password to the page that replaces it.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getOptionalUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  }
-  return user;
+  const signedIn = await getSignedIn(request);
+  if (!signedIn) throw redirect(`/login?redirectTo=${encodeURIComponent(here(request))}`);
+  if (signedIn.passwordMustChange) throw redirect(passwordPageFor(here(request)));
+  return signedIn.user;
+}
+
+/** For the password page only: any valid session, including one that must set a password first. */
+export async function requireSession(request: Request): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request);
+  if (!signedIn) throw redirect(`/login?redirectTo=${encodeURIComponent(here(request))}`);
+  return signedIn;
+}
+
+/**
+ * Ends a person's sessions (all, or all but one) in the caller's transaction. The database tells
+ * every listening process when it commits, and they close those sessions' sockets (decision 009).
+ */
+export async function endSessions(db: Db, userId: string, options: { except?: string } = {}): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId, ...(options.except ? { id: { not: options.except } } : {}) } });
+  return count;
 }
 
 function secureFor(request: Request) {

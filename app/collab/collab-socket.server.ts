@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import * as Y from "yjs";
-import { getUserFromCookieHeader } from "~/auth/session.server.ts";
+import { getSignedInFromCookieHeader } from "~/auth/session.server.ts";
 import { stateToDoc, textStats } from "~/documents/content.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
@@ -135,13 +135,15 @@ const worker = singleton("collabWorker", () => new CollabWorker());
 /** The worker's questions: who may do what (the policy), and the cold path of storage. */
 const appHandlers: Handlers<AppRequests> = {
   async admit({ cookie, documentId }): Promise<Admission> {
-    const user = await getUserFromCookieHeader(cookie);
-    if (!user) return { ok: false, code: "UNAUTHENTICATED" };
+    const signedIn = await getSignedInFromCookieHeader(cookie);
+    // A session waiting for its first password opens no document.
+    if (!signedIn || signedIn.passwordMustChange) return { ok: false, code: "UNAUTHENTICATED" };
+    const { user, sessionId } = signedIn;
     const access = await loadDocumentAccess(documentId, user);
     if (!access) return { ok: false, code: "NOT_FOUND" };
     if (!can(user, "document:read", access.resource)) return { ok: false, code: "FORBIDDEN" };
     const canEdit = can(user, "document:edit", access.resource);
-    return { ok: true, user, documentId: access.documentId, canEdit, status: access.resource.status };
+    return { ok: true, user, sessionId, documentId: access.documentId, canEdit, status: access.resource.status };
   },
   load: ({ documentId }) => loadStoredState(documentId),
   async compact({ documentId, state, watermark, text }) {

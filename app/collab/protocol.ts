@@ -38,6 +38,8 @@ export type CollabErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
+  /** The session ended while the document was open (sign-out, password change or reset, account disabled). */
+  | "SESSION_ENDED"
   | "DELETED"
   | "SHUTDOWN";
 

@@ -31,7 +31,7 @@ export interface CollabSettings {
 }
 
 export type Admission =
-  | { ok: true; user: SessionUser; documentId: string; canEdit: boolean; status: string }
+  | { ok: true; user: SessionUser; sessionId: string; documentId: string; canEdit: boolean; status: string }
   | { ok: false; code: CollabErrorCode };
 
 /** What the worker asks of the app: the policy, and the cold path of storage. */

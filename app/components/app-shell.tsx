@@ -27,7 +27,7 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const { connected } = useRealtime();
+  const { connected, sessionEnded } = useRealtime();
   const location = useLocation();
   const navLink = ({ isActive }: { isActive: boolean }) =>
     `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
@@ -75,6 +75,14 @@ export function AppShell({
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {sessionEnded ? (
+          <p role="alert" className="mb-6 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("nav.sessionEnded")}{" "}
+            <a href={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`} className="font-medium underline">
+              {t("nav.signInAgain")}
+            </a>
+          </p>
+        ) : null}
         {children}
       </main>
     </div>

@@ -88,6 +88,10 @@ describe("dashboard and settings pages", () => {
       leaderMinHonours: "1",
       backboneMinYears: "2",
       maxStudiosPerPerson: "3",
+      passwordMinLength: "12",
+      passwordForbidUsername: "yes",
+      passwordForbidCommon: "yes",
+      passwordExtraForbidden: "ShiFanDaXue2026\n\n  shifan@2026 \nShiFanDaXue2026",
     };
     const bad = await asUser("admin", module.action as never, "/admin/settings", { form });
     expect(bad.status).toBe(400);
@@ -99,5 +103,10 @@ describe("dashboard and settings pages", () => {
     expect(settings.stageThresholds).toEqual({ growingAfterYears: 3, experiencedAfterYears: 5, expertTitles: ["PROFESSOR"] });
     expect(settings.maxStudiosPerPerson).toBe(3);
     expect(settings.leaderEligibility).toEqual({ minYears: 8, seniorTitleRequired: true, minHonours: 1 });
+    // The password rules are part of the same page: blank lines and repeats are dropped.
+    expect(settings.passwordPolicy).toEqual({ minLength: 12, forbidUsername: true, forbidCommon: true, extraForbidden: ["ShiFanDaXue2026", "shifan@2026"] });
+    const short = await asUser("admin", module.action as never, "/admin/settings", { form: { ...form, experiencedAfterYears: "5", passwordMinLength: "6" } });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.data)).toContain("请填写 8–64 之间的整数。");
   });
 });

@@ -1,3 +1,4 @@
+import { accountMessages } from "~/auth/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -27,6 +28,7 @@ const zh = {
   studios: studioMessages.zh,
   dashboard: dashboardMessages.zh,
   settings: settingsMessages.zh,
+  account: accountMessages.zh,
 };
 
 const english: Widen<typeof zh> = {
@@ -40,6 +42,7 @@ const english: Widen<typeof zh> = {
   studios: studioMessages.en,
   dashboard: dashboardMessages.en,
   settings: settingsMessages.en,
+  account: accountMessages.en,
 };
 
 export type Messages = Widen<typeof zhCN>;

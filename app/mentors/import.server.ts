@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { hashPassword } from "~/auth/password.server.ts";
+import { initialPasswordFields } from "~/auth/passwords.server.ts";
+import { temporaryPassword } from "~/auth/password.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
@@ -10,7 +11,6 @@ import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
 import { mentorMessages } from "./messages.ts";
-import { initialPassword } from "./pool.server.ts";
 import { inferRank } from "./rank.ts";
 import { MAX_CAPACITY, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "./schemas.ts";
 
@@ -263,8 +263,9 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
   const first = await checkRows(rows);
   if (!first.ok) throw new MentorsError("import.stale");
   const fresh = first.rows.filter((r) => r.action === "create" && r.kind === "EXTERNAL");
-  const passwords = fresh.map((r) => ({ username: r.username, name: r.name, password: initialPassword() }));
-  const hashes = new Map(await Promise.all(passwords.map(async (p) => [p.username, await hashPassword(p.password)] as const)));
+  // Each new account gets its own initial password, good only for setting its owner's own (decision 009).
+  const passwords = fresh.map((r) => ({ username: r.username, name: r.name, password: temporaryPassword() }));
+  const credentials = new Map(await Promise.all(passwords.map(async (p) => [p.username, await initialPasswordFields(p.password)] as const)));
   return prisma.$transaction(
     async (tx) => {
       const check = await checkRows(rows, tx);
@@ -295,9 +296,9 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
           await tx.user.update({ where: { id: user.id }, data: { roles: { set: [...new Set([...user.roles, "MENTOR" as const])] } } });
           userId = user.id;
         } else {
-          const hash = hashes.get(row.username);
-          if (!hash) throw new MentorsError("import.stale");
-          userId = (await tx.user.create({ data: { username: row.username, name: row.name, passwordHash: hash, roles: ["MENTOR"] } })).id;
+          const credential = credentials.get(row.username);
+          if (!credential) throw new MentorsError("import.stale");
+          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });
         created++;

@@ -1,5 +1,6 @@
-import crypto from "node:crypto";
-import { hashPassword } from "~/auth/password.server.ts";
+import { temporaryPassword } from "~/auth/password.server.ts";
+import { initialPasswordFields } from "~/auth/passwords.server.ts";
+import { endSessions } from "~/auth/session.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
@@ -175,14 +176,6 @@ export async function setAvailability(actorId: string, mentorId: string, availab
   });
 }
 
-const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-
-/** A one-time initial password for a new external account (shown once to 学工部, never stored in clear). */
-export function initialPassword(): string {
-  const bytes = crypto.randomBytes(12);
-  return Array.from(bytes, (b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join("");
-}
-
 export type CreateOutcome = { mentorId: string; password: string | null };
 
 /**
@@ -190,8 +183,9 @@ export type CreateOutcome = { mentorId: string; password: string | null };
  * new account is created with a one-time password.
  */
 export async function createMentor(actorId: string, input: NewMentorInput): Promise<CreateOutcome> {
-  const password = input.kind === "EXTERNAL" ? initialPassword() : null;
-  const passwordHash = password ? await hashPassword(password) : null;
+  // A new external account's initial password only opens the page where its owner sets their own.
+  const password = input.kind === "EXTERNAL" ? temporaryPassword() : null;
+  const credential = password ? await initialPasswordFields(password) : null;
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { username: input.username }, include: { mentor: { select: { id: true } }, college: { select: { name: true } } } });
     let userId: string;
@@ -205,7 +199,7 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
       if (!organisation) organisation = existing.college?.name ?? "";
     } else {
       if (existing) throw new MentorsError("errors.usernameTaken", { username: input.username });
-      const user = await tx.user.create({ data: { username: input.username, name: input.name, passwordHash: passwordHash!, roles: ["MENTOR"], collegeId: null } });
+      const user = await tx.user.create({ data: { username: input.username, name: input.name, ...credential!, roles: ["MENTOR"], collegeId: null } });
       userId = user.id;
     }
     const mentor = await tx.mentor.create({ data: { userId, kind: input.kind, ...profileData({ ...input, organisation }) } });
@@ -234,7 +228,7 @@ export async function removeMentor(actorId: string, mentorId: string) {
     await tx.mentor.delete({ where: { id: mentorId } });
     const roles = mentor.user.roles.filter((r) => r !== "MENTOR");
     await tx.user.update({ where: { id: mentor.userId }, data: { roles: { set: roles }, ...(roles.length === 0 ? { active: false } : {}) } });
-    if (roles.length === 0) await tx.session.deleteMany({ where: { userId: mentor.userId } });
+    if (roles.length === 0) await endSessions(tx, mentor.userId);
     await recordAudit(tx, { actorId, action: "mentor.remove", entityType: "Mentor", entityId: mentorId, data: { name: mentor.user.name, kind: mentor.kind, accountDisabled: roles.length === 0 } });
   });
 }

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit.server.ts";
+import { endSessions } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Level, Role } from "~/generated/prisma/enums.ts";
@@ -19,6 +20,8 @@ export async function getPerson(userId: string) {
       phone: true,
       roles: true,
       active: true,
+      passwordMustChange: true,
+      passwordChangedAt: true,
       collegeId: true,
       college: { select: { name: true } },
       profile: { include: { honours: { orderBy: [{ year: "desc" }, { name: "asc" }] } } },
@@ -160,7 +163,8 @@ export async function updateAccount(userId: string, change: { roles: Role[]; col
       where: { id: userId },
       data: { roles: change.roles, collegeId: change.collegeId, active: change.active },
     });
-    if (!change.active) await tx.session.deleteMany({ where: { userId } });
+    // Its sessions end, and with them its open sockets (decision 009).
+    if (!change.active) await endSessions(tx, userId);
     await recordAudit(tx, { actorId, action: "person.account-change", entityType: "User", entityId: userId, data: { before, after: change } });
   });
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { hashPassword } from "~/auth/password.server.ts";
+import { initialPasswordFields } from "~/auth/passwords.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
@@ -154,7 +154,7 @@ function arrayLiteral(items: readonly string[] | undefined): string | null {
 
 /**
  * Writes a checked roster in one transaction: new people get an account (role 辅导员, the initial
- * password given by the importer) and a profile; existing people get the columns that were filled
+ * password given by the importer, to be replaced at the first sign-in) and a profile; existing people get the columns that were filled
  * in (blank cells keep what is there).
  */
 export async function importRoster(
@@ -163,7 +163,8 @@ export async function importRoster(
   options: { initialPassword: string; fileName: string },
 ): Promise<{ created: number; updated: number }> {
   if (check.issues.length) throw new Error("roster has problems");
-  const passwordHash = await hashPassword(options.initialPassword);
+  // The importer's initial password opens only the page where each new person sets their own (decision 009).
+  const credential = await initialPasswordFields(options.initialPassword);
   const fresh = check.rows.filter((r) => !check.existing.has(r.username));
   const known = check.rows.filter((r) => check.existing.has(r.username));
   const ids = new Map(fresh.map((r) => [r.username, crypto.randomUUID()]));
@@ -175,7 +176,7 @@ export async function importRoster(
           data: fresh.map((r) => ({
             id: ids.get(r.username)!,
             username: r.username,
-            passwordHash,
+            ...credential,
             name: r.name,
             roles: ["COUNSELOR"],
             collegeId: r.collegeId,

@@ -5,6 +5,7 @@
  * description, so each is tested for every role in app/policy/policy.test.ts.
  */
 import type { Actor } from "./actor.ts";
+import { accountRules } from "./accounts.ts";
 import { ownScope, type SchoolScope } from "./scope.ts";
 import { mentorRules } from "./mentors.ts";
 import { documentRules } from "./documents.ts";
@@ -34,6 +35,7 @@ const rules = {
   ...projectRules,
   ...outputRules,
   ...evaluationRules,
+  ...accountRules,
 };
 
 export type Rules = typeof rules;

@@ -445,3 +445,33 @@ describe("authorize", () => {
     }
   });
 });
+
+describe("policy: passwords (accounts)", () => {
+  const account = (who: Who, roles = actors[who].roles) => ({ userId: actors[who].id, collegeId: actors[who].collegeId, roles });
+  it("each person changes their own password, and nobody else's", () => {
+    for (const owner of Object.keys(actors) as Who[]) {
+      expect(allowed((who) => can(actors[who], "account:change-password", { userId: actors[owner].id }))).toEqual([owner]);
+    }
+  });
+  it("学工部 resets anyone's password; a college admin the people of their own college", () => {
+    // The newcomer and backbone are in the college admin's college A; the leader is in college B.
+    expect(allowed((who) => can(actors[who], "person:reset-password", account("newcomer")))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "person:reset-password", account("backbone")))).toEqual(["admin", "collegeAdmin"]);
+  });
+  it("a college admin is refused for another college, for people without a college and for administrators", () => {
+    expect(allowed((who) => can(actors[who], "person:reset-password", account("leader")))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "person:reset-password", account("mentor")))).toEqual(["admin"]);
+    const peer = { userId: "u-peer", collegeId: COLLEGE_A, roles: ["COLLEGE_ADMIN" as const] };
+    const schoolAdminInCollegeA = { userId: "u-admin-2", collegeId: COLLEGE_A, roles: ["ADMIN" as const, "COUNSELOR" as const] };
+    expect(allowed((who) => can(actors[who], "person:reset-password", peer))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "person:reset-password", schoolAdminInCollegeA))).toEqual(["admin"]);
+  });
+  it("nobody resets their own password (they change it, knowing the current one)", () => {
+    expect(can(actors.admin, "person:reset-password", account("admin"))).toBe(false);
+    expect(can(actors.collegeAdmin, "person:reset-password", account("collegeAdmin"))).toBe(false);
+  });
+  it("a reset is an admin's: 403 for everyone else", () => {
+    expect(() => authorize(actors.leader, "person:reset-password", account("newcomer"))).toThrow(Response);
+    expect(() => authorize(actors.admin, "person:reset-password", account("newcomer"))).not.toThrow();
+  });
+});

@@ -4,9 +4,11 @@ import { io, type Socket } from "socket.io-client";
 interface RealtimeState {
   socket: Socket | null;
   connected: boolean;
+  /** The server ended this sign-in (signed out elsewhere, password changed or reset, account disabled). */
+  sessionEnded: boolean;
 }
 
-const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: false });
+const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: false, sessionEnded: false });
 
 /**
  * One socket.io connection per signed-in browser tab, authenticated by the session cookie in the
@@ -14,16 +16,23 @@ const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: 
  * so React StrictMode's double effects do not leave a dead socket behind.
  */
 export function RealtimeProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
-  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
+  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false, sessionEnded: false });
   useEffect(() => {
     const socket = io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
-    const update = () => setState({ socket, connected: socket.connected });
+    let sessionEnded = false;
+    const update = () => setState({ socket, connected: socket.connected, sessionEnded });
+    const ended = () => {
+      sessionEnded = true;
+      update();
+    };
     socket.on("connect", update);
     socket.on("disconnect", update);
+    socket.on("session-ended", ended);
     update();
     return () => {
       socket.off("connect", update);
       socket.off("disconnect", update);
+      socket.off("session-ended", ended);
       socket.disconnect();
     };
   }, [userId]);

@@ -1,24 +1,28 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Server, type Socket } from "socket.io";
-import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
+import { getSignedInFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
 import { attachCollab } from "~/collab/collab-socket.server.ts";
 import { COLLAB_PATH } from "~/collab/protocol.ts";
 import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
+import { endSocketsWithTheirSessions, sessionEndedFor } from "./session-sockets.server.ts";
 
 /** Features that add socket.io namespaces, events or their own channels register here (one line each). */
 const socketFeatures: Array<(io: Server, httpServer: HttpServer) => void> = [(_io, httpServer) => attachCollab(httpServer)];
 
 /**
  * socket.io handshake check for any namespace: the same session cookie as the pages. Anonymous
- * connections are refused before any event is handled; `socket.data.user` is set otherwise.
+ * connections (and sessions still waiting for a first password) are refused before any event is
+ * handled; `socket.data.user` and `socket.data.sessionId` are set otherwise, and the socket ends
+ * with its session (session-sockets.server.ts).
  */
 export async function authenticateSocket(socket: Socket, next: (error?: Error) => void): Promise<void> {
   try {
-    const user = await getUserFromCookieHeader(socket.request.headers.cookie);
-    if (!user) return next(new Error("UNAUTHENTICATED"));
-    socket.data.user = user;
+    const signedIn = await getSignedInFromCookieHeader(socket.request.headers.cookie);
+    if (!signedIn || signedIn.passwordMustChange || sessionEndedFor(socket, signedIn.sessionId)) return next(new Error("UNAUTHENTICATED"));
+    socket.data.user = signedIn.user;
+    socket.data.sessionId = signedIn.sessionId;
     next();
   } catch (error) {
     next(error as Error);
@@ -58,6 +62,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
     allowRequest: (request, callback) => (handshakeFromOwnOrigin(request) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
   });
   closeStrayUpgrades(httpServer);
+  endSocketsWithTheirSessions(io, httpServer);
   io.use(authenticateSocket);
   io.on("connection", (socket) => {
     const user = socketUser(socket);

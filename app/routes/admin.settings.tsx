@@ -7,7 +7,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
-import { ChoiceField, SelectField, TextField } from "~/components/kit/fields.tsx";
+import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { TITLES } from "~/people/schemas.ts";
@@ -32,6 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       leaderMinHonours: String(s.leaderEligibility.minHonours),
       backboneMinYears: String(s.backboneMinYears),
       maxStudiosPerPerson: String(s.maxStudiosPerPerson),
+      passwordMinLength: String(s.passwordPolicy.minLength),
+      passwordForbidUsername: s.passwordPolicy.forbidUsername ? "yes" : "no",
+      passwordForbidCommon: s.passwordPolicy.forbidCommon ? "yes" : "no",
+      passwordExtraForbidden: s.passwordPolicy.extraForbidden.join("\n"),
     },
   });
 }
@@ -50,6 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
       leaderEligibility: { minYears: v.leaderMinYears, seniorTitleRequired: v.leaderSeniorTitle === "yes", minHonours: v.leaderMinHonours },
       backboneMinYears: v.backboneMinYears,
       maxStudiosPerPerson: v.maxStudiosPerPerson,
+      passwordPolicy: {
+        minLength: v.passwordMinLength,
+        forbidUsername: v.passwordForbidUsername === "yes",
+        forbidCommon: v.passwordForbidCommon === "yes",
+        extraForbidden: v.passwordExtraForbidden,
+      },
     },
     user.id,
   );
@@ -67,6 +77,10 @@ export default function Settings() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const yesNo = [
+    { value: "yes", label: t("settings.ruleOn") },
+    { value: "no", label: t("settings.ruleOff") },
+  ];
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("settings.heading")} subtitle={t("settings.intro")} />
@@ -103,6 +117,21 @@ export default function Settings() {
             <TextField field={fields.leaderMinHonours} type="number" min="0" max="10" label={t("settings.leaderMinHonours")} />
             <TextField field={fields.backboneMinYears} type="number" min="0" max="40" label={t("settings.backboneMinYears")} />
             <TextField field={fields.maxStudiosPerPerson} type="number" min="1" max="10" label={t("settings.maxStudios")} />
+          </div>
+        </Card>
+        <Card title={t("settings.passwords")}>
+          <p className="mb-3 text-sm text-slate-600">{t("settings.passwordsHint")}</p>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <TextField field={fields.passwordMinLength} type="number" min="8" max="64" label={t("settings.passwordMinLength")} />
+            <SelectField field={fields.passwordForbidUsername} label={t("settings.passwordForbidUsername")} options={yesNo} />
+            <SelectField field={fields.passwordForbidCommon} label={t("settings.passwordForbidCommon")} options={yesNo} />
+            <TextAreaField
+              field={fields.passwordExtraForbidden}
+              label={t("settings.passwordExtraForbidden")}
+              hint={t("settings.passwordExtraForbiddenHint")}
+              rows={4}
+              className="sm:col-span-3"
+            />
           </div>
         </Card>
         <SubmitButton pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/auth/login.server.ts";
 import { loginSchema } from "~/auth/login-schema.ts";
-import { createUserSession, getOptionalUser } from "~/auth/session.server.ts";
+import { createUserSession, getSignedIn, passwordPageFor } from "~/auth/session.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
 import { getFixedT, languageCookie } from "~/i18n/i18n.server.ts";
@@ -18,7 +18,8 @@ import { useRootData } from "~/root.tsx";
 export const meta: MetaFunction = () => [{ title: "登录 · 辅导员工作室协同平台" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/");
+  // Signed in already (perhaps still to set a password): the home page sends them on.
+  if (await getSignedIn(request)) throw redirect("/");
   return null;
 }
 
@@ -40,7 +41,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.reason === "blocked" ? 429 : 401 },
     );
   }
-  const response = await createUserSession(request, result.userId, safeRedirect(redirectTo));
+  // An initial or temporary password opens only the page that replaces it.
+  const destination = safeRedirect(redirectTo);
+  const response = await createUserSession(request, result.userId, result.passwordMustChange ? passwordPageFor(destination) : destination);
   // The language chosen on another device follows the person.
   if (isLanguage(result.locale)) response.headers.append("Set-Cookie", await languageCookie.serialize(result.locale));
   return response;

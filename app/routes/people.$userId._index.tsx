@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     canEdit: can(user, "person:edit-profile", resource),
-    // Personal API tokens are kept from one's own profile (and /settings/tokens).
+    // One's password and personal API tokens are kept from one's own profile (/settings/…).
     isSelf: user.id === person.id,
   });
 }
@@ -68,9 +68,14 @@ export default function PersonPage() {
         actions={
           <>
             {isSelf ? (
-              <Link to="/settings/tokens" className={buttonClass("secondary")}>
-                {t("search.page.tokensLink")}
-              </Link>
+              <>
+                <Link to="/settings/password" className={buttonClass("secondary")}>
+                  {t("account.password.link")}
+                </Link>
+                <Link to="/settings/tokens" className={buttonClass("secondary")}>
+                  {t("search.page.tokensLink")}
+                </Link>
+              </>
             ) : null}
             {canEdit ? (
               <Link to={`/people/${card.id}/edit`} className={buttonClass("secondary")}>

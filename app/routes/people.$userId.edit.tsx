@@ -28,6 +28,9 @@ import {
   TITLES,
 } from "~/people/schemas.ts";
 import { authorize, can } from "~/policy/index.ts";
+import { resetPassword } from "~/auth/passwords.server.ts";
+import { resetPasswordSchema } from "~/auth/password-schemas.ts";
+import { formatDateTime } from "~/lib/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "编辑档案 · 人员信息库" }];
 
@@ -43,6 +46,7 @@ async function load(request: Request, userId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, person, resource } = await load(request, params.userId);
   const canManageAccount = can(user, "person:manage-account", resource);
+  const canResetPassword = can(user, "person:reset-password", { ...resource, roles: person.roles });
   const p = person.profile;
   return data({
     person: {
@@ -69,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canEditRecord: can(user, "person:edit-record", resource),
     canManageAccount,
+    password: canResetPassword ? { mustChange: person.passwordMustChange, changedAt: person.passwordChangedAt } : null,
     colleges: canManageAccount ? await prisma.college.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true } }) : [],
   });
 }
@@ -79,6 +84,7 @@ const schemas = {
   "add-honour": honourSchema,
   "remove-honour": removeHonourSchema,
   account: accountSchema,
+  "reset-password": resetPasswordSchema,
 } as const;
 type Intent = keyof typeof schemas;
 
@@ -90,6 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(intent in schemas)) throw new Response("Bad Request", { status: 400 });
   if (intent === "personal") authorize(user, "person:edit-profile", resource);
   else if (intent === "account") authorize(user, "person:manage-account", resource);
+  else if (intent === "reset-password") authorize(user, "person:reset-password", { ...resource, roles: person.roles });
   else authorize(user, "person:edit-record", resource);
 
   const submission = parseWithZod(form, { schema: schemas[intent] });
@@ -130,14 +137,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notice = t("people.edit.savedAccount");
       break;
     }
+    case "reset-password": {
+      const temporary = value.mode === "temporary";
+      const question = t(temporary ? "account.reset.confirmTemporary" : "account.reset.confirmRequireChange", { name: person.name });
+      const confirm = needsConfirmation(form, question, t(temporary ? "account.reset.temporary" : "account.reset.requireChange"));
+      if (confirm) return data({ intent, result: null, notice: null, confirm });
+      const { temporaryPassword } = await resetPassword({ actorId: user.id, userId: person.id, mode: value.mode });
+      // Shown this once: only its hash is kept.
+      if (temporaryPassword) {
+        notice = t("account.reset.temporaryDone", { name: person.name, username: person.username });
+        return data({ intent, result: submission.reply(), notice, confirm: null, temporaryPassword });
+      }
+      notice = t("account.reset.requireChangeDone", { name: person.name });
+      break;
+    }
   }
   return data({ intent, result: submission.reply({ resetForm: intent === "add-honour" }), notice, confirm: null });
 }
 
 export default function EditPerson() {
-  const { person, canEditRecord, canManageAccount, colleges } = useLoaderData<typeof loader>();
+  const { person, canEditRecord, canManageAccount, password, colleges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const temporaryPassword = actionData && "temporaryPassword" in actionData && typeof actionData.temporaryPassword === "string" ? actionData.temporaryPassword : null;
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? (actionData.result ?? undefined) : undefined);
   const option = (value: string, label: string) => ({ value, label });
 
@@ -309,6 +331,56 @@ export default function EditPerson() {
               </SubmitButton>
             </div>
           </Form>
+        </Card>
+      ) : null}
+
+      {password ? (
+        <Card title={t("account.reset.title")}>
+          <p className="mb-3 text-sm text-slate-600">{t("account.reset.hint")}</p>
+          <p className="mb-4 text-sm text-slate-700">
+            {password.mustChange
+              ? t("account.reset.pending")
+              : password.changedAt
+                ? t("account.reset.lastChanged", { when: formatDateTime(password.changedAt, i18n.language) })
+                : t("account.reset.neverChanged")}
+          </p>
+          {actionData?.intent === "reset-password" && actionData.notice ? (
+            <div className="mb-4 space-y-2">
+              <Notice tone="success">{actionData.notice}</Notice>
+              {temporaryPassword ? (
+                <div>
+                  <label htmlFor="temporary-password" className="block text-sm font-medium text-slate-700">
+                    {t("account.reset.temporaryLabel")}
+                  </label>
+                  <input
+                    id="temporary-password"
+                    readOnly
+                    value={temporaryPassword}
+                    onFocus={(event) => event.currentTarget.select()}
+                    className="mt-1 block w-full rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-base tracking-wider"
+                  />
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Form method="post" className="space-y-2">
+              <input type="hidden" name="intent" value="reset-password" />
+              <input type="hidden" name="mode" value="temporary" />
+              <SubmitButton intent="reset-password" match={["mode", "temporary"]} tone="secondary" pendingLabel={t("account.reset.working")}>
+                {t("account.reset.temporary")}
+              </SubmitButton>
+              <p className="text-xs text-slate-500">{t("account.reset.temporaryHint")}</p>
+            </Form>
+            <Form method="post" className="space-y-2">
+              <input type="hidden" name="intent" value="reset-password" />
+              <input type="hidden" name="mode" value="require-change" />
+              <SubmitButton intent="reset-password" match={["mode", "require-change"]} tone="secondary" pendingLabel={t("account.reset.working")}>
+                {t("account.reset.requireChange")}
+              </SubmitButton>
+              <p className="text-xs text-slate-500">{t("account.reset.requireChangeHint")}</p>
+            </Form>
+          </div>
         </Card>
       ) : null}
     </div>

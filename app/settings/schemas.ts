@@ -1,5 +1,14 @@
 import { z } from "zod";
+import { MAX_EXTRA_FORBIDDEN, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/auth/password-policy.ts";
 import { ProfessionalTitle } from "~/generated/prisma/enums.ts";
+
+/** The school's own forbidden passwords: one a line, blank lines and repeats dropped. */
+const forbiddenList = z
+  .string()
+  .max(40_000, "settings.extraForbiddenTooMany")
+  .default("")
+  .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(MAX_PASSWORD_LENGTH, "settings.extraForbiddenTooLong")).max(MAX_EXTRA_FORBIDDEN, "settings.extraForbiddenTooMany"));
 
 const whole = (min: number, max: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 
@@ -17,5 +26,9 @@ export const settingsFormSchema = z
     leaderMinHonours: whole(0, 10, "settings.honoursRange"),
     backboneMinYears: whole(0, 40, "settings.yearsRange"),
     maxStudiosPerPerson: whole(1, 10, "settings.studiosRange"),
+    passwordMinLength: whole(MIN_PASSWORD_LENGTH.lowest, MIN_PASSWORD_LENGTH.highest, "settings.passwordMinLengthRange"),
+    passwordForbidUsername: z.enum(["yes", "no"]).default("yes"),
+    passwordForbidCommon: z.enum(["yes", "no"]).default("yes"),
+    passwordExtraForbidden: forbiddenList,
   })
   .refine((v) => v.experiencedAfterYears > v.growingAfterYears, { path: ["experiencedAfterYears"], message: "settings.thresholdsOrder" });

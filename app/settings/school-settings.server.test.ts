@@ -10,6 +10,7 @@ describe("school settings", () => {
     expect(settings.stageThresholds).toMatchObject({ growingAfterYears: 2, experiencedAfterYears: 4 });
     expect(settings.leaderEligibility).toEqual({ minYears: 10, seniorTitleRequired: true, minHonours: 1 });
     expect(settings.backboneMinYears).toBe(3);
+    expect(settings.passwordPolicy).toEqual({ minLength: 10, forbidUsername: true, forbidCommon: true, extraForbidden: [] });
   });
 
   it("saves a change with an audit entry", async () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "~/db/client.server.ts";
 import { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 import { memoizeForRequest } from "~/lib/request-scope.server.ts";
+import { DEFAULT_PASSWORD_POLICY, MAX_EXTRA_FORBIDDEN, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/auth/password-policy.ts";
 import { DEFAULT_STAGE_THRESHOLDS } from "~/people/career-stage.ts";
 
 /**
@@ -25,6 +26,15 @@ export const schoolSettingsSchema = z.object({
     .default({ minYears: 10, seniorTitleRequired: true, minHonours: 1 }),
   backboneMinYears: z.number().int().min(0).max(40).default(3),
   maxStudiosPerPerson: z.number().int().min(1).max(10).default(2),
+  /** Rules for the passwords people choose (decision 009). */
+  passwordPolicy: z
+    .object({
+      minLength: z.number().int().min(MIN_PASSWORD_LENGTH.lowest).max(MIN_PASSWORD_LENGTH.highest),
+      forbidUsername: z.boolean(),
+      forbidCommon: z.boolean(),
+      extraForbidden: z.array(z.string().min(1).max(MAX_PASSWORD_LENGTH)).max(MAX_EXTRA_FORBIDDEN),
+    })
+    .default(DEFAULT_PASSWORD_POLICY),
 });
 
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;

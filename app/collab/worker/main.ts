@@ -10,6 +10,7 @@ import type { Socket as NetSocket } from "node:net";
 import { Server, type Socket } from "socket.io";
 import msgpackParser from "socket.io-msgpack-parser";
 import * as Y from "yjs";
+import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/ended-sessions.server.ts";
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
 import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
@@ -42,13 +43,26 @@ const io = new Server({
 io.attach(http.createServer()); // never listens: connections arrive from the app
 const nsp = io.of(COLLAB_NAMESPACE);
 
+// The worker hears of ended sessions from PostgreSQL itself (decision 009), not through the app:
+// their sockets close and send nothing more, whichever app instance ended the session.
+const endedSessions = watchEndedSessions({
+  databaseUrl: process.env.DATABASE_URL,
+  applicationName: "fudao-collab-sessions",
+  log: (line) => console.log(`[collab] ${line}`),
+  *openSessions() {
+    for (const socket of nsp.sockets.values()) if (socket.data?.sessionId) yield socket.data.sessionId as string;
+  },
+  end: (sessionIds) => disconnectSessions(nsp, sessionIds, (socket) => socket.emit("collab-error", { code: "SESSION_ENDED" })),
+});
+
 nsp.use(async (socket, next) => {
   try {
     const documentId = (socket.handshake.auth as { documentId?: unknown }).documentId;
     if (typeof documentId !== "string" || !documentId || documentId.length > 64) return next(new Error("NOT_FOUND"));
     const admission = await app.request("admit", { cookie: socket.request.headers.cookie, documentId });
     if (!admission.ok) return next(new Error(admission.code));
-    socket.data = { user: admission.user, documentId: admission.documentId, canEdit: admission.canEdit, status: admission.status };
+    if (endedSessions.hasEnded(admission.sessionId)) return next(new Error("UNAUTHENTICATED"));
+    socket.data = { user: admission.user, sessionId: admission.sessionId, documentId: admission.documentId, canEdit: admission.canEdit, status: admission.status };
     next();
   } catch (error) {
     next(error as Error);
@@ -56,7 +70,7 @@ nsp.use(async (socket, next) => {
 });
 
 nsp.on("connection", (socket: Socket) => {
-  const { user, documentId, canEdit, status } = socket.data as { user: Connection["user"]; documentId: string; canEdit: boolean; status: string };
+  const { user, sessionId, documentId, canEdit, status } = socket.data as { user: Connection["user"]; sessionId: string; documentId: string; canEdit: boolean; status: string };
   const connection: Connection = { socket, user, canEdit, clientIds: new Set(), rejected: 0 };
   let shared: SharedDoc | null = null;
   const waiting: Array<() => void> = [];
@@ -78,6 +92,9 @@ nsp.on("connection", (socket: Socket) => {
     }),
   );
   socket.on("disconnect", () => shared?.removeConnection(socket.id));
+  // In the same turn as this last check: a session ending from now on finds the socket in its room.
+  if (endedSessions.hasEnded(sessionId)) return fail("SESSION_ENDED");
+  socket.join(sessionRoom(sessionId));
   registry.get(documentId).then(
     (doc) => {
       if (!doc) return fail("NOT_FOUND");
@@ -162,6 +179,7 @@ app.serve({
     return folded;
   },
   async shutdown() {
+    await endedSessions.close();
     await registry.closeAll("SHUTDOWN");
     await updateLog.end();
     setImmediate(() => process.exit(0));

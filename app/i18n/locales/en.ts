@@ -16,6 +16,8 @@ export const en: Messages = {
     switchLanguage: "简体中文",
     realtimeOnline: "Live connection OK",
     realtimeOffline: "Live connection lost, reconnecting…",
+    sessionEnded: "Your sign-in here has ended (signed out, password changed or reset, or account disabled).",
+    signInAgain: "Sign in again",
   },
   login: {
     title: "Sign in",
@@ -28,7 +30,7 @@ export const en: Messages = {
     invalid: "Staff number or password is incorrect.",
     disabled: "This account is disabled. Please contact the student affairs department.",
     blocked: "Too many failed attempts. Please try again in {{minutes}} minutes.",
-    help: "Forgot your password or have no account? Contact the student affairs department.",
+    help: "Forgot your password? Ask the student affairs department or your college's administrator to reset it: they give you a temporary password, and after signing in with it you set your own. No account? Contact the student affairs department.",
     loggedOut: "You have signed out.",
   },
   validation: {

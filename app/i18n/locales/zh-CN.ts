@@ -15,6 +15,8 @@ export const zhCN = {
     switchLanguage: "English",
     realtimeOnline: "实时连接正常",
     realtimeOffline: "实时连接已断开，正在重连…",
+    sessionEnded: "你在这里的登录已结束（已退出登录、修改或重置了密码，或账号被停用）。",
+    signInAgain: "重新登录",
   },
   login: {
     title: "登录",
@@ -27,7 +29,7 @@ export const zhCN = {
     invalid: "工号或密码不正确。",
     disabled: "该账号已停用，请联系学工部。",
     blocked: "登录失败次数过多，请在 {{minutes}} 分钟后再试。",
-    help: "忘记密码或没有账号？请联系学工部。",
+    help: "忘记密码？请联系学工部或本学院的管理员为你重置：他们会告诉你一个临时密码，用它登录后须先设置自己的新密码。没有账号？请联系学工部。",
     loggedOut: "您已安全退出。",
   },
   validation: {
