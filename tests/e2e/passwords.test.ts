@@ -1,18 +1,46 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { undoChangesTo, userId } from "../support/e2e-database.ts";
 import { xlsxRoster } from "../support/rosters.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+  // The people this file imports (their profiles go with them) and the audit records of importing
+  // them, of their password changes and of the reset.
+  await undoChangesTo("User", { username: [USERNAME, RESET_USERNAME] });
+  const admin = await userId("admin");
+  await undoChangesTo("AuditLog", { actorId: admin, action: ["people.import", "person.password-reset"] });
+  await undoChangesTo("AuditLog", { action: "account.password-change" });
 });
 afterAll(() => browser?.close());
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const USERNAME = "PWE2026001";
 const NAME = "欧阳青";
+const RESET_USERNAME = "PWE2026002";
+const RESET_NAME = "上官雪";
+
+/** 学工部 imports one new counselor with an initial password, through the import page. */
+async function importCounselor(username: string, name: string, initialPassword: string) {
+  const admin = await newPage(browser);
+  await login(admin, baseUrl, "admin");
+  await admin.getByRole("heading", { name: "全校概况" }).waitFor();
+  await admin.goto(`${baseUrl}/people/import`);
+  const roster = await xlsxRoster([
+    ["工号", "姓名", "学院", "辅导员工作起始日期"],
+    [username, name, "文学院", "2026-09-01"],
+  ]);
+  await admin.getByLabel(/名单文件/).setInputFiles({ name: "新进辅导员.xlsx", mimeType: XLSX, buffer: roster });
+  await admin.getByRole("button", { name: "上传并检查" }).click();
+  await admin.getByText("文件检查通过，可以导入。").waitFor();
+  await admin.getByLabel("新账号的初始密码").fill(initialPassword);
+  await admin.getByRole("button", { name: "确认导入 1 人" }).click();
+  await admin.getByText("导入完成：新增 1 人，更新 0 人。").waitFor();
+  await admin.context().close();
+}
 
 async function fillPasswords(page: Page, current: string, next: string, again = next) {
   await page.getByLabel(/当前密码|初始密码或临时密码/).fill(current);
@@ -22,22 +50,7 @@ async function fillPasswords(page: Page, current: string, next: string, again = 
 
 describe("passwords in the browser", () => {
   it("a newly imported person must set their own password at the first sign-in, then changes it at /settings/password, which signs out their other browser", async () => {
-    // 学工部 imports one new counselor with an initial password.
-    const admin = await newPage(browser);
-    await login(admin, baseUrl, "admin");
-    await admin.getByRole("heading", { name: "全校概况" }).waitFor();
-    await admin.goto(`${baseUrl}/people/import`);
-    const roster = await xlsxRoster([
-      ["工号", "姓名", "学院", "辅导员工作起始日期"],
-      [USERNAME, NAME, "文学院", "2026-09-01"],
-    ]);
-    await admin.getByLabel(/名单文件/).setInputFiles({ name: "新进辅导员.xlsx", mimeType: XLSX, buffer: roster });
-    await admin.getByRole("button", { name: "上传并检查" }).click();
-    await admin.getByText("文件检查通过，可以导入。").waitFor();
-    await admin.getByLabel("新账号的初始密码").fill("Chushi@2026");
-    await admin.getByRole("button", { name: "确认导入 1 人" }).click();
-    await admin.getByText("导入完成：新增 1 人，更新 0 人。").waitFor();
-    await admin.context().close();
+    await importCounselor(USERNAME, NAME, "Chushi@2026");
 
     // The first sign-in with it opens only the page that sets their own.
     const page = await newPage(browser);
@@ -91,17 +104,17 @@ describe("passwords in the browser", () => {
     await other.context().close();
   });
 
-  // The person imported by the test above.
   it("学工部 resets a forgotten password to a temporary one, shown once, that leads to setting a new one", async () => {
+    await importCounselor(RESET_USERNAME, RESET_NAME, "Chushi@2027");
     const admin = await newPage(browser);
     await login(admin, baseUrl, "admin");
     await admin.getByRole("heading", { name: "全校概况" }).waitFor();
-    await admin.goto(`${baseUrl}/people?q=${USERNAME}`);
-    await admin.getByRole("link", { name: NAME }).first().click();
+    await admin.goto(`${baseUrl}/people?q=${RESET_USERNAME}`);
+    await admin.getByRole("link", { name: RESET_NAME }).first().click();
     await admin.getByRole("link", { name: "编辑档案" }).click();
     await admin.getByRole("button", { name: "重置为临时密码" }).click();
     const prompt = admin.getByRole("alertdialog");
-    await prompt.getByText(`确定为 ${NAME} 生成临时密码吗？`, { exact: false }).waitFor();
+    await prompt.getByText(`确定为 ${RESET_NAME} 生成临时密码吗？`, { exact: false }).waitFor();
     await prompt.getByRole("button", { name: "重置为临时密码" }).click();
     const field = admin.getByLabel("临时密码", { exact: true });
     await field.waitFor();
@@ -110,11 +123,11 @@ describe("passwords in the browser", () => {
     await admin.context().close();
 
     const page = await newPage(browser);
-    await login(page, baseUrl, USERNAME, temporary);
+    await login(page, baseUrl, RESET_USERNAME, temporary);
     await page.getByRole("heading", { level: 1, name: "设置你自己的密码" }).waitFor();
     await fillPasswords(page, temporary, "Ouyang-qing-dong-2026");
     await page.getByRole("button", { name: "设置密码并继续" }).click();
-    await page.getByRole("heading", { level: 1, name: `${NAME}，您好` }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `${RESET_NAME}，您好` }).waitFor();
     await page.context().close();
   });
 });
