@@ -1,9 +1,12 @@
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { getOptionalUser } from "~/auth/session.server.ts";
+import { clientAddress } from "~/lib/request.server.ts";
+import { can } from "~/policy/index.ts";
 import type { Facet } from "./index-settings.ts";
 import { markedToHtml, markedToText } from "./highlight.ts";
 import type { SearchResult } from "./search.server.ts";
+import { badTokenBlock, recordBadToken } from "./token-rate-limit.server.ts";
 import { userFromBearer } from "./tokens.server.ts";
 
 /**
@@ -15,6 +18,34 @@ export async function apiUser(request: Request): Promise<SessionUser | null> {
   const authorization = request.headers.get("Authorization");
   if (authorization) return userFromBearer(authorization);
   return getOptionalUser(request);
+}
+
+export type ApiCaller = { status: "ok"; user: SessionUser } | { status: "unauthorized" } | { status: "limited"; retryAfterSeconds: number };
+
+/**
+ * apiUser, with bad bearer tokens limited per client address (token-rate-limit.server.ts):
+ * a blocked address is answered before its token is looked at.
+ */
+export async function apiCaller(request: Request): Promise<ApiCaller> {
+  const bearer = request.headers.has("Authorization");
+  const address = clientAddress(request);
+  if (bearer) {
+    const retryAfterSeconds = await badTokenBlock(address);
+    if (retryAfterSeconds !== null) return { status: "limited", retryAfterSeconds };
+  }
+  const user = await apiUser(request);
+  if (user) return { status: "ok", user };
+  if (bearer) await recordBadToken(address);
+  return { status: "unauthorized" };
+}
+
+/**
+ * Whether the answer carries a Server-Timing header: for 学工部 (policy "search:timings"), or for
+ * everyone while FUDAO_DEBUG_TIMING=1 (diagnosing a server). It tells callers how long the
+ * permission scope and the index took, which is nobody else's business.
+ */
+export function showsTimings(user: SessionUser): boolean {
+  return process.env.FUDAO_DEBUG_TIMING === "1" || can(user, "search:timings", null);
 }
 
 /** Facet keys as the query parameters are named. */

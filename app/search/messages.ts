@@ -90,6 +90,7 @@ export const searchMessages = defineMessages(
       badPage: "页码无效。",
       unauthorized: "请先登录，或在请求头 Authorization 中提供有效的个人访问令牌。",
       unavailable: "搜索暂不可用：搜索服务暂时无法连接，请稍后重试。",
+      tooManyBadTokens: "来自您地址的无效令牌过多，请 {{minutes}} 分钟后再试。",
     },
     tokens: {
       nav: "访问令牌",
@@ -265,6 +266,7 @@ export const searchMessages = defineMessages(
       badPage: "Invalid page number.",
       unauthorized: "Sign in, or send a valid personal access token in the Authorization header.",
       unavailable: "Search is unavailable: the search service cannot be reached; please try again later.",
+      tooManyBadTokens: "Too many invalid tokens from your address; try again in {{minutes}} min.",
     },
     tokens: {
       nav: "Access tokens",

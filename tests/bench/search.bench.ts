@@ -124,6 +124,8 @@ try {
     const response = await fetch(`${app.baseUrl}/api/search?q=${encodeURIComponent(q)}${extra}`, { headers: { Authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { hits: unknown[]; facets: Record<string, unknown[]> };
     if (response.status !== 200 || !body.facets.type) throw new Error(`status ${response.status}`);
+    // Server-Timing goes to 学工部 only (policy "search:timings"): the token above is theirs.
+    if (!response.headers.has("Server-Timing")) throw new Error("no Server-Timing header: the benchmark's token must be 学工部's");
     const elapsed = performance.now() - t0;
     const timing = Object.fromEntries(
       (response.headers.get("Server-Timing") ?? "").split(",").map((entry) => {
