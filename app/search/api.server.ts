@@ -66,7 +66,11 @@ function facetLabel(t: TFunction, facet: Facet, value: { value: string; name?: s
   }
 }
 
-/** The JSON answer: `{ hits: [{ id, type, title, snippet, url, … }], facets, total, … }`. Snippets are escaped HTML with <mark>. */
+/**
+ * The JSON answer: `{ hits: [{ id, type, title, snippet, url, … }], facets, total, partial, … }`.
+ * Snippets are escaped HTML with <mark>. `partial: true` says nothing matched the whole query and
+ * the hits match parts of it, most of the query first.
+ */
 export function apiResponse(result: SearchResult, t: TFunction) {
   return {
     query: result.query,
@@ -74,6 +78,7 @@ export function apiResponse(result: SearchResult, t: TFunction) {
     page: result.page,
     pages: result.pages,
     perPage: result.perPage,
+    partial: result.partial,
     hits: result.hits.map((hit) => ({
       id: hit.id,
       type: hit.kind,

@@ -2,7 +2,7 @@ import pg from "pg";
 import { prisma, type Db } from "~/db/client.server.ts";
 import type { BackgroundTask } from "~/infra/background.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
-import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, pushSynonyms, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
+import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
 import { engineBackoffMs, rowBackoffSeconds } from "./backoff.ts";
 import { RECORD_KINDS, type RecordKind } from "./index-settings.ts";
 import { currentRecords } from "./records.server.ts";
@@ -39,7 +39,6 @@ function isKind(kind: string): kind is RecordKind {
 }
 
 async function apply(engine: SearchEngine, db: Db, rows: OutboxRow[]): Promise<void> {
-  if (rows.some((r) => r.kind === "synonyms")) await pushSynonyms(engine, db);
   const upserts = [];
   const deletes = [];
   for (const kind of RECORD_KINDS) {
@@ -68,7 +67,7 @@ export async function drainOnce(engine: SearchEngine, { db = prisma, batchSize =
         const [next] = await tx.$queryRaw<Array<{ at: Date | null }>>`SELECT min("availableAt") AS at FROM "SearchOutbox"`;
         return { status: "idle", nextAt: next?.at ?? null } as const;
       }
-      const unknown = rows.filter((r) => r.kind !== "synonyms" && !isKind(r.kind));
+      const unknown = rows.filter((r) => !isKind(r.kind));
       const known = rows.filter((r) => !unknown.includes(r));
       // Records are read through the pool (committed state), not this transaction's connection,
       // which only holds the lock and the rows.
