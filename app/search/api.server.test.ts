@@ -77,6 +77,17 @@ describe("GET /api/search", () => {
     expect(Object.keys(body.facets)).toEqual(["type", "duty", "studio", "year", "status", "author"]);
   });
 
+  it("says in the JSON when the hits only match part of the query", async () => {
+    const cookie = await cookieOf("leader");
+    const exact = await api("q=危机干预案例", { Cookie: cookie });
+    expect(exact.body.partial).toBe(false);
+    const partial = await api(`q=${encodeURIComponent("危机干预锦囊")}`, { Cookie: cookie });
+    expect(partial.status).toBe(200);
+    expect(partial.body.partial).toBe(true);
+    expect(partial.body.hits.map((h: { id: string }) => h.id)).toContain(caseId);
+    expect(partial.body.total).toBeGreaterThan(0);
+  });
+
   it("tells where the time went (Server-Timing) to 学工部 only, or to everyone with FUDAO_DEBUG_TIMING=1", async () => {
     const timing = /auth;dur=[\d.]+, .*meili;dur=[\d.]+, engine;dur=\d+.*total;dur=[\d.]+$/;
     const admin = await tokenFor("admin");

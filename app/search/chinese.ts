@@ -7,7 +7,7 @@
  * as bigrams too: each bigram is a two-character chunk in both, so jieba cuts it the same way on
  * either side and any substring of two or more characters matches. Synonyms are expanded here,
  * not in Meilisearch: a query with synonym terms becomes one variant per combination of their
- * alternatives, each sent as bigrams, and search.server.ts merges the variants' hits.
+ * alternatives, each sent as bigrams, and matching.server.ts merges the variants' hits.
  */
 
 /** Han characters (CJK unified ideographs and extension A, compatibility ideographs). */
@@ -170,7 +170,7 @@ export interface QueryPlan {
  * How a query is searched. Han text is always sent as bigrams, so a title that contains the
  * query (or any run of it) is found however jieba cut the title. A synonym term is replaced by
  * each of its alternatives in turn (an alternative containing the term itself is left out: it
- * could only find fewer records); the variants' hits are merged by search.server.ts.
+ * could only find fewer records); the variants' hits are merged by matching.server.ts.
  */
 export function planQuery(query: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): QueryPlan {
   const parts = pieces(query.normalize("NFKC"), [...synonyms.keys()]);
