@@ -154,7 +154,10 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
   let engineFailures = 0;
   const state: WorkerStatus = { engine: "unknown", lastError: null, lastSuccessAt: null };
   let log: (line: string) => void = () => {};
-  const idleWaiters: Array<() => void> = [];
+  // A waiter is released by an idle drain that started after it came (not by one already under way,
+  // which may have looked at the outbox before the waiter's change was committed).
+  let drains = 0;
+  let idleWaiters: Array<{ after: number; resolve: () => void }> = [];
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -208,6 +211,7 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
       let delay = pollMs;
       try {
         await ensureReady();
+        const drain = ++drains;
         const result = await drainOnce(engine());
         if (result.status === "engine-down") {
           engineDown(result.error);
@@ -224,7 +228,9 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
           } else if (result.status === "busy") {
             delay = 1_000;
           } else {
-            for (const resolve of idleWaiters.splice(0)) resolve();
+            const released = idleWaiters.filter((w) => w.after < drain);
+            idleWaiters = idleWaiters.filter((w) => w.after >= drain);
+            for (const waiter of released) waiter.resolve();
             if (result.nextAt) delay = Math.max(50, Math.min(pollMs, result.nextAt.getTime() - Date.now()));
           }
         }
@@ -259,9 +265,12 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
     idle(timeoutMs = 30_000) {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`search outbox not drained within ${timeoutMs} ms (${state.lastError ?? "no error"})`)), timeoutMs);
-        idleWaiters.push(() => {
-          clearTimeout(timer);
-          resolve();
+        idleWaiters.push({
+          after: drains,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
         });
         wakeUp?.();
       });
