@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
  * - unit: pure modules under app/ (no services);
  * - integration: *.server.test.ts and tests/integration, each file on its own copy of a seeded
  *   template database in one embedded PostgreSQL cluster, plus one real Meilisearch per run;
- * - e2e: the real server started as `npm start` would, driven with Debian's Chromium.
+ * - e2e: the real server started as `npm start` would, driven with Chromium; every test undoes what
+ *   it changed in the server's database, and the run fails if anything is left behind.
  */
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
@@ -37,6 +38,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/e2e-global.ts"],
+          setupFiles: ["tests/setup/e2e-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -13,7 +13,8 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getOptionalUser } from "~/auth/session.server.ts";
 import { AppShell } from "~/components/app-shell.tsx";
-import { ErrorPage } from "~/components/error-page.tsx";
+import { CROSS_ORIGIN, ErrorPage } from "~/components/error-page.tsx";
+import { useNonce } from "~/components/nonce.tsx";
 import { getLocale } from "~/i18n/i18n.server.ts";
 import { countUnread } from "~/notifications/notify.server.ts";
 import { RealtimeProvider } from "~/realtime/realtime-context.tsx";
@@ -47,6 +48,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const { i18n } = useTranslation();
   const locale = root?.locale ?? i18n.language ?? "zh-CN";
+  const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr" className="h-full bg-slate-50">
       <head>
@@ -57,8 +59,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="h-full font-sans text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -84,6 +86,8 @@ export function ErrorBoundary() {
   let page: React.ReactNode;
   if (isRouteErrorResponse(error) && error.status === 404) {
     page = <ErrorPage status={404} title={t("errors.notFoundTitle")} body={t("errors.notFoundBody")} />;
+  } else if (isRouteErrorResponse(error) && error.status === 403 && error.data === CROSS_ORIGIN) {
+    page = <ErrorPage status={403} title={t("errors.crossOriginTitle")} body={t("errors.crossOriginBody")} />;
   } else if (isRouteErrorResponse(error) && error.status === 403) {
     page = <ErrorPage status={403} title={t("errors.forbiddenTitle")} body={t("errors.forbiddenBody")} />;
   } else if (isRouteErrorResponse(error) && error.status === 400) {

@@ -8,6 +8,7 @@ import { stateToDoc, textStats } from "~/documents/content.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
 import { COLLAB_WORKER_BUILD, COLLAB_WORKER_SOURCE } from "~/infra/build.server.ts";
+import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { can } from "~/policy/index.ts";
 import { compact, loadStoredState } from "./persistence.server.ts";
@@ -158,6 +159,10 @@ const appHandlers: Handlers<AppRequests> = {
 export function attachCollab(httpServer: HttpServer): void {
   httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!request.url?.startsWith(`${COLLAB_PATH}/`)) return;
+    if (!handshakeFromOwnOrigin(request)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+      return;
+    }
     worker.handOver(request, socket, head);
   });
   void worker.start().catch((error) => log(String(error)));

@@ -1,6 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+/** The data of a 403 for a request that came from another site (see app/routes/request-refused.tsx). */
+export const CROSS_ORIGIN = "cross-origin";
+
 export function ErrorPage({ status, title, body, details }: { status: number; title: string; body: string; details?: string }) {
   const { t } = useTranslation();
   return (

@@ -36,7 +36,10 @@ export function EChart({ option, summary, height = 320, children }: { option: EC
     loadECharts().then((echarts) => {
       if (disposed || !ref.current) return;
       chart = echarts.init(ref.current, null, { renderer: "svg" });
-      chart.setOption({ aria: { enabled: true }, ...option });
+      // ECharts writes `sans-serif` on every label unless told; the page's own stack brings the
+      // Chinese web font to machines without a Chinese system font.
+      const fontFamily = getComputedStyle(ref.current).fontFamily;
+      chart.setOption({ aria: { enabled: true }, textStyle: { fontFamily }, ...option });
       observer = new ResizeObserver(() => chart?.resize());
       observer.observe(ref.current);
     });

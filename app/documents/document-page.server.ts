@@ -5,6 +5,7 @@ import { authorize } from "~/policy/index.ts";
 import { loadDocumentAccess } from "./access.server.ts";
 import { listThreads, mentionablePeople } from "./comments.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
+import { ownImagesOnly } from "./image-urls.ts";
 import { getDocumentPage, studioLinks } from "./documents.server.ts";
 import { documentAbilities } from "./page-actions.server.ts";
 import { documentReviews, studioDirectionsWithMentors } from "./reviews.server.ts";
@@ -41,6 +42,6 @@ export async function loadDocumentPage(request: Request, documentId: string, use
     links,
     directions,
     can: documentAbilities(user, access.resource),
-    initialHtml: generateHTML(stateToJSON(state), extensions()),
+    initialHtml: generateHTML(ownImagesOnly(stateToJSON(state), documentId), extensions()),
   };
 }

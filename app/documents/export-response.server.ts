@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { prisma } from "~/db/client.server.ts";
+import { attachmentDisposition } from "~/lib/download.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { EXPORT_FORMATS, exportDocx, exportFileName, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError, type ExportFormat } from "./export.server.ts";
 
@@ -42,7 +43,7 @@ export async function exportDocument(documentId: string, format: string, t: TFun
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": CONTENT_TYPES[kind],
-      "Content-Disposition": `attachment; filename="document.${kind}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Disposition": attachmentDisposition(name, `document.${kind}`),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

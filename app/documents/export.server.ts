@@ -29,6 +29,7 @@ import { ChromiumNotFoundError, launchChromium } from "~/infra/chromium.server.t
 import { singleton } from "~/infra/runtime.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { documentImages } from "./images.server.ts";
+import { isAllowedLinkInText, markdownInlineText, markdownLinkTarget } from "./links.ts";
 
 /**
  * Exports: Word (.docx, docx), PDF (Chromium printing the HTML export with the Noto Sans SC web
@@ -62,14 +63,43 @@ async function load(documentId: string) {
   return { document, json, images };
 }
 
-/** Replaces image URLs by data: URIs so the file stands alone. */
+/**
+ * Replaces image URLs by data: URIs so the file stands alone. A picture that is not one of the
+ * document's own uploads (a foreign URL, a tracking pixel) is left out: an export never makes its
+ * reader's program fetch anything.
+ */
 function inlineImages(json: JSONContent, images: Images): JSONContent {
+  if (!json.content) return json;
+  const content = json.content.flatMap((child): JSONContent[] => {
+    if (child.type !== "image") return [inlineImages(child, images)];
+    const image = images.get(String(child.attrs?.src ?? ""));
+    return image ? [{ ...child, attrs: { ...child.attrs, src: `data:${image.mimeType};base64,${image.bytes.toString("base64")}` } }] : [];
+  });
+  return { ...json, content: content.length || !json.content.length ? content : [{ type: "paragraph" }] };
+}
+
+/**
+ * Markdown carries links and picture descriptions verbatim, so they are written here the way the
+ * HTML export treats them: a link the link filter refuses (javascript:, data:, vbscript:, hidden
+ * behind character references or whitespace) keeps its text and loses the link, and targets,
+ * titles and descriptions are escaped so that they cannot end early and start markup of their own.
+ */
+function markdownSafe(json: JSONContent): JSONContent {
   if (json.type === "image") {
-    const image = images.get(String(json.attrs?.src ?? ""));
-    if (!image) return { ...json, attrs: { ...json.attrs, src: "" } };
-    return { ...json, attrs: { ...json.attrs, src: `data:${image.mimeType};base64,${image.bytes.toString("base64")}` } };
+    const { alt, title } = json.attrs ?? {};
+    return { ...json, attrs: { ...json.attrs, alt: alt ? markdownInlineText(String(alt)) : null, title: title ? markdownInlineText(String(title)) : null } };
   }
-  return json.content ? { ...json, content: json.content.map((child) => inlineImages(child, images)) } : json;
+  if (json.marks?.length) {
+    const marks = json.marks.flatMap((mark) => {
+      if (mark.type !== "link") return [mark];
+      const href = String(mark.attrs?.href ?? "");
+      if (!href || !isAllowedLinkInText(href)) return [];
+      const title = mark.attrs?.title ? markdownInlineText(String(mark.attrs.title)) : null;
+      return [{ ...mark, attrs: { ...mark.attrs, href: markdownLinkTarget(href), title } }];
+    });
+    json = { ...json, marks };
+  }
+  return json.content ? { ...json, content: json.content.map(markdownSafe) } : json;
 }
 
 const escapeHtml = (value: string) =>
@@ -118,7 +148,9 @@ export async function exportHtml(documentId: string, labels: ExportLabels): Prom
 export async function exportMarkdown(documentId: string): Promise<string> {
   const { document, json, images } = await load(documentId);
   const manager = new MarkdownManager({ extensions: extensions() });
-  return `# ${document.title}\n\n${manager.serialize(inlineImages(json, images)).trim()}\n`;
+  // The title is plain text: nothing in it may become a link or markup.
+  const title = document.title.replace(/[\\`*_[\]<>&!]/g, (char) => `\\${char}`);
+  return `# ${title}\n\n${manager.serialize(markdownSafe(inlineImages(json, images))).trim()}\n`;
 }
 
 // ───────────────────────────── Word ─────────────────────────────

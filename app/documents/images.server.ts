@@ -5,6 +5,8 @@ import { imageSize } from "image-size";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/db/client.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
+import { storedFileName } from "~/lib/uploads.server.ts";
+import { imageUrl } from "./image-urls.ts";
 
 /**
  * Images in documents. The bytes decide the type (never the file name or the browser's claim):
@@ -69,7 +71,7 @@ export function writeImageFile(image: CheckedImage): string {
   return storagePath;
 }
 
-export const imageUrl = (documentId: string, fileId: string) => `/documents/${documentId}/images/${fileId}`;
+export { imageUrl };
 
 /** Records an image of a document in the caller's transaction; returns its URL and size. */
 export async function attachImage(
@@ -79,7 +81,7 @@ export async function attachImage(
   const file = await tx.uploadedFile.create({
     data: {
       ...(input.fileId ? { id: input.fileId } : {}),
-      name: input.name.slice(0, 200) || `image.${input.image.ext}`,
+      name: storedFileName(input.name, `image.${input.image.ext}`),
       mimeType: input.image.mimeType,
       size: input.image.bytes.length,
       sha256: input.image.sha256,

@@ -38,15 +38,15 @@ describe("the Chromium that ships with npm", () => {
   }, 120_000);
   afterAll(() => browser?.close());
 
-  it("draws Chinese from the page's web font as real glyphs", async () => {
+  it("draws Chinese from the page's web font as real glyphs", { timeout: 60_000 }, async () => {
     const page = await openChinesePage(browser);
     expect(await chineseGlyphDifference(page, page.locator("#distinct"))).toBeGreaterThan(DISTINCT_GLYPHS);
     // The measure itself: one character repeated (what missing-glyph boxes look like) does not pass.
     const repeated = await characterRects(page.locator("#same"));
-    expect(smallestGlyphDifference(await inkGrids(page, repeated))).toBeLessThan(0.01);
+    expect(smallestGlyphDifference(await inkGrids(page, repeated))).toBeLessThan(DISTINCT_GLYPHS);
   });
 
-  it("prints a PDF whose Chinese is drawn from the embedded font", async () => {
+  it("prints a PDF whose Chinese is drawn from the embedded font", { timeout: 60_000 }, async () => {
     const page = await openChinesePage(browser);
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -55,7 +55,7 @@ describe("the Chromium that ships with npm", () => {
 });
 
 describe("finding a browser", () => {
-  it("honours CHROMIUM_PATH, and names it when it does not exist", async () => {
+  it("honours CHROMIUM_PATH, and names it when it does not exist", { timeout: 60_000 }, async () => {
     const bundled = await bundledChromium();
     await expect(findChromium({ CHROMIUM_PATH: bundled.executablePath })).resolves.toMatchObject({
       executablePath: bundled.executablePath,

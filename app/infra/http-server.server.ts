@@ -4,11 +4,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import helmet from "helmet";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
 import type { AppHooks } from "./app-hooks.server.ts";
 import { ensureFreshBuild, SERVER_BUILD } from "./build.server.ts";
 import { readConfig } from "./config.server.ts";
+import { assignCspNonce, cspNonceOf, refuseCrossOriginChanges, securityHeaders } from "./request-guards.server.ts";
 import { startServices } from "./services.server.ts";
 
 const log = (line: string) => console.log(`[fudao] ${line}`);
@@ -45,16 +45,9 @@ export async function runServer({ dev }: { dev: boolean }) {
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     next();
   });
-  // CSP needs per-request nonces for Remix's inline scripts; the other protective headers apply now.
-  // Not helmet's "no-referrer": with it Chromium sends `Origin: null` on plain form posts, which
-  // Remix's CSRF check rejects, and forms stop working without JavaScript.
-  app.use(
-    helmet({
-      contentSecurityPolicy: false,
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    }),
-  );
+  app.use(assignCspNonce);
+  app.use(securityHeaders({ csp: !dev }));
+  app.use(refuseCrossOriginChanges(log));
   app.use(compression());
 
   // The application (and every module that opens the database) is loaded only now that the
@@ -86,7 +79,11 @@ export async function runServer({ dev }: { dev: boolean }) {
     const health = await hooks.checkHealth();
     res.status(health.db === "ok" && health.search === "ok" ? 200 : 503).json(health);
   });
-  app.all("*", hooks.requestScope, createRequestHandler({ build, mode: dev ? "development" : "production" }));
+  app.all(
+    "*",
+    hooks.requestScope,
+    createRequestHandler({ build, mode: dev ? "development" : "production", getLoadContext: (_req, res) => ({ cspNonce: cspNonceOf(res) }) }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) => {

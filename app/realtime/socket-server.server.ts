@@ -4,6 +4,7 @@ import { Server, type Socket } from "socket.io";
 import { getUserFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
 import { attachCollab } from "~/collab/collab-socket.server.ts";
 import { COLLAB_PATH } from "~/collab/protocol.ts";
+import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 
 /** Features that add socket.io namespaces, events or their own channels register here (one line each). */
@@ -48,7 +49,14 @@ function closeStrayUpgrades(httpServer: HttpServer) {
 
 /** socket.io on the app's own HTTP server and port. */
 export function createSocketServer(httpServer: HttpServer): Server {
-  const io = new Server(httpServer, { path: SOCKET_PATH, serveClient: false, maxHttpBufferSize: 2 * 1024 * 1024, destroyUpgrade: false });
+  const io = new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: 2 * 1024 * 1024,
+    destroyUpgrade: false,
+    // Browsers send Origin on every handshake; one from another site is refused like a form post.
+    allowRequest: (request, callback) => (handshakeFromOwnOrigin(request) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
+  });
   closeStrayUpgrades(httpServer);
   io.use(authenticateSocket);
   io.on("connection", (socket) => {

@@ -1,8 +1,9 @@
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { ImageError, MAX_IMAGE_BYTES, uploadImage } from "~/documents/images.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
 
 /**
@@ -17,9 +18,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(user, "document:edit", access.resource);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES + 1 }));
-  } catch {
-    return Response.json({ error: t("documents.errors.imageTooLarge") }, { status: 413 });
+    form = await readUploadForm(request, { maxFileBytes: MAX_IMAGE_BYTES });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return Response.json({ error: t("documents.errors.imageTooLarge") }, { status: 413 });
+    return Response.json({ error: t("kit.uploadUnreadable") }, { status: 400 });
   }
   const file = form.get("image");
   if (!(file instanceof File)) return Response.json({ error: t("documents.errors.imageEmpty") }, { status: 400 });

@@ -1,8 +1,5 @@
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,6 +8,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { isMentorsError } from "~/mentors/errors.ts";
 import { explainText } from "~/mentors/explain-text.ts";
 import { checkRows, importMentors, MAX_FILE_MB, rawRowsSchema, readWorkbook, type RawRow } from "~/mentors/import.server.ts";
@@ -47,10 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_MB * 1024 * 1024 }));
+      form = await readUploadForm(request, { maxFileBytes: MAX_FILE_MB * 1024 * 1024 });
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return fail(t("mentors.import.fileTooLarge", { max: MAX_FILE_MB }), 413);
-      throw error;
+      if (error instanceof UploadTooLargeError) return fail(t("mentors.import.fileTooLarge", { max: MAX_FILE_MB }), 413);
+      return fail(t("kit.uploadUnreadable"));
     }
     const file = form.get("file");
     if (!(file instanceof Blob) || file.size === 0) return fail(t("mentors.import.fileMissing"));

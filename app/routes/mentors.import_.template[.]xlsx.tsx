@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
+import { attachmentDisposition } from "~/lib/download.server.ts";
 import { buildTemplate } from "~/mentors/import.server.ts";
 import { authorize } from "~/policy/index.ts";
 
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="mentors-template.xlsx"; filename*=UTF-8''${encodeURIComponent("导师导入模板.xlsx")}`,
+      "Content-Disposition": attachmentDisposition("导师导入模板.xlsx", "mentors-template.xlsx"),
       "Cache-Control": "no-store",
     },
   });

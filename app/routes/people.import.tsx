@@ -2,9 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -20,6 +17,7 @@ import { prisma } from "~/db/client.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
+import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { checkRosterSchema, confirmRosterSchema } from "~/people/import-schemas.ts";
 import type { RosterIssue } from "~/people/roster-format.ts";
 import { checkRoster, dropUpload, importRoster, keepUpload, MAX_ROSTER_BYTES, takeUpload, type RosterCheck } from "~/people/roster.server.ts";
@@ -79,10 +77,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ROSTER_BYTES }));
+      form = await readUploadForm(request, { maxFileBytes: MAX_ROSTER_BYTES });
     } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
-      const message = t("people.import.errors.tooLarge", { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
+      const message =
+        error instanceof UploadTooLargeError ? t("people.import.errors.tooLarge", { mb: MAX_ROSTER_BYTES / 1024 / 1024 }) : t("kit.uploadUnreadable");
       return data({ check: { status: "error" as const, error: { file: [message] }, initialValue: null }, preview: null, done: null }, { status: 400 });
     }
     const submission = parseWithZod(form, { schema: checkRosterSchema });

@@ -2,9 +2,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -21,6 +18,7 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
+import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize, can } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
@@ -62,10 +60,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(user, "output:create", access.resource);
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_OUTPUT_FILE_BYTES }));
+      form = await readUploadForm(request, { maxFileBytes: MAX_OUTPUT_FILE_BYTES });
     } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
-      const message = t("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 });
+      const message =
+        error instanceof UploadTooLargeError ? t("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 }) : t("kit.uploadUnreadable");
       return data({ result: { status: "error" as const, error: { file: [message] } }, notice: null, confirm: null, error: null }, { status: 400 });
     }
     const submission = parseWithZod(form, { schema: outputSchema });

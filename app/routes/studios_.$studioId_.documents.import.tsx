@@ -1,7 +1,5 @@
 import {
   data,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,6 +12,7 @@ import { importFile, ImportError, MAX_IMPORT_BYTES } from "~/documents/import.se
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
 import { inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导入文档 · 辅导员工作室协同平台" }];
@@ -41,9 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = await getFixedT(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES + 1 }));
-  } catch {
-    return data({ error: t("documents.errors.importTooLarge"), results: [] as FileResult[] }, { status: 413 });
+    form = await readUploadForm(request, { maxFileBytes: MAX_IMPORT_BYTES, maxFiles: MAX_FILES });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return data({ error: t("documents.errors.importTooLarge"), results: [] as FileResult[] }, { status: 413 });
+    return data({ error: t("kit.uploadUnreadable"), results: [] as FileResult[] }, { status: 400 });
   }
   const options = importOptionsSchema.safeParse({ type: form.get("type") });
   if (!options.success) return data({ error: t("documents.errors.typeRequired"), results: [] as FileResult[] }, { status: 400 });

@@ -6,6 +6,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Level, OutputType } from "~/generated/prisma/enums.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
+import { storedFileName } from "~/lib/uploads.server.ts";
 import { StudioRuleError } from "./errors.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "./output-files.ts";
 
@@ -91,7 +92,7 @@ async function storeFile(file: File, uploadedById: string) {
   return {
     absolute,
     row: {
-      name: path.basename(file.name).slice(0, 200),
+      name: storedFileName(file.name),
       mimeType,
       size: buffer.length,
       sha256: crypto.createHash("sha256").update(buffer).digest("hex"),

@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { idOf, undoChangesTo } from "../support/e2e-database.ts";
+import { scratchDocument } from "../support/scratch-document.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -9,7 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const NOTE = "心理危机早期识别与干预研究笔记（一）";
+/** Each co-authoring test types into a research note of its own (tests/support/scratch-document.ts). */
+const NOTE_BODY = [
+  "研究问题：基于心理普查数据的分级预警与约谈机制。",
+  "已有做法：新生入学心理普查、重点关注学生台账、每月一次的约谈。",
+];
+let NOTE: string;
 
 async function signIn(page: Page, username: string) {
   await login(page, baseUrl, username);
@@ -33,6 +40,10 @@ async function caretToEnd(page: Page) {
 }
 
 describe("co-authoring in the browser", () => {
+  beforeEach(async () => {
+    NOTE = (await scratchDocument("协同编辑测试笔记", NOTE_BODY)).title;
+  });
+
   it("shows each person's Chinese and English typing and caret to the other", async () => {
     const leader = await newPage(browser);
     const backbone = await newPage(browser);
@@ -144,14 +155,27 @@ describe("co-authoring in the browser", () => {
 });
 
 describe("mentor review", () => {
+  const CASE = "一名大一新生适应期心理危机的识别与干预";
+
   it("lets the mentor approve a case study from the review queue and tells the author", async () => {
+    // Seeded: this case study waits for the demo mentor's review. The approval is taken back
+    // afterwards: status, review, its version, notices and audit record.
+    const caseId = await idOf("Document", { title: CASE, status: "IN_REVIEW" }).catch(() => {
+      throw new Error(`the seeded case study “${CASE}” no longer waits for review: an earlier run left it changed`);
+    });
+    await undoChangesTo("Document", { id: caseId });
+    await undoChangesTo("Review", { documentId: caseId });
+    await undoChangesTo("DocumentVersion", { documentId: caseId });
+    await undoChangesTo("Notification", { link: `/documents/${caseId}` });
+    await undoChangesTo("AuditLog", { entityType: "Document", entityId: caseId });
+
     const mentor = await newPage(browser);
     await signIn(mentor, "mentor");
     await mentor.getByRole("link", { name: "审阅" }).click();
     await mentor.getByRole("heading", { name: "审阅" }).waitFor();
-    const item = mentor.getByRole("listitem").filter({ hasText: "一名大一新生适应期心理危机的识别与干预" });
+    const item = mentor.getByRole("listitem").filter({ hasText: CASE });
     await item.getByRole("link", { name: "打开审阅" }).click();
-    await mentor.getByRole("heading", { level: 1, name: "一名大一新生适应期心理危机的识别与干预" }).waitFor();
+    await mentor.getByRole("heading", { level: 1, name: CASE }).waitFor();
     await mentor.getByTestId("read-only").filter({ hasText: "审阅中" }).waitFor();
     await mentor.getByRole("textbox", { name: "审阅意见（需要修改时必填）" }).fill("案例完整，分析有理论依据，同意通过。");
     await mentor.getByRole("button", { name: "审阅通过" }).click();
@@ -165,7 +189,7 @@ describe("mentor review", () => {
     const author = await newPage(browser);
     await signIn(author, "backbone");
     await author.goto(`${baseUrl}/notifications`);
-    await author.getByText("赵立群 审阅通过了《一名大一新生适应期心理危机的识别与干预》").waitFor();
+    await author.getByText(`赵立群 审阅通过了《${CASE}》`).waitFor();
     await author.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { pngImage } from "../support/fixtures.ts";
-import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
+import { signIn, undoChangesTo, userId } from "../support/e2e-database.ts";
+import { findDocumentId } from "../support/http-session.ts";
 
 /**
  * The document pages over plain HTTP against the real server, as a browser without JavaScript
@@ -14,7 +15,8 @@ let documentId: string;
 let studioId: string;
 
 beforeAll(async () => {
-  for (const who of ["admin", "college", "leader", "backbone", "counselor", "mentor"]) cookies[who] = await signInOverHttp(baseUrl, who);
+  // Signed out again after the file (tests/setup/e2e-file.ts).
+  for (const who of ["admin", "college", "leader", "backbone", "counselor", "mentor"]) cookies[who] = await signIn(who);
   documentId = await findDocumentId(baseUrl, cookies.leader!, NOTE);
   const page = await (await fetch(`${baseUrl}/documents/${documentId}`, { headers: { Cookie: cookies.leader! } })).text();
   studioId = /\/studios\/([^/"?]+)\/documents/.exec(page)![1]!;
@@ -90,6 +92,8 @@ describe("image upload", () => {
   };
 
   it("stores a PNG from an editor and serves it to readers only", async () => {
+    // The upload (its row, its link to the note and the file on disk) goes after the test.
+    await undoChangesTo("UploadedFile", { name: "访谈现场.png" });
     const response = await upload("backbone", new Blob([new Uint8Array(pngImage(8, 6))], { type: "image/png" }), "访谈现场.png");
     expect(response.status).toBe(200);
     const image = (await response.json()) as { url: string; width: number; height: number };
@@ -125,6 +129,8 @@ describe("new documents and import without JavaScript", () => {
   });
 
   it("imports a Markdown file through the upload page and reports each file", async () => {
+    await undoChangesTo("Document", { title: "第五次例会纪要" });
+    await undoChangesTo("AuditLog", { actorId: await userId("backbone"), action: "document.create" });
     const form = new FormData();
     form.append("type", "MEETING_MINUTES");
     form.append("files", new Blob(["# 第五次例会纪要\n\n- 议题一：学风建设\n"], { type: "text/markdown" }), "例会.md");

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { undoChangesTo, userId } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
 const STUDIO = "“心晴”心理健康教育辅导员工作室";
@@ -17,6 +18,17 @@ async function unread(page: Page): Promise<number> {
 }
 
 describe("a newcomer joins a studio by specialty", () => {
+  // Seeded: the demo counselor 王小雨 is in no studio and has applied to none. Whatever a test
+  // leaves of her application, membership, the notices it sends and their audit records goes after it.
+  beforeEach(async () => {
+    const [counselor, leader] = await Promise.all([userId("counselor"), userId("leader")]);
+    await undoChangesTo("StudioJoinRequest", { userId: counselor });
+    await undoChangesTo("StudioMembership", { userId: counselor });
+    await undoChangesTo("Notification", { userId: counselor });
+    await undoChangesTo("Notification", { userId: leader, type: ["studios.notices.joinRequested", "studios.notices.memberLeft"] });
+    await undoChangesTo("AuditLog", { actorId: [counselor, leader], action: ["join-request.apply", "join-request.approve", "membership.add", "membership.leave"] });
+  });
+
   it("works without JavaScript: the application is a plain form post", async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await login(page, baseUrl, "counselor");

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { undoChangesTo } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,6 +12,7 @@ afterAll(() => browser?.close());
 
 describe("signing in", () => {
   it("shows the demo counselor's home page with their career stage", async () => {
+    // Seeded: 王小雨 is in no studio (join-studio.test.ts takes her application back after it).
     const page = await newPage(browser);
     await login(page, baseUrl, "counselor");
     await page.getByRole("heading", { level: 1, name: "王小雨，您好" }).waitFor();
@@ -75,6 +77,8 @@ describe("app shell", () => {
   });
 
   it("switches the interface to English and back", async () => {
+    // The choice is kept on the person (User.locale): put back afterwards.
+    await undoChangesTo("User", { username: "leader" });
     const page = await newPage(browser);
     await login(page, baseUrl, "leader");
     await page.getByRole("heading", { name: "张明华，您好" }).waitFor();

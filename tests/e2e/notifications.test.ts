@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { undoChangesTo, userId } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,6 +12,8 @@ afterAll(() => browser?.close());
 
 describe("notification inbox", () => {
   it("shows the unread count, opens a notification and marks it read", async () => {
+    // Seeded: 孙颖 (external) has one notice, unread; it is marked unread again afterwards.
+    await undoChangesTo("Notification", { userId: await userId("external") });
     const page = await newPage(browser);
     await login(page, baseUrl, "external");
     await page.getByRole("link", { name: "通知（1 条未读）" }).waitFor();

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { undoChangesTo, userId } from "../support/e2e-database.ts";
 import { xlsxRoster } from "../support/rosters.ts";
 
 const baseUrl = inject("baseUrl");
@@ -15,6 +16,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 describe("roster import in the browser", () => {
   it("reports every bad row in Chinese and writes nothing, then imports the corrected file; the new people are in the directory", async () => {
+    // Nobody has these 工号 in the seed; the people imported (with their profiles) and the import's
+    // audit record go after the test.
+    await undoChangesTo("User", { username: ["E2E0001", "E2E0002", "E2E0003"] });
+    await undoChangesTo("AuditLog", { actorId: await userId("admin"), action: "people.import" });
     const page = await newPage(browser);
     await login(page, baseUrl, "admin");
     await page.getByRole("heading", { name: "全校概况" }).waitFor();

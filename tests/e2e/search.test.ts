@@ -1,35 +1,27 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readRunningServices } from "~/cli/running-services.server.ts";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
-import { query } from "../support/databases.ts";
+import { idOf, query, searchSettled, undoChangesTo, userId } from "../support/e2e-database.ts";
 
 /** Search as people use it: the header box, the results page, tokens and synonyms, in Chromium. */
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
-let databaseUrl: string;
 
-/** The documents feature owns the editor; here documents are written into the server's database. */
+/**
+ * The documents feature owns the editor; here documents are written into the server's database
+ * (and deleted after the test).
+ */
 async function addDocument(title: string, plainText: string, studioName = "心晴", type = "CASE_STUDY"): Promise<string> {
+  await undoChangesTo("Document", { title });
   const [row] = await query<{ id: string }>(
-    databaseUrl,
     `INSERT INTO "Document" ("id", "studioId", "type", "title", "plainText", "createdById", "updatedAt")
      SELECT gen_random_uuid()::text, s."id", $3::"DocumentType", $1, $2, u."id", now()
      FROM "Studio" s, "User" u WHERE s."name" LIKE '%' || $4 || '%' AND u."username" = 'leader' RETURNING "id"`,
     [title, plainText, type, studioName],
   );
-  await indexed();
+  await searchSettled();
   return row!.id;
-}
-
-/** Waits until the server's outbox worker has pushed every change. */
-async function indexed() {
-  const deadline = Date.now() + 60_000;
-  while ((await query<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "SearchOutbox"`))[0]!.n !== "0") {
-    if (Date.now() > deadline) throw new Error("search outbox not drained");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function signedIn(username: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
@@ -41,10 +33,7 @@ async function signedIn(username: string, options: Parameters<typeof newPage>[1]
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const running = readRunningServices(inject("appDataDir"));
-  if (!running) throw new Error("the e2e server did not publish its services");
-  databaseUrl = running.databaseUrl;
-  await indexed();
+  await searchSettled();
 });
 afterAll(() => browser?.close());
 
@@ -126,7 +115,7 @@ describe("the results page", () => {
     await page.waitForURL(/sort=date/);
     expect(new URL(page.url()).searchParams.get("page")).toBeNull();
 
-    const studioId = (await query<{ id: string }>(databaseUrl, `SELECT id FROM "Studio" WHERE name LIKE '%心晴%'`))[0]!.id;
+    const studioId = await idOf("Studio", { name: "“心晴”心理健康教育辅导员工作室" });
     await page.goto(`${baseUrl}/search?studio=${studioId}`);
     await page.getByRole("heading", { name: "在““心晴”心理健康教育辅导员工作室”中搜索" }).waitFor();
     await page.getByRole("link", { name: "在全站搜索" }).waitFor();
@@ -171,6 +160,10 @@ describe("the results page", () => {
 
 describe("personal access tokens", () => {
   it("are created, shown once, work for the API and stop working once revoked after confirmation", async () => {
+    // Seeded: the mentor has no token. The token and its audit records go after the test.
+    const mentor = await userId("mentor");
+    await undoChangesTo("ApiToken", { userId: mentor });
+    await undoChangesTo("AuditLog", { actorId: mentor, action: ["api-token.create", "api-token.revoke"] });
     const page = await signedIn("mentor");
     await page.goto(`${baseUrl}/settings/tokens`);
     await page.getByText("您还没有创建个人访问令牌。").waitFor();
@@ -196,6 +189,9 @@ describe("personal access tokens", () => {
 
 describe("synonyms", () => {
   it("学工部 adds a group and search follows; others are refused", async () => {
+    // The seeded groups are left as they were (the search engine follows the table), with no audit record of the change.
+    await undoChangesTo("SearchSynonymGroup");
+    await undoChangesTo("AuditLog", { actorId: await userId("admin"), action: "search-synonyms.create" });
     await addDocument("公寓文化节活动方案", "公寓文化节包括内务评比和趣味运动会。");
     const admin = await signedIn("admin");
     await admin.goto(`${baseUrl}/admin/synonyms`);
@@ -206,7 +202,7 @@ describe("synonyms", () => {
     await terms.fill("公寓、学生宿舍区");
     await admin.getByRole("button", { name: "添加同义词组" }).click();
     await admin.getByText("已添加同义词组。").waitFor();
-    await indexed();
+    await searchSettled();
     await admin.goto(`${baseUrl}/search?q=${encodeURIComponent("学生宿舍区文化节")}`);
     await admin.getByRole("link", { name: "公寓文化节活动方案" }).waitFor();
     await admin.context().close();

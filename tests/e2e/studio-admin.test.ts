@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { idOf, undoChangesTo, userId } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,6 +12,11 @@ afterAll(() => browser?.close());
 
 describe("学工部 sets up a studio", () => {
   it("is told why a leader is not eligible, and appoints them by exception with a reason", async () => {
+    // Seeded: no studio of this name, and 傅娟 in none. The studio (with her membership), the
+    // notice she gets and the audit records go after the test.
+    await undoChangesTo("Studio", { name: "“启明”学业发展辅导员工作室" });
+    await undoChangesTo("Notification", { userId: await idOf("User", { name: "傅娟" }), type: "studios.notices.appointedLeader" });
+    await undoChangesTo("AuditLog", { actorId: await userId("admin"), action: ["studio.create", "membership.add", "membership.eligibility-override"] });
     const page = await newPage(browser);
     await login(page, baseUrl, "admin");
     await page.getByRole("heading", { name: "全校概况" }).waitFor();

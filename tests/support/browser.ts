@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { launchChromium } from "~/infra/chromium.server.ts";
+import { trackContext } from "./e2e-database.ts";
 
 export const DEMO_PASSWORD = "Fudao@2026";
 
@@ -9,8 +10,10 @@ export function launchBrowser(): Promise<Browser> {
   return launchChromium({}, inject("chromium"));
 }
 
+/** A page in a context of its own; closed after the test, and whoever signs in there signed out. */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", ...options });
+  trackContext(context);
   return context.newPage();
 }
 

@@ -142,7 +142,7 @@ app.serve({
   async change({ documentId, userId, update }) {
     const done = await withDocument(documentId, async (shared) => {
       const origin: ServerOrigin = { server: true, userId };
-      Y.applyUpdate(shared.doc, update, origin);
+      shared.apply(update, origin);
       if (!(await shared.whenStored())) throw new Error("文档修改未能保存");
       await shared.save();
       return true;

@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "../protocol.ts";
 import type { CollabSettings, StoredState } from "../worker-link.ts";
+import { FOREIGN_IMAGES_REMOVED, removeForeignImages } from "./image-sources.ts";
 import type { UpdateLog } from "./update-log.ts";
 
 /** What a shared document needs from its surroundings: the durable log and the app's cold path. */
@@ -74,22 +75,26 @@ export class SharedDoc {
     private readonly store: DocStore,
   ) {
     this.watermark = stored.watermark;
-    this.doc.transact(() => {
+    let cleaned = 0;
+    this.doc.transact((transaction) => {
       if (stored.state?.length) Y.applyUpdate(this.doc, stored.state);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      // A body stored before pictures from elsewhere were refused loses them here.
+      cleaned = removeForeignImages(transaction, documentId);
     }, "load");
     // Crash leftovers are folded in at the first save, text included.
-    this.dirty = stored.updates.length > 0;
+    this.dirty = stored.updates.length > 0 || cleaned > 0;
     if (this.dirty) this.textSavedAt = 0;
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onUpdate);
     this.awareness.on("update", this.onAwarenessChange);
   }
 
-  private onUpdate = (update: Uint8Array, origin: unknown) => {
+  private onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     const message = encodeSync(syncProtocol.messageYjsUpdate, update);
     const from = origin as Connection | ServerOrigin | undefined;
-    this.broadcast("sync", message, from);
+    // When pictures were taken out of a change, its sender gets the update too, and loses them.
+    this.broadcast("sync", message, transaction.meta.has(FOREIGN_IMAGES_REMOVED) ? undefined : from);
     const userId = from && "socket" in from ? from.user.id : from && "server" in from ? from.userId : null;
     this.track(
       this.store.log.append(this.documentId, update).then((id) => {
@@ -310,13 +315,24 @@ export class SharedDoc {
       return connection.rejected > 3 ? "READ_ONLY" : null;
     }
     try {
-      Y.applyUpdate(this.doc, body, connection);
+      this.apply(body, connection);
     } catch {
       return "MALFORMED";
     }
     // Acknowledged once stored (this change's increment and every one before it).
     if (ack) void this.whenStored().then((stored) => ack(stored ? { ok: true } : { ok: false, code: "SAVE_FAILED" }));
     return null;
+  }
+
+  /**
+   * Applies a change from a connection or from the app (restore, import). Pictures from elsewhere
+   * are taken out in the same transaction: no one receives them, and they are never stored.
+   */
+  apply(update: Uint8Array, origin: Connection | ServerOrigin) {
+    this.doc.transact((transaction) => {
+      Y.applyUpdate(this.doc, update, origin);
+      removeForeignImages(transaction, this.documentId);
+    }, origin);
   }
 
   /** An awareness update from a connection: names and colours come from the session, not the client. */

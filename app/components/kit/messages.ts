@@ -18,6 +18,7 @@ export const kitMessages = defineMessages(
     invalidRequest: "请求内容无效，请刷新页面后重试。",
     chartDataTable: "查看数据表",
     noData: "暂无数据。",
+    uploadUnreadable: "无法读取上传的内容，请重新选择文件后再试。",
   },
   {
     pagination: "Pagination",
@@ -35,5 +36,6 @@ export const kitMessages = defineMessages(
     invalidRequest: "The request was not valid. Please reload the page and try again.",
     chartDataTable: "Show the data as a table",
     noData: "No data yet.",
+    uploadUnreadable: "The upload could not be read. Please choose the file again and retry.",
   },
 );

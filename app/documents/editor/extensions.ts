@@ -4,6 +4,7 @@ import Image from "@tiptap/extension-image";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+import { LINK_PROTOCOLS } from "../links.ts";
 
 /**
  * The document schema, shared by the editor in the browser and the server (plain text, word
@@ -21,7 +22,7 @@ export function documentExtensions(): AnyExtension[] {
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: ["http", "https", "mailto"],
+        protocols: LINK_PROTOCOLS,
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
       },
     }),

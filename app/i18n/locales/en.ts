@@ -109,6 +109,8 @@ export const en: Messages = {
     notFoundBody: "The page you requested does not exist or was removed.",
     forbiddenTitle: "Not allowed",
     forbiddenBody: "You do not have access to this. Contact the student affairs department if you need it.",
+    crossOriginTitle: "Request refused",
+    crossOriginBody: "This request came from another site and was refused to protect your account; nothing was changed. Please go back to this site's page and try again.",
     serverTitle: "Something went wrong",
     serverBody: "Sorry, we could not handle your request. Please try again later or contact an administrator.",
     badRequestTitle: "Invalid request",

@@ -108,6 +108,8 @@ export const zhCN = {
     notFoundBody: "您访问的页面不存在或已被移除，请检查地址是否正确。",
     forbiddenTitle: "没有权限",
     forbiddenBody: "您没有访问此内容的权限。如确有需要，请联系学工部。",
+    crossOriginTitle: "请求已拒绝",
+    crossOriginBody: "这个请求来自其他网站，为保护您的账号已被拒绝，未做任何更改。请回到本站页面重新操作。",
     serverTitle: "服务器出错了",
     serverBody: "抱歉，处理您的请求时出现了问题。请稍后重试；如果问题持续出现，请联系管理员。",
     badRequestTitle: "请求无效",

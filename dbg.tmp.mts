@@ -1,0 +1,24 @@
+import { launchChromium } from "./app/infra/chromium.server.ts";
+import { characterRects, inkGrids } from "./tests/support/glyphs.ts";
+const base = "http://localhost:3111";
+const browser = await launchChromium();
+const page = await (await browser.newContext({ locale: "zh-CN", deviceScaleFactor: 2 })).newPage();
+await page.goto(base + "/login");
+await page.getByLabel("工号").fill("admin");
+await page.getByLabel("密码").fill("Fudao@2026");
+await page.getByRole("button", { name: "登录" }).click();
+await page.waitForURL(base + "/");
+await page.goto(base + "/dashboard");
+const chart = page.getByTestId("echart").first();
+await chart.locator("svg text").first().waitFor();
+await page.evaluate(() => document.fonts.ready.then(() => true));
+const rects = await characterRects(chart);
+const grids = await inkGrids(page, rects);
+const pairs: [number, string, string][] = [];
+for (let a = 0; a < grids.length; a++) for (let b = a + 1; b < grids.length; b++) { if (rects[a].char === rects[b].char) continue; pairs.push([grids[a].reduce((s, v, i) => s + Math.abs(v - grids[b][i]), 0) / 64, rects[a].char, rects[b].char]); }
+pairs.sort((x, y) => x[0] - y[0]);
+console.log(pairs.slice(0, 8).map(p => p.map(String).join(" ")).join("\n"));
+const same: number[] = [];
+for (let a = 0; a < grids.length; a++) for (let b = a + 1; b < grids.length; b++) if (rects[a].char === rects[b].char) same.push(grids[a].reduce((s, v, i) => s + Math.abs(v - grids[b][i]), 0) / 64);
+same.sort((x,y)=>y-x); console.log("same-char max diffs", same.slice(0,5));
+await browser.close();

@@ -1,0 +1,16 @@
+import { launchChromium } from "./app/infra/chromium.server.ts";
+const base = "http://localhost:3111";
+const browser = await launchChromium();
+const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+page.on("console", m => console.log("console", m.type(), m.text()));
+page.on("pageerror", e => console.log("pageerror", e.message));
+await page.goto(base + "/login");
+await page.getByLabel("工号").fill("admin");
+await page.getByLabel("密码").fill("Fudao@2026");
+await page.getByRole("button", { name: "登录" }).click();
+await page.waitForURL(base + "/");
+await page.goto(base + "/dashboard");
+await page.waitForTimeout(5000);
+await page.screenshot({ path: `/tmp/shot-dash.png`, fullPage: false });
+await browser.close();
