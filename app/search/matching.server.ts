@@ -11,7 +11,7 @@ import { FACETS, type SearchRecord } from "./index-settings.ts";
  *   the query as typed (SYNONYM_WEIGHT);
  *   sorted by date, the variants' lists are merged by date here (federation ranks by score only);
  * - nothing found: partial matches, each record ranked by how much of the query it covers
- *   (see partialMatches).
+ *   (findPartial).
  */
 
 export type Hit = SearchRecord & { _formatted?: Partial<Record<keyof SearchRecord, unknown>> };
@@ -41,8 +41,7 @@ function perQuery(request: MeiliSearchParams) {
 
 function paging(request: MeiliSearchParams) {
   const perPage = request.hitsPerPage ?? 20;
-  const page = request.page ?? 1;
-  return { perPage, page, offset: (page - 1) * perPage };
+  return { perPage, offset: ((request.page ?? 1) - 1) * perPage };
 }
 
 export async function findAll(engine: SearchEngine, variants: string[], request: MeiliSearchParams): Promise<Found> {
@@ -52,7 +51,7 @@ export async function findAll(engine: SearchEngine, variants: string[], request:
     const total = response.totalHits ?? response.hits.length;
     return { hits: response.hits, total, pages: response.totalPages ?? 1, facetDistribution: response.facetDistribution, processingTimeMs: response.processingTimeMs };
   }
-  const { perPage, page, offset } = paging(request);
+  const { perPage, offset } = paging(request);
   const queries = variants.map((q, i) => ({ indexUid: engine.contentIndex, q, ...perQuery(request), federationOptions: { weight: i === 0 ? 1 : SYNONYM_WEIGHT } }));
   const facets = request.facets ? { facetsByIndex: { [engine.contentIndex]: request.facets }, mergeFacets: {} } : {};
   if (!request.sort) {

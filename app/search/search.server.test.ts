@@ -254,6 +254,13 @@ describe("synonyms are data 学工部 edits", () => {
     expect(ideology.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
     expect(ideology.partial).toBe(false);
     expect(await titles(who.leader!, "思想政治", notes)).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
+    // Newest first across the variants, counted once each.
+    const byDate = await search(who.leader!, params({ q: "思政", ...notes, sort: "date" }));
+    const dates = byDate.hits.map((h) => h.date ?? 0);
+    expect(dates).toEqual([...dates].sort((x, y) => y - x));
+    expect(byDate.total).toBe(ideology.total);
+    expect(new Set(byDate.hits.map((h) => h.id)).size).toBe(byDate.hits.length);
+    expect(byDate.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
     const counseling = await search(who.leader!, params({ q: "心理辅导值班", ...notes }));
     expect(counseling.hits.map((h) => h.title.join(""))).toContain("朋辈心理咨询站值班安排");
     expect(counseling.partial).toBe(false);
