@@ -320,6 +320,9 @@ describe("policy: search", () => {
   it("synonyms and rebuilding the index are 学工部's", () => {
     expect(allowed((who) => can(actors[who], "search:administer", null))).toEqual(["admin"]);
   });
+  it("only 学工部 see where a search's time went", () => {
+    expect(allowed((who) => can(actors[who], "search:timings", null))).toEqual(["admin"]);
+  });
   it("each person creates their own tokens, and nobody else's", () => {
     expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors[who].id }))).toEqual(everyone);
     expect(allowed((who) => can(actors[who], "api-token:create", { userId: actors.newcomer.id }))).toEqual(["newcomer"]);

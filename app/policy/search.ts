@@ -16,6 +16,8 @@ export const searchRules = {
   "search:see-public": (_actor: Actor, _resource: null) => true,
   /** The synonym list and rebuilding the index: 学工部. */
   "search:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
+  /** Where a search's time went (the API's Server-Timing header): 学工部, who run the benchmarks and the server. */
+  "search:timings": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
   /** Personal API tokens: each person creates their own. */
   "api-token:create": (actor: Actor, owner: { userId: string }) => actor.id === owner.userId,
   /** …and revokes them; 学工部 may revoke anyone's (e.g. a leaked token). */

@@ -16,7 +16,6 @@ import {
   listSynonymGroups,
   SynonymConflictError,
   SynonymNotFoundError,
-  synonymsPending,
   updateSynonymGroup,
 } from "~/search/synonyms.server.ts";
 
@@ -28,10 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   authorize(user, "search:administer", null);
   const url = new URL(request.url);
-  const [groups, pending] = await Promise.all([listSynonymGroups(), synonymsPending()]);
+  const groups = await listSynonymGroups();
   const find = (key: string) => groups.find((g) => g.id === url.searchParams.get(key)) ?? null;
   const notice = NOTICES.find((n) => n === url.searchParams.get("notice")) ?? null;
-  return data({ groups, pending, editing: find("edit")?.id ?? null, deleting: find("delete"), notice });
+  return data({ groups, editing: find("edit")?.id ?? null, deleting: find("delete"), notice });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -126,7 +125,7 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
 }
 
 export default function SynonymsPage() {
-  const { groups, pending, editing, deleting, notice } = useLoaderData<typeof loader>();
+  const { groups, editing, deleting, notice } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const deletingBusy = navigation.state === "submitting" && navigation.formData?.get("intent") === "delete";
@@ -142,11 +141,6 @@ export default function SynonymsPage() {
       {notice ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {noticeText[notice]}
-          {pending ? ` ${t("search.synonyms.pushing")}` : ""}
-        </p>
-      ) : pending ? (
-        <p role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">
-          {t("search.synonyms.pushing")}
         </p>
       ) : null}
 

@@ -127,6 +127,11 @@ export default function SearchPage() {
             <p role="status" className="text-sm text-slate-600">
               {searching ? t("search.page.searching") : result.total >= 1000 ? t("search.page.totalCapped", { count: result.total }) : t("search.page.total", { count: result.total })}
             </p>
+            {result.partial ? (
+              <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("search.page.partial")}
+              </p>
+            ) : null}
             {result.hits.length ? (
               <ol aria-label={t("search.page.resultList")} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-5">
                 {result.hits.map((hit) => (

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
 import { loader as apiLoader } from "~/routes/api.search.ts";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens.tsx";
 import { createDocument, demoActor, demoStudio } from "../../tests/support/search.ts";
 import { defaultEngine, dropIndexes } from "./engine.server.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
+import { BAD_TOKENS_PER_WINDOW } from "./token-rate-limit.server.ts";
 import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, TokenLimitError, userFromBearer } from "./tokens.server.ts";
 
 /** GET /api/search through its route, with session cookies and personal tokens; /settings/tokens' action. */
@@ -61,10 +63,8 @@ describe("GET /api/search", () => {
   });
 
   it("returns hits with id, type, title, escaped highlighted snippet and url, plus facets and total", async () => {
-    const { status, body, headers } = await api("q=危机干预案例", { Cookie: await cookieOf("leader") });
+    const { status, body } = await api("q=危机干预案例", { Cookie: await cookieOf("leader") });
     expect(status).toBe(200);
-    // Where the time went, for browsers' tools and the benchmark (decision 045).
-    expect(headers.get("Server-Timing")).toMatch(/auth;dur=[\d.]+, .*meili;dur=[\d.]+, engine;dur=\d+.*total;dur=[\d.]+$/);
     const hit = body.hits.find((h: { id: string }) => h.id === caseId);
     expect(hit).toMatchObject({ type: "document", subtype: "CASE_STUDY", title: "夜间心理危机干预案例", url: `/documents/${caseId}` });
     expect(hit.snippet).toContain("<mark>");
@@ -75,6 +75,36 @@ describe("GET /api/search", () => {
     const caseStudies = body.hits.filter((h: { subtype: string }) => h.subtype === "CASE_STUDY").length;
     expect(body.facets.type).toContainEqual({ value: "CASE_STUDY", label: "案例", count: caseStudies });
     expect(Object.keys(body.facets)).toEqual(["type", "duty", "studio", "year", "status", "author"]);
+  });
+
+  it("says in the JSON when the hits only match part of the query", async () => {
+    const cookie = await cookieOf("leader");
+    const exact = await api("q=危机干预案例", { Cookie: cookie });
+    expect(exact.body.partial).toBe(false);
+    const partial = await api(`q=${encodeURIComponent("危机干预锦囊")}`, { Cookie: cookie });
+    expect(partial.status).toBe(200);
+    expect(partial.body.partial).toBe(true);
+    expect(partial.body.hits.map((h: { id: string }) => h.id)).toContain(caseId);
+    expect(partial.body.total).toBeGreaterThan(0);
+  });
+
+  it("tells where the time went (Server-Timing) to 学工部 only, or to everyone with FUDAO_DEBUG_TIMING=1", async () => {
+    const timing = /auth;dur=[\d.]+, .*meili;dur=[\d.]+, engine;dur=\d+.*total;dur=[\d.]+$/;
+    const admin = await tokenFor("admin");
+    expect((await api("q=危机干预案例", { Authorization: `Bearer ${admin.token}` })).headers.get("Server-Timing")).toMatch(timing);
+    expect((await api("q=危机干预案例", { Cookie: await cookieOf("admin") })).headers.get("Server-Timing")).toMatch(timing);
+    for (const username of ["college", "leader", "counselor", "mentor", "external"]) {
+      const { status, headers } = await api("q=危机干预案例", { Cookie: await cookieOf(username) });
+      expect(status, username).toBe(200);
+      expect(headers.get("Server-Timing"), username).toBeNull();
+    }
+    process.env.FUDAO_DEBUG_TIMING = "1";
+    try {
+      expect((await api("q=危机干预案例", { Cookie: await cookieOf("leader") })).headers.get("Server-Timing")).toMatch(timing);
+    } finally {
+      delete process.env.FUDAO_DEBUG_TIMING;
+    }
+    expect((await api("q=危机干预案例", { Cookie: await cookieOf("leader") })).headers.get("Server-Timing")).toBeNull();
   });
 
   it("works with a personal token, as its owner and no more", async () => {
@@ -109,6 +139,30 @@ describe("GET /api/search", () => {
     await prisma.user.update({ where: { username: "external" }, data: { active: true } });
     expect(await userFromBearer(`Bearer ${disabled.token}`)).not.toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "api-token.revoke", entityId: revoked.id } })).toBe(1);
+  });
+
+  it("answers an address that keeps sending bad tokens 429 with Retry-After, and never slows good tokens", async () => {
+    const good = await tokenFor("leader");
+    const from = (address: string, token: string, query = "q=心理&facets=0") => api(query, { Authorization: `Bearer ${token}`, [CLIENT_ADDRESS_HEADER]: address });
+    const guesser = "203.0.113.7";
+    for (let i = 0; i < BAD_TOKENS_PER_WINDOW - 1; i++) expect((await from(guesser, `fdo_guess-${i}`)).status).toBe(401);
+    // Good tokens from the same address neither count nor wait.
+    for (let i = 0; i < 30; i++) expect((await from(guesser, good.token)).status).toBe(200);
+    expect((await from(guesser, "fdo_guess-last")).status).toBe(401);
+
+    const limited = await from(guesser, "fdo_guess-more");
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: "too_many_bad_tokens", message: expect.stringMatching(/^来自您地址的无效令牌过多，请 1[45] 分钟后再试。$/) });
+    const retryAfter = Number(limited.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect((await from(guesser, "fdo_guess-more", "q=心理&lng=en")).body.message).toMatch(/^Too many invalid tokens from your address; try again in 1[45] min\.$/);
+    // Blocked is blocked: a right guess from there would otherwise still be told apart.
+    expect((await from(guesser, good.token)).status).toBe(429);
+    // Signed-in people at that address and other addresses are not affected.
+    expect((await api("q=心理&facets=0", { Cookie: await cookieOf("leader"), [CLIENT_ADDRESS_HEADER]: guesser })).status).toBe(200);
+    expect((await from("198.51.100.20", good.token)).status).toBe(200);
+    expect((await from("198.51.100.20", "fdo_wrong")).status).toBe(401);
   });
 
   it("answers bad parameters with 400 and a message in the person's language", async () => {

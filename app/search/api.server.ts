@@ -1,9 +1,12 @@
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { getOptionalUser } from "~/auth/session.server.ts";
+import { clientAddress } from "~/lib/request.server.ts";
+import { can } from "~/policy/index.ts";
 import type { Facet } from "./index-settings.ts";
 import { markedToHtml, markedToText } from "./highlight.ts";
 import type { SearchResult } from "./search.server.ts";
+import { badTokenBlock, recordBadToken } from "./token-rate-limit.server.ts";
 import { userFromBearer } from "./tokens.server.ts";
 
 /**
@@ -15,6 +18,34 @@ export async function apiUser(request: Request): Promise<SessionUser | null> {
   const authorization = request.headers.get("Authorization");
   if (authorization) return userFromBearer(authorization);
   return getOptionalUser(request);
+}
+
+export type ApiCaller = { status: "ok"; user: SessionUser } | { status: "unauthorized" } | { status: "limited"; retryAfterSeconds: number };
+
+/**
+ * apiUser, with bad bearer tokens limited per client address (token-rate-limit.server.ts):
+ * a blocked address is answered before its token is looked at.
+ */
+export async function apiCaller(request: Request): Promise<ApiCaller> {
+  const bearer = request.headers.has("Authorization");
+  const address = clientAddress(request);
+  if (bearer) {
+    const retryAfterSeconds = await badTokenBlock(address);
+    if (retryAfterSeconds !== null) return { status: "limited", retryAfterSeconds };
+  }
+  const user = await apiUser(request);
+  if (user) return { status: "ok", user };
+  if (bearer) await recordBadToken(address);
+  return { status: "unauthorized" };
+}
+
+/**
+ * Whether the answer carries a Server-Timing header: for 学工部 (policy "search:timings"), or for
+ * everyone while FUDAO_DEBUG_TIMING=1 (diagnosing a server). It tells callers how long the
+ * permission scope and the index took, which is nobody else's business.
+ */
+export function showsTimings(user: SessionUser): boolean {
+  return process.env.FUDAO_DEBUG_TIMING === "1" || can(user, "search:timings", null);
 }
 
 /** Facet keys as the query parameters are named. */
@@ -35,7 +66,11 @@ function facetLabel(t: TFunction, facet: Facet, value: { value: string; name?: s
   }
 }
 
-/** The JSON answer: `{ hits: [{ id, type, title, snippet, url, … }], facets, total, … }`. Snippets are escaped HTML with <mark>. */
+/**
+ * The JSON answer: `{ hits: [{ id, type, title, snippet, url, … }], facets, total, partial, … }`.
+ * Snippets are escaped HTML with <mark>. `partial: true` says nothing matched the whole query and
+ * the hits match parts of it, most of the query first.
+ */
 export function apiResponse(result: SearchResult, t: TFunction) {
   return {
     query: result.query,
@@ -43,6 +78,7 @@ export function apiResponse(result: SearchResult, t: TFunction) {
     page: result.page,
     pages: result.pages,
     perPage: result.perPage,
+    partial: result.partial,
     hits: result.hits.map((hit) => ({
       id: hit.id,
       type: hit.kind,

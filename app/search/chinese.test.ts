@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractHeadings, hanBigrams, hasHan, highlightTerms, MAX_QUERY_WORDS, queryWords, rewriteQuery } from "./chinese.ts";
+import { extractHeadings, hanBigrams, hasHan, highlightTerms, MAX_QUERY_WORDS, MAX_VARIANTS, planQuery, queryWords } from "./chinese.ts";
 
 const TERMS = ["思政", "思想政治", "心理", "心理健康", "就业", "职业规划", "危机干预", "危机应对", "新生", "大一新生"];
 
@@ -21,40 +21,86 @@ describe("bigram twins of indexed text", () => {
   });
 });
 
+const SYNONYMS = new Map<string, string[]>([
+  ["思政", ["思想政治"]],
+  ["思想政治", ["思政"]],
+  ["心理", ["心理健康"]],
+  ["心理健康", ["心理"]],
+  ["就业", ["生涯规划", "职业规划"]],
+  ["危机干预", ["危机应对"]],
+  ["危机应对", ["危机干预"]],
+  ["新生", ["大一新生"]],
+  ["大一新生", ["新生"]],
+  ["舆情", ["舆论"]],
+  ["舆论", ["舆情"]],
+  ["MBTI", ["性格测试"]],
+]);
+const variants = (q: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()) => planQuery(q, synonyms).variants;
+
 describe("queries prepared for Meilisearch", () => {
   it("sends Chinese as bigrams within words, so parts of words match (处理 in 待处理)", () => {
-    expect(rewriteQuery("待处理事项")).toBe("待处 处理 事项");
-    expect(rewriteQuery("处理")).toBe("处理");
-    expect(rewriteQuery("成绩分析")).toBe("成绩 分析");
+    expect(variants("待处理事项")).toEqual(["待处 处理 事项"]);
+    expect(variants("处理")).toEqual(["处理"]);
+    expect(variants("成绩分析")).toEqual(["成绩 分析"]);
   });
 
-  it("keeps synonym terms whole so Meilisearch's synonyms apply", () => {
-    expect(rewriteQuery("思政教育", TERMS)).toBe("思政 教育");
-    expect(rewriteQuery("心理危机干预", TERMS)).toBe("心理 危机干预");
-    expect(rewriteQuery("大一新生入学适应", TERMS)).toBe("大一新生 入学 适应");
+  it("sends synonym terms as bigrams too, so a title holding the term inside a longer word is found (思想政治 in 网络思想政治教育)", () => {
+    expect(variants("思想政治")[0]).toBe("思想 政治");
+    expect(variants("思想政治教育", SYNONYMS)[0]).toBe("思想 政治 教育");
+  });
+
+  it("expands each synonym term into its alternatives, literal query first", () => {
+    expect(variants("思政教育", SYNONYMS)).toEqual(["思政 教育", "思想 政治 教育"]);
+    expect(variants("舆论引导", SYNONYMS)).toEqual(["舆论 引导", "舆情 引导"]);
+    expect(variants("就业规划", SYNONYMS)).toEqual(["就业 规划", "生涯 规划 规划", "职业 规划 规划"]);
+    expect(variants("MBTI测评", SYNONYMS)).toEqual(["MBTI 测评", "性格 测试 测评"]);
+  });
+
+  it("leaves out alternatives that contain the term itself: they could only find fewer records", () => {
+    expect(variants("心理危机干预", SYNONYMS)).toEqual(["心理 危机 干预", "心理 危机 应对"]);
+    expect(variants("大一新生入学适应", SYNONYMS)).toEqual(["大一 一新 新生 入学 适应", "新生 入学 适应"]);
+  });
+
+  it("caps the combinations", () => {
+    expect(variants("思政 心理健康 危机干预 舆情 新生", SYNONYMS).length).toBeLessThanOrEqual(MAX_VARIANTS);
   });
 
   it("joins a lone character to its neighbour instead of requiring it as a word", () => {
-    expect(rewriteQuery("生心理", TERMS)).toBe("生心 心理");
+    expect(variants("生心理", SYNONYMS)).toEqual(["生心 心理"]);
     expect(queryWords("待处理事项")).toEqual(["待处理", "事项"]);
   });
 
   it("keeps Latin words as typed (typo tolerance applies to them) and normalises full-width letters", () => {
-    expect(rewriteQuery("Pyhton 数据")).toBe("Pyhton 数据");
-    expect(rewriteQuery("ＳＰＳＳ信度")).toBe("SPSS 信度");
-    expect(rewriteQuery("SCL-90筛查")).toBe("SCL-90 筛查");
+    expect(variants("Pyhton 数据")).toEqual(["Pyhton 数据"]);
+    expect(variants("ＳＰＳＳ信度")).toEqual(["SPSS 信度"]);
+    expect(variants("SCL-90筛查")).toEqual(["SCL-90 筛查"]);
   });
 
   it("fits long queries into Meilisearch's ten-word limit with non-overlapping pairs", () => {
     const long = "关于开展新生入学教育和心理普查工作的通知要求";
-    const words = rewriteQuery(long).split(" ");
+    const words = variants(long)[0]!.split(" ");
     expect(words.length).toBeLessThanOrEqual(MAX_QUERY_WORDS + 2);
     expect(words.join("")).toContain("新生");
   });
 
   it("is empty for an empty query", () => {
-    expect(rewriteQuery("")).toBe("");
-    expect(rewriteQuery("   ")).toBe("");
+    expect(planQuery("")).toEqual({ variants: [], units: [] });
+    expect(planQuery("   ")).toEqual({ variants: [], units: [] });
+  });
+});
+
+describe("parts of a query for partial matches", () => {
+  it("are its words, weighted by length, with their synonyms as further forms", () => {
+    expect(planQuery("舆论引导策略", SYNONYMS).units).toEqual([
+      { text: "舆论", weight: 2, forms: ["舆论", "舆情"] },
+      { text: "引导", weight: 2, forms: ["引导"] },
+      { text: "策略", weight: 2, forms: ["策略"] },
+    ]);
+    expect(planQuery("Python 成绩分析").units.map((u) => u.text)).toEqual(["Python", "成绩", "分析"]);
+  });
+
+  it("are the bigrams of a query that is a single word", () => {
+    expect(planQuery("辅导员").units.map((u) => u.text)).toEqual(["辅导", "导员"]);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * Chinese text for Meilisearch (see docs/decisions/040-chinese-search.md).
+ * Chinese text for Meilisearch (see docs/decisions/040-chinese-search.md and 046).
  *
  * Meilisearch segments Chinese with jieba and matches whole words or word prefixes, so "处理"
  * does not find "待处理" and "学生" does not find "大学生". Every searchable field therefore has
- * a twin of overlapping character bigrams ("待处 处理 …"), and a query's Chinese runs are sent as
- * bigrams too: each bigram is a two-character chunk in both, so jieba cuts it the same way on
- * either side and any substring of two or more characters matches. Terms that have synonyms are
- * kept whole in the query, so Meilisearch's synonym lookup still sees them.
+ * a twin of overlapping character bigrams ("待处 处理 …"), and a query's Chinese is always sent
+ * as bigrams too: each bigram is a two-character chunk in both, so jieba cuts it the same way on
+ * either side and any substring of two or more characters matches. Synonyms are expanded here,
+ * not in Meilisearch: a query with synonym terms becomes one variant per combination of their
+ * alternatives, each sent as bigrams, and matching.server.ts merges the variants' hits.
  */
 
 /** Han characters (CJK unified ideographs and extension A, compatibility ideographs). */
@@ -53,14 +54,17 @@ export function hanBigrams(text: string, maxChars = Infinity): string {
 
 type Piece = { kind: "term"; text: string } | { kind: "run"; text: string } | { kind: "other"; text: string };
 
-/** Splits a query into kept terms (longest first), Han runs between them and other words. */
+/** Splits a query into synonym terms (longest first), Han runs between them and other words. */
 function pieces(query: string, keepTerms: readonly string[]): Piece[] {
   const terms = [...new Set(keepTerms.filter((t) => t.length > 0 && hasHan(t)))].sort((a, b) => b.length - a.length);
+  const latinTerms = new Map(keepTerms.filter((t) => t.length > 0 && !hasHan(t)).map((t) => [t.toLowerCase(), t]));
   const out: Piece[] = [];
+  const others = (text: string) => {
+    for (const word of text.split(/\s+/)) if (word) out.push(latinTerms.has(word.toLowerCase()) ? { kind: "term", text: latinTerms.get(word.toLowerCase())! } : { kind: "other", text: word });
+  };
   let last = 0;
   for (const match of query.matchAll(HAN_RUN)) {
-    const before = query.slice(last, match.index);
-    for (const word of before.split(/\s+/)) if (word) out.push({ kind: "other", text: word });
+    others(query.slice(last, match.index));
     last = match.index + match[0].length;
     const run = match[0];
     let rest = "";
@@ -78,17 +82,18 @@ function pieces(query: string, keepTerms: readonly string[]): Piece[] {
     }
     if (rest) out.push({ kind: "run", text: rest });
   }
-  for (const word of query.slice(last).split(/\s+/)) if (word) out.push({ kind: "other", text: word });
+  others(query.slice(last));
   return joinLoneCharacters(out);
 }
 
-/** A single character beside a kept term would have to match a word on its own: join them as a run ("生" + "心理"). */
+/** A single character beside a synonym term would have to match a word on its own: join them as a run ("生" + "心理"). */
 function joinLoneCharacters(parts: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const part of parts) {
     const previous = out[out.length - 1];
     const lone = (p: Piece | undefined) => p?.kind === "run" && [...p.text].length === 1;
-    if (previous && previous.kind !== "other" && part.kind !== "other" && (lone(previous) || lone(part))) {
+    const han = (p: Piece) => p.kind !== "other" && hasHan(p.text);
+    if (previous && han(previous) && han(part) && (lone(previous) || lone(part))) {
       out[out.length - 1] = { kind: "run", text: previous.text + part.text };
     } else {
       out.push(part);
@@ -123,18 +128,66 @@ export function queryWords(run: string): string[] {
   return chunks;
 }
 
-/**
- * The query as sent to Meilisearch: Han runs as bigrams of their words, synonym terms whole,
- * other words as typed. Long queries use non-overlapping pairs so the words still fit
- * Meilisearch's ten-word limit.
- */
-export function rewriteQuery(query: string, keepTerms: readonly string[] = []): string {
-  const parts = pieces(query.normalize("NFKC"), keepTerms);
-  const build = (split: (run: string) => string[]) =>
-    parts.flatMap((p) => (p.kind === "run" ? queryWords(p.text).flatMap(split) : [p.text]));
-  let words = build(runBigrams);
-  if (words.length > MAX_QUERY_WORDS) words = build(runPairs);
+/** Text as Meilisearch words: Han runs as bigrams (or pairs) of their words, other words as typed. */
+function sendWords(text: string, split: (run: string) => string[]): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(HAN_RUN)) {
+    out.push(...text.slice(last, match.index).split(/\s+/).filter(Boolean));
+    out.push(...queryWords(match[0]).flatMap(split));
+    last = match.index + match[0].length;
+  }
+  out.push(...text.slice(last).split(/\s+/).filter(Boolean));
+  return out;
+}
+
+/** One query string: bigrams, or non-overlapping pairs when bigrams would pass Meilisearch's ten-word limit. */
+function render(texts: readonly string[]): string {
+  let words = texts.flatMap((t) => sendWords(t, runBigrams));
+  if (words.length > MAX_QUERY_WORDS) words = texts.flatMap((t) => sendWords(t, runPairs));
   return words.join(" ");
+}
+
+/** At most this many variants of one query (combinations of synonym alternatives). */
+export const MAX_VARIANTS = 6;
+
+/** A part of the query for partial matching: its text, its weight (how much of the query it is) and the forms that match it. */
+export interface QueryUnit {
+  text: string;
+  weight: number;
+  /** As sent to Meilisearch: the text itself, then its synonyms. */
+  forms: string[];
+}
+
+export interface QueryPlan {
+  /** The queries to send, the literal one first, then its synonym variants. Empty for an empty query. */
+  variants: string[];
+  /** The query's words (or, for a single word, its bigrams), for partial matches when the whole query finds nothing. */
+  units: QueryUnit[];
+}
+
+/**
+ * How a query is searched. Han text is always sent as bigrams, so a title that contains the
+ * query (or any run of it) is found however jieba cut the title. A synonym term is replaced by
+ * each of its alternatives in turn (an alternative containing the term itself is left out: it
+ * could only find fewer records); the variants' hits are merged by matching.server.ts.
+ */
+export function planQuery(query: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): QueryPlan {
+  const parts = pieces(query.normalize("NFKC"), [...synonyms.keys()]);
+  const choices = parts.map((p) => (p.kind === "term" ? [p.text, ...(synonyms.get(p.text) ?? []).filter((alt) => !alt.includes(p.text))] : [p.text]));
+  let combos: string[][] = [[]];
+  for (const options of choices) combos = combos.flatMap((combo) => options.map((option) => [...combo, option])).slice(0, MAX_VARIANTS);
+  const variants = parts.length ? [...new Set(combos.map(render))].filter(Boolean) : [];
+
+  const weightOf = (text: string) => (hasHan(text) ? [...text].length : 2);
+  let units: QueryUnit[] = parts.flatMap((p, i): QueryUnit[] => {
+    if (p.kind === "run") return queryWords(p.text).map((word) => ({ text: word, weight: weightOf(word), forms: [render([word])] }));
+    return [{ text: p.text, weight: weightOf(p.text), forms: [...new Set(choices[i]!.map((c) => render([c])))] }];
+  });
+  if (units.length === 1 && units[0]!.forms.length === 1 && [...units[0]!.text].length > 2 && hasHan(units[0]!.text)) {
+    units = runBigrams(units[0]!.text).map((bigram) => ({ text: bigram, weight: 1, forms: [bigram] }));
+  }
+  return { variants, units };
 }
 
 /**

@@ -5,7 +5,6 @@ import { singleton } from "~/infra/runtime.server.ts";
 import { meili } from "./client.server.ts";
 import { indexSettings, RECORD_VERSION, type SearchRecord } from "./index-settings.ts";
 import { allRecords } from "./records.server.ts";
-import { loadSynonymMap } from "./synonyms.server.ts";
 
 /**
  * The search engine as this app uses it: a Meilisearch client and the names of our indexes.
@@ -96,14 +95,6 @@ export async function pushRecords(engine: SearchEngine, upserts: SearchRecord[],
   if (tasks.length) await waitTasks(engine, tasks);
 }
 
-/** Pushes the synonyms (and their terms as dictionary words) from the database to the live index. */
-export async function pushSynonyms(engine: SearchEngine, db: Db): Promise<void> {
-  const synonyms = await loadSynonymMap(db);
-  const { synonyms: s, dictionary } = indexSettings(synonyms);
-  // A dictionary change makes Meilisearch re-segment every record: allow it time.
-  await waitTasks(engine, [engine.client.index(engine.contentIndex).updateSettings({ synonyms: s, dictionary })], 600_000);
-}
-
 // ───────────── rebuilding ─────────────
 
 /** Serialises the outbox worker and rebuilds (per database; see outbox.server.ts). */
@@ -147,7 +138,7 @@ export async function rebuildIndex(
     const build = `${engine.contentIndex}_build_${Date.now()}`;
     await waitTasks(engine, [client.createIndex(build, { primaryKey: "id" })]);
     try {
-      await waitTasks(engine, [client.index(build).updateSettings(indexSettings(await loadSynonymMap(db)))]);
+      await waitTasks(engine, [client.index(build).updateSettings(indexSettings())]);
       let records = 0;
       let pending: EnqueuedTaskPromise[] = [];
       for await (const batch of allRecords(db, batchSize)) {

@@ -23,7 +23,7 @@ interface Suggestion {
 type State =
   | { status: "idle" }
   | { status: "loading"; query: string }
-  | { status: "done"; query: string; hits: Suggestion[]; total: number }
+  | { status: "done"; query: string; hits: Suggestion[]; total: number; partial: boolean }
   | { status: "unavailable"; query: string };
 
 const DEBOUNCE_MS = 150;
@@ -87,8 +87,8 @@ export function GlobalSearch() {
           setState({ status: "unavailable", query: q });
           return;
         }
-        const body = (await response.json()) as { hits: Suggestion[]; total: number };
-        setState({ status: "done", query: q, hits: body.hits, total: body.total });
+        const body = (await response.json()) as { hits: Suggestion[]; total: number; partial: boolean };
+        setState({ status: "done", query: q, hits: body.hits, total: body.total, partial: body.partial });
         setActive(-1);
       } catch (error) {
         if ((error as Error).name !== "AbortError") setState({ status: "unavailable", query: q });
@@ -189,9 +189,14 @@ export function GlobalSearch() {
               : state.status === "done" && !hits.length
                 ? t("search.box.none", { q: state.query })
                 : state.status === "done"
-                  ? t("search.page.total", { count: state.total })
+                  ? `${state.partial ? `${t("search.page.partial")} · ` : ""}${t("search.page.total", { count: state.total })}`
                   : ""}
         </p>
+        {state.status === "done" && state.partial && hits.length ? (
+          <p role="note" className="border-b border-slate-100 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+            {t("search.page.partial")}
+          </p>
+        ) : null}
         <ul id={listId} role="listbox" aria-label={t("search.box.results")} className="max-h-[28rem] overflow-y-auto py-1 text-sm">
           {hits.map((hit, i) => (
             <li

@@ -6,7 +6,7 @@ import type { Settings } from "meilisearch";
  * to what the person may open. Change RECORD_VERSION when the shape of a record or these
  * settings change: the server then rebuilds the index (new index, swap) at its next start.
  */
-export const RECORD_VERSION = 3;
+export const RECORD_VERSION = 4;
 
 export const RECORD_KINDS = ["document", "studio", "person", "output"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -56,9 +56,11 @@ export function recordId(kind: RecordKind, id: string): string {
   return `${kind[0]}_${id}`;
 }
 
-/** The index's settings. Synonyms and their terms (as dictionary words) come from the database. */
-export function indexSettings(synonyms: Record<string, string[]>): Settings {
-  const terms = [...new Set([...Object.keys(synonyms), ...Object.values(synonyms).flat()])].sort();
+/**
+ * The index's settings. Synonyms are not among them: they are expanded into query variants
+ * (chinese.ts planQuery), so a synonym term matches through the bigram twins like any text.
+ */
+export function indexSettings(): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     // The bigram twins are for matching only; leaving them out keeps responses small.
@@ -70,16 +72,16 @@ export function indexSettings(synonyms: Record<string, string[]>): Settings {
     sortableAttributes: ["date"],
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     localizedAttributes: [{ attributePatterns: ["title*", "headings*", "keywords*", "body*"], locales: ["cmn"] }],
-    synonyms,
-    // Terms with synonyms stay one word when jieba segments a text, so the synonym always applies.
-    dictionary: terms,
+    // Cleared explicitly: an index built by an older version had them (decision 046).
+    synonyms: {},
+    dictionary: [],
     typoTolerance: { disableOnAttributes: ["title_ng", "headings_ng", "keywords_ng", "body_ng"] },
     faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { "*": "count" } },
     pagination: { maxTotalHits: 1000 },
   };
 }
 
-/** Equivalent terms in groups → Meilisearch's map (every term finds every other in its group). */
+/** Equivalent terms in groups → a map from each term to the others of its group (every term finds every other). */
 export function synonymMap(groups: ReadonlyArray<readonly string[]>): Record<string, string[]> {
   const map = new Map<string, Set<string>>();
   for (const group of groups) {

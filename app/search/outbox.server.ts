@@ -2,7 +2,7 @@ import pg from "pg";
 import { prisma, type Db } from "~/db/client.server.ts";
 import type { BackgroundTask } from "~/infra/background.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
-import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, pushSynonyms, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
+import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
 import { engineBackoffMs, rowBackoffSeconds } from "./backoff.ts";
 import { RECORD_KINDS, type RecordKind } from "./index-settings.ts";
 import { currentRecords } from "./records.server.ts";
@@ -39,7 +39,6 @@ function isKind(kind: string): kind is RecordKind {
 }
 
 async function apply(engine: SearchEngine, db: Db, rows: OutboxRow[]): Promise<void> {
-  if (rows.some((r) => r.kind === "synonyms")) await pushSynonyms(engine, db);
   const upserts = [];
   const deletes = [];
   for (const kind of RECORD_KINDS) {
@@ -68,7 +67,7 @@ export async function drainOnce(engine: SearchEngine, { db = prisma, batchSize =
         const [next] = await tx.$queryRaw<Array<{ at: Date | null }>>`SELECT min("availableAt") AS at FROM "SearchOutbox"`;
         return { status: "idle", nextAt: next?.at ?? null } as const;
       }
-      const unknown = rows.filter((r) => r.kind !== "synonyms" && !isKind(r.kind));
+      const unknown = rows.filter((r) => !isKind(r.kind));
       const known = rows.filter((r) => !unknown.includes(r));
       // Records are read through the pool (committed state), not this transaction's connection,
       // which only holds the lock and the rows.
@@ -155,7 +154,10 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
   let engineFailures = 0;
   const state: WorkerStatus = { engine: "unknown", lastError: null, lastSuccessAt: null };
   let log: (line: string) => void = () => {};
-  const idleWaiters: Array<() => void> = [];
+  // A waiter is released by an idle drain that started after it came (not by one already under way,
+  // which may have looked at the outbox before the waiter's change was committed).
+  let drains = 0;
+  let idleWaiters: Array<{ after: number; resolve: () => void }> = [];
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -209,6 +211,7 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
       let delay = pollMs;
       try {
         await ensureReady();
+        const drain = ++drains;
         const result = await drainOnce(engine());
         if (result.status === "engine-down") {
           engineDown(result.error);
@@ -225,7 +228,9 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
           } else if (result.status === "busy") {
             delay = 1_000;
           } else {
-            for (const resolve of idleWaiters.splice(0)) resolve();
+            const released = idleWaiters.filter((w) => w.after < drain);
+            idleWaiters = idleWaiters.filter((w) => w.after >= drain);
+            for (const waiter of released) waiter.resolve();
             if (result.nextAt) delay = Math.max(50, Math.min(pollMs, result.nextAt.getTime() - Date.now()));
           }
         }
@@ -260,9 +265,12 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
     idle(timeoutMs = 30_000) {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`search outbox not drained within ${timeoutMs} ms (${state.lastError ?? "no error"})`)), timeoutMs);
-        idleWaiters.push(() => {
-          clearTimeout(timer);
-          resolve();
+        idleWaiters.push({
+          after: drains,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
         });
         wakeUp?.();
       });

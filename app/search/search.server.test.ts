@@ -241,19 +241,126 @@ describe("every change reaches the index (triggers → outbox → worker)", () =
 });
 
 describe("synonyms are data 学工部 edits", () => {
-  it("a new group takes effect in search after the worker pushes it", async () => {
+  it("the defaults apply from the start: 思政 finds 思想政治 and back, 心理辅导 finds 心理咨询", async () => {
+    const ids = [
+      await createDocument({ studioId: studio.id, title: "大学生思想政治素养调查报告", createdById: who.leader!.id }),
+      await createDocument({ studioId: studio.id, title: "专业课程思政协同方案", createdById: who.leader!.id }),
+      await createDocument({ studioId: studio.id, title: "朋辈心理咨询站值班安排", createdById: who.leader!.id }),
+    ];
+    await worker.idle();
+    // Research notes only: the demo school's studios and people say 思政 often.
+    const notes = { type: "RESEARCH_NOTE", limit: 50 };
+    const ideology = await search(who.leader!, params({ q: "思政", ...notes }));
+    expect(ideology.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
+    expect(ideology.partial).toBe(false);
+    expect(await titles(who.leader!, "思想政治", notes)).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
+    // Newest first across the variants, counted once each.
+    const byDate = await search(who.leader!, params({ q: "思政", ...notes, sort: "date" }));
+    const dates = byDate.hits.map((h) => h.date ?? 0);
+    expect(dates).toEqual([...dates].sort((x, y) => y - x));
+    expect(byDate.total).toBe(ideology.total);
+    expect(new Set(byDate.hits.map((h) => h.id)).size).toBe(byDate.hits.length);
+    expect(byDate.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["大学生思想政治素养调查报告", "专业课程思政协同方案"]));
+    const counseling = await search(who.leader!, params({ q: "心理辅导值班", ...notes }));
+    expect(counseling.hits.map((h) => h.title.join(""))).toContain("朋辈心理咨询站值班安排");
+    expect(counseling.partial).toBe(false);
+    // The synonym is marked where it matched.
+    expect(ideology.hits.find((h) => h.title.join("") === "大学生思想政治素养调查报告")!.title).toEqual(["大学生", "思想政治", "素养调查报告"]);
+    await prisma.document.deleteMany({ where: { id: { in: ids } } });
+    await worker.idle();
+  });
+
+  it("a new group takes effect in search at once, and a deleted one stops", async () => {
     await createDocument({ studioId: studio.id, title: "寝室文化节方案", plainText: "寝室文化节包括内务评比。", createdById: who.leader!.id });
     await worker.idle();
-    expect(await titles(who.leader!, "宿舍文化节")).not.toContain("寝室文化节方案");
+    const before = await search(who.leader!, params({ q: "宿舍文化节" }));
+    // Only 文化节 matches: a partial match, not the answer to the query.
+    expect(before.partial).toBe(true);
     const group = await createSynonymGroup(who.admin!.id, ["宿舍", "寝室"]);
     forgetSynonymCache();
-    await worker.idle(120_000);
-    expect(await titles(who.leader!, "宿舍文化节")).toContain("寝室文化节方案");
+    const after = await search(who.leader!, params({ q: "宿舍文化节" }));
+    expect(after.partial).toBe(false);
+    expect(after.hits.map((h) => h.title.join(""))).toEqual(["寝室文化节方案"]);
     const audit = await prisma.auditLog.findFirst({ where: { action: "search-synonyms.create", entityId: group.id } });
     expect(audit?.actorId).toBe(who.admin!.id);
     await deleteSynonymGroup(who.admin!.id, group.id);
     forgetSynonymCache();
-    await worker.idle(120_000);
-    expect(await titles(who.leader!, "宿舍文化节")).not.toContain("寝室文化节方案");
-  }, 240_000);
+    expect((await search(who.leader!, params({ q: "宿舍文化节" }))).partial).toBe(true);
+  });
+});
+
+describe("when nothing matches the whole query", () => {
+  const docs: Record<string, string> = {};
+  /** Documents of 心晴 only: the demo school's own records stay out of the ranking checks. */
+  const inStudio = () => ({ studioIds: [studio.id], seesPublic: false });
+  beforeAll(async () => {
+    for (const title of ["网络舆情研判与引导机制", "突发事件网络舆情应对预案", "新生入学引导手册", "校园网络舆情监测周报"]) {
+      docs[title] = await createDocument({ studioId: studio.id, title, plainText: `${title}。本周工作记录。`, createdById: who.leader!.id });
+    }
+    await worker.idle();
+  });
+
+  it("舆论引导 finds the 舆情…引导 documents through the default synonyms, as a full match", async () => {
+    const result = await search(who.leader!, params({ q: "舆论引导" }));
+    expect(result.partial).toBe(false);
+    expect(result.hits.map((h) => h.title.join(""))).toContain("网络舆情研判与引导机制");
+    expect(result.hits.map((h) => h.title.join(""))).not.toContain("新生入学引导手册");
+  });
+
+  it("falls back to partial matches, flagged, ranked by how much of the query they cover", async () => {
+    const result = await search(who.leader!, params({ q: "舆论引导锦囊", limit: 50 }), { scope: inStudio() });
+    expect(result.partial).toBe(true);
+    const found = result.hits.map((h) => h.title.join(""));
+    // 舆论(→舆情) and 引导 cover four of six characters; the others one word of the query.
+    const both = found.indexOf("网络舆情研判与引导机制");
+    expect(both).toBeGreaterThanOrEqual(0);
+    for (const title of ["突发事件网络舆情应对预案", "新生入学引导手册", "校园网络舆情监测周报"]) expect(found.indexOf(title)).toBeGreaterThan(both);
+    expect(result.total).toBe(result.hits.length);
+    // Matched parts are marked.
+    expect(result.hits[both]!.title).toEqual(["网络", "舆情", "研判与", "引导", "机制"]);
+  });
+
+  it("without the synonym group, 舆论引导 still finds the 舆情…引导 documents, as partial matches", async () => {
+    const group = await prisma.searchSynonymGroup.findUniqueOrThrow({ where: { id: "syn-opinion" } });
+    await deleteSynonymGroup(who.admin!.id, group.id);
+    forgetSynonymCache();
+    try {
+      const result = await search(who.leader!, params({ q: "舆论引导", limit: 50 }), { scope: inStudio() });
+      expect(result.partial).toBe(true);
+      expect(result.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["网络舆情研判与引导机制", "新生入学引导手册"]));
+    } finally {
+      await createSynonymGroup(who.admin!.id, group.terms);
+      forgetSynonymCache();
+    }
+  });
+
+  it("counts facets and pages over the partial matches, and keeps filters", async () => {
+    const all = await search(who.leader!, params({ q: "舆论引导锦囊", limit: 2 }));
+    expect(all.partial).toBe(true);
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.pages).toBe(Math.ceil(all.total / 2));
+    const second = await search(who.leader!, params({ q: "舆论引导锦囊", limit: 2, page: 2 }));
+    expect(second.hits).toHaveLength(2);
+    expect(second.hits.map((h) => h.id)).not.toContain(all.hits[0]!.id);
+    expect(all.facets.type.reduce((sum, v) => sum + v.count, 0)).toBe(all.total);
+    const cases = await search(who.leader!, params({ q: "舆论引导锦囊", type: "RESEARCH_NOTE", limit: 50 }));
+    expect(cases.partial).toBe(true);
+    expect(cases.hits.length).toBeGreaterThan(0);
+    expect(cases.hits.every((h) => h.type === "RESEARCH_NOTE")).toBe(true);
+  });
+
+  it("never flags an exact match as partial", async () => {
+    for (const title of Object.keys(docs)) {
+      for (const q of [title, title.slice(0, 4), title.slice(2, 7)]) {
+        const result = await search(who.leader!, params({ q }));
+        expect(result.partial, q).toBe(false);
+        expect(result.hits.map((h) => h.id), q).toContain(docs[title]);
+      }
+    }
+  });
+
+  it("says nothing was found when no part matches either", async () => {
+    const none = await search(who.leader!, params({ q: "甲乙丙丁戊己庚" }));
+    expect(none).toMatchObject({ total: 0, hits: [], partial: false });
+  });
 });

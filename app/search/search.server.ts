@@ -1,10 +1,11 @@
-import { MeilisearchApiError, type SearchParams as MeiliSearchParams, type SearchResponse } from "meilisearch";
+import { MeilisearchApiError, type SearchParams as MeiliSearchParams } from "meilisearch";
 import { prisma, type Db } from "~/db/client.server.ts";
 import type { Actor } from "~/policy/index.ts";
-import { hasHan, highlightTerms, rewriteQuery } from "./chinese.ts";
+import { hasHan, highlightTerms, planQuery } from "./chinese.ts";
 import { defaultEngine, type SearchEngine } from "./engine.server.ts";
 import { MARK_END, MARK_START, markText, splitMarks, type MarkedText } from "./highlight.ts";
-import { FACETS, type Facet, type RecordKind, type RecordType, type SearchRecord } from "./index-settings.ts";
+import { FACETS, type Facet, type RecordKind, type RecordType } from "./index-settings.ts";
+import { findAll, findPartial, type Found, type Hit } from "./matching.server.ts";
 import { outboxBacklog } from "./outbox.server.ts";
 import type { SearchParams } from "./schemas.ts";
 import { facetFilters, scopeFilter, type SearchScope } from "./filters.ts";
@@ -13,7 +14,9 @@ import { synonymTerms } from "./synonyms.server.ts";
 
 /**
  * Runs a person's search: their readable scope as a filter (scope.server.ts), the query
- * prepared for Chinese (chinese.ts), facets with counts, highlighted and cropped snippets.
+ * prepared for Chinese and expanded with synonyms (chinese.ts), asked of Meilisearch
+ * (matching.server.ts; partial matches when the whole query finds nothing), facets with
+ * counts, highlighted and cropped snippets.
  */
 
 const SNIPPET_CHARS = 120;
@@ -62,9 +65,9 @@ export interface SearchResult {
   names: { studio: string | null; author: string | null };
   /** Changes not yet in the index (the page says "索引更新中" when they are not fresh). */
   backlog: { pending: number; oldestSeconds: number };
+  /** Nothing matched the whole query: these hits match parts of it, most of the query first. */
+  partial: boolean;
 }
-
-type Hit = SearchRecord & { _formatted?: Partial<Record<keyof SearchRecord, unknown>> };
 
 /** What the hit shows of its text: Meilisearch's marks, or ours when it matched through the bigram twin. */
 function present(hit: Hit, terms: string[]): Pick<SearchHit, "title" | "snippet"> {
@@ -161,9 +164,10 @@ export interface SearchOptions {
 /**
  * Where a search's time goes: `prepare` (scope and synonyms, in parallel; `scope` and `synonyms`
  * on their own), `meili` (the round trip) and `engine` (Meilisearch's own processingTimeMs),
+ * `partial` (looking for partial matches, only when nothing matched the whole query),
  * `after` (names and backlog) and `present` (marking the snippets).
  */
-export type SearchTimings = Partial<Record<"prepare" | "scope" | "synonyms" | "meili" | "engine" | "after" | "present", number>>;
+export type SearchTimings = Partial<Record<"prepare" | "scope" | "synonyms" | "meili" | "engine" | "partial" | "after" | "present", number>>;
 
 function timed<T>(promise: Promise<T>, timings: SearchTimings | undefined, key: keyof SearchTimings): Promise<T> {
   if (!timings) return promise;
@@ -183,14 +187,20 @@ export async function search(actor: Actor, params: SearchParams, options: Search
     "prepare",
   );
   const query = params.q.normalize("NFKC");
+  const plan = planQuery(query, synonyms.alternatives);
   const request = meiliRequest(params, scope, withFacets);
   // Independent of the hits: counted while Meilisearch searches.
   const backlogPromise = options.backlog === false ? Promise.resolve({ pending: 0, oldestSeconds: 0 }) : recentBacklog(db);
   backlogPromise.catch(() => {});
-  let response: SearchResponse<Hit>;
+  let response: Found;
+  let partial = false;
   try {
-    response = await timed(engine.client.index<Hit>(engine.contentIndex).search(rewriteQuery(query, synonyms.terms), request), timings, "meili");
+    response = await timed(findAll(engine, plan.variants, request), timings, "meili");
     if (timings) timings.engine = response.processingTimeMs;
+    if (response.total === 0 && plan.units.length > 1) {
+      response = await timed(findPartial(engine, plan, request), timings, "partial");
+      partial = response.total > 0;
+    }
   } catch (error) {
     if (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") throw new SearchUnavailableError("building", error);
     throw new SearchUnavailableError("down", error);
@@ -230,13 +240,12 @@ export async function search(actor: Actor, params: SearchParams, options: Search
     }),
   ) as Record<Facet, FacetValue[]>;
 
-  const total = response.totalHits ?? hits.length;
   return {
     query,
     hits,
-    total,
+    total: response.total,
     page: params.page,
-    pages: Math.max(1, response.totalPages ?? 1),
+    pages: Math.max(1, response.pages),
     perPage: params.limit,
     facets,
     names: {
@@ -244,5 +253,6 @@ export async function search(actor: Actor, params: SearchParams, options: Search
       author: params.author ? known.users.get(params.author) ?? null : null,
     },
     backlog,
+    partial,
   };
 }

@@ -3,8 +3,9 @@ import { prisma, type Db } from "~/db/client.server.ts";
 import { synonymMap } from "./index-settings.ts";
 
 /**
- * Domain synonyms are data: groups of equivalent terms in SearchSynonymGroup, edited by 学工部.
- * A trigger on the table writes an outbox row, and the worker pushes the groups to Meilisearch.
+ * Domain synonyms are data: groups of equivalent terms in SearchSynonymGroup, edited by 学工部
+ * (a fresh database starts with the defaults of default-synonyms.ts). They are applied when a
+ * query is planned (chinese.ts planQuery), so an edit works at once, without touching the index.
  */
 
 export async function loadSynonymMap(db: Db): Promise<Record<string, string[]>> {
@@ -77,8 +78,8 @@ let cache: SynonymCache | null = null;
 const CACHE_MS = 30_000;
 
 /**
- * The synonym terms (kept whole when a query is split into bigrams) and their alternatives (for
- * marking snippets). Cached briefly; edits in this process clear the cache at once.
+ * The synonym terms and their alternatives, for planning queries and marking snippets. Cached
+ * briefly: edits in this process clear the cache at once, other processes see them within 30 s.
  */
 export async function synonymTerms(db: Db = prisma): Promise<{ terms: string[]; alternatives: Map<string, string[]> }> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache;
@@ -89,10 +90,4 @@ export async function synonymTerms(db: Db = prisma): Promise<{ terms: string[]; 
 
 export function forgetSynonymCache(): void {
   cache = null;
-}
-
-/** Whether an edit has not reached Meilisearch yet (the admin page says so). */
-export async function synonymsPending(db: Db = prisma): Promise<boolean> {
-  const row = await db.searchOutbox.findFirst({ where: { kind: "synonyms" }, select: { id: true } });
-  return row !== null;
 }

@@ -1,6 +1,7 @@
 import type { Faker } from "@faker-js/faker";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { seedMentorMatching } from "~/mentors/seed.server.ts";
+import { seedSynonyms } from "~/search/seed.server.ts";
 import { seedDocuments } from "~/documents/seed.server.ts";
 import { seedWelcomeNotifications } from "~/notifications/seed.server.ts";
 import { seedStudioLife } from "~/studios/seed.server.ts";
@@ -20,4 +21,4 @@ export type SeedStep = (context: SeedContext) => Promise<void>;
  * Demo content that features add on top of the core demo university (people, studios, mentors,
  * projects), in this order, inside the same transaction. One line per feature.
  */
-export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedStudioLife, seedMentorMatching, seedDocuments];
+export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedStudioLife, seedMentorMatching, seedDocuments, seedSynonyms];

@@ -60,8 +60,8 @@ describe("the header's search box", () => {
     const page = await signedIn("counselor");
     await page.waitForLoadState("networkidle");
     await page.keyboard.press("Control+k");
-    await page.keyboard.type("没有这种内容的词语甲乙丙");
-    await page.getByText("没有找到与“没有这种内容的词语甲乙丙”相关的内容。").waitFor();
+    await page.keyboard.type("甲乙丙丁戊己庚");
+    await page.getByText("没有找到与“甲乙丙丁戊己庚”相关的内容。").waitFor();
     await page.getByRole("combobox", { name: "全站搜索" }).fill("心晴");
     await page.getByRole("option", { name: /^工作室\s*“心晴”心理健康教育辅导员工作室/ }).waitFor();
     await page.keyboard.press("ArrowDown");
@@ -69,6 +69,25 @@ describe("the header's search box", () => {
     expect(await first.getAttribute("aria-selected")).toBe("true");
     await page.keyboard.press("Escape");
     expect(await page.getByRole("combobox", { name: "全站搜索" }).getAttribute("aria-expanded")).toBe("false");
+    await page.context().close();
+  });
+});
+
+describe("partial matches", () => {
+  it("say so on the results page and in the header's box when nothing matches the whole query", async () => {
+    await addDocument("网络舆情研判与引导工作机制", "舆情研判会商、正面引导和家校沟通三项机制。");
+    const page = await signedIn("leader");
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("舆论引导锦囊")}`);
+    await page.getByRole("note").getByText("未找到完全匹配的结果，以下为部分匹配").waitFor();
+    await page.getByRole("list", { name: "搜索结果" }).getByRole("link", { name: "网络舆情研判与引导工作机制" }).waitFor();
+
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("舆论引导")}`);
+    await page.getByRole("list", { name: "搜索结果" }).getByRole("link", { name: "网络舆情研判与引导工作机制" }).waitFor();
+    expect(await page.getByText("未找到完全匹配的结果，以下为部分匹配").count()).toBe(0);
+
+    await page.getByRole("combobox", { name: "全站搜索" }).fill("舆论引导锦囊");
+    await page.getByRole("option", { name: /网络舆情研判与引导工作机制/ }).waitFor();
+    await page.getByRole("note").filter({ hasText: "未找到完全匹配的结果，以下为部分匹配" }).waitFor();
     await page.context().close();
   });
 });
@@ -111,7 +130,9 @@ describe("the results page", () => {
     await member.context().close();
     const outsider = await signedIn("counselor");
     await outsider.goto(`${baseUrl}/search?q=${encodeURIComponent("约谈记录汇总")}`);
-    await outsider.getByText("没有找到与“约谈记录汇总”相关的内容。").waitFor();
+    // Other records may match parts of the query; this one is never among them.
+    await outsider.getByText(/共找到 \d+ 条结果/).waitFor();
+    expect(await outsider.getByRole("link", { name: "负责人内部的约谈记录汇总" }).count()).toBe(0);
     await outsider.context().close();
   });
 

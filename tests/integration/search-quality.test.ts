@@ -70,7 +70,7 @@ describe("search quality on judged Chinese queries", () => {
     const lines = [
       `recall@10 ${evaluation.recall10.toFixed(3)}  MRR ${evaluation.mrr.toFixed(3)}  (${JUDGED_QUERIES.length} queries, ${byId.size} documents)`,
       ...Object.entries(evaluation.byKind).map(([kind, v]) => `  ${kind.padEnd(8)} ${v.queries} queries  recall@10 ${v.recall10.toFixed(3)}  MRR ${v.mrr.toFixed(3)}`),
-      ...evaluation.perQuery.filter((p) => p.recall10 < 1).map((p) => `  below 1: ${p.q} (${p.kind}) recall@10 ${p.recall10.toFixed(2)} rr ${p.rr.toFixed(2)}`),
+      ...evaluation.perQuery.filter((p) => p.recall10 < 1 || p.rr < 1).map((p) => `  below 1: ${p.q} (${p.kind}) recall@10 ${p.recall10.toFixed(2)} rr ${p.rr.toFixed(2)}`),
     ];
     console.log(lines.join("\n"));
     expect(evaluation.recall10).toBeGreaterThanOrEqual(0.95);
