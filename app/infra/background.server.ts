@@ -1,6 +1,7 @@
 import { runningServicesTask } from "~/cli/running-services.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
 import { collabTask } from "~/collab/task.server.ts";
+import { nameKeysTask } from "~/people/name-keys.server.ts";
 
 /**
  * Work that runs beside request handling (e.g. draining the search outbox, compacting document
@@ -14,7 +15,7 @@ export interface BackgroundTask {
 }
 
 /** Features add their task here (one line each). */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

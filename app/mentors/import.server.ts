@@ -7,6 +7,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
 import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
@@ -298,7 +299,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
         } else {
           const credential = credentials.get(row.username);
           if (!credential) throw new MentorsError("import.stale");
-          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...credential, roles: ["MENTOR"] } })).id;
+          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...nameKeys(row.name), ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });
         created++;

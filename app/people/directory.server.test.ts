@@ -4,6 +4,7 @@ import type { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 import { anniversary } from "~/lib/calendar-date.ts";
 import { CAREER_STAGES, DEFAULT_STAGE_THRESHOLDS, deriveCareerStage, stageBoundaries, type StageThresholds } from "./career-stage.ts";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "./directory.server.ts";
+import { nameKeys } from "./name-keys.ts";
 import { parseDirectoryFilters } from "./schemas.ts";
 import { stageCondition, stageExpression } from "./stage-sql.server.ts";
 
@@ -144,10 +145,11 @@ describe("personnel directory", () => {
     expect(junk.page).toBe(1);
   });
 
-  it("sorts names by pinyin", async () => {
+  it("sorts names by pinyin, the surname read as a surname, then by 工号 (decision 015; surnames in name-order.server.test.ts)", async () => {
     const { rows } = await list("");
-    const sorted = [...rows.map((r) => r.name)].sort(new Intl.Collator("zh-CN").compare);
-    expect(rows.map((r) => r.name)).toEqual(sorted);
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = [...rows].sort((a, b) => order(nameKeys(a.name).nameSortKey, nameKeys(b.name).nameSortKey) || order(a.username, b.username));
+    expect(rows.map((r) => r.username)).toEqual(sorted.map((r) => r.username));
   });
 
   it("pages beyond the end are empty but still count", async () => {

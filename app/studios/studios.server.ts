@@ -132,7 +132,8 @@ export async function getStudioPage(studioId: string, options: { workspace: bool
     where: { id: studioId },
     include: {
       memberships: {
-        orderBy: { joinedAt: "asc" },
+        // The leader first, then backbone members and newcomers, each by name (surname pinyin, decision 015).
+        orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
         select: {
           id: true,
           role: true,
