@@ -27,7 +27,8 @@ export interface DirectoryRow {
   studios: Array<{ id: string; name: string; role: StudioRole }>;
 }
 
-function escapeLike(text: string): string {
+/** Text for LIKE (and Prisma's contains/startsWith, which pass it on as it is): % and _ as themselves. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

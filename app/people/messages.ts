@@ -186,6 +186,10 @@ export const peopleMessages = defineMessages(
       passwordTooShort: "初始密码至少 8 位。",
       honourMissing: "该荣誉称号已不存在。",
     },
+    lookup: {
+      queryRequired: "请输入要查找的姓名、拼音或工号。",
+      queryTooLong: "查找内容过长，最多 40 个字符。",
+    },
     education: { BACHELOR: "本科", MASTER: "硕士研究生", DOCTOR: "博士研究生" },
     gaps: {
       years: "还差 {{missing}} 年工作年限（{{date}}满 {{required}} 年）",
@@ -378,6 +382,10 @@ export const peopleMessages = defineMessages(
       unknownCollege: "Choose a valid college.",
       passwordTooShort: "The initial password needs at least 8 characters.",
       honourMissing: "This honour no longer exists.",
+    },
+    lookup: {
+      queryRequired: "Enter a name, its pinyin or a staff number to search for.",
+      queryTooLong: "The search is too long; at most 40 characters.",
     },
     education: { BACHELOR: "Bachelor", MASTER: "Master", DOCTOR: "Doctorate" },
     gaps: {

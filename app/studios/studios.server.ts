@@ -5,6 +5,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, Level } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { deriveCareerStage } from "~/people/career-stage.ts";
+import { escapeLike } from "~/people/directory.server.ts";
+import { pinyinQuery } from "~/people/name-keys.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
 import { StudioRuleError } from "./errors.ts";
@@ -427,17 +429,27 @@ export async function changeLeader(
   deliver();
 }
 
-/** Counselors whose 工号 or name starts with the query, for picking leaders and invitees. */
+/**
+ * Counselors for picking leaders and invitees: by 工号 (its start), name (any part), or the start of
+ * the name's pinyin or initials ("zhang", "zhangminghua", "zmh" find 张明华; surnames read as
+ * surnames, decision 015), in the order of every list of people.
+ */
 export async function lookupCounselors(query: string, limit = 8) {
   const q = query.trim();
   if (!q) return [];
+  const pinyin = pinyinQuery(q);
+  const literal = escapeLike(q);
   return prisma.user.findMany({
     where: {
       active: true,
       roles: { has: "COUNSELOR" },
-      OR: [{ username: { startsWith: q } }, { name: { startsWith: q } }],
+      OR: [
+        { username: { startsWith: literal, mode: "insensitive" } },
+        { name: { contains: literal, mode: "insensitive" } },
+        ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
+      ],
     },
-    orderBy: { username: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },
   });
