@@ -17,6 +17,7 @@ import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { isRuleError } from "~/studios/errors.ts";
+import { PersonPicker } from "~/studios/person-picker.tsx";
 import { handleJoinDecision, JOIN_INTENTS } from "~/studios/join-actions.server.ts";
 import { changeMemberRole, findMembership, inviteToStudio, listStudioRequests, removeMember } from "~/studios/membership.server.ts";
 import { inviteSchema, removeMemberSchema, roleChangeSchema } from "~/studios/schemas.ts";
@@ -251,7 +252,7 @@ export default function Team() {
           <Form method="post" className="space-y-3" {...getFormProps(inviteForm)}>
             <input type="hidden" name="intent" value="invite" />
             {inviteForm.errors?.length ? <Notice tone="error">{inviteForm.errors.join(" ")}</Notice> : null}
-            <TextField field={inviteFields.username} label={t("studios.team.inviteUsername")} autoComplete="off" />
+            <PersonPicker field={inviteFields.username} label={t("studios.team.inviteUsername")} hint={t("studios.team.inviteHint")} />
             <TextField field={inviteFields.message} label={t("studios.team.inviteMessage")} />
             <SubmitButton intent="invite" pendingLabel={t("studios.team.inviting")}>
               {t("studios.team.inviteSubmit")}
