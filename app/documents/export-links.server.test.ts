@@ -3,6 +3,7 @@ import { Marked, type Token } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stopCollabWorker } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { buildStudio } from "../../tests/support/factories.ts";
 import { pngImage } from "../../tests/support/fixtures.ts";
 import { jsonToState } from "./content.server.ts";
 import { createDocument } from "./documents.server.ts";
@@ -18,8 +19,9 @@ let studioId: string;
 let authorId: string;
 
 beforeAll(async () => {
-  studioId = (await prisma.studio.findFirstOrThrow({ where: { name: { contains: "心晴" } } })).id;
-  authorId = (await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } })).id;
+  const studio = await buildStudio();
+  studioId = studio.id;
+  authorId = studio.backbone[0]!.id;
 });
 afterAll(() => stopCollabWorker());
 
