@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import type { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 import { anniversary } from "~/lib/calendar-date.ts";
-import { buildCollege, buildStudio, buildUser, unique } from "../../tests/support/factories.ts";
+import { buildCollege, buildStudio, buildUser, unique, type UserOptions } from "../../tests/support/factories.ts";
 import { CAREER_STAGES, DEFAULT_STAGE_THRESHOLDS, deriveCareerStage, stageBoundaries, type StageThresholds } from "./career-stage.ts";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "./directory.server.ts";
 import { parseDirectoryFilters } from "./schemas.ts";
@@ -114,7 +114,7 @@ describe("personnel directory", () => {
 
   it("filters by college, stage, group, specialty and title together", async () => {
     const college = await buildCollege();
-    const fits = { college, stage: "NOVICE", specialties: ["MENTAL_HEALTH"], groups: ["NEW_HIRES"], title: "TEACHING_ASSISTANT" } as const;
+    const fits: UserOptions = { college, stage: "NOVICE", specialties: ["MENTAL_HEALTH"], groups: ["NEW_HIRES"], title: "TEACHING_ASSISTANT" };
     const match = await buildUser(fits);
     // Each of these misses exactly one condition.
     await buildUser({ ...fits, college: await buildCollege() });
