@@ -1,24 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { deriveCareerStage } from "./career-stage.ts";
-import { buildCast, buildCollege, buildMentor, buildUser, type BuiltUser } from "../../tests/support/factories.ts";
+import { buildAccounts, buildCollege, buildUser, type Accounts, type AccountKind as Who } from "../../tests/support/factories.ts";
 import { asUser as asUsername } from "../../tests/support/signed-in.ts";
 
 const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
-type Who = (typeof who)[number];
 /** Each kind of person, built for this file: the counselor is in no studio and of another college than the college admin. */
-const people = {} as Record<Who, BuiltUser>;
+let people: Accounts;
 beforeAll(async () => {
-  const cast = await buildCast();
-  Object.assign(people, {
-    admin: cast.admin,
-    college: cast.collegeAdmin,
-    leader: cast.leader,
-    backbone: cast.backbone,
-    counselor: cast.outsider,
-    mentor: cast.mentor,
-    external: (await buildMentor({ kind: "EXTERNAL" })).user,
-  });
+  people = await buildAccounts();
 });
 /** Calls a loader or action as one of `people` (or as any other account, by username). */
 const asUser = (w: Who | string, handler: never, url: string, init?: Parameters<typeof asUsername>[3]) =>

@@ -384,6 +384,29 @@ export async function buildCast(options: { studio?: StudioOptions; mentorKind?: 
 }
 export type Cast = Awaited<ReturnType<typeof buildCast>>;
 
+/**
+ * One of each kind of account the demo school prints at start-up, built afresh and keyed like
+ * those accounts: 学工部 (admin), a college admin (college), a studio's leader and backbone member,
+ * a counselor in no studio (of another college than the college admin), an internal mentor of the
+ * studio and an external mentor of none.
+ */
+export async function buildAccounts() {
+  const cast = await buildCast();
+  const external = await buildMentor({ kind: "EXTERNAL" });
+  return {
+    admin: cast.admin,
+    college: cast.collegeAdmin,
+    leader: cast.leader,
+    backbone: cast.backbone,
+    counselor: cast.outsider,
+    mentor: cast.mentor,
+    external: external.user,
+    studio: cast.studio,
+  };
+}
+export type AccountKind = "admin" | "college" | "leader" | "backbone" | "counselor" | "mentor" | "external";
+export type Accounts = Awaited<ReturnType<typeof buildAccounts>>;
+
 // ───────────────────────────── Documents ─────────────────────────────
 
 /** A document body of plain paragraphs. */
