@@ -293,14 +293,14 @@ describe("synonyms are data 学工部 edits", () => {
     const before = await search(who.leader!, params({ q: "宿舍文化节" }));
     // Only 文化节 matches: a partial match, not the answer to the query.
     expect(before.partial).toBe(true);
-    const group = await createSynonymGroup(who.admin!.id, ["宿舍", "寝室"]);
+    const group = await createSynonymGroup(["宿舍", "寝室"], who.admin!.id);
     forgetSynonymCache();
     const after = await search(who.leader!, params({ q: "宿舍文化节" }));
     expect(after.partial).toBe(false);
     expect(after.hits.map((h) => h.title.join(""))).toEqual(["寝室文化节方案"]);
     const audit = await prisma.auditLog.findFirst({ where: { action: "search-synonyms.create", entityId: group.id } });
     expect(audit?.actorId).toBe(who.admin!.id);
-    await deleteSynonymGroup(who.admin!.id, group.id);
+    await deleteSynonymGroup(group.id, who.admin!.id);
     forgetSynonymCache();
     expect((await search(who.leader!, params({ q: "宿舍文化节" }))).partial).toBe(true);
   });
@@ -339,14 +339,14 @@ describe("when nothing matches the whole query", () => {
 
   it("without the synonym group, 舆论引导 still finds the 舆情…引导 documents, as partial matches", async () => {
     const group = await prisma.searchSynonymGroup.findUniqueOrThrow({ where: { id: "syn-opinion" } });
-    await deleteSynonymGroup(who.admin!.id, group.id);
+    await deleteSynonymGroup(group.id, who.admin!.id);
     forgetSynonymCache();
     try {
       const result = await search(who.leader!, params({ q: "舆论引导", limit: 50 }), { scope: inStudio() });
       expect(result.partial).toBe(true);
       expect(result.hits.map((h) => h.title.join(""))).toEqual(expect.arrayContaining(["网络舆情研判与引导机制", "新生入学引导手册"]));
     } finally {
-      await createSynonymGroup(who.admin!.id, group.terms);
+      await createSynonymGroup(group.terms, who.admin!.id);
       forgetSynonymCache();
     }
   });
