@@ -72,7 +72,7 @@ runCli(async () => {
       const creator = author ?? studio.memberships[0]?.user;
       if (!creator) throw new Error(`“${studio.name}”没有负责人，请用 --as 指定一名成员。`);
       console.log(`正在把 ${files.length} 个文件导入“${studio.name}”（创建人 ${creator.username}）…`);
-      const errorText = (key: string) => (documentMessages.zh.errors as Record<string, string>)[key.replace("documents.errors.", "")] ?? key;
+      const errorText = (key: string) => (documentMessages.errors as Record<string, readonly [string, string]>)[key.replace("documents.errors.", "")]?.[0] ?? key;
       for (const file of files) {
         const relative = path.relative(root, file);
         try {

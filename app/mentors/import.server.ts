@@ -6,13 +6,16 @@ import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { sharedMessages } from "~/i18n/shared-messages.ts";
 import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
 import { mentorMessages } from "./messages.ts";
 import { inferRank } from "./rank.ts";
 import { MAX_CAPACITY, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "./schemas.ts";
+
+const zhCN = inLanguage(sharedMessages, 0);
 
 /**
  * Bulk import of the mentor pool from .xlsx (exceljs). Two steps, as schools expect: the file is
@@ -29,7 +32,7 @@ const LIMITS: Partial<Record<ColumnKey, number>> = { name: 50, organisation: 100
 
 /** Header texts (Chinese, as in the template; English accepted too). */
 const HEADERS: Record<ColumnKey, string[]> = Object.fromEntries(
-  COLUMN_KEYS.map((key) => [key, [mentorMessages.zh.import.columns[key], mentorMessages.en.import.columns[key]]]),
+  COLUMN_KEYS.map((key) => [key, [...mentorMessages.import.columns[key]]]),
 ) as Record<ColumnKey, string[]>;
 
 export interface RawRow {
@@ -121,7 +124,7 @@ export async function readWorkbook(buffer: ArrayBuffer): Promise<{ ok: true; row
     if (key) columns.set(col, key);
   });
   const missing = REQUIRED.filter((key) => ![...columns.values()].includes(key));
-  if (missing.length) return { ok: false, error: { key: "import.headerMissing", params: { columns: missing.map((k) => mentorMessages.zh.import.columns[k]).join("、") } } };
+  if (missing.length) return { ok: false, error: { key: "import.headerMissing", params: { columns: missing.map((k) => mentorMessages.import.columns[k][0]).join("、") } } };
   const rows: RawRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -159,7 +162,7 @@ export async function checkRows(rows: RawRow[], db: Db = prisma): Promise<Check>
     else if (seen.has(username.toLowerCase())) problems.push({ key: "import.duplicateInFile", params: { other: seen.get(username.toLowerCase())! } });
     else seen.set(username.toLowerCase(), row);
     for (const [key, max] of Object.entries(LIMITS) as Array<[ColumnKey, number]>) {
-      if ((cells[key] ?? "").length > max) problems.push({ key: "import.tooLong", params: { column: mentorMessages.zh.import.columns[key], max } });
+      if ((cells[key] ?? "").length > max) problems.push({ key: "import.tooLong", params: { column: mentorMessages.import.columns[key][0], max } });
     }
     const primary = cells.primaryDuty ? parseDuty(cells.primaryDuty) : null;
     if (!cells.primaryDuty) problems.push({ key: "import.dutyMissing", params: {} });
@@ -321,7 +324,7 @@ export async function buildTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "辅导员工作室协同平台";
   const sheet = workbook.addWorksheet("导师");
-  const columns = mentorMessages.zh.import.columns;
+  const columns = inLanguage(mentorMessages.import.columns, 0);
   sheet.columns = COLUMN_KEYS.map((key) => ({ header: columns[key], key, width: key === "bio" ? 40 : key === "keywords" || key === "otherDuties" ? 30 : 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];

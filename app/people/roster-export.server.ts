@@ -1,11 +1,14 @@
 import ExcelJS from "exceljs";
 import { prisma } from "~/db/client.server.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { sharedMessages } from "~/i18n/shared-messages.ts";
 import { deriveCareerStage, type StageThresholds } from "./career-stage.ts";
 import { directoryWhere } from "./directory.server.ts";
 import { ROSTER_COLUMNS, rosterCells, type RosterKey } from "./roster-format.ts";
 import type { DirectoryFilters } from "./schemas.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
+
+const zhCN = inLanguage(sharedMessages, 0);
 
 /**
  * The filtered directory as an .xlsx in the roster's own columns (so an edited export can be

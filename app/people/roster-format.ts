@@ -1,6 +1,6 @@
 import type { Duty, Education, ProfessionalTitle, TargetGroup } from "~/generated/prisma/enums.ts";
-import { en } from "~/i18n/locales/en.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { sharedMessages } from "~/i18n/shared-messages.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
 
 /**
@@ -164,6 +164,8 @@ function enumLookup<T extends string>(values: readonly T[], zh: Record<T, string
   };
 }
 
+const zhCN = inLanguage(sharedMessages, 0);
+const en = inLanguage(sharedMessages, 1);
 const lookupTitle = enumLookup(TITLES, zhCN.title, en.title, { 无: "NONE", 未定级: "NONE", 副教授级: "ASSOCIATE_PROFESSOR" });
 const lookupDuty = enumLookup(DUTIES, zhCN.duty, en.duty);
 const lookupGroup = enumLookup(GROUPS, zhCN.group, en.group);

@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client.server.ts";
 import type { Duty } from "~/generated/prisma/enums.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { sharedMessages } from "~/i18n/shared-messages.ts";
 import { SCHOOL_TIME_ZONE } from "~/lib/calendar-date.ts";
 import { extractHeadings, hanBigrams } from "./chinese.ts";
 import { recordId, type RecordKind, type SearchRecord } from "./index-settings.ts";
@@ -13,7 +14,8 @@ import { searchUrls } from "./urls.ts";
  * Records are in Chinese (labels included), the language of the content.
  */
 
-const zh = searchMessages.zh;
+const zh = inLanguage(searchMessages, 0);
+const zhCN = inLanguage(sharedMessages, 0);
 /** Longer texts are cut: nobody searches for the 20,001st character. */
 export const MAX_BODY_CHARS = 20_000;
 
