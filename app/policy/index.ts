@@ -67,3 +67,13 @@ export function requireOwnScope(actor: Actor): SchoolScope {
 function forbidden() {
   return new Response("forbidden", { status: 403, statusText: "Forbidden" });
 }
+
+declare const permitted: unique symbol;
+/** Proof that the policy allowed an action; the action protocol's intents must return one. */
+export type Permit = { readonly [permitted]: true };
+
+/** authorize(), returning the proof an intent hands the action protocol (app/lib/actions.server.ts). */
+export function permit<A extends Action>(actor: Actor | null | undefined, action: A, resource: ResourceOf<A>): Permit {
+  authorize(actor, action, resource);
+  return {} as Permit;
+}

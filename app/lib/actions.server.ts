@@ -1,0 +1,115 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import type { z } from "zod";
+import { requireUser, type SessionUser } from "~/auth/session.server.ts";
+import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
+import type { Permit } from "~/policy/index.ts";
+import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
+import { translatedReply } from "./forms.server.ts";
+import { isUserError } from "./user-error.ts";
+
+/**
+ * The one action protocol (decision 054). A route's action is a table of intents; each one goes
+ * form data → intent → zod → authorize (the policy's permit) → confirmation → run → one reply in
+ * the person's language. Pages show replies with the kit's ActionFeedback.
+ *
+ *   export const action = intentAction({
+ *     load: ({ params }, user) => loadStudioAccess(user, params.studioId),
+ *     intents: (intent) => ({
+ *       remove: intent({
+ *         schema: removeMemberSchema,
+ *         authorize: ({ user, ctx }) => permit(user, "studio:manage", ctx.resource),
+ *         confirm: ({ t }, input) => ({ message: t(…), confirmLabel: t(…) }),
+ *         run: async ({ user, t }, input) => ({ notice: t(…) }),
+ *       }),
+ *     }),
+ *   });
+ */
+export interface IntentCall<Ctx> {
+  user: SessionUser;
+  /** What `load` returned: the resource and the viewer's relation to it. */
+  ctx: Ctx;
+  t: TFunction;
+  locale: string;
+  form: FormData;
+  request: Request;
+}
+
+/** What a successful run hands back; all of it optional. */
+export interface Outcome<Data = undefined> {
+  notice?: string;
+  data?: Data;
+  /** Go elsewhere afterwards (a path of this app). */
+  redirectTo?: string;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface IntentSpec<Ctx, Schema extends z.ZodType, Data> {
+  schema: Schema;
+  /** The policy decides: return `permit(user, "action", resource)`; it throws 403 otherwise. */
+  authorize: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Permit>;
+  /** Destructive intents ask first (unless the post says `confirmed=yes`). */
+  confirm?: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Omit<ConfirmRequest, "fields"> | null>;
+  run: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Outcome<Data> | void>;
+  /** Keep what was typed after success (default: the form is reset). */
+  keepForm?: boolean;
+}
+
+/** Declares one intent; exists so TypeScript infers each intent's input and data separately. */
+export type IntentBuilder<Ctx> = <Schema extends z.ZodType, Data = undefined>(spec: IntentSpec<Ctx, Schema, Data>) => IntentSpec<Ctx, Schema, Data>;
+
+type DataOf<S> = S extends IntentSpec<infer _C, infer _S, infer D> ? D : never;
+
+/** The union of every intent's reply, discriminated by `intent`. */
+export type RepliesOf<Intents> = { [K in keyof Intents & string]: ActionReply<K, DataOf<Intents[K]>> }[keyof Intents & string];
+
+export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx, z.ZodType, unknown>>>(options: {
+  /** Loads the resource and the viewer's relation (404 when missing); runs before any intent. */
+  load?: (args: ActionFunctionArgs, user: SessionUser) => Promise<Ctx>;
+  intents: (intent: IntentBuilder<Ctx>) => Intents;
+  /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
+  readForm?: (request: Request) => Promise<FormData>;
+}) {
+  const intents = options.intents((spec) => spec);
+  return async (args: ActionFunctionArgs) => {
+    const { request } = args;
+    const user = await requireUser(request);
+    const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
+    const form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    const name = String(form.get("intent") ?? "");
+    const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
+    if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
+    const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
+    const call: IntentCall<Ctx> = { user, ctx, t, locale, form, request };
+    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents>, { status });
+
+    const submission = parseWithZod(form, { schema: spec.schema });
+    if (submission.status !== "success") {
+      return reply({ status: "error", error: t("kit.formInvalid"), form: translatedReply(submission, t) }, 400);
+    }
+    const input = submission.value;
+    await spec.authorize(call, input);
+
+    if (spec.confirm && form.get("confirmed") !== "yes") {
+      const question = await spec.confirm(call, input);
+      if (question) return reply({ status: "confirm", confirm: { ...question, fields: submittedFields(form) } });
+    }
+
+    try {
+      const outcome = (await spec.run(call, input)) ?? {};
+      if (outcome.redirectTo) return redirect(outcome.redirectTo);
+      return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm }) });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      const message = t(error.key as never, error.params) as string;
+      return reply({ status: "error", error: message, details: error.details, form: submission.reply({ formErrors: [message] }) }, error.status);
+    }
+  };
+}
+
+/** The fields to post again once confirmed (files cannot be; confirmations never carry them). */
+function submittedFields(form: FormData): Array<[string, string]> {
+  return [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "confirmed");
+}
