@@ -24,8 +24,8 @@ export async function exportDocument(documentId: string, format: string, t: TFun
   const labels = {
     subtitle: t("documents.export.subtitle", {
       studio: document.studio.name,
-      type: t(`documents.type.${document.type}`),
-      status: t(`documents.status.${document.status}`),
+      type: t(`documentType.${document.type}`),
+      status: t(`documentStatus.${document.status}`),
       date: formatDate(new Date(), locale),
     }),
   };

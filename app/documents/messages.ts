@@ -3,31 +3,6 @@ import { defineMessages } from "~/i18n/define-messages.ts";
 export const documentMessages = defineMessages({
   nav: ["文档", "Documents"],
   navReviews: ["审阅", "Reviews"],
-  type: {
-    RESEARCH_NOTE: ["研究笔记", "Research note"],
-    CASE_STUDY: ["案例", "Case study"],
-    OUTPUT_DRAFT: ["成果稿", "Output draft"],
-    MEETING_MINUTES: ["例会纪要", "Meeting minutes"],
-  },
-  status: {
-    DRAFT: ["草稿", "Draft"],
-    IN_REVIEW: ["审阅中", "In review"],
-    CHANGES_REQUESTED: ["需修改", "Changes requested"],
-    APPROVED: ["已通过", "Approved"],
-    PUBLISHED: ["已发布", "Published"],
-  },
-  reason: {
-    AUTO: ["自动保存", "Autosave"],
-    STATUS_CHANGE: ["状态变化", "Status change"],
-    NAMED: ["命名版本", "Named version"],
-    RESTORE: ["恢复", "Restore"],
-  },
-  reviewStatus: {
-    PENDING: ["待审阅", "Pending"],
-    APPROVED: ["通过", "Approved"],
-    CHANGES_REQUESTED: ["需要修改", "Changes requested"],
-    CANCELLED: ["已取消", "Cancelled"],
-  },
   confirm: {
     cancel: ["取消", "Cancel"],
     ok: ["确认{{action}}", "Yes, {{action}}"],

@@ -9,16 +9,19 @@ import { searchMessages } from "~/search/messages.ts";
 import { settingsMessages } from "~/settings/messages.ts";
 import { studioMessages } from "~/studios/messages.ts";
 import { inLanguage, type InLanguage } from "./define-messages.ts";
+import { enumLabels } from "./enum-labels.ts";
 import { sharedMessages } from "./shared-messages.ts";
 
 /**
- * All interface text, as `[zh, en]` pairs. Shared strings live in ./shared-messages.ts; each
- * feature keeps its own in app/<feature>/messages.ts (defineMessages) and is registered here under
- * its own key, so t("notifications.title") reads app/notifications/messages.ts. i18next gets one
- * tree per language, derived from the pairs.
+ * All interface text, as `[zh, en]` pairs. Shared strings live in ./shared-messages.ts and the
+ * labels of enums in ./enum-labels.ts (t("documentStatus.DRAFT")); each feature keeps its own in
+ * app/<feature>/messages.ts (defineMessages) and is registered here under its own key, so
+ * t("notifications.title") reads app/notifications/messages.ts. i18next gets one tree per
+ * language, derived from the pairs.
  */
 export const messages = {
   ...sharedMessages,
+  ...enumLabels,
   notifications: notificationMessages,
   mentors: mentorMessages,
   search: searchMessages,

@@ -7,7 +7,7 @@ type Translate = (key: any, options?: any) => string;
 export function explainText(t: Translate, explained: Explained): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(explained.params)) {
-    if ((name === "kind" || name === "existing") && (value === "INTERNAL" || value === "EXTERNAL")) params[name] = t(`mentors.kind.${value}`);
+    if ((name === "kind" || name === "existing") && (value === "INTERNAL" || value === "EXTERNAL")) params[name] = t(`mentorKindModifier.${value}`);
     else if (name === "duty" && typeof value === "string") params[name] = t(`duty.${value}`);
     else if (name === "weight" && typeof value === "string") params[name] = t(`mentors.settings.${value}`);
     else params[name] = value;

@@ -5,9 +5,9 @@ import { temporaryPassword } from "~/auth/password.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import type { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
+import { MentorKind, MentorRank, type Duty } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
-import { sharedMessages } from "~/i18n/shared-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
 import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
@@ -15,7 +15,8 @@ import { mentorMessages } from "./messages.ts";
 import { inferRank } from "./rank.ts";
 import { MAX_CAPACITY, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "./schemas.ts";
 
-const zhCN = inLanguage(sharedMessages, 0);
+const zhCN = inLanguage(enumLabels, 0);
+const enLabels = inLanguage(enumLabels, 1);
 
 /**
  * Bulk import of the mentor pool from .xlsx (exceljs). Two steps, as schools expect: the file is
@@ -85,24 +86,17 @@ export function parseDuty(text: string): Duty | null {
   return DUTY_LOOKUP.get(squash(text)) ?? null;
 }
 
+/** A rank by its code, its label (正高级) or a short form. */
 const RANK_LOOKUP = new Map<string, MentorRank>([
-  ...(["SENIOR", "ASSOCIATE", "INTERMEDIATE", "JUNIOR"] as const).map((r) => [squash(r), r] as [string, MentorRank]),
-  ["正高级", "SENIOR"],
+  ...Object.values(MentorRank).flatMap((r) => [squash(r), squash(zhCN.mentorRank[r])].map((name) => [name, r] as const)),
   ["正高", "SENIOR"],
-  ["副高级", "ASSOCIATE"],
   ["副高", "ASSOCIATE"],
-  ["中级", "INTERMEDIATE"],
-  ["初级", "JUNIOR"],
 ]);
 
-const KIND_LOOKUP = new Map<string, MentorKind>([
-  ["校内", "INTERNAL"],
-  ["校内导师", "INTERNAL"],
-  ["internal", "INTERNAL"],
-  ["校外", "EXTERNAL"],
-  ["校外导师", "EXTERNAL"],
-  ["external", "EXTERNAL"],
-]);
+/** A kind by its labels: 校内, 校内导师, internal. */
+const KIND_LOOKUP = new Map<string, MentorKind>(
+  Object.values(MentorKind).flatMap((k) => [zhCN.mentorKindModifier[k], zhCN.mentorKind[k], enLabels.mentorKindModifier[k]].map((name) => [squash(name), k] as const)),
+);
 const YES = new Set(["是", "y", "yes", "1", "true", "可", "可以"]);
 const NO = new Set(["否", "n", "no", "0", "false", "不可", "暂不可指导"]);
 
@@ -331,8 +325,8 @@ export async function buildTemplate(): Promise<Buffer> {
   const dutyNames = Object.values(zhCN.duty);
   const list = (values: string[]) => ({ type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`] });
   for (let r = 2; r <= 501; r++) {
-    sheet.getCell(r, COLUMN_KEYS.indexOf("kind") + 1).dataValidation = list(["校内", "校外"]);
-    sheet.getCell(r, COLUMN_KEYS.indexOf("rank") + 1).dataValidation = list(["正高级", "副高级", "中级", "初级"]);
+    sheet.getCell(r, COLUMN_KEYS.indexOf("kind") + 1).dataValidation = list(Object.values(zhCN.mentorKindModifier));
+    sheet.getCell(r, COLUMN_KEYS.indexOf("rank") + 1).dataValidation = list(Object.values(zhCN.mentorRank));
     sheet.getCell(r, COLUMN_KEYS.indexOf("available") + 1).dataValidation = list(["是", "否"]);
     sheet.getCell(r, COLUMN_KEYS.indexOf("primaryDuty") + 1).dataValidation = { type: "list", allowBlank: true, formulae: ["填写说明!$B$20:$B$28"] };
   }

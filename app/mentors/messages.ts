@@ -7,23 +7,6 @@ export const mentorMessages = defineMessages({
     mentoring: ["我的指导", "My mentoring"],
     matching: ["导师匹配", "Mentor matching"],
   },
-  kind: {
-    INTERNAL: ["校内", "internal"],
-    EXTERNAL: ["校外", "external"],
-  },
-  rank: {
-    SENIOR: ["正高级", "Full senior"],
-    ASSOCIATE: ["副高级", "Associate senior"],
-    INTERMEDIATE: ["中级", "Intermediate"],
-    JUNIOR: ["初级", "Junior"],
-  },
-  status: {
-    PROPOSED: ["待发布", "Pending"],
-    INVITED: ["已邀请", "Invited"],
-    ACCEPTED: ["已接受", "Accepted"],
-    DECLINED: ["已婉拒", "Declined"],
-    EXCLUDED: ["已排除", "Excluded"],
-  },
   common: {
     save: ["保存", "Save"],
     saving: ["正在保存…", "Saving…"],

@@ -63,7 +63,7 @@ export function ProfileFields({ fields }: { fields: ProfileFieldSet }) {
           <select {...getSelectProps(fields.rank)} className={fieldClass}>
             {RANKS.map((rank) => (
               <option key={rank} value={rank}>
-                {t(`mentors.rank.${rank}`)}
+                {t(`mentorRank.${rank}`)}
               </option>
             ))}
           </select>

@@ -185,11 +185,6 @@ export const peopleMessages = defineMessages({
     passwordTooShort: ["初始密码至少 8 位。", "The initial password needs at least 8 characters."],
     honourMissing: ["该荣誉称号已不存在。", "This honour no longer exists."],
   },
-  education: {
-    BACHELOR: ["本科", "Bachelor"],
-    MASTER: ["硕士研究生", "Master"],
-    DOCTOR: ["博士研究生", "Doctorate"],
-  },
   gaps: {
     years: ["还差 {{missing}} 年工作年限（{{date}}满 {{required}} 年）", "{{missing}} more years of service ({{required}} years on {{date}})"],
     startDateUnknown: ["尚未登记开始从事辅导员工作的日期", "the counselor start date is not recorded"],

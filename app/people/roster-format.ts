@@ -1,6 +1,6 @@
 import type { Duty, Education, ProfessionalTitle, TargetGroup } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
-import { sharedMessages } from "~/i18n/shared-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
 
 /**
@@ -164,14 +164,12 @@ function enumLookup<T extends string>(values: readonly T[], zh: Record<T, string
   };
 }
 
-const zhCN = inLanguage(sharedMessages, 0);
-const en = inLanguage(sharedMessages, 1);
+const zhCN = inLanguage(enumLabels, 0);
+const en = inLanguage(enumLabels, 1);
 const lookupTitle = enumLookup(TITLES, zhCN.title, en.title, { 无: "NONE", 未定级: "NONE", 副教授级: "ASSOCIATE_PROFESSOR" });
 const lookupDuty = enumLookup(DUTIES, zhCN.duty, en.duty);
 const lookupGroup = enumLookup(GROUPS, zhCN.group, en.group);
-const EDUCATION_NAMES: Record<Education, string> = { BACHELOR: "本科", MASTER: "硕士研究生", DOCTOR: "博士研究生" };
-const EDUCATION_EN: Record<Education, string> = { BACHELOR: "Bachelor", MASTER: "Master", DOCTOR: "Doctorate" };
-const lookupEducation = enumLookup(EDUCATIONS, EDUCATION_NAMES, EDUCATION_EN, { 大学本科: "BACHELOR", 硕士: "MASTER", 研究生: "MASTER", 博士: "DOCTOR" });
+const lookupEducation = enumLookup(EDUCATIONS, zhCN.education, en.education, { 大学本科: "BACHELOR", 硕士: "MASTER", 研究生: "MASTER", 博士: "DOCTOR" });
 
 export const splitList = (text: string) => [...new Set(text.split(/[、,，;；/\n]+/).map((s) => s.trim()).filter(Boolean))];
 
@@ -338,7 +336,7 @@ export function rosterCells(person: {
     title: zhCN.title[person.title],
     position: person.position,
     fullTime: person.fullTime ? "专职" : "兼职",
-    education: person.education ? EDUCATION_NAMES[person.education] : null,
+    education: person.education ? zhCN.education[person.education] : null,
     major: person.major,
     specialties: person.specialties.map((d) => zhCN.duty[d]).join("、"),
     specialtyTags: person.specialtyTags.join("、"),

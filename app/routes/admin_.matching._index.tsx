@@ -228,7 +228,7 @@ export default function MatchingBoard() {
 function SlotCell({ row, slot }: { row: BoardRow; slot: BoardSlot }) {
   const { t } = useTranslation();
   const explain = useExplain();
-  const kindWord = t(`mentors.kind.${slot.kind}`);
+  const kindWord = t(`mentorKindModifier.${slot.kind}`);
   return (
     <div className="space-y-2" aria-label={`${row.name} · ${t(`mentorKind.${slot.kind}`)}`} role="group">
       <p className="text-xs text-slate-500">{t("mentors.matching.target", { target: slot.target })}</p>

@@ -138,7 +138,7 @@ export default function MentorProfile() {
             <dt className="text-slate-500">{t("mentors.profile.titleLabel")}</dt>
             <dd>{mentor.title || t("mentors.common.none")}</dd>
             <dt className="text-slate-500">{t("mentors.profile.rank")}</dt>
-            <dd>{t(`mentors.rank.${mentor.rank}`)}</dd>
+            <dd>{t(`mentorRank.${mentor.rank}`)}</dd>
             <dt className="text-slate-500">{t("mentors.profile.capacity")}</dt>
             <dd>{t("mentors.common.loadValue", { load, capacity: mentor.capacity })}</dd>
             {showContact ? (

@@ -144,7 +144,7 @@ export default function MentorPool() {
                     <p className="text-xs text-slate-500">
                       {m.title}
                       {m.title ? " · " : ""}
-                      {t(`mentors.rank.${m.rank}`)}
+                      {t(`mentorRank.${m.rank}`)}
                     </p>
                   </td>
                   <td className="px-4 py-3">

@@ -156,7 +156,7 @@ export default function PersonPage() {
                 {row(t("people.profile.gender"), full.gender ?? t("people.profile.none"))}
                 {row(t("people.profile.birthDate"), full.birthDate ? formatDate(full.birthDate, locale) : t("people.profile.none"))}
                 {row(t("people.profile.fullTime"), full.fullTime ? t("people.profile.fullTimeYes") : t("people.profile.fullTimeNo"))}
-                {row(t("people.profile.education"), full.education ? t(`people.education.${full.education}`) : t("people.profile.none"))}
+                {row(t("people.profile.education"), full.education ? t(`education.${full.education}`) : t("people.profile.none"))}
                 {row(t("people.profile.major"), full.major ?? t("people.profile.none"))}
                 {row(t("people.profile.groups"), full.groups.map((g) => t(`group.${g}`)).join("、") || t("people.profile.none"))}
               </dl>

@@ -219,7 +219,7 @@ export default function EditPerson() {
             field={personal.education}
             label={t("people.profile.education")}
             placeholder={t("people.edit.choose")}
-            options={EDUCATIONS.map((e) => option(e, t(`people.education.${e}`)))}
+            options={EDUCATIONS.map((e) => option(e, t(`education.${e}`)))}
           />
           <TextField field={personal.major} label={t("people.profile.major")} />
           <ChoiceField

@@ -204,7 +204,7 @@ export default function StudioPage() {
                       </Link>
                       <span className="flex items-center gap-2 text-xs text-slate-500">
                         <Badge>{t(`level.${p.level}`)}</Badge>
-                        <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${p.status}`)}</Badge>
+                        <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${p.status}`)}</Badge>
                         {t("studios.page.projectProgress", { done: p.tasksDone, total: p.tasks })}
                       </span>
                     </li>
@@ -224,7 +224,7 @@ export default function StudioPage() {
                     <li key={o.id} className="py-2 text-sm">
                       <p className="font-medium">{o.title}</p>
                       <p className="text-xs text-slate-500">
-                        {t(`studios.outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)} · {o.authors.join("、")}
+                        {t(`outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)} · {o.authors.join("、")}
                       </p>
                     </li>
                   ))}
@@ -284,7 +284,7 @@ export default function StudioPage() {
                         {d.title}
                       </Link>
                       <p className="text-xs text-slate-500">
-                        {t(`studios.documentType.${d.type}`)} · {t(`studios.documentStatus.${d.status}`)} · {formatDateTime(d.updatedAt, locale)}
+                        {t(`documentType.${d.type}`)} · {t(`documentStatus.${d.status}`)} · {formatDateTime(d.updatedAt, locale)}
                       </p>
                     </li>
                   ))}
@@ -310,7 +310,7 @@ export default function StudioPage() {
                   <li key={a.id} className="text-sm">
                     <p>{a.title}</p>
                     <p className="text-xs text-slate-500">
-                      {t(`studios.activityKind.${a.kind}`)} · {formatDate(a.date, locale)}
+                      {t(`activityKind.${a.kind}`)} · {formatDate(a.date, locale)}
                     </p>
                   </li>
                 ))}

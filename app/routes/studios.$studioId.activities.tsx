@@ -88,7 +88,7 @@ export default function Activities() {
               <div>
                 <p className="font-medium">{a.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.activityKind.${a.kind}`)}</Badge>
+                  <Badge tone="brand">{t(`activityKind.${a.kind}`)}</Badge>
                   <span>{formatDate(a.date, i18n.language)}</span>
                   {a.location ? <span>{a.location}</span> : null}
                   {a.participants ? <span>{t("studios.activities.people", { count: a.participants })}</span> : null}
@@ -119,7 +119,7 @@ export default function Activities() {
               field={fields.kind}
               label={t("studios.activities.kind")}
               placeholder={t("studios.create.choose")}
-              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`studios.activityKind.${k}`) }))}
+              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))}
             />
             <TextField field={fields.date} type="date" label={t("studios.activities.date")} />
             <TextField field={fields.location} label={t("studios.activities.location")} />

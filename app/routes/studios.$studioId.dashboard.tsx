@@ -65,7 +65,7 @@ export default function StudioDashboard() {
                 <li key={o.id} className="text-sm">
                   {o.title}
                   <p className="text-xs text-slate-500">
-                    {t(`studios.outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
+                    {t(`outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
                   </p>
                 </li>
               ))}

@@ -81,7 +81,7 @@ function GradeForm({ evaluationId, cycle, lastResult }: { evaluationId: string; 
           <Notice tone="error">{form.errors.join(" ")}</Notice>
         </div>
       ) : null}
-      <SelectField field={fields.grade} label={t("studios.evaluations.grade")} placeholder={t("studios.create.choose")} options={GRADES.map((g) => ({ value: g, label: t(`studios.grade.${g}`) }))} />
+      <SelectField field={fields.grade} label={t("studios.evaluations.grade")} placeholder={t("studios.create.choose")} options={GRADES.map((g) => ({ value: g, label: t(`evaluationGrade.${g}`) }))} />
       <TextAreaField field={fields.comments} label={t("studios.evaluations.comments")} rows={2} className="sm:col-span-2" />
       <div className="sm:col-span-3">
         <SubmitButton intent="grade" match={["evaluationId", evaluationId]} pendingLabel={t("studios.evaluations.grading")}>
@@ -118,7 +118,7 @@ export default function Evaluations() {
             <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="font-semibold">{e.cycle}</h2>
-                {e.grade ? <Badge tone={gradeTone[e.grade]}>{t(`studios.grade.${e.grade}`)}</Badge> : <Badge>{t("studios.evaluations.awaiting")}</Badge>}
+                {e.grade ? <Badge tone={gradeTone[e.grade]}>{t(`evaluationGrade.${e.grade}`)}</Badge> : <Badge>{t("studios.evaluations.awaiting")}</Badge>}
               </div>
               <p className="mt-1 text-xs text-slate-500">{t("studios.evaluations.submittedBy", { name: e.submittedBy.name, date: formatDateTime(e.submittedAt, i18n.language) })}</p>
               <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{e.report}</p>

@@ -133,7 +133,7 @@ export default function Outputs() {
               <div>
                 <p className="font-medium">{o.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.outputType.${o.type}`)}</Badge>
+                  <Badge tone="brand">{t(`outputType.${o.type}`)}</Badge>
                   <Badge>{t(`level.${o.level}`)}</Badge>
                   <span>{formatDate(o.date, i18n.language)}</span>
                   <span>{o.authors.map((a) => a.name).join("、")}</span>
@@ -178,7 +178,7 @@ export default function Outputs() {
               </div>
             ) : null}
             <TextField field={fields.title} label={t("studios.outputs.title")} className="sm:col-span-2" />
-            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`studios.outputType.${o}`)))} />
+            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`outputType.${o}`)))} />
             <SelectField field={fields.level} label={t("studios.outputs.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
             <TextField field={fields.date} type="date" label={t("studios.outputs.date")} />
             <SelectField field={fields.documentId} label={t("studios.outputs.document")} placeholder={t("studios.outputs.noDocument")} options={documents.map((d) => option(d.id, d.title))} />

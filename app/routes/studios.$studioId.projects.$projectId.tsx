@@ -165,7 +165,7 @@ export default function ProjectPage() {
       <Card title={t("studios.tabs.overview")}>
         <p className="flex flex-wrap gap-2 text-sm">
           <Badge>{t(`level.${project.level}`)}</Badge>
-          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${project.status}`)}</Badge>
+          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${project.status}`)}</Badge>
           {project.direction ? <Badge tone="brand">{project.direction.name}</Badge> : null}
         </p>
         {project.description ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{project.description}</p> : null}
@@ -222,7 +222,7 @@ export default function ProjectPage() {
                             <select id={`status-${item.id}`} name="status" defaultValue={item.status} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
                               {TASK_STATUSES.map((s) => (
                                 <option key={s} value={s}>
-                                  {t(`studios.taskStatus.${s}`)}
+                                  {t(`taskStatus.${s}`)}
                                 </option>
                               ))}
                             </select>
@@ -231,7 +231,7 @@ export default function ProjectPage() {
                             </SubmitButton>
                           </Form>
                         ) : (
-                          <Badge>{t(`studios.taskStatus.${item.status}`)}</Badge>
+                          <Badge>{t(`taskStatus.${item.status}`)}</Badge>
                         )}
                         {canManage ? (
                           <Form method="post">

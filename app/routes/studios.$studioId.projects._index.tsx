@@ -87,7 +87,7 @@ export default function Projects() {
                   </td>
                   <td className="px-3 py-2">{t(`level.${p.level}`)}</td>
                   <td className="px-3 py-2">
-                    <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${p.status}`)}</Badge>
+                    <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${p.status}`)}</Badge>
                   </td>
                   <td className="px-3 py-2">{p.principal ?? "—"}</td>
                   <td className="px-3 py-2 text-slate-600">

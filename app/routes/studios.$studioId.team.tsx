@@ -287,7 +287,7 @@ export default function Team() {
               <ul className="mt-1 space-y-1 text-xs text-slate-600">
                 {requests.recent.map((r) => (
                   <li key={r.id}>
-                    {r.user.name} · {t(`studios.team.kind.${r.kind}`)} · {t(`studios.team.status.${r.status}`)}
+                    {r.user.name} · {t(`joinRequestKind.${r.kind}`)} · {t(`joinRequestStatus.${r.status}`)}
                     {r.decidedAt ? ` · ${formatDate(r.decidedAt, locale)}` : ""}
                   </li>
                 ))}

@@ -183,7 +183,7 @@ function NewDocumentForm({ templates, links }: { templates: Templates; links: Re
           <select {...getSelectProps(fields.type)} defaultValue="RESEARCH_NOTE" className={inputClass}>
             {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`documents.type.${type}`)}
+                {t(`documentType.${type}`)}
               </option>
             ))}
           </select>

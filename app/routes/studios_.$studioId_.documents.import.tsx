@@ -91,7 +91,7 @@ export default function ImportDocuments() {
           <select id="import-type" name="type" defaultValue="RESEARCH_NOTE" className={inputClass}>
             {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`documents.type.${type}`)}
+                {t(`documentType.${type}`)}
               </option>
             ))}
           </select>

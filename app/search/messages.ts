@@ -63,30 +63,11 @@ export const searchMessages = defineMessages({
     person: ["人员", "Person"],
     output: ["成果", "Output"],
   },
+  /** Record types other than documents (those are documentType.*, app/i18n/enum-labels.ts). */
   type: {
-    RESEARCH_NOTE: ["研究笔记", "Research note"],
-    CASE_STUDY: ["案例", "Case study"],
-    OUTPUT_DRAFT: ["成果稿", "Output draft"],
-    MEETING_MINUTES: ["例会纪要", "Meeting minutes"],
     STUDIO: ["工作室", "Studio"],
     PERSON: ["人员", "Person"],
     OUTPUT: ["成果", "Output"],
-  },
-  status: {
-    DRAFT: ["草稿", "Draft"],
-    IN_REVIEW: ["审阅中", "In review"],
-    CHANGES_REQUESTED: ["需修改", "Changes requested"],
-    APPROVED: ["已通过", "Approved"],
-    PUBLISHED: ["已发布", "Published"],
-  },
-  outputType: {
-    PAPER: ["论文", "Paper"],
-    BOOK: ["著作", "Book"],
-    RESEARCH_PROJECT: ["科研项目", "Research project"],
-    CASE: ["案例成果", "Case"],
-    CULTURE_PRODUCT: ["育人文化产品", "Education culture product"],
-    AWARD: ["获奖", "Award"],
-    COURSE: ["课程", "Course"],
   },
   year: ["{{year}} 年", "{{year}}"],
   errors: {

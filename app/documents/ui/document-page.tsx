@@ -83,7 +83,7 @@ export function DocumentPage({ page }: { page: PageData }) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{document.title}</h1>
           <StatusBadge status={liveStatus} />
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`documents.type.${document.type}`)}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`documentType.${document.type}`)}</span>
         </div>
         <p className="text-sm text-slate-500">
           {t("documents.page.createdBy", { name: document.createdBy.name, date: formatDate(document.createdAt, i18n.language) })}
