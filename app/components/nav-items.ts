@@ -1,10 +1,11 @@
 import type { Role } from "~/generated/prisma/enums.ts";
+import type { MessageKey } from "~/i18n/keys.ts";
 import { can } from "~/policy/index.ts";
 
 export interface NavItem {
   to: string;
   /** i18n key of the label. */
-  labelKey: string;
+  labelKey: MessageKey;
   end?: boolean;
   /** Who sees the link (the pages behind it still authorise every request). */
   visibleTo?: (roles: readonly Role[]) => boolean;

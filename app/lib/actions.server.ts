@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "~/auth/session.server.ts";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import type { Permit } from "~/policy/index.ts";
 import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
 import { translatedReply } from "./forms.server.ts";
@@ -103,7 +104,7 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
       return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm }) });
     } catch (error) {
       if (!isUserError(error)) throw error;
-      const message = t(error.key as never, error.params) as string;
+      const message = translateKey(t, error.key, error.params);
       return reply({ status: "error", error: message, details: error.details, form: submission.reply({ formErrors: [message] }) }, error.status);
     }
   };

@@ -1,6 +1,7 @@
 import type { Duty, Education, ProfessionalTitle, TargetGroup } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
 import { enumLabels } from "~/i18n/enum-labels.ts";
+import type { peopleMessages } from "./messages.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
 
 /**
@@ -67,12 +68,15 @@ export const MAX_ROSTER_ROWS = 10_000;
 
 export type Cell = string | number | Date | null;
 
+/** A problem's name: its message is people.import.errors.<code>. */
+export type RosterIssueCode = keyof typeof peopleMessages.import.errors;
+
 /** One problem, as a message key under people.import.errors with its parameters. */
 export interface RosterIssue {
   /** Spreadsheet row number (the header is row 1); absent for problems with the whole file. */
   line?: number;
   column?: string;
-  code: string;
+  code: RosterIssueCode;
   params?: Record<string, string | number>;
 }
 
@@ -195,7 +199,7 @@ export function validateRoster(rows: Array<{ line: number; cells: Cell[] }>, ind
       return index === undefined ? null : (cells[index] ?? null);
     };
     const text = (key: RosterKey) => cellText(raw(key));
-    const problem = (key: RosterKey, code: string, params?: Record<string, string | number>) =>
+    const problem = (key: RosterKey, code: RosterIssueCode, params?: Record<string, string | number>) =>
       issues.push({ line, column: header.get(key)!, code, ...(params ? { params } : {}) });
     const before = issues.length;
     const limited = (key: RosterKey, max: number) => {
@@ -235,14 +239,14 @@ export function validateRoster(rows: Array<{ line: number; cells: Cell[] }>, ind
     const gender = text("gender") || undefined;
     if (gender && !["男", "女"].includes(gender)) problem("gender", "badGender", { value: gender });
 
-    const one = <T>(key: RosterKey, lookup: (t: string) => T | null, code: string) => {
+    const one = <T>(key: RosterKey, lookup: (t: string) => T | null, code: RosterIssueCode) => {
       const value = text(key);
       if (!value) return undefined;
       const found = lookup(value);
       if (found === null) problem(key, code, { value });
       return found ?? undefined;
     };
-    const many = <T>(key: RosterKey, lookup: (t: string) => T | null, code: string) => {
+    const many = <T>(key: RosterKey, lookup: (t: string) => T | null, code: RosterIssueCode) => {
       const value = text(key);
       if (!value) return undefined;
       const found: T[] = [];

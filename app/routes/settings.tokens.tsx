@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize } from "~/policy/index.ts";
@@ -115,7 +116,7 @@ export default function TokensPage() {
           <input type="hidden" name="intent" value="create" />
           {form.errors?.length ? (
             <p id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-3">
-              {form.errors.map((e) => t(e as never)).join(" ")}
+              {form.errors.map((e) => translateKnown(t, e)).join(" ")}
             </p>
           ) : null}
           <div>
@@ -125,7 +126,7 @@ export default function TokensPage() {
             <input {...getInputProps(fields.name, { type: "text" })} placeholder={t("search.tokens.nameHint")} maxLength={50} className={fieldClass} />
             {fields.name.errors ? (
               <p id={fields.name.errorId} className="mt-1 text-sm text-red-600">
-                {fields.name.errors.map((e) => t(e as never)).join(" ")}
+                {fields.name.errors.map((e) => translateKnown(t, e)).join(" ")}
               </p>
             ) : null}
           </div>
@@ -141,7 +142,7 @@ export default function TokensPage() {
             </select>
             {fields.expires.errors ? (
               <p id={fields.expires.errorId} className="mt-1 text-sm text-red-600">
-                {fields.expires.errors.map((e) => t(e as never)).join(" ")}
+                {fields.expires.errors.map((e) => translateKnown(t, e)).join(" ")}
               </p>
             ) : null}
           </div>

@@ -6,7 +6,9 @@ import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
+import { OutputType } from "~/generated/prisma/enums.ts";
 import { formatDate } from "~/lib/format.ts";
+import { isOneOf } from "~/lib/one-of.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { studioChrome } from "~/studios/chrome.server.ts";
@@ -90,7 +92,7 @@ export default function Report() {
           <p className="mt-2 text-xs text-slate-500">
             {t("studios.report.byType")}：
             {Object.entries(report.summary.outputsByType)
-              .map(([type, count]) => `${t(`outputType.${type as "PAPER"}`)} ${count}`)
+              .map(([type, count]) => `${isOneOf(Object.values(OutputType), type) ? t(`outputType.${type}`) : type} ${count}`)
               .join("，")}
           </p>
         ) : null}

@@ -14,6 +14,7 @@ import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.ts
 import { ActionMessage, FieldErrors, inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize, can } from "~/policy/index.ts";
 
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/documents/${document.id}`);
   } catch (error) {
     if (error instanceof DocumentInputError) {
-      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [t(error.message as never)] }) }, { status: 400 });
+      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [translateKnown(t, error.message)] }) }, { status: 400 });
     }
     throw error;
   }

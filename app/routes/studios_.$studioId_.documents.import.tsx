@@ -12,6 +12,7 @@ import { importFile, ImportError, MAX_IMPORT_BYTES } from "~/documents/import.se
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
 import { inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       results.push({ file: file.name, ok: true, ...result });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      results.push({ file: file.name, ok: false, reason: t(error.message as never) });
+      results.push({ file: file.name, ok: false, reason: translateKnown(t, error.message) });
     }
   }
   return data({ error: null, results });

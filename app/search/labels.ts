@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { DocumentStatus, Duty } from "~/generated/prisma/enums.ts";
+import { isOneOf } from "~/lib/one-of.ts";
 import { DOCUMENT_TYPES, RECORD_TYPES } from "./index-settings.ts";
 
 /**
@@ -18,8 +19,4 @@ export function documentStatusLabel(t: TFunction, status: string): string {
 
 export function dutyLabel(t: TFunction, duty: string): string {
   return isOneOf(Object.values(Duty), duty) ? t(`duty.${duty}`) : duty;
-}
-
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  return (values as readonly string[]).includes(value);
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { describeGaps } from "~/people/gaps.ts";
 import { can } from "~/policy/index.ts";
 import type { StudioAccess } from "./access.server.ts";
@@ -26,5 +27,5 @@ export function ruleMessage(error: unknown, t: TFunction, locale: string): strin
   if (!isRuleError(error)) throw error;
   const params: Record<string, string | number> = { ...error.params };
   if (error.gaps.length) params.gaps = describeGaps(error.gaps, t, locale);
-  return t(`studios.errors.${error.code}` as never, params) as string;
+  return translateKey(t, `studios.errors.${error.code}`, params);
 }

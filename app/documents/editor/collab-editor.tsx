@@ -7,10 +7,15 @@ import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { CollabProvider, type ConnectionStatus, type SaveState } from "~/collab/provider.ts";
 import { colorFor, type AccessInfo, type DocEventKind } from "~/collab/protocol.ts";
+import { isMessageKey, translateKey } from "~/i18n/keys.ts";
+import { isOneOf } from "~/lib/one-of.ts";
 import { countCharacters, countWords } from "../word-count.ts";
 import { CommentHighlights, commentHighlightsKey, selectionAnchor, type AnchoredThread, type CommentHighlightsStorage } from "./comment-highlights.ts";
 import { BODY_FIELD, documentExtensions } from "./extensions.ts";
 import { Toolbar } from "./toolbar.tsx";
+
+/** Statuses that lock the text for everyone; the editor says why (documents.editor.readOnly). */
+const LOCKED_STATUSES = ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const;
 
 export interface SelectionInfo {
   anchor: { from: unknown; to: unknown };
@@ -234,7 +239,7 @@ function StatusBar({
   provider: CollabProvider;
   user: { id: string };
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const counts = useEditorState({
     editor,
     selector: ({ editor }) => {
@@ -244,7 +249,8 @@ function StatusBar({
     },
   });
   const people = usePresence(provider);
-  const errorText = error ? (i18n.exists(`documents.editor.errors.${error}`) ? t(`documents.editor.errors.${error}` as never) : t("documents.editor.errors.unknown")) : null;
+  const errorKey = `documents.editor.errors.${error}`;
+  const errorText = error ? (isMessageKey(errorKey) ? translateKey(t, errorKey) : t("documents.editor.errors.unknown")) : null;
   let connection: string;
   if (status === "failed") connection = t("documents.editor.failed", { reason: errorText ?? t("documents.editor.errors.unknown") });
   else if (status !== "connected" || !synced) connection = save === "offline" ? t("documents.editor.offline") : t("documents.editor.connecting");
@@ -253,8 +259,8 @@ function StatusBar({
     status === "failed" ? "text-red-700" : status !== "connected" ? "text-amber-700" : save === "saved" ? "text-emerald-700" : "text-slate-600";
   const readOnlyReason =
     access && !access.canEdit
-      ? ["IN_REVIEW", "APPROVED", "PUBLISHED"].includes(access.status)
-        ? t(`documents.editor.readOnly.${access.status as "IN_REVIEW"}`)
+      ? isOneOf(LOCKED_STATUSES, access.status)
+        ? t(`documents.editor.readOnly.${access.status}`)
         : t("documents.editor.readOnly.reader")
       : null;
   return (
