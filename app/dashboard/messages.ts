@@ -32,5 +32,4 @@ export const dashboardMessages = defineMessages({
   colStudios: ["工作室", "Studios"],
   colMembers: ["成员人次", "Memberships"],
   uncovered: ["未覆盖", "Not covered"],
-  people: ["{{count}} 人", "{{count}} people"],
 });

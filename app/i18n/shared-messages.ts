@@ -11,7 +11,6 @@ export const sharedMessages = defineMessages({
     home: ["首页", "Home"],
     skipToContent: ["跳到主要内容", "Skip to main content"],
     myProfile: ["我的资料", "My profile"],
-    account: ["账户菜单", "Account menu"],
     logout: ["退出登录", "Sign out"],
     language: ["界面语言", "Interface language"],
     switchLanguage: ["English", "简体中文"],
@@ -21,7 +20,6 @@ export const sharedMessages = defineMessages({
     signInAgain: ["重新登录", "Sign in again"],
   },
   login: {
-    title: ["登录", "Sign in"],
     heading: ["登录", "Sign in"],
     intro: ["请使用工号和密码登录。", "Sign in with your staff number and password."],
     username: ["工号", "Staff number"],
@@ -32,17 +30,14 @@ export const sharedMessages = defineMessages({
     disabled: ["该账号已停用，请联系学工部。", "This account is disabled. Please contact the student affairs department."],
     blocked: ["登录失败次数过多，请在 {{minutes}} 分钟后再试。", "Too many failed attempts. Please try again in {{minutes}} minutes."],
     help: ["忘记密码？请联系学工部或本学院的管理员为你重置：他们会告诉你一个临时密码，用它登录后须先设置自己的新密码。没有账号？请联系学工部。", "Forgot your password? Ask the student affairs department or your college's administrator to reset it: they give you a temporary password, and after signing in with it you set your own. No account? Contact the student affairs department."],
-    loggedOut: ["您已安全退出。", "You have signed out."],
   },
   validation: {
     required: ["请填写此项。", "This field is required."],
     usernameRequired: ["请输入工号。", "Please enter your staff number."],
     passwordRequired: ["请输入密码。", "Please enter your password."],
     tooLong: ["内容过长，最多 {{max}} 个字符。", "Too long: at most {{max}} characters."],
-    formHasErrors: ["表单中有需要修改的内容，请检查后重新提交。", "Some fields need your attention. Please check and submit again."],
   },
   home: {
-    title: ["首页", "Home"],
     greeting: ["{{name}}，您好", "Hello, {{name}}"],
     noCollege: ["未分配学院", "No college assigned"],
     stageCard: ["我的职业阶段", "My career stage"],

@@ -6,7 +6,6 @@ export const notificationMessages = defineMessages({
   bellNone: ["通知（没有未读）", "Notifications (none unread)"],
   empty: ["暂时没有通知。", "No notifications yet."],
   markAllRead: ["全部标为已读", "Mark all as read"],
-  markedAllRead: ["已将全部通知标为已读。", "All notifications marked as read."],
   unread: ["未读", "Unread"],
   open: ["查看", "Open"],
   previous: ["上一页", "Previous"],

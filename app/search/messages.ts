@@ -1,8 +1,6 @@
 import { defineMessages } from "~/i18n/define-messages.ts";
 
 export const searchMessages = defineMessages({
-  nav: ["搜索", "Search"],
-  title: ["搜索", "Search"],
   box: {
     label: ["全站搜索", "Search everything"],
     placeholder: ["搜索文档、工作室、人员、成果…", "Search documents, studios, people, outputs…"],
@@ -31,7 +29,6 @@ export const searchMessages = defineMessages({
     sortRelevance: ["按相关度", "By relevance"],
     sortDate: ["按更新时间", "By last update"],
     filters: ["筛选", "Filters"],
-    facetEmpty: ["无", "None"],
     remove: ["取消筛选：{{label}}", "Remove filter: {{label}}"],
     resultList: ["搜索结果", "Search results"],
     previous: ["上一页", "Previous"],
@@ -57,12 +54,6 @@ export const searchMessages = defineMessages({
     status: ["状态", "Status"],
     authorIds: ["作者", "Author"],
   },
-  kind: {
-    document: ["文档", "Document"],
-    studio: ["工作室", "Studio"],
-    person: ["人员", "Person"],
-    output: ["成果", "Output"],
-  },
   /** Record types other than documents (those are documentType.*, app/i18n/enum-labels.ts). */
   type: {
     STUDIO: ["工作室", "Studio"],
@@ -79,7 +70,6 @@ export const searchMessages = defineMessages({
     tooManyBadTokens: ["来自您地址的无效令牌过多，请 {{minutes}} 分钟后再试。", "Too many invalid tokens from your address; try again in {{minutes}} min."],
   },
   tokens: {
-    nav: ["访问令牌", "Access tokens"],
     title: ["个人访问令牌", "Personal access tokens"],
     intro: ["个人访问令牌用于脚本和其他系统调用本平台的接口（如 GET /api/search），请求时放在请求头 Authorization: Bearer <令牌> 中。令牌拥有与您本人相同的查看权限，请妥善保管，不再使用时及时撤销。", "Personal access tokens let scripts and other systems call this platform's API (e.g. GET /api/search) with the header Authorization: Bearer <token>. A token sees exactly what you may see: keep it safe and revoke it when no longer needed."],
     name: ["令牌名称", "Token name"],
@@ -122,11 +112,9 @@ export const searchMessages = defineMessages({
       nameTooLong: ["名称最多 50 个字符。", "The name can have at most 50 characters."],
       badExpiry: ["请选择有效期。", "Choose an expiry."],
       tooMany: ["每人最多保留 20 个有效令牌，请先撤销不用的令牌。", "You can keep at most 20 active tokens; revoke unused ones first."],
-      notFound: ["令牌不存在或已撤销。", "The token does not exist or is already revoked."],
     },
   },
   synonyms: {
-    nav: ["同义词", "Synonyms"],
     title: ["搜索同义词", "Search synonyms"],
     intro: ["同一组中的词在搜索时互相等价，例如搜索“思政”也能找到“思想政治”。系统已预置辅导员九项职责中的常用同义词，可按本校用语修改或删除；保存后立即生效。", "Terms in one group are equivalent in search: searching “思政” also finds “思想政治”. The common synonyms of counselors' nine duties come preset: change or remove them to match your school's usage. Changes take effect immediately."],
     list: ["同义词组", "Synonym groups"],
@@ -134,7 +122,6 @@ export const searchMessages = defineMessages({
     terms: ["同义词", "Synonyms"],
     termsHint: ["两个或更多的词，用顿号、逗号、空格或换行分隔，例如：思政、思想政治", "Two or more terms separated by 、, commas, spaces or new lines, e.g. 思政、思想政治"],
     add: ["添加同义词组", "Add synonym group"],
-    adding: ["正在保存…", "Saving…"],
     save: ["保存", "Save"],
     saving: ["正在保存…", "Saving…"],
     edit: ["编辑", "Edit"],
@@ -149,9 +136,6 @@ export const searchMessages = defineMessages({
     addedNotice: ["已添加同义词组。", "Synonym group added."],
     savedNotice: ["已保存同义词组。", "Synonym group saved."],
     deletedNotice: ["已删除同义词组。", "Synonym group deleted."],
-    colTerms: ["同义词", "Synonyms"],
-    colUpdated: ["更新时间", "Updated"],
-    colActions: ["操作", "Actions"],
     errors: {
       tooFew: ["每组至少需要两个不同的词。", "A group needs at least two different terms."],
       tooMany: ["每组最多 20 个词。", "A group can have at most 20 terms."],

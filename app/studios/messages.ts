@@ -29,7 +29,6 @@ export const studioMessages = defineMessages({
     applicationPending: ["已申请加入，等待负责人审核", "Applied, waiting for the leader"],
     invitationPending: ["邀请您加入", "invites you to join"],
     limitNote: ["每人最多参加 {{limit}} 个工作室，您已达到上限。", "Everyone may be in at most {{limit}} studios; you have reached the limit."],
-    view: ["查看工作室", "View studio"],
     joined: ["已加入", "Member"],
   },
   fit: {
@@ -52,9 +51,6 @@ export const studioMessages = defineMessages({
     edit: ["设置", "Settings"],
   },
   page: {
-    duty: ["职责", "Duty"],
-    level: ["级别", "Level"],
-    founded: ["成立于 {{date}}", "Founded {{date}}"],
     budget: ["配套经费", "Budget"],
     budgetValue: ["{{amount}} 元", "¥{{amount}}"],
     platform: ["配套平台", "Facilities"],
@@ -109,7 +105,6 @@ export const studioMessages = defineMessages({
     submit: ["提交申请", "Send application"],
     submitting: ["正在提交…", "Sending…"],
     back: ["返回工作室", "Back to the studio"],
-    sent: ["申请已提交，负责人审核后会通知您。", "Application sent; you will be notified of the decision."],
   },
   team: {
     heading: ["团队管理", "Team"],
@@ -138,7 +133,6 @@ export const studioMessages = defineMessages({
     motivation: ["申请理由：{{text}}", "Motivation: {{text}}"],
     appliedOn: ["申请于 {{date}}", "Applied on {{date}}"],
     invitedOn: ["邀请于 {{date}}", "Invited on {{date}}"],
-    note: ["给申请人的留言（可选）", "Note to the applicant (optional)"],
     noteFor: ["给 {{name}} 的留言（可选）", "Note to {{name}} (optional)"],
     approve: ["同意", "Approve"],
     approveLabel: ["同意 {{name}} 的申请", "Approve {{name}}'s application"],
@@ -177,7 +171,6 @@ export const studioMessages = defineMessages({
     submit: ["创建工作室", "Create studio"],
     submitting: ["正在创建…", "Creating…"],
     back: ["返回工作室列表", "Back to studios"],
-    created: ["工作室已创建。", "Studio created."],
     choose: ["请选择", "Please choose"],
   },
   edit: {
@@ -234,7 +227,6 @@ export const studioMessages = defineMessages({
     members: ["成员", "Members"],
     submitCreate: ["创建课题", "Create project"],
     creating: ["正在创建…", "Creating…"],
-    created: ["课题已创建。", "Project created."],
     colTitle: ["课题", "Project"],
     colPrincipal: ["主持人", "Principal"],
     colPeriod: ["起止时间", "Period"],
@@ -245,7 +237,6 @@ export const studioMessages = defineMessages({
     saved: ["课题信息已保存。", "Project saved."],
     delete: ["删除课题", "Delete project"],
     confirmDelete: ["确定删除课题“{{title}}”吗？其任务和里程碑将一并删除。", "Delete the project “{{title}}” with its tasks and milestones?"],
-    deleted: ["课题已删除。", "Project deleted."],
     milestones: ["里程碑", "Milestones"],
     noMilestones: ["暂无里程碑。", "No milestones yet."],
     milestoneTitle: ["里程碑名称", "Milestone"],
@@ -326,7 +317,6 @@ export const studioMessages = defineMessages({
     recordedBy: ["记录人：{{name}}", "Recorded by {{name}}"],
   },
   report: {
-    heading: ["年度报告", "Annual report"],
     year: ["年度", "Year"],
     show: ["查看", "Show"],
     fileTitle: ["{{studio}} {{year}} 年度建设报告", "{{studio}}: annual report {{year}}"],

@@ -11,11 +11,9 @@ export const kitMessages = defineMessages({
   working: ["正在处理…", "Working…"],
   saving: ["正在保存…", "Saving…"],
   save: ["保存", "Save"],
-  loading: ["正在加载…", "Loading…"],
   saved: ["已保存。", "Saved."],
   formInvalid: ["表单中有需要修改的内容，请检查后重新提交。", "Some fields need attention. Please check and submit again."],
   invalidRequest: ["请求内容无效，请刷新页面后重试。", "The request was not valid. Please reload the page and try again."],
   chartDataTable: ["查看数据表", "Show the data as a table"],
-  noData: ["暂无数据。", "No data yet."],
   uploadUnreadable: ["无法读取上传的内容，请重新选择文件后再试。", "The upload could not be read. Please choose the file again and retry."],
 });
