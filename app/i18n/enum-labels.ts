@@ -34,7 +34,7 @@ import type { Pair } from "./define-messages.ts";
  * import templates, search records) reads the same tables (`documentStatus.DRAFT[0]`). A feature
  * never labels an enum in its own messages.ts.
  */
-type Labels<E extends string> = { readonly [V in E]: Pair };
+export type Labels<E extends string> = { readonly [V in E]: Pair };
 
 // ───────────── people ─────────────
 
