@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import * as Enums from "~/generated/prisma/enums.ts";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { defineMessages, isPair, type MessageTree, type Pair } from "./define-messages.ts";
 import { enumLabels, type Labels } from "./enum-labels.ts";
@@ -36,6 +37,18 @@ describe("messages", () => {
     const features = Object.keys(messages).filter((key) => !shared.includes(key) && !enums.includes(key));
     expect(shared.length + enums.length + features.length).toBe(Object.keys(messages).length);
     expect(shared.filter((key) => enums.includes(key))).toEqual([]);
+  });
+
+  it("label each enum once: no subtree outside enum-labels.ts covers all the values of an enum", () => {
+    const enums = Object.entries(Enums).map(([name, values]) => [name, Object.values(values)] as const);
+    const relabelled: string[] = [];
+    const visit = (tree: MessageTree, at: string) => {
+      const keys = Object.keys(tree);
+      for (const [name, values] of enums) if (values.every((value) => keys.includes(value))) relabelled.push(`${at} labels ${name}`);
+      for (const [key, value] of Object.entries(tree)) if (!isPair(value)) visit(value, `${at}.${key}`);
+    };
+    for (const [key, value] of Object.entries(messages)) if (!(key in enumLabels) && !isPair(value)) visit(value, key);
+    expect(relabelled).toEqual([]);
   });
 
   it("are checked by the compiler: a missing twin, an unlabelled enum value, a wrong key do not compile", () => {
