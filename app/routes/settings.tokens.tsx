@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
