@@ -35,14 +35,14 @@ export interface LiveBodies {
   close(documentId: string): Promise<void>;
 }
 
+const notConnected = async (): Promise<never> => {
+  throw new Error("文档的实时副本未接入：协同服务须在启动时接入（app/composition/collaboration.server.ts）。");
+};
+
 const NOTHING_LIVE: LiveBodies = {
   state: async () => null,
-  load: async () => {
-    throw new Error("文档的实时副本未接入：协同服务须在启动时接入（app/composition/collaboration.server.ts）。");
-  },
-  change: async () => {
-    throw new Error("文档的实时副本未接入：协同服务须在启动时接入（app/composition/collaboration.server.ts）。");
-  },
+  load: notConnected,
+  change: notConnected,
   notify: () => {},
   connections: async () => [],
   access: async () => {},
