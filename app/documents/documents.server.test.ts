@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeDocumentBody, collabSettings, currentState, stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { collabSettings, stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { connectCollaboration } from "~/composition/collaboration.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
@@ -12,6 +13,7 @@ import { DISTINCT_GLYPHS, pdfGlyphDifference } from "../../tests/support/glyphs.
 import { closePdfBrowser, exportDocx, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError } from "./export.server.ts";
 import { findDocumentImage, ImageError, uploadImage } from "./images.server.ts";
 import { importFile, ImportError } from "./import.server.ts";
+import { changeDocumentBody, currentState } from "./live-body.server.ts";
 import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
 import { doc, h, p } from "./template-content.ts";
 import { createNamedVersion, diffVersions, listVersions, restoreVersion } from "./versions.server.ts";
@@ -26,6 +28,8 @@ const text = (json: JSONContent) => JSON.stringify(json);
 beforeAll(async () => {
   collabSettings.saveDebounceMs = 20;
   collabSettings.unloadDelayMs = 50;
+  // Restoring a version changes the live body through the collaboration worker, as in the app.
+  connectCollaboration();
   const found = await prisma.studio.findFirstOrThrow({
     where: { name: { contains: "心晴" } },
     include: { directions: { orderBy: { name: "asc" }, include: { mentorAssignments: { include: { mentor: true } } } } },

@@ -1,7 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { Marked, type Token } from "marked";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { pngImage } from "../../tests/support/fixtures.ts";
 import { jsonToState } from "./content.server.ts";
@@ -21,7 +20,6 @@ beforeAll(async () => {
   studioId = (await prisma.studio.findFirstOrThrow({ where: { name: { contains: "心晴" } } })).id;
   authorId = (await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } })).id;
 });
-afterAll(() => stopCollabWorker());
 
 const DANGEROUS = [
   "javascript:alert(1)",

@@ -23,7 +23,6 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Browser } from "playwright-core";
-import { currentState } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { MessageKey } from "~/i18n/keys.ts";
 import { ChromiumNotFoundError, launchChromium } from "~/infra/chromium.server.ts";
@@ -31,6 +30,7 @@ import { singleton } from "~/infra/runtime.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { documentImages } from "./images.server.ts";
 import { isAllowedLinkInText, markdownInlineText, markdownLinkTarget } from "./links.ts";
+import { currentState } from "./live-body.server.ts";
 
 /**
  * Exports: Word (.docx, docx), PDF (Chromium printing the HTML export with the Noto Sans SC web

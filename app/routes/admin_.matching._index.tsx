@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { Duty } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { formatDateTime } from "~/lib/format.ts";

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { isMentorsError } from "~/mentors/errors.ts";
 import { explainText } from "~/mentors/explain-text.ts";

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { isMessageKey, translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { listNotifications, markAllRead } from "~/notifications/notify.server.ts";

@@ -9,7 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { FieldErrors, inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";

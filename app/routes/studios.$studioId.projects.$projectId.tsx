@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextField } from "~/components/kit/fields.tsx";

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { OutputType } from "~/generated/prisma/enums.ts";

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";

@@ -104,8 +104,6 @@ export const searchMessages = defineMessages({
     confirmTitle: ["确认撤销令牌“{{name}}”？", "Revoke token “{{name}}”?"],
     confirmBody: ["撤销后，使用该令牌的脚本将立即无法访问，此操作不能恢复。", "Scripts using this token lose access at once. This cannot be undone."],
     confirm: ["确认撤销", "Revoke"],
-    revoking: ["正在撤销…", "Revoking…"],
-    cancel: ["取消", "Cancel"],
     revokedNotice: ["令牌“{{name}}”已撤销。", "Token “{{name}}” revoked."],
     errors: {
       nameRequired: ["请填写令牌名称。", "Enter a token name."],

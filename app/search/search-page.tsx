@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { formatDate } from "~/lib/format.ts";
 import type { Facet } from "./index-settings.ts";
 import { documentStatusLabel, dutyLabel, recordTypeLabel } from "./labels.ts";

@@ -5,42 +5,26 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
-import { CollabProvider, type ConnectionStatus, type SaveState } from "~/collab/provider.ts";
-import { colorFor, type AccessInfo, type DocEventKind } from "~/collab/protocol.ts";
+import { CommentHighlights, commentHighlightsKey, selectionAnchor, type CommentHighlightsStorage } from "~/documents/editor/comment-highlights.ts";
+import type { DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
+import { BODY_FIELD, documentExtensions } from "~/documents/editor/extensions.ts";
+import { Toolbar } from "~/documents/editor/toolbar.tsx";
+import type { AccessInfo, DocEventKind } from "~/documents/live.ts";
+import { countCharacters, countWords } from "~/documents/word-count.ts";
 import { isMessageKey, translateKey } from "~/i18n/keys.ts";
 import { isOneOf } from "~/lib/one-of.ts";
-import { countCharacters, countWords } from "../word-count.ts";
-import { CommentHighlights, commentHighlightsKey, selectionAnchor, type AnchoredThread, type CommentHighlightsStorage } from "./comment-highlights.ts";
-import { BODY_FIELD, documentExtensions } from "./extensions.ts";
-import { Toolbar } from "./toolbar.tsx";
+import { colorFor } from "./protocol.ts";
+import { CollabProvider, type ConnectionStatus, type SaveState } from "./provider.ts";
 
 /** Statuses that lock the text for everyone; the editor says why (documents.editor.readOnly). */
 const LOCKED_STATUSES = ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const;
-
-export interface SelectionInfo {
-  anchor: { from: unknown; to: unknown };
-  quote: string;
-}
-
-interface CollabEditorProps {
-  documentId: string;
-  user: { id: string; name: string };
-  /** Server-rendered body, shown until the live editor is ready (and without JavaScript). */
-  initialHtml: string;
-  threads: AnchoredThread[];
-  activeThreadId: string | null;
-  onActivateThread: (id: string) => void;
-  onSelection: (selection: SelectionInfo | null) => void;
-  onDocEvent: (kind: DocEventKind) => void;
-  onAccess: (access: AccessInfo) => void;
-}
 
 /**
  * The co-authoring editor: a Y.Doc synced with the collaboration server by CollabProvider,
  * Tiptap bound to it. Both are created in an effect (never during render), so React's
  * StrictMode double effects do not leave a dead provider behind.
  */
-export function CollabEditor(props: CollabEditorProps) {
+export function CollabEditor(props: DocumentEditorProps) {
   const { documentId } = props;
   const [session, setSession] = useState<{ doc: Y.Doc; provider: CollabProvider } | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -100,7 +84,7 @@ function EditorSurface({
   onDocEvent,
   onAccess,
   onLostEdits,
-}: CollabEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: () => void }) {
+}: DocumentEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: () => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ConnectionStatus>(provider.status);
   const [save, setSave] = useState<SaveState>(provider.saveState);
