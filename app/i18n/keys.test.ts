@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as Enums from "~/generated/prisma/enums.ts";
 import { WEIGHT_KEYS } from "~/mentors/matching/scoring.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
-import { FACETS, RECORD_TYPES } from "~/search/index-settings.ts";
+import { DOCUMENT_TYPES, FACETS, RECORD_TYPES } from "~/search/index-settings.ts";
 import { STUDIO_TAB_PATHS } from "~/studios/studio-header.tsx";
 import { enumLabels } from "./enum-labels.ts";
 import { isMessageKey, keysOf, translateKey, translateKnown } from "./keys.ts";
@@ -49,7 +49,7 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
  */
 const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   ...Object.fromEntries(Object.entries(ENUM_VALUES).map(([table, values]) => [`${table}.`, values])),
-  "search.type.": RECORD_TYPES,
+  "search.type.": RECORD_TYPES.filter((type) => !(DOCUMENT_TYPES as readonly string[]).includes(type)),
   "search.facet.": FACETS,
   "search.tokens.": ["active", "revoked", "expired"],
   "studios.tabs.": Object.keys(STUDIO_TAB_PATHS),
@@ -91,9 +91,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const source = sourceFiles(APP)
-  .map((file) => readFileSync(file, "utf8"))
-  .join("\n");
+const files = sourceFiles(APP).map((file) => ({ file, text: readFileSync(file, "utf8") }));
+const source = files.map(({ text }) => text).join("\n");
 /** Every quoted word or dotted path in the code ("studios.errors.nameTaken", 'lock', `docx`). */
 const literals = new Set([...source.matchAll(/(["'`])([A-Za-z][\w.]*)\1/g)].map((match) => match[2]));
 const literal = (text: string) => literals.has(text);
@@ -138,6 +137,14 @@ describe("message keys", () => {
     expect(used("studios.errors.neverRaisedAnywhere")).toBe(false);
     expect(used("mentors.unfilled.noneAvailable")).toBe(true);
     expect(used("studios.page.neverWritten")).toBe(false);
+  });
+
+  it("are never cast: no `t(key as never)`, no part of a key cast to one value", () => {
+    const cast = /\bt\([^;]*\bas never\b|\bt\(`[^`]*\$\{[^}]*\bas [^}]*\}/;
+    const castAt = files.flatMap(({ file, text }) =>
+      /\.test\.tsx?$/.test(file) ? [] : text.split("\n").flatMap((line, i) => (cast.test(line) ? [`${path.relative(APP, file)}:${i + 1}`] : [])),
+    );
+    expect(castAt).toEqual([]);
   });
 
   it("are found at run time only when they exist", () => {
