@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from "./actor.ts";
+import { hasRole, holdersOf, type Actor } from "./actor.ts";
 import type { StudioResource } from "./studios.ts";
 
 /** 周期考核: the leader reports on the cycle, 学工部 grades it. */
@@ -12,4 +12,9 @@ export const evaluationRules = {
     /** Grading (优秀/合格/不合格) is 学工部's. */
     "evaluation:grade": (actor: Actor, _studio: StudioResource) => hasRole(actor, "ADMIN"),
   },
+};
+
+/** Who grades, whatever the studio: those told that a cycle report awaits grading. */
+export const evaluationWhoMay = {
+  "evaluation:grade": holdersOf("ADMIN"),
 };

@@ -7,22 +7,23 @@
  * the actor and a small resource description, so each is tested for every role in
  * app/policy/policy.test.ts.
  */
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Actor } from "./actor.ts";
 import { accountRules, type AccountResource } from "./accounts.ts";
 import { ownScope, type SchoolScope } from "./scope.ts";
-import { mentorRules, type InvitationResource, type MentorResource } from "./mentors.ts";
+import { mentorRules, mentorWhoMay, type InvitationResource, type MentorResource } from "./mentors.ts";
 import { documentRules, documentScopes, type DocumentResource, type TemplateResource } from "./documents.ts";
-import { evaluationRules } from "./evaluations.ts";
+import { evaluationRules, evaluationWhoMay } from "./evaluations.ts";
 import { joinRequestRules, type JoinRequestResource } from "./join-requests.ts";
 import { notificationRules } from "./notifications.ts";
 import { outputRules, type OutputResource } from "./outputs.ts";
-import { peopleRules, peopleScopes } from "./people.ts";
+import { peopleRules, peopleScopes, peopleWhoMay } from "./people.ts";
 import { projectRules, type ProjectResource, type TaskResource } from "./projects.ts";
 import { schoolRules } from "./school.ts";
 import { searchRules, searchScopes } from "./search.ts";
-import { studioRules, studioScopes, type StudioResource } from "./studios.ts";
+import { studioRules, studioScopes, studioWhoMay, type StudioResource } from "./studios.ts";
 
-export { hasRole, type Actor } from "./actor.ts";
+export type { Actor } from "./actor.ts";
 export { ownScope, type SchoolScope } from "./scope.ts";
 
 /** The kinds of resource rules decide about, and what describes one as an actor sees it. */
@@ -133,6 +134,19 @@ export const LISTED_ACTIONS = Object.keys(LIST_SCOPES) as ListedAction[];
 
 export function whereCan<A extends ListedAction>(actor: Actor, action: A): ListScope<A> {
   return LIST_SCOPES[action](actor) as ListScope<A>;
+}
+
+/**
+ * The other list side, for rules that depend on the person alone (their roles): the people for
+ * whom the rule holds, as a where clause on users — whom to offer in a picker, whom to tell.
+ * tests/integration/list-scopes.test.ts checks each against the rule for every seeded person.
+ */
+const WHO_MAY = { ...studioWhoMay, ...evaluationWhoMay, ...mentorWhoMay, ...peopleWhoMay };
+export type PeopleListedAction = keyof typeof WHO_MAY;
+export const PEOPLE_LISTED_ACTIONS = Object.keys(WHO_MAY) as PeopleListedAction[];
+
+export function whoMay(action: PeopleListedAction): Prisma.UserWhereInput {
+  return WHO_MAY[action];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from "./actor.ts";
+import { hasRole, holdersOf, type Actor } from "./actor.ts";
 import type { StudioResource } from "./studios.ts";
 
 /** A mentor as seen by one actor: whose profile it is, and whether the actor's studio is mentored by them. */
@@ -40,4 +40,9 @@ export const mentorRules = {
     /** A studio's preferred mentors and how many mentors each direction asks for: its leader and 学工部. */
     "matching:state-preferences": (actor: Actor, studio: StudioResource) => studio.viewerRole === "LEADER" || hasRole(actor, "ADMIN"),
   },
+};
+
+/** Who runs the matching: those told when a mentor accepts or declines an invitation. */
+export const mentorWhoMay = {
+  "matching:administer": holdersOf("ADMIN"),
 };

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { hasRole, type Actor } from "./actor.ts";
+import { hasRole, holdersOf, type Actor } from "./actor.ts";
 import { managesScope, ownScope, type SchoolScope } from "./scope.ts";
 
 /** A person's record in the personnel database: who they are and which college holds it. */
@@ -47,4 +47,9 @@ export const peopleRules = {
 export const peopleScopes = {
   /** The list side of "person:view-card": everyone's card (pickers, the directory). */
   "person:view-card": (_actor: Actor): Prisma.UserWhereInput => ({}),
+};
+
+/** The people with a career stage of their own: counted in the programme's figures. */
+export const peopleWhoMay = {
+  "career:view-own": holdersOf("COUNSELOR"),
 };

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { StudioRole } from "~/generated/prisma/enums.ts";
-import { hasRole, type Actor } from "./actor.ts";
+import { hasRole, holdersOf, type Actor } from "./actor.ts";
 
 /** A studio as seen by one actor: their own role in it, if any, and whether they mentor it. */
 export interface StudioResource {
@@ -77,6 +77,11 @@ function workspaceStudios(actor: Actor): Prisma.StudioWhereInput {
     ],
   };
 }
+
+/** The people a rule about the person alone holds for (whom to offer as leader or invitee). */
+export const studioWhoMay = {
+  "studio:join": holdersOf("COUNSELOR"),
+};
 
 export const studioScopes = {
   "studio:view": viewableStudios,
