@@ -11,7 +11,7 @@ import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { getStudioMentors } from "~/mentors/studio-mentors.server.ts";
 import { StudioMentors } from "~/mentors/studio-mentors.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
-import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
@@ -27,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:view", access.resource);
   const settings = await getSchoolSettings();
-  const abilities = abilitiesOf(user, "studio", access.resource);
+  const chrome = studioChrome(user, access);
+  const { abilities } = chrome;
   const [page, mentors, joining] = await Promise.all([
     getStudioPage(access.studio.id, { workspace: abilities["studio:view-workspace"], settings }),
     getStudioMentors(access.studio.id),
@@ -35,10 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const pending = joining?.pending.find((p) => p.studio.id === access.studio.id) ?? null;
   return data({
-    chrome: studioChrome(user, access),
+    chrome,
     page,
     mentors,
-    abilities,
     viewer: {
       role: access.resource.viewerRole,
       pending: pending ? { id: pending.id, kind: pending.kind } : null,
@@ -75,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioPage() {
-  const { chrome, page, mentors, abilities, viewer } = useLoaderData<typeof loader>();
+  const { chrome, page, mentors, viewer } = useLoaderData<typeof loader>();
+  const { abilities } = chrome;
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;

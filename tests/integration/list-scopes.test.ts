@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { studiosOf } from "~/documents/documents.server.ts";
-import { actionsOf, can, PEOPLE_LISTED_ACTIONS, whereCan, whoMay, type Actor } from "~/policy/index.ts";
+import { actionsOf, can, LISTED_ACTIONS, PEOPLE_LISTED_ACTIONS, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { StudioResource } from "~/policy/studios.ts";
 import { readableStudioIds } from "~/search/scope.server.ts";
 import { findStudioAccess } from "~/studios/access.server.ts";
@@ -50,6 +50,11 @@ beforeAll(async () => {
 });
 
 describe("list scopes are the read rules' list side, for every seeded person", () => {
+  it("has a case below for every list scope the policy offers", () => {
+    // A new scope in app/policy gets its comparison here.
+    expect([...LISTED_ACTIONS].sort()).toEqual(["document:read", "person:view-card", "search:see-document", "studio:view", "studio:view-workspace"]);
+  });
+
   it("covers the kinds of people the rules tell apart", () => {
     const kinds = new Set(people.flatMap((p) => p.roles));
     expect([...kinds].sort()).toEqual(["ADMIN", "COLLEGE_ADMIN", "COUNSELOR", "MENTOR"]);
