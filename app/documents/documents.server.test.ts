@@ -82,9 +82,9 @@ describe("creating documents", () => {
     const list = await listStudioDocuments(studio.id, { page: 1, type: "CASE_STUDY" });
     expect(list.items.every((item) => item.type === "CASE_STUDY")).toBe(true);
     expect(list.total).toBeGreaterThan(0);
-    const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"] }, { page: 1 });
+    const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"], collegeId: null }, { page: 1 });
     expect(mine.items.some((item) => item.studio.id === studio.id)).toBe(true);
-    const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"] }, { page: 1 });
+    const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"], collegeId: null }, { page: 1 });
     expect(outsider.total).toBe(0);
   });
 

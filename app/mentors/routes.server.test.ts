@@ -99,7 +99,7 @@ describe("pages by role", () => {
     const seen = {} as Record<Who, boolean>;
     for (const who of WHO) {
       const { body } = await call(profileRoute.loader, request(who, `/mentors/${otherMentorId}`), { mentorId: otherMentorId });
-      seen[who] = (body as { showContact: boolean }).showContact;
+      seen[who] = (body as { abilities: Record<string, boolean> }).abilities["mentor:view-contact"]!;
     }
     // The external demo mentor guides none of the demo accounts' studios unless the seed says so.
     const guided = await prisma.mentorAssignment.findMany({ where: { mentorId: otherMentorId, status: { in: ["ACCEPTED", "INVITED"] } }, select: { direction: { select: { studio: { select: { memberships: { select: { userId: true } } } } } } } });

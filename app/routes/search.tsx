@@ -159,7 +159,7 @@ export default function SearchPage() {
         <Link to="/settings/tokens" className="text-slate-600 hover:text-brand-700 hover:underline">
           {t("search.page.tokensLink")}
         </Link>
-        {root?.user?.roles.includes("ADMIN") ? (
+        {root?.user?.abilities["search:administer"] ? (
           <Link to="/admin/synonyms" className="text-slate-600 hover:text-brand-700 hover:underline">
             {t("search.page.synonymsLink")}
           </Link>

@@ -11,7 +11,7 @@ import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { getStudioMentors } from "~/mentors/studio-mentors.server.ts";
 import { StudioMentors } from "~/mentors/studio-mentors.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
@@ -27,25 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:view", access.resource);
   const settings = await getSchoolSettings();
-  const workspace = can(user, "studio:view-workspace", access.resource);
+  const chrome = studioChrome(user, access);
+  const { abilities } = chrome;
   const [page, mentors, joining] = await Promise.all([
-    getStudioPage(access.studio.id, { workspace, settings }),
+    getStudioPage(access.studio.id, { workspace: abilities["studio:view-workspace"], settings }),
     getStudioMentors(access.studio.id),
-    can(user, "studio:apply", access.resource) ? joiningState(user.id, settings) : null,
+    abilities["studio:apply"] ? joiningState(user.id, settings) : null,
   ]);
   const pending = joining?.pending.find((p) => p.studio.id === access.studio.id) ?? null;
   return data({
-    chrome: studioChrome(user, access),
+    chrome,
     page,
     mentors,
-    canStatePreferences: can(user, "matching:state-preferences", access.resource),
-    workspace,
     viewer: {
       role: access.resource.viewerRole,
       pending: pending ? { id: pending.id, kind: pending.kind } : null,
       canApply: joining !== null && !pending && !joining.atLimit && !page.archivedAt,
       atLimit: joining?.atLimit ? joining.limit : null,
-      canLeave: can(user, "studio:leave", access.resource),
     },
   });
 }
@@ -77,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioPage() {
-  const { chrome, page, mentors, canStatePreferences, workspace, viewer } = useLoaderData<typeof loader>();
+  const { chrome, page, mentors, viewer } = useLoaderData<typeof loader>();
+  const { abilities } = chrome;
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -92,7 +91,7 @@ export default function StudioPage() {
       {viewer.role ? (
         <>
           <span className="text-slate-600">{t("studios.page.member", { role: t(`studioRole.${viewer.role}`) })}</span>
-          {viewer.canLeave ? (
+          {abilities["studio:leave"] ? (
             <Form method="post">
               <input type="hidden" name="intent" value="leave" />
               <SubmitButton tone="secondary" size="sm" intent="leave" pendingLabel={t("studios.page.leaving")}>
@@ -189,9 +188,9 @@ export default function StudioPage() {
             )}
           </Card>
 
-          <StudioMentors directions={mentors} headingLevel={2} preferencesHref={canStatePreferences ? `/studios/${chrome.id}/mentor-preferences` : undefined} />
+          <StudioMentors directions={mentors} headingLevel={2} preferencesHref={abilities["matching:state-preferences"] ? `/studios/${chrome.id}/mentor-preferences` : undefined} />
 
-          {workspace ? (
+          {abilities["studio:view-workspace"] ? (
             <Card title={t("studios.page.projects")}>
               {page.projects.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("studios.page.noProjects")}</p>
@@ -272,7 +271,7 @@ export default function StudioPage() {
             )}
           </Card>
 
-          {workspace ? (
+          {abilities["studio:view-workspace"] ? (
             <Card title={t("studios.page.documents")}>
               {page.documents.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("studios.page.noDocuments")}</p>

@@ -13,7 +13,7 @@ import { getFixedT } from "~/i18n/i18n.server.ts";
 import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { createActivity, deleteActivity, findActivity, listActivities } from "~/studios/activities.server.ts";
 import { studioChrome } from "~/studios/chrome.server.ts";
@@ -33,9 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...list,
     activities: list.activities.map(({ createdById, ...a }) => ({
       ...a,
-      canDelete: can(user, "activity:delete", { studio: access.resource, viewerRecorded: createdById === user.id }),
+      abilities: abilities(user, "activity", { studio: access.resource, viewerRecorded: createdById === user.id }),
     })),
-    canCreate: can(user, "studio:contribute", access.resource),
   });
 }
 
@@ -63,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Activities() {
-  const { chrome, activities, total, page, pages, canCreate } = useLoaderData<typeof loader>();
+  const { chrome, activities, total, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -96,7 +95,7 @@ export default function Activities() {
                 </p>
                 {a.summary ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{a.summary}</p> : null}
               </div>
-              {a.canDelete ? (
+              {a.abilities["activity:delete"] ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="activityId" value={a.id} />
@@ -110,7 +109,7 @@ export default function Activities() {
         </ul>
       )}
       <Pagination page={page} pages={pages} total={total} />
-      {canCreate ? (
+      {chrome.abilities["studio:contribute"] ? (
         <Card title={t("studios.activities.create")}>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />

@@ -11,7 +11,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.t
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { currentCycle, gradeEvaluation, listEvaluations, submitEvaluation } from "~/studios/evaluations.server.ts";
@@ -27,8 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({
     chrome: studioChrome(user, access),
     evaluations: await listEvaluations(access.studio.id),
-    canSubmit: can(user, "evaluation:submit", access.resource),
-    canGrade: can(user, "evaluation:grade", access.resource),
     cycle: currentCycle(),
   });
 }
@@ -93,7 +91,7 @@ function GradeForm({ evaluationId, cycle, lastResult }: { evaluationId: string; 
 }
 
 export default function Evaluations() {
-  const { chrome, evaluations, canSubmit, canGrade, cycle } = useLoaderData<typeof loader>();
+  const { chrome, evaluations, cycle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -129,14 +127,14 @@ export default function Evaluations() {
                     <p className="mt-1 text-xs text-slate-500">{t("studios.evaluations.gradedBy", { name: e.gradedBy.name, date: formatDateTime(e.gradedAt, i18n.language) })}</p>
                   ) : null}
                 </div>
-              ) : canGrade ? (
+              ) : chrome.abilities["evaluation:grade"] ? (
                 <GradeForm evaluationId={e.id} cycle={e.cycle} lastResult={actionData?.intent === `grade-${e.id}` ? actionData.result : undefined} />
               ) : null}
             </li>
           ))}
         </ol>
       )}
-      {canSubmit ? (
+      {chrome.abilities["evaluation:submit"] ? (
         <Card title={t("studios.evaluations.submitHeading")}>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="submit" />

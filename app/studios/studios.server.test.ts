@@ -5,6 +5,8 @@ import { StudioRuleError } from "./errors.ts";
 import { changeLeader, createStudio, getStudioPage, listStudios, recommendStudios } from "./studios.server.ts";
 
 const XINQING = "“心晴”心理健康教育辅导员工作室";
+/** Every signed-in person sees every studio in the list ("studio:view"). */
+const anyone = { id: "someone", roles: ["COUNSELOR" as const], collegeId: null };
 const adminId = async () => (await prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).id;
 const studio = { duty: "CAREER" as const, level: "SCHOOL" as const, budgetYuan: 20000, description: "测试工作室", platform: "" };
 
@@ -103,14 +105,14 @@ describe("finding a studio by specialty", () => {
   });
 
   it("lists and filters studios by duty, level and text", async () => {
-    const all = await listStudios({ page: 1 });
+    const all = await listStudios(anyone, { page: 1 });
     expect(all.total).toBeGreaterThanOrEqual(12);
-    const mental = await listStudios({ duty: "MENTAL_HEALTH", page: 1 });
+    const mental = await listStudios(anyone, { duty: "MENTAL_HEALTH", page: 1 });
     expect(mental.studios.every((s) => s.duty === "MENTAL_HEALTH")).toBe(true);
     expect(mental.studios.map((s) => s.name)).toContain(XINQING);
-    const national = await listStudios({ level: "NATIONAL", page: 1 });
+    const national = await listStudios(anyone, { level: "NATIONAL", page: 1 });
     expect(national.studios.map((s) => s.name)).toEqual(["“e路同行”网络思政辅导员工作室"]);
-    expect((await listStudios({ q: "朋辈心理互助", page: 1 })).studios.map((s) => s.name)).toContain(XINQING);
+    expect((await listStudios(anyone, { q: "朋辈心理互助", page: 1 })).studios.map((s) => s.name)).toContain(XINQING);
   });
 });
 

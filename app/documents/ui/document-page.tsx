@@ -23,7 +23,7 @@ export function DocumentPage({ page, Editor }: { page: PageData; Editor: Compone
   const revalidator = useRevalidator();
   const requested = searchParams.get("panel") as Panel | null;
   const panel: Panel = requested && PANEL_LIST.includes(requested) ? requested : "comments";
-  const { document, can } = page;
+  const { document, abilities } = page;
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [liveStatus, setLiveStatus] = useState<DocumentStatus>(document.status);
@@ -142,7 +142,7 @@ export function DocumentPage({ page, Editor }: { page: PageData; Editor: Compone
                 threads={page.threads as never}
                 people={page.people}
                 userId={page.user.id}
-                canComment={can.comment}
+                canComment={abilities["document:comment"]}
                 selection={selection}
                 activeThreadId={activeThread}
                 onActivate={setActiveThread}
@@ -154,15 +154,15 @@ export function DocumentPage({ page, Editor }: { page: PageData; Editor: Compone
                 versions={page.versions.items as never}
                 page={page.versions.page}
                 pages={page.versions.pages}
-                canCreate={can.createVersion}
-                canRestore={can.edit}
+                canCreate={abilities["document:create-version"]}
+                canRestore={abilities["document:edit"]}
               />
             ) : null}
             {panel === "review" ? (
-              <ReviewPanel status={liveStatus} reviews={page.reviews as never} directions={page.directions} currentDirectionId={document.directionId} can={can} />
+              <ReviewPanel status={liveStatus} reviews={page.reviews as never} directions={page.directions} currentDirectionId={document.directionId} abilities={abilities} />
             ) : null}
             {panel === "details" ? (
-              <DetailsPanel document={document} directions={page.links.directions} projects={page.links.projects} can={can} />
+              <DetailsPanel document={document} directions={page.links.directions} projects={page.links.projects} abilities={abilities} schoolTemplate={page.schoolTemplate["template:manage"]} />
             ) : null}
             {panel === "export" ? <ExportPanel documentId={document.id} /> : null}
           </div>
