@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeDocumentBody, collabSettings, currentState, stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { collabSettings, stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { connectCollaboration } from "~/composition/collaboration.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { buildDocument, buildMentor, buildStudio, buildUser } from "../../tests/support/factories.ts";
 import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
@@ -13,6 +14,7 @@ import { DISTINCT_GLYPHS, pdfGlyphDifference } from "../../tests/support/glyphs.
 import { closePdfBrowser, exportDocx, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError } from "./export.server.ts";
 import { findDocumentImage, ImageError, uploadImage } from "./images.server.ts";
 import { importFile, ImportError } from "./import.server.ts";
+import { changeDocumentBody, currentState } from "./live-body.server.ts";
 import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
 import { doc, h, p } from "./template-content.ts";
 import { createNamedVersion, diffVersions, listVersions, restoreVersion } from "./versions.server.ts";
@@ -27,6 +29,8 @@ const text = (json: JSONContent) => JSON.stringify(json);
 beforeAll(async () => {
   collabSettings.saveDebounceMs = 20;
   collabSettings.unloadDelayMs = 50;
+  // Restoring a version changes the live body through the collaboration worker, as in the app.
+  connectCollaboration();
   // A mental-health studio whose first direction is guided by an internal and an external mentor,
   // and a counselor in no studio.
   const [mentor, external] = [await buildMentor({ kind: "INTERNAL" }), await buildMentor({ kind: "EXTERNAL" })];
@@ -78,9 +82,9 @@ describe("creating documents", () => {
     expect(list.items.every((item) => item.type === "CASE_STUDY")).toBe(true);
     expect(list.items.map((item) => item.id)).toContain(caseStudy.id);
     expect(list.items.map((item) => item.id)).not.toContain(note.id);
-    const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"] }, { page: 1 });
+    const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"], collegeId: null }, { page: 1 });
     expect(mine.items.some((item) => item.studio.id === studio.id)).toBe(true);
-    const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"] }, { page: 1 });
+    const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"], collegeId: null }, { page: 1 });
     expect(outsider.total).toBe(0);
   });
 

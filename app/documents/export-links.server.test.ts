@@ -1,7 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { Marked, type Token } from "marked";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { buildStudio } from "../../tests/support/factories.ts";
 import { pngImage } from "../../tests/support/fixtures.ts";
@@ -23,7 +22,6 @@ beforeAll(async () => {
   studioId = studio.id;
   authorId = studio.backbone[0]!.id;
 });
-afterAll(() => stopCollabWorker());
 
 const DANGEROUS = [
   "javascript:alert(1)",

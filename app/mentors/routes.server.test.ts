@@ -88,7 +88,7 @@ describe("pages by role", () => {
     const seen = {} as Record<Who, boolean>;
     for (const who of WHO) {
       const { body } = await call(profileRoute.loader, request(who, `/mentors/${otherMentorId}`), { mentorId: otherMentorId });
-      seen[who] = (body as { showContact: boolean }).showContact;
+      seen[who] = (body as { abilities: Record<string, boolean> }).abilities["mentor:view-contact"]!;
     }
     // The other mentor guides none of these people's studios: only 学工部 sees how to reach them.
     for (const who of WHO) expect(seen[who], who).toBe(who === "admin");

@@ -73,7 +73,7 @@ const STATUS_TONE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: "PROPOSED" | "INVITED" | "ACCEPTED" | "DECLINED" | "EXCLUDED" }) {
   const { t } = useTranslation();
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`mentors.status.${status}`)}</span>;
+  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`mentorAssignmentStatus.${status}`)}</span>;
 }
 
 /** The parts of a score as a small table: what each part is based on and its points. */
@@ -88,7 +88,7 @@ export function BreakdownTable({ breakdown }: { breakdown: ScoreBreakdown }) {
         : t("mentors.breakdown.keywordsNone", { of: breakdown.keywords.of }),
       breakdown.keywords.points,
     ],
-    [t("mentors.breakdown.seniority"), t(`mentors.rank.${breakdown.seniority.rank}`), breakdown.seniority.points],
+    [t("mentors.breakdown.seniority"), t(`mentorRank.${breakdown.seniority.rank}`), breakdown.seniority.points],
     [
       t("mentors.breakdown.preference"),
       breakdown.preference.rank ? t("mentors.breakdown.preferenceRank", { rank: breakdown.preference.rank }) : t("mentors.breakdown.preferenceNone"),

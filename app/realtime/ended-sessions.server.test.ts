@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { changeOwnPassword, resetPassword } from "~/auth/passwords.server.ts";
 import { createUserSession, getSignedInFromCookieHeader, logout } from "~/auth/session.server.ts";
 import { collabSettings, stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { createAppSocketServer } from "~/composition/socket-features.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { jsonToState } from "~/documents/content.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
@@ -14,7 +15,6 @@ import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestC
 import { buildCast, buildUser, TEST_PASSWORD, type BuiltUser, type Cast } from "../../tests/support/factories.ts";
 import * as Y from "yjs";
 import { setSocketServer } from "./emit.server.ts";
-import { createSocketServer } from "./socket-server.server.ts";
 
 /**
  * Sign-out, a password change or reset, and disabling an account reach open sockets (decision 009):
@@ -37,7 +37,7 @@ beforeAll(async () => {
   collabSettings.saveMaxWaitMs = 200;
   collabSettings.unloadDelayMs = 100;
   server = http.createServer();
-  createSocketServer(server);
+  createAppSocketServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   cast = await buildCast();

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize } from "~/policy/index.ts";
@@ -90,7 +91,7 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
       <input type="hidden" name="groupId" value={group?.id ?? ""} />
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {form.errors.map((e) => t(e as never)).join(" ")}
+          {form.errors.map((e) => translateKnown(t, e)).join(" ")}
         </p>
       ) : null}
       <label htmlFor={fields.terms.id} className="block text-sm font-medium text-slate-700">
@@ -107,7 +108,7 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
       </p>
       {fields.terms.errors ? (
         <p id={fields.terms.errorId} className="text-sm text-red-600">
-          {fields.terms.errors.map((e) => t(e as never)).join(" ")}
+          {fields.terms.errors.map((e) => translateKnown(t, e)).join(" ")}
         </p>
       ) : null}
       <div className="flex gap-3">

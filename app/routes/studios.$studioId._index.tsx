@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice } from "~/components/kit/feedback.tsx";
 import { prisma } from "~/db/client.server.ts";
@@ -11,7 +11,7 @@ import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { getStudioMentors } from "~/mentors/studio-mentors.server.ts";
 import { StudioMentors } from "~/mentors/studio-mentors.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
@@ -27,25 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:view", access.resource);
   const settings = await getSchoolSettings();
-  const workspace = can(user, "studio:view-workspace", access.resource);
+  const chrome = studioChrome(user, access);
+  const { abilities } = chrome;
   const [page, mentors, joining] = await Promise.all([
-    getStudioPage(access.studio.id, { workspace, settings }),
+    getStudioPage(access.studio.id, { workspace: abilities["studio:view-workspace"], settings }),
     getStudioMentors(access.studio.id),
-    can(user, "studio:apply", access.resource) ? joiningState(user.id, settings) : null,
+    abilities["studio:apply"] ? joiningState(user.id, settings) : null,
   ]);
   const pending = joining?.pending.find((p) => p.studio.id === access.studio.id) ?? null;
   return data({
-    chrome: studioChrome(user, access),
+    chrome,
     page,
     mentors,
-    canStatePreferences: can(user, "matching:state-preferences", access.resource),
-    workspace,
     viewer: {
       role: access.resource.viewerRole,
       pending: pending ? { id: pending.id, kind: pending.kind } : null,
       canApply: joining !== null && !pending && !joining.atLimit && !page.archivedAt,
       atLimit: joining?.atLimit ? joining.limit : null,
-      canLeave: can(user, "studio:leave", access.resource),
     },
   });
 }
@@ -77,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioPage() {
-  const { chrome, page, mentors, canStatePreferences, workspace, viewer } = useLoaderData<typeof loader>();
+  const { chrome, page, mentors, viewer } = useLoaderData<typeof loader>();
+  const { abilities } = chrome;
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -92,7 +91,7 @@ export default function StudioPage() {
       {viewer.role ? (
         <>
           <span className="text-slate-600">{t("studios.page.member", { role: t(`studioRole.${viewer.role}`) })}</span>
-          {viewer.canLeave ? (
+          {abilities["studio:leave"] ? (
             <Form method="post">
               <input type="hidden" name="intent" value="leave" />
               <SubmitButton tone="secondary" size="sm" intent="leave" pendingLabel={t("studios.page.leaving")}>
@@ -189,9 +188,9 @@ export default function StudioPage() {
             )}
           </Card>
 
-          <StudioMentors directions={mentors} headingLevel={2} preferencesHref={canStatePreferences ? `/studios/${chrome.id}/mentor-preferences` : undefined} />
+          <StudioMentors directions={mentors} headingLevel={2} preferencesHref={abilities["matching:state-preferences"] ? `/studios/${chrome.id}/mentor-preferences` : undefined} />
 
-          {workspace ? (
+          {abilities["studio:view-workspace"] ? (
             <Card title={t("studios.page.projects")}>
               {page.projects.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("studios.page.noProjects")}</p>
@@ -204,7 +203,7 @@ export default function StudioPage() {
                       </Link>
                       <span className="flex items-center gap-2 text-xs text-slate-500">
                         <Badge>{t(`level.${p.level}`)}</Badge>
-                        <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${p.status}`)}</Badge>
+                        <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${p.status}`)}</Badge>
                         {t("studios.page.projectProgress", { done: p.tasksDone, total: p.tasks })}
                       </span>
                     </li>
@@ -224,7 +223,7 @@ export default function StudioPage() {
                     <li key={o.id} className="py-2 text-sm">
                       <p className="font-medium">{o.title}</p>
                       <p className="text-xs text-slate-500">
-                        {t(`studios.outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)} · {o.authors.join("、")}
+                        {t(`outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)} · {o.authors.join("、")}
                       </p>
                     </li>
                   ))}
@@ -272,7 +271,7 @@ export default function StudioPage() {
             )}
           </Card>
 
-          {workspace ? (
+          {abilities["studio:view-workspace"] ? (
             <Card title={t("studios.page.documents")}>
               {page.documents.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("studios.page.noDocuments")}</p>
@@ -284,7 +283,7 @@ export default function StudioPage() {
                         {d.title}
                       </Link>
                       <p className="text-xs text-slate-500">
-                        {t(`studios.documentType.${d.type}`)} · {t(`studios.documentStatus.${d.status}`)} · {formatDateTime(d.updatedAt, locale)}
+                        {t(`documentType.${d.type}`)} · {t(`documentStatus.${d.status}`)} · {formatDateTime(d.updatedAt, locale)}
                       </p>
                     </li>
                   ))}
@@ -310,7 +309,7 @@ export default function StudioPage() {
                   <li key={a.id} className="text-sm">
                     <p>{a.title}</p>
                     <p className="text-xs text-slate-500">
-                      {t(`studios.activityKind.${a.kind}`)} · {formatDate(a.date, locale)}
+                      {t(`activityKind.${a.kind}`)} · {formatDate(a.date, locale)}
                     </p>
                   </li>
                 ))}

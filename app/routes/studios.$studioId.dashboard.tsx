@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice } from "~/components/kit/feedback.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
@@ -65,7 +65,7 @@ export default function StudioDashboard() {
                 <li key={o.id} className="text-sm">
                   {o.title}
                   <p className="text-xs text-slate-500">
-                    {t(`studios.outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
+                    {t(`outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
                   </p>
                 </li>
               ))}

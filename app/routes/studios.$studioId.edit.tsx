@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -12,7 +12,7 @@ import { prisma } from "~/db/client.server.ts";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { isoDay } from "~/lib/calendar-date.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
@@ -44,7 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({
     chrome: studioChrome(user, access),
     studio: { ...studio, budgetYuan: studio.budgetYuan.toString(), foundedOn: isoDay(studio.foundedOn), leader: studio.memberships[0]?.user ?? null },
-    canAdminister: can(user, "studio:administer", access.resource),
   });
 }
 
@@ -83,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditStudio() {
-  const { chrome, studio, canAdminister } = useLoaderData<typeof loader>();
+  const { chrome, studio } = useLoaderData<typeof loader>();
+  const canAdminister = chrome.abilities["studio:administer"];
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);

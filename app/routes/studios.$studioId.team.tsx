@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { inputClass, TextField } from "~/components/kit/fields.tsx";
@@ -287,7 +287,7 @@ export default function Team() {
               <ul className="mt-1 space-y-1 text-xs text-slate-600">
                 {requests.recent.map((r) => (
                   <li key={r.id}>
-                    {r.user.name} · {t(`studios.team.kind.${r.kind}`)} · {t(`studios.team.status.${r.status}`)}
+                    {r.user.name} · {t(`joinRequestKind.${r.kind}`)} · {t(`joinRequestStatus.${r.status}`)}
                     {r.decidedAt ? ` · ${formatDate(r.decidedAt, locale)}` : ""}
                   </li>
                 ))}

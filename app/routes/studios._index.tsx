@@ -2,13 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
-import { can, hasRole } from "~/policy/index.ts";
+import { abilities, can } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { FitReasons } from "~/studios/fit-reasons.tsx";
 import { handleJoinDecision } from "~/studios/join-actions.server.ts";
@@ -22,11 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filters = studioListSchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== "")));
   const settings = await getSchoolSettings();
-  const counselor = hasRole(user, "COUNSELOR");
+  // Recommendations and the joining state are for those who take part in studios.
+  const joins = can(user, "studio:join", null);
   const [list, recommendations, joining] = await Promise.all([
-    listStudios(filters),
-    counselor ? recommendStudios(user.id) : null,
-    counselor ? joiningState(user.id, settings) : null,
+    listStudios(user, filters),
+    joins ? recommendStudios(user.id) : null,
+    joins ? joiningState(user.id, settings) : null,
   ]);
   return data({
     ...list,
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? !recommendations.profile.specialties.length && !recommendations.profile.specialtyTags.length && !recommendations.profile.researchInterests
       : false,
     joining,
-    canCreate: can(user, "studio:create", null),
+    abilities: abilities(user, "school", null),
     userId: user.id,
   });
 }
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Studios() {
-  const { studios, total, page, pages, recommendations, profileEmpty, joining, canCreate, userId } = useLoaderData<typeof loader>();
+  const { studios, total, page, pages, recommendations, profileEmpty, joining, abilities, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -65,7 +66,7 @@ export default function Studios() {
         title={t("studios.list.heading")}
         subtitle={t("studios.list.subtitle")}
         actions={
-          canCreate ? (
+          abilities["studio:create"] ? (
             <Link to="/studios/new" className={buttonClass("primary")}>
               {t("studios.list.create")}
             </Link>

@@ -7,12 +7,9 @@ import { formatDateTime } from "~/lib/format.ts";
 import {
   addPreference,
   getPreferencesPage,
-  getStudioForPreferences,
   movePreference,
   removePreference,
   setTargets,
-  viewerMentorsStudio,
-  viewerStudioRole,
 } from "~/mentors/preferences.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
 import { preferenceActionSchema, targetsSchema } from "~/mentors/schemas.ts";
@@ -21,15 +18,15 @@ import { MAX_PREFERENCES } from "~/mentors/matching/scoring.ts";
 import { ActionButton, ActionNotice, buttonClass, fieldClass, KindBadge, useSubmitting } from "~/mentors/ui.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { authorize } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "意向导师 · 辅导员工作室协同平台" }];
 
 async function load(request: Request, studioId: string) {
   const user = await requireUser(request);
-  const studio = await getStudioForPreferences(studioId);
-  if (!studio || studio.archivedAt) throw new Response("Not Found", { status: 404 });
-  const [viewerRole, viewerMentors] = await Promise.all([viewerStudioRole(studio.id, user.id), viewerMentorsStudio(studio.id, user.id)]);
-  authorize(user, "matching:state-preferences", { studioId: studio.id, viewerRole, viewerMentors });
+  const { studio, resource } = await loadStudioAccess(user, studioId);
+  if (studio.archivedAt) throw new Response("Not Found", { status: 404 });
+  authorize(user, "matching:state-preferences", resource);
   return { user, studio };
 }
 

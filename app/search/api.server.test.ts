@@ -9,7 +9,7 @@ import { createDocument } from "../../tests/support/search.ts";
 import { defaultEngine, dropIndexes } from "./engine.server.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
 import { BAD_TOKENS_PER_WINDOW } from "./token-rate-limit.server.ts";
-import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, TokenLimitError, userFromBearer } from "./tokens.server.ts";
+import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, userFromBearer } from "./tokens.server.ts";
 
 /** GET /api/search through its route, with session cookies and personal tokens; /settings/tokens' action. */
 
@@ -179,7 +179,7 @@ describe("GET /api/search", () => {
   it("caps a person at twenty active tokens", async () => {
     const user = people.college;
     for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken({ userId: user.id, name: `t${i}`, expiresInDays: null, actorId: user.id });
-    await expect(createApiToken({ userId: user.id, name: "one too many", expiresInDays: null, actorId: user.id })).rejects.toBeInstanceOf(TokenLimitError);
+    await expect(createApiToken({ userId: user.id, name: "one too many", expiresInDays: null, actorId: user.id })).rejects.toMatchObject({ key: "search.tokens.errors.tooMany", status: 409 });
   });
 });
 
@@ -192,7 +192,9 @@ describe("/settings/tokens", () => {
   it("creates a token, shown once, and lists it without the secret", async () => {
     const anonymous = await tokensAction({ request: new Request("http://localhost/settings/tokens", { method: "POST", body: new URLSearchParams({ intent: "create", name: "x", expires: "30" }) }), params: {}, context: {} }).catch((e: Response) => e);
     expect((anonymous as Response).headers.get("Location")).toMatch(/^\/login/);
-    const created = (await post("mentor", { intent: "create", name: "导师审阅脚本", expires: "30" })) as unknown as { data: { created: { token: string; name: string } } };
+    const reply = (await post("mentor", { intent: "create", name: "导师审阅脚本", expires: "30" })) as unknown as { data: { status: string; data: { token: string; name: string } } };
+    const created = { data: { created: reply.data.data } };
+    expect(reply.data.status).toBe("success");
     expect(created.data.created.token).toMatch(/^fdo_/);
     const listed = (await tokensLoader({ request: new Request("http://localhost/settings/tokens", { headers: { Cookie: await cookieOf("mentor") } }), params: {}, context: {} })) as unknown as {
       data: { tokens: Array<Record<string, unknown>> };
@@ -202,9 +204,9 @@ describe("/settings/tokens", () => {
   });
 
   it("explains a missing name", async () => {
-    const reply = (await post("mentor", { intent: "create", name: " ", expires: "30" })) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
+    const reply = (await post("mentor", { intent: "create", name: " ", expires: "30" })) as unknown as { init: { status: number }; data: { form: { error: Record<string, string[]> } } };
     expect(reply.init.status).toBe(400);
-    expect(reply.data.result.error.name).toEqual(["请填写令牌名称。"]);
+    expect(reply.data.form.error.name).toEqual(["请填写令牌名称。"]);
   });
 
   it("lets nobody revoke someone else's token (学工部 excepted)", async () => {
@@ -212,10 +214,13 @@ describe("/settings/tokens", () => {
     const denied = await post("backbone", { intent: "revoke", id: token.id }).catch((e: Response) => e);
     expect((denied as Response).status).toBe(403);
     expect(await userFromBearer(`Bearer ${token.token}`)).not.toBeNull();
-    const done = (await post("admin", { intent: "revoke", id: token.id })) as Response;
-    expect(done.status).toBe(302);
+    const asked = (await post("admin", { intent: "revoke", id: token.id })) as unknown as { data: { status: string; confirm: { message: string } } };
+    expect(asked.data).toMatchObject({ status: "confirm", confirm: { message: expect.stringContaining("确认撤销令牌") } });
+    expect(await userFromBearer(`Bearer ${token.token}`)).not.toBeNull();
+    const done = (await post("admin", { intent: "revoke", id: token.id, confirmed: "yes" })) as unknown as { data: { status: string; notice: string } };
+    expect(done.data).toMatchObject({ status: "success", notice: expect.stringContaining("已撤销") });
     expect(await userFromBearer(`Bearer ${token.token}`)).toBeNull();
-    const missing = await post("admin", { intent: "revoke", id: "no-such-token" }).catch((e: Response) => e);
+    const missing = await post("admin", { intent: "revoke", id: "no-such-token", confirmed: "yes" }).catch((e: Response) => e);
     expect((missing as Response).status).toBe(404);
   });
 });

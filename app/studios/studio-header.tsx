@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import type { Duty, Level, StudioRole } from "~/generated/prisma/enums.ts";
 
 /** Sections of a studio; others can add theirs (e.g. documents) with one entry here. */

@@ -5,6 +5,8 @@ import { buildDocument, buildMentor, buildProject, buildStudio, buildUser, uniqu
 import { StudioRuleError } from "./errors.ts";
 import { changeLeader, createStudio, getStudioPage, listStudios, recommendStudios } from "./studios.server.ts";
 
+/** Every signed-in person sees every studio in the list ("studio:view"). */
+const anyone = { id: "someone", roles: ["COUNSELOR" as const], collegeId: null };
 const adminId = async () => (await buildUser({ roles: ["ADMIN"] })).id;
 const studio = { duty: "CAREER" as const, level: "SCHOOL" as const, budgetYuan: 20000, description: "测试工作室", platform: "" };
 
@@ -110,18 +112,18 @@ describe("finding a studio by specialty", () => {
     const mentalHealth = await buildStudio({ duty: "MENTAL_HEALTH", level: "NATIONAL", directions: [{ name: `${topic}创作` }] });
     const career = await buildStudio({ duty: "CAREER", level: "SCHOOL" });
     const closed = await buildStudio({ duty: "MENTAL_HEALTH", level: "NATIONAL", archived: true });
-    const all = await listStudios({ page: 1 });
+    const all = await listStudios(anyone, { page: 1 });
     expect(all.total).toBe(await prisma.studio.count({ where: { archivedAt: null } }));
-    const mental = await listStudios({ duty: "MENTAL_HEALTH", page: 1 });
+    const mental = await listStudios(anyone, { duty: "MENTAL_HEALTH", page: 1 });
     expect(mental.studios.every((s) => s.duty === "MENTAL_HEALTH")).toBe(true);
     expect(mental.studios.map((s) => s.name)).toContain(mentalHealth.name);
     expect(mental.studios.map((s) => s.name)).not.toContain(career.name);
-    const national = await listStudios({ level: "NATIONAL", page: 1 });
+    const national = await listStudios(anyone, { level: "NATIONAL", page: 1 });
     const nationalInDb = await prisma.studio.findMany({ where: { level: "NATIONAL", archivedAt: null }, orderBy: { name: "asc" }, select: { name: true } });
     expect(national.studios.map((s) => s.name)).toEqual(nationalInDb.map((s) => s.name));
     expect(national.studios.map((s) => s.name)).toContain(mentalHealth.name);
     expect(national.studios.map((s) => s.name)).not.toContain(closed.name);
-    expect((await listStudios({ q: topic, page: 1 })).studios.map((s) => s.name)).toEqual([mentalHealth.name]);
+    expect((await listStudios(anyone, { q: topic, page: 1 })).studios.map((s) => s.name)).toEqual([mentalHealth.name]);
   });
 });
 

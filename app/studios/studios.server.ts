@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, Level } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { deriveCareerStage } from "~/people/career-stage.ts";
+import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
 import { StudioRuleError } from "./errors.ts";
@@ -13,8 +14,8 @@ import { rankStudios } from "./fit.ts";
 export const STUDIOS_PAGE_SIZE = 12;
 
 /** All studios, newest approvals last, with what a list shows. */
-export async function listStudios(filters: { q?: string; duty?: Duty; level?: Level; page: number }) {
-  const where: Prisma.StudioWhereInput = {
+export async function listStudios(actor: Actor, filters: { q?: string; duty?: Duty; level?: Level; page: number }) {
+  const chosen: Prisma.StudioWhereInput = {
     archivedAt: null,
     ...(filters.duty ? { duty: filters.duty } : {}),
     ...(filters.level ? { level: filters.level } : {}),
@@ -28,6 +29,7 @@ export async function listStudios(filters: { q?: string; duty?: Duty; level?: Le
         }
       : {}),
   };
+  const where: Prisma.StudioWhereInput = { AND: [whereCan(actor, "studio:view"), chosen] };
   const [total, studios] = await Promise.all([
     prisma.studio.count({ where }),
     prisma.studio.findMany({
@@ -246,6 +248,7 @@ export async function findCandidate(db: Db, username: string) {
       name: true,
       active: true,
       roles: true,
+      collegeId: true,
       profile: { select: { counselorSince: true, title: true, _count: { select: { honours: true } } } },
       _count: { select: { memberships: true } },
     },
@@ -269,7 +272,7 @@ function candidateGaps(candidate: Candidate, settings: SchoolSettings, now: Date
 async function checkLeader(db: Db, username: string, overrideReason: string | undefined, settings: SchoolSettings, now: Date, studioId?: string) {
   const candidate = await findCandidate(db, username);
   if (!candidate || !candidate.active) throw new StudioRuleError("unknownPerson", { username });
-  if (!candidate.roles.includes("COUNSELOR")) throw new StudioRuleError("notCounselor", { name: candidate.name });
+  if (!can(candidate, "studio:join", null)) throw new StudioRuleError("notCounselor", { name: candidate.name });
   const alreadyHere = studioId
     ? await db.studioMembership.findUnique({ where: { studioId_userId: { studioId, userId: candidate.id } }, select: { role: true } })
     : null;
@@ -432,9 +435,7 @@ export async function lookupCounselors(query: string, limit = 8) {
   if (!q) return [];
   return prisma.user.findMany({
     where: {
-      active: true,
-      roles: { has: "COUNSELOR" },
-      OR: [{ username: { startsWith: q } }, { name: { startsWith: q } }],
+      AND: [whoMay("studio:join"), { active: true, OR: [{ username: { startsWith: q } }, { name: { startsWith: q } }] }],
     },
     orderBy: { username: "asc" },
     take: limit,
