@@ -11,24 +11,23 @@ import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { getStudioMentors } from "~/mentors/studio-mentors.server.ts";
 import { StudioMentors } from "~/mentors/studio-mentors.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
-import { authorize } from "~/policy/index.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
+import { ruleMessage } from "~/studios/chrome.server.ts";
 import { handleJoinDecision, JOIN_INTENTS } from "~/studios/join-actions.server.ts";
 import { removeMember } from "~/studios/membership.server.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
 import { getStudioPage, joiningState } from "~/studios/studios.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chrome.name ?? ""} · 工作室` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => studioPageTitle(matches, () => []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:view", access.resource);
   const settings = await getSchoolSettings();
-  const chrome = studioChrome(user, access);
-  const { abilities } = chrome;
+  const abilities = abilitiesOf(user, "studio", access.resource);
   const [page, mentors, joining] = await Promise.all([
     getStudioPage(access.studio.id, { workspace: abilities["studio:view-workspace"], settings }),
     getStudioMentors(access.studio.id),
@@ -36,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const pending = joining?.pending.find((p) => p.studio.id === access.studio.id) ?? null;
   return data({
-    chrome,
     page,
     mentors,
     viewer: {
@@ -75,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioPage() {
-  const { chrome, page, mentors, viewer } = useLoaderData<typeof loader>();
+  const { page, mentors, viewer } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const { abilities } = chrome;
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
@@ -141,7 +140,7 @@ export default function StudioPage() {
 
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome}>{joinBox}</StudioHeader>
+      {joinBox}
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}

@@ -15,9 +15,10 @@ import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { applyToStudio } from "~/studios/membership.server.ts";
 import { applySchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "申请加入工作室 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.page.apply")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { chrome } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -53,7 +54,7 @@ export default function Apply() {
   });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.apply.heading", { studio: chrome.name })} />
+      <StudioPageHeading>{t("studios.apply.heading", { studio: chrome.name })}</StudioPageHeading>
       <Form method="post" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" {...getFormProps(form)}>
         <p className="text-sm text-slate-600">{t("studios.apply.intro")}</p>
         {form.errors?.length ? <Notice tone="error">{form.errors.join(" ")}</Notice> : null}

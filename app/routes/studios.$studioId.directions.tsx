@@ -16,9 +16,10 @@ import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { deleteDirection, listDirections, saveDirection } from "~/studios/directions.server.ts";
 import { deleteDirectionSchema, directionSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "研究方向 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.directions.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Directions() {
-  const { chrome, directions } = useLoaderData<typeof loader>();
+  const { directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -78,7 +80,7 @@ export default function Directions() {
   const targets = ["1", "2", "3"].map((n) => ({ value: n, label: n }));
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.directions.heading")} />
+      <StudioPageHeading>{t("studios.directions.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.directions.intro", { duty: t(`duty.${chrome.duty}`) })}</p>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}

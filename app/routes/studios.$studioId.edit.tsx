@@ -19,10 +19,11 @@ import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { isRuleError } from "~/studios/errors.ts";
 import { PersonPicker } from "~/studios/person-picker.tsx";
 import { adminEditSchema, changeLeaderSchema, DUTIES, leaderEditSchema, STUDIO_LEVELS } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 import { changeLeader, updateStudioDetails, updateStudioOfficial } from "~/studios/studios.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "工作室设置 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.edit.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -82,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditStudio() {
-  const { chrome, studio } = useLoaderData<typeof loader>();
+  const { studio } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const canAdminister = chrome.abilities["studio:administer"];
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -109,7 +111,7 @@ export default function EditStudio() {
   const errors = (list: string[] | undefined) => (list?.length ? <Notice tone="error">{list.join(" ")}</Notice> : null);
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.edit.heading")} />
+      <StudioPageHeading>{t("studios.edit.heading")}</StudioPageHeading>
       {canAdminister ? (
         <Card title={t("studios.edit.official")}>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(officialForm)}>
