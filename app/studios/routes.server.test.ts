@@ -75,7 +75,7 @@ describe("who opens which studio page", () => {
 describe("studio forms answer bad input in Chinese", () => {
   it("a motivation that is too short", async () => {
     const module = await import("~/routes/studios.$studioId.apply.tsx");
-    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { motivation: "想加入" } });
+    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { intent: "apply", motivation: "想加入" } });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.data)).toContain("申请理由至少 10 个字。");
   });

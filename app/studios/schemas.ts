@@ -57,6 +57,7 @@ export const adminEditSchema = z.object({ intent: z.literal("official"), ...stud
 export const changeLeaderSchema = z.object({ intent: z.literal("leader"), leaderUsername: username, overrideReason: text(500) });
 
 export const applySchema = z.object({
+  intent: z.literal("apply"),
   motivation: z
     .string({ error: "studios.errors.motivationRequired" })
     .trim()
