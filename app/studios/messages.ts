@@ -91,7 +91,6 @@ export const studioMessages = defineMessages({
     declining: ["正在处理…", "Working…"],
     member: ["您是本工作室的{{role}}。", "You are this studio's {{role}}."],
     leave: ["退出工作室", "Leave studio"],
-    leaving: ["正在退出…", "Leaving…"],
     confirmLeave: ["确定退出“{{studio}}”吗？您在本工作室课题中的角色会一并取消。", "Leave “{{studio}}”? Your roles in its projects end too."],
     atLimit: ["每人最多参加 {{limit}} 个工作室，您已达到上限，暂不能申请。", "Everyone may be in at most {{limit}} studios; you have reached the limit and cannot apply."],
     archived: ["该工作室已关闭。", "This studio is closed."],
