@@ -12,7 +12,6 @@ import type {
   MentorAssignmentStatus,
   MentorKind,
   MentorRank,
-  OutputType,
   ProfessionalTitle,
   ProjectStatus,
   ReviewStatus,
@@ -52,17 +51,12 @@ const personName = () => {
   return `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}${GIVEN[Math.floor(n / (SURNAMES.length * GIVEN.length)) % GIVEN.length]}`;
 };
 
-let passwordHashes = new Map<string, Promise<string>>();
+const passwordHashes = new Map<string, Promise<string>>();
 /** scrypt is slow on purpose: hash each password once per file. */
 function passwordHash(password: string): Promise<string> {
   if (!passwordHashes.has(password)) passwordHashes.set(password, hashPassword(password));
   return passwordHashes.get(password)!;
 }
-/** For a test that replaces hashes between its own runs (none do today). */
-export function forgetPasswordHashes() {
-  passwordHashes = new Map();
-}
-
 type Ref = { id: string };
 
 // ───────────────────────────── Colleges ─────────────────────────────
@@ -92,7 +86,7 @@ const STAGE_PRESETS: Record<CareerStage, { years: number; title: ProfessionalTit
 };
 
 /** The day someone started as a counselor to have served exactly `years` full years today (plus a month). */
-export function startedYearsAgo(years: number, now = new Date()): Date {
+function startedYearsAgo(years: number, now = new Date()): Date {
   const day = anniversary(schoolToday(now), -years);
   return new Date(day.getTime() - 30 * 86_400_000);
 }
@@ -357,11 +351,6 @@ export async function assignMentor(mentor: Ref, directionId: string, status: Men
   });
 }
 
-/** Adds a person to a studio in a role. */
-export async function addMember(studio: Ref, user: Ref, role: StudioRole = "NEWCOMER") {
-  return prisma.studioMembership.create({ data: { studioId: studio.id, userId: user.id, role }, select: { id: true } });
-}
-
 /**
  * The seven kinds of people the policy tells apart, around one studio: 学工部, a college admin (of
  * no member's college), the leader, a backbone member, a newcomer, an accepted mentor of the
@@ -410,7 +399,7 @@ export type Accounts = Awaited<ReturnType<typeof buildAccounts>>;
 // ───────────────────────────── Documents ─────────────────────────────
 
 /** A document body of plain paragraphs. */
-export const paragraphsDoc = (...texts: string[]): JSONContent => ({
+const paragraphsDoc = (...texts: string[]): JSONContent => ({
   type: "doc",
   content: texts.map((text) => (text ? { type: "paragraph", content: [{ type: "text", text }] } : { type: "paragraph" })),
 });
@@ -487,7 +476,7 @@ export async function buildDocument(options: DocumentOptions): Promise<BuiltDocu
   return { id: document.id, title, reviewIds };
 }
 
-// ───────────────────────────── Projects and outputs ─────────────────────────────
+// ───────────────────────────── Projects ─────────────────────────────
 
 export interface ProjectOptions {
   studio: Ref;
@@ -535,36 +524,4 @@ export async function buildProject(options: ProjectOptions): Promise<{ id: strin
     taskIds.push(row.id);
   }
   return { id: project.id, title, taskIds };
-}
-
-export interface OutputOptions {
-  studio: Ref;
-  title?: string;
-  type?: OutputType;
-  level?: Level;
-  date?: Date;
-  /** Members (linked to their account) or outside co-authors (names). */
-  authors?: Array<BuiltUser | string>;
-  document?: Ref | null;
-}
-
-export async function buildOutput(options: OutputOptions): Promise<{ id: string; title: string }> {
-  const title = options.title ?? unique("测试成果");
-  const output = await prisma.output.create({
-    data: {
-      studioId: options.studio.id,
-      type: options.type ?? "PAPER",
-      title,
-      level: options.level ?? "SCHOOL",
-      date: options.date ?? new Date(Date.UTC(new Date().getUTCFullYear(), 0, 15)),
-      documentId: options.document?.id ?? null,
-      authors: {
-        create: (options.authors ?? []).map((author, position) =>
-          typeof author === "string" ? { name: author, position } : { userId: author.id, name: author.name, position },
-        ),
-      },
-    },
-    select: { id: true },
-  });
-  return { id: output.id, title };
 }
