@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, MentorAssignmentStatus, MentorKind } from "~/generated/prisma/enums.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
+import { whoMay } from "~/policy/index.ts";
 import { MentorsError } from "./errors.ts";
 import { readMatchingSettings } from "./matching-settings.server.ts";
 import { match, matchGreedy } from "./matching/engine.ts";
@@ -203,7 +204,7 @@ async function rematchSlot(tx: Db, directionId: string, kind: MentorKind, actorI
 // ─────────────────────────── Manual changes ───────────────────────────
 
 async function adminIds(tx: Db): Promise<string[]> {
-  const admins = await tx.user.findMany({ where: { roles: { has: "ADMIN" }, active: true }, select: { id: true }, orderBy: { id: "asc" } });
+  const admins = await tx.user.findMany({ where: { AND: [whoMay("matching:administer"), { active: true }] }, select: { id: true }, orderBy: { id: "asc" } });
   return admins.map((a) => a.id);
 }
 

@@ -7,16 +7,6 @@ import { getStudioMentors } from "./studio-mentors.server.ts";
 
 /** A studio's preferred mentors (ranked, read by the next matching run) and its directions' targets. */
 
-export async function getStudioForPreferences(studioId: string) {
-  return prisma.studio.findUnique({ where: { id: studioId }, select: { id: true, name: true, duty: true, archivedAt: true } });
-}
-
-/** The viewer's role in the studio, for the policy. */
-export async function viewerStudioRole(studioId: string, userId: string) {
-  const membership = await prisma.studioMembership.findUnique({ where: { studioId_userId: { studioId, userId } }, select: { role: true } });
-  return membership?.role ?? null;
-}
-
 export async function getPreferencesPage(studioId: string) {
   const [studio, preferences, directions, mentors, lastRun] = await Promise.all([
     prisma.studio.findUniqueOrThrow({ where: { id: studioId }, select: { id: true, name: true, duty: true, memberships: { select: { userId: true } } } }),
@@ -155,13 +145,4 @@ export async function setTargets(actorId: string, studioId: string, directionId:
       data: { before: { internal: direction.internalMentorTarget, external: direction.externalMentorTarget }, after: { internal, external } },
     });
   });
-}
-
-/** Whether the user mentors this studio (accepted or invited), for the studio policy resource. */
-export async function viewerMentorsStudio(studioId: string, userId: string): Promise<boolean> {
-  const found = await prisma.mentorAssignment.findFirst({
-    where: { status: { in: ["ACCEPTED", "INVITED"] }, mentor: { userId }, direction: { studioId } },
-    select: { id: true },
-  });
-  return found !== null;
 }

@@ -1,5 +1,5 @@
 import { prisma, type Db } from "~/db/client.server.ts";
-import type { BackgroundTask } from "~/infra/background.server.ts";
+import type { BackgroundTask } from "~/infra/background-task.ts";
 import { nameKeys } from "./name-keys.ts";
 
 const BATCH = 1000;

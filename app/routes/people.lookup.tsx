@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { lookupQuerySchema } from "~/people/schemas.ts";
 import { authorize } from "~/policy/index.ts";
 import { lookupCounselors } from "~/studios/studios.server.ts";
@@ -16,9 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = lookupQuerySchema.safeParse({ q: new URL(request.url).searchParams.get("q") ?? undefined });
   if (!parsed.success) {
     const t = await getFixedT(request);
-    return data({ q: null, people: [], error: t(parsed.error.issues[0]!.message as never) as string }, { status: 400 });
+    return data({ q: null, people: [], error: translateKnown(t, parsed.error.issues[0]!.message) }, { status: 400 });
   }
-  const people = await lookupCounselors(parsed.data.q);
+  const people = await lookupCounselors(user, parsed.data.q);
   return data({
     q: parsed.data.q,
     people: people.map((p) => ({ username: p.username, name: p.name, college: p.college?.name ?? null })),
