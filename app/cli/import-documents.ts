@@ -58,7 +58,6 @@ runCli(async () => {
     });
     const { prisma } = await import("~/db/client.server.ts");
     const { importFile, ImportError } = await import("~/documents/import.server.ts");
-    const { documentMessages } = await import("~/documents/messages.ts");
     const { can } = await import("~/policy/index.ts");
     const { findStudioAccess } = await import("~/studios/access.server.ts");
     try {
@@ -76,7 +75,9 @@ runCli(async () => {
       const creator = author ?? studio.memberships[0]?.user;
       if (!creator) throw new Error(`“${studio.name}”没有负责人，请用 --as 指定一名成员。`);
       console.log(`正在把 ${files.length} 个文件导入“${studio.name}”（创建人 ${creator.username}）…`);
-      const errorText = (key: string) => (documentMessages.zh.errors as Record<string, string>)[key.replace("documents.errors.", "")] ?? key;
+      const [{ i18nFor }, { translateKnown }] = await Promise.all([import("~/i18n/i18n.server.ts"), import("~/i18n/keys.ts")]);
+      const { t } = await i18nFor("zh-CN");
+      const errorText = (key: string) => translateKnown(t, key);
       for (const file of files) {
         const relative = path.relative(root, file);
         try {

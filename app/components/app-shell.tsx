@@ -70,7 +70,7 @@ export function AppShell({
         <nav aria-label={t("nav.main")} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2">
           {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.abilities)).map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
-              {t(item.labelKey as never)}
+              {t(item.labelKey)}
             </NavLink>
           ))}
         </nav>

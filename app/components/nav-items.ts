@@ -1,9 +1,10 @@
+import type { MessageKey } from "~/i18n/keys.ts";
 import type { Abilities } from "~/policy/index.ts";
 
 export interface NavItem {
   to: string;
   /** i18n key of the label. */
-  labelKey: string;
+  labelKey: MessageKey;
   end?: boolean;
   /** Who sees the link, from the person's school-wide abilities (the pages behind it still authorise every request). */
   visibleTo?: (abilities: Abilities<"school">) => boolean;

@@ -1,12 +1,12 @@
 import { generateHTML } from "@tiptap/html/server";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { currentState } from "~/collab/collab-socket.server.ts";
 import { abilities, authorize } from "~/policy/index.ts";
 import { loadDocumentAccess } from "./access.server.ts";
 import { listThreads, mentionablePeople } from "./comments.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { ownImagesOnly } from "./image-urls.ts";
 import { getDocumentPage, studioLinks } from "./documents.server.ts";
+import { currentState } from "./live-body.server.ts";
 import { documentReviews, studioDirectionsWithMentors } from "./reviews.server.ts";
 import { listVersions } from "./versions.server.ts";
 

@@ -1,11 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { closeDocument, notifyDocument } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentStatus, DocumentType, Duty } from "~/generated/prisma/enums.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
 import { EMPTY_DOCUMENT, jsonStats, jsonToState } from "./content.server.ts";
+import { closeDocument, notifyDocument } from "./live-body.server.ts";
 
 export const DOCUMENTS_PER_PAGE = 20;
 

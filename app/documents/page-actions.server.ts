@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadDocumentAccess } from "./access.server.ts";
@@ -154,7 +155,7 @@ export async function handleDocumentAction(request: Request, documentId: string,
     }
   } catch (error) {
     if (error instanceof TransitionError) return fail(t("documents.errors.statusChanged"), 409);
-    if (error instanceof DocumentInputError || error instanceof CommentError) return fail(t(error.message as never));
+    if (error instanceof DocumentInputError || error instanceof CommentError) return fail(translateKnown(t, error.message));
     throw error;
   }
   return fail(t("documents.errors.badRequest"));

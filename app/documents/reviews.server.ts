@@ -1,10 +1,10 @@
 import { recordAudit } from "~/audit/audit.server.ts";
-import { currentState, notifyDocument, refreshDocumentAccess } from "~/collab/collab-socket.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
 import { DocumentInputError } from "./documents.server.ts";
+import { currentState, notifyDocument, refreshDocumentAccess } from "./live-body.server.ts";
 import { createVersion } from "./versions.server.ts";
 
 /**

@@ -1,11 +1,14 @@
 import ExcelJS from "exceljs";
 import { prisma } from "~/db/client.server.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
 import { deriveCareerStage, type StageThresholds } from "./career-stage.ts";
 import { directoryWhere } from "./directory.server.ts";
 import { ROSTER_COLUMNS, rosterCells, type RosterKey } from "./roster-format.ts";
 import type { DirectoryFilters } from "./schemas.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
+
+const zhCN = inLanguage(enumLabels, 0);
 
 /**
  * The filtered directory as an .xlsx in the roster's own columns (so an edited export can be
@@ -102,7 +105,7 @@ export async function rosterTemplate(): Promise<Buffer> {
     ["日期", "2021-09-01、2021/9/1、2021年9月1日 或 Excel 日期格式"],
     ["学院", colleges.map((c) => c.name).join("、")],
     ["职称", TITLES.map((t) => zhCN.title[t]).join("、")],
-    ["学历", EDUCATIONS.map((e) => ({ BACHELOR: "本科", MASTER: "硕士研究生", DOCTOR: "博士研究生" })[e]).join("、")],
+    ["学历", EDUCATIONS.map((e) => zhCN.education[e]).join("、")],
     ["专长职责（最多 3 项，用顿号分隔）", DUTIES.map((d) => zhCN.duty[d]).join("、")],
     ["五类群体（用顿号分隔）", GROUPS.map((g) => zhCN.group[g]).join("、")],
     ["专兼职", "专职、兼职"],

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { getHomeData } from "~/home/home.server.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { formatDate, formatMonth } from "~/lib/format.ts";

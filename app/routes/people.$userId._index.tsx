@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { formatDate } from "~/lib/format.ts";
@@ -157,7 +157,7 @@ export default function PersonPage() {
                 {row(t("people.profile.gender"), full.gender ?? t("people.profile.none"))}
                 {row(t("people.profile.birthDate"), full.birthDate ? formatDate(full.birthDate, locale) : t("people.profile.none"))}
                 {row(t("people.profile.fullTime"), full.fullTime ? t("people.profile.fullTimeYes") : t("people.profile.fullTimeNo"))}
-                {row(t("people.profile.education"), full.education ? t(`people.education.${full.education}`) : t("people.profile.none"))}
+                {row(t("people.profile.education"), full.education ? t(`education.${full.education}`) : t("people.profile.none"))}
                 {row(t("people.profile.major"), full.major ?? t("people.profile.none"))}
                 {row(t("people.profile.groups"), full.groups.map((g) => t(`group.${g}`)).join("、") || t("people.profile.none"))}
               </dl>

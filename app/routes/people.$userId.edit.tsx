@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -217,7 +217,7 @@ export default function EditPerson() {
             field={personal.education}
             label={t("people.profile.education")}
             placeholder={t("people.edit.choose")}
-            options={EDUCATIONS.map((e) => option(e, t(`people.education.${e}`)))}
+            options={EDUCATIONS.map((e) => option(e, t(`education.${e}`)))}
           />
           <TextField field={personal.major} label={t("people.profile.major")} />
           <ChoiceField

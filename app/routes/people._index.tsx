@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";

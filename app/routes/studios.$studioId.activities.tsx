@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -18,9 +18,10 @@ import { loadStudioAccess } from "~/studios/access.server.ts";
 import { createActivity, deleteActivity, findActivity, listActivities } from "~/studios/activities.server.ts";
 import { studioChrome } from "~/studios/chrome.server.ts";
 import { ACTIVITY_KINDS, activitySchema, deleteActivitySchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "活动 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.activities.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Activities() {
-  const { chrome, activities, total, page, pages } = useLoaderData<typeof loader>();
+  const { activities, total, page, pages } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -74,7 +76,7 @@ export default function Activities() {
   });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.activities.heading")} />
+      <StudioPageHeading>{t("studios.activities.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.activities.intro")}</p>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
@@ -87,7 +89,7 @@ export default function Activities() {
               <div>
                 <p className="font-medium">{a.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.activityKind.${a.kind}`)}</Badge>
+                  <Badge tone="brand">{t(`activityKind.${a.kind}`)}</Badge>
                   <span>{formatDate(a.date, i18n.language)}</span>
                   {a.location ? <span>{a.location}</span> : null}
                   {a.participants ? <span>{t("studios.activities.people", { count: a.participants })}</span> : null}
@@ -118,7 +120,7 @@ export default function Activities() {
               field={fields.kind}
               label={t("studios.activities.kind")}
               placeholder={t("studios.create.choose")}
-              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`studios.activityKind.${k}`) }))}
+              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))}
             />
             <TextField field={fields.date} type="date" label={t("studios.activities.date")} />
             <TextField field={fields.location} label={t("studios.activities.location")} />

@@ -9,7 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { FieldErrors, inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -25,9 +25,10 @@ import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "~/studios/output-files.ts";
 import { createOutput, deleteOutput, listOutputs, loadOutput, studioDocuments } from "~/studios/outputs.server.ts";
 import { deleteOutputSchema, LEVELS, OUTPUT_TYPES, outputSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "成果 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.outputs.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -90,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Outputs() {
-  const { chrome, outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
+  const { outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
@@ -105,7 +107,7 @@ export default function Outputs() {
   const option = (value: string, label: string) => ({ value, label });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.outputs.heading")} />
+      <StudioPageHeading>{t("studios.outputs.heading")}</StudioPageHeading>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       <Form method="get" className="flex items-end gap-2">
@@ -135,7 +137,7 @@ export default function Outputs() {
               <div>
                 <p className="font-medium">{o.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.outputType.${o.type}`)}</Badge>
+                  <Badge tone="brand">{t(`outputType.${o.type}`)}</Badge>
                   <Badge>{t(`level.${o.level}`)}</Badge>
                   <span>{formatDate(o.date, i18n.language)}</span>
                   <span>{o.authors.map((a) => a.name).join("、")}</span>
@@ -180,7 +182,7 @@ export default function Outputs() {
               </div>
             ) : null}
             <TextField field={fields.title} label={t("studios.outputs.title")} className="sm:col-span-2" />
-            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`studios.outputType.${o}`)))} />
+            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`outputType.${o}`)))} />
             <SelectField field={fields.level} label={t("studios.outputs.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
             <TextField field={fields.date} type="date" label={t("studios.outputs.date")} />
             <SelectField field={fields.documentId} label={t("studios.outputs.document")} placeholder={t("studios.outputs.noDocument")} options={documents.map((d) => option(d.id, d.title))} />

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextField } from "~/components/kit/fields.tsx";
@@ -31,9 +31,10 @@ import {
   updateProject,
 } from "~/studios/projects.server.ts";
 import { deleteTaskSchema, milestoneDoneSchema, milestoneSchema, projectSchema, TASK_STATUSES, taskSchema, taskStatusSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? ""} · 课题` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => studioPageTitle(matches, (t) => [data?.project.title, t("studios.tabs.projects")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -135,7 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { chrome, project, today, abilities, members, directions } = useLoaderData<typeof loader>();
+  const { project, today, abilities, members, directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const canManage = abilities["project:manage"];
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
@@ -156,7 +158,7 @@ export default function ProjectPage() {
 
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={project.title} />
+      <StudioPageHeading>{project.title}</StudioPageHeading>
       <Link to={`/studios/${chrome.id}/projects`} className="text-sm text-brand-700 hover:underline">
         {t("studios.projects.back")}
       </Link>
@@ -167,7 +169,7 @@ export default function ProjectPage() {
       <Card title={t("studios.tabs.overview")}>
         <p className="flex flex-wrap gap-2 text-sm">
           <Badge>{t(`level.${project.level}`)}</Badge>
-          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${project.status}`)}</Badge>
+          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${project.status}`)}</Badge>
           {project.direction ? <Badge tone="brand">{project.direction.name}</Badge> : null}
         </p>
         {project.description ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{project.description}</p> : null}
@@ -224,7 +226,7 @@ export default function ProjectPage() {
                             <select id={`status-${item.id}`} name="status" defaultValue={item.status} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
                               {TASK_STATUSES.map((s) => (
                                 <option key={s} value={s}>
-                                  {t(`studios.taskStatus.${s}`)}
+                                  {t(`taskStatus.${s}`)}
                                 </option>
                               ))}
                             </select>
@@ -233,7 +235,7 @@ export default function ProjectPage() {
                             </SubmitButton>
                           </Form>
                         ) : (
-                          <Badge>{t(`studios.taskStatus.${item.status}`)}</Badge>
+                          <Badge>{t(`taskStatus.${item.status}`)}</Badge>
                         )}
                         {canManage ? (
                           <Form method="post">

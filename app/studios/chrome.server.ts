@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { describeGaps } from "~/people/gaps.ts";
 import { abilities as abilitiesOf } from "~/policy/index.ts";
 import type { StudioAccess } from "./access.server.ts";
@@ -15,10 +16,12 @@ export function studioChrome(user: SessionUser, access: StudioAccess) {
   const abilities = abilitiesOf(user, "studio", resource);
   const tabs: StudioTab[] = ["overview"];
   if (abilities["studio:manage"]) tabs.push("team", "directions");
-  if (abilities["studio:view-workspace"]) tabs.push("projects");
+  if (abilities["studio:view-workspace"]) tabs.push("projects", "documents");
   tabs.push("outputs", "activities");
   if (abilities["studio:view-report"]) tabs.push("report");
   if (abilities["evaluation:view"]) tabs.push("evaluations");
+  // The preferences page is closed once the studio is archived (404), so no tab leads there.
+  if (abilities["matching:state-preferences"] && studio.archivedAt === null) tabs.push("mentorPreferences");
   if (abilities["studio:manage"]) tabs.push("dashboard", "edit");
   return {
     id: studio.id,
@@ -38,5 +41,5 @@ export function ruleMessage(error: unknown, t: TFunction, locale: string): strin
   if (!isRuleError(error)) throw error;
   const params: Record<string, string | number> = { ...error.params };
   if (error.gaps.length) params.gaps = describeGaps(error.gaps, t, locale);
-  return t(`studios.errors.${error.code}` as never, params) as string;
+  return translateKey(t, `studios.errors.${error.code}`, params);
 }

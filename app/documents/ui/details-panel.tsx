@@ -44,7 +44,7 @@ export function DetailsPanel({
             <select {...getSelectProps(fields.type)} defaultValue={document.type} className={inputClass}>
               {DOCUMENT_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`documents.type.${type}`)}
+                  {t(`documentType.${type}`)}
                 </option>
               ))}
             </select>

@@ -87,7 +87,7 @@ export function ReviewPanel({
               <li key={review.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 <p className="flex flex-wrap justify-between gap-2">
                   <span>{t("documents.review.historyItem", { requester: review.requestedBy.name, reviewer: review.reviewer.name })}</span>
-                  <span className="font-medium">{t(`documents.reviewStatus.${review.status}`)}</span>
+                  <span className="font-medium">{t(`reviewStatus.${review.status}`)}</span>
                 </p>
                 <p className="mt-1 text-xs text-slate-500">
                   {formatDateTime(review.createdAt, i18n.language)}

@@ -1,19 +1,12 @@
 import { runningServicesTask } from "~/cli/running-services.server.ts";
-import { searchOutboxTask } from "~/search/outbox.server.ts";
 import { collabTask } from "~/collab/task.server.ts";
+import type { BackgroundTask } from "~/infra/background-task.ts";
+import { searchOutboxTask } from "~/search/outbox.server.ts";
 
 /**
- * Work that runs beside request handling (e.g. draining the search outbox, compacting document
- * updates). Started once the server listens; stopped on shutdown after HTTP is closed and
- * before the database goes away, so a task can flush what it holds.
+ * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
+ * before the database. Features add their task here (one line each).
  */
-export interface BackgroundTask {
-  name: string;
-  start(log: (line: string) => void): Promise<void> | void;
-  stop(): Promise<void> | void;
-}
-
-/** Features add their task here (one line each). */
 const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {

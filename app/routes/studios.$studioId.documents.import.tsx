@@ -11,11 +11,13 @@ import { importFile, ImportError, MAX_IMPORT_BYTES } from "~/documents/import.se
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
 import { inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction = () => [{ title: "导入文档 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("documents.importer.title")]);
 
 const MAX_FILES = 20;
 
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       results.push({ file: file.name, ok: true, ...result });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      results.push({ file: file.name, ok: false, reason: t(error.message as never) });
+      results.push({ file: file.name, ok: false, reason: translateKnown(t, error.message) });
     }
   }
   return data({ error: null, results });
@@ -90,7 +92,7 @@ export default function ImportDocuments() {
           <select id="import-type" name="type" defaultValue="RESEARCH_NOTE" className={inputClass}>
             {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`documents.type.${type}`)}
+                {t(`documentType.${type}`)}
               </option>
             ))}
           </select>
