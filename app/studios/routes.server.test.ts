@@ -77,7 +77,7 @@ describe("who opens which studio page", () => {
 describe("studio forms answer bad input in Chinese", () => {
   it("a motivation that is too short", async () => {
     const module = await import("~/routes/studios.$studioId.apply.tsx");
-    const response = await asUser(username("outsider"), module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { motivation: "想加入" } });
+    const response = await asUser(username("outsider"), module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { intent: "apply", motivation: "想加入" } });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.data)).toContain("申请理由至少 10 个字。");
   });
@@ -86,7 +86,7 @@ describe("studio forms answer bad input in Chinese", () => {
     const module = await import("~/routes/studios.new.tsx");
     const experienced = await buildUser({ stage: "EXPERIENCED", years: 6, title: "LECTURER" });
     const response = await asUser(username("admin"), module.action, "/studios/new", {
-      form: { name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: experienced.username },
+      form: { intent: "create", name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: experienced.username },
     });
     expect(response.status).toBe(409);
     const text = JSON.stringify(response.data);
