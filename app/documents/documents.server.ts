@@ -63,7 +63,7 @@ export function studiosOf(user: Actor) {
   return prisma.studio.findMany({
     where: { AND: [{ archivedAt: null }, whereCan(user, "studio:view-workspace")] },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, memberships: { where: { userId: user.id }, select: { role: true } } },
+    select: { id: true, name: true },
   });
 }
 

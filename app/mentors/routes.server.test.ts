@@ -95,7 +95,7 @@ describe("pages by role", () => {
     // The studio's own mentor is reachable by its team.
     for (const who of WHO) {
       const { body } = await call(profileRoute.loader, request(who, `/mentors/${ownMentorId}`), { mentorId: ownMentorId });
-      expect((body as { showContact: boolean }).showContact, who).toBe(["admin", "leader", "backbone", "newcomer", "mentor"].includes(who));
+      expect((body as { abilities: Record<string, boolean> }).abilities["mentor:view-contact"], who).toBe(["admin", "leader", "backbone", "newcomer", "mentor"].includes(who));
     }
   });
 

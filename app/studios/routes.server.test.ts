@@ -97,7 +97,7 @@ describe("studio forms answer bad input in Chinese", () => {
 
   it("a budget that is not a number and a missing duty", async () => {
     const module = await import("~/routes/studios.new.tsx");
-    const response = await asUser(username("admin"), module.action, "/studios/new", { form: { name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: username("leader") } });
+    const response = await asUser(username("admin"), module.action, "/studios/new", { form: { intent: "create", name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: username("leader") } });
     expect(response.status).toBe(400);
     const text = JSON.stringify(response.data);
     expect(text).toContain("请填写 0 到 1 亿之间的金额（最多两位小数）。");
