@@ -10,6 +10,7 @@ import { colorFor, type AccessInfo, type DocEventKind } from "~/collab/protocol.
 import { countCharacters, countWords } from "../word-count.ts";
 import { CommentHighlights, commentHighlightsKey, selectionAnchor, type AnchoredThread, type CommentHighlightsStorage } from "./comment-highlights.ts";
 import { BODY_FIELD, documentExtensions } from "./extensions.ts";
+import { TabMovesFocus } from "./tab-moves-focus.ts";
 import { Toolbar } from "./toolbar.tsx";
 
 export interface SelectionInfo {
@@ -111,7 +112,11 @@ function EditorSurface({
       immediatelyRender: false,
       editable: false,
       extensions: [
-        ...documentExtensions(),
+        ...documentExtensions({
+          taskCheckboxLabel: (task, checked) =>
+            t(checked ? "documents.editor.taskCheckbox.done" : "documents.editor.taskCheckbox.open", { task: task.trim() || t("documents.editor.taskCheckbox.empty") }),
+        }),
+        TabMovesFocus,
         Collaboration.configure({ document: doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colorFor(user.id) } }),
         Placeholder.configure({ placeholder: t("documents.editor.placeholder") }),
