@@ -5,14 +5,14 @@ import * as Y from "yjs";
 import { extensions, stateToJSON } from "~/documents/content.server.ts";
 import { launchBrowser, newPage } from "../support/browser.ts";
 import { query, signIn } from "../support/e2e-database.ts";
-import { findDocumentId } from "../support/http-session.ts";
 import { scratchDocument } from "../support/scratch-document.ts";
 
 /**
  * The document editor with a keyboard only, at a desktop and a phone width (issue 26): Tab moves
  * focus and never edits a shared document unasked, except to indent a list item that can be
- * nested; task checkboxes and toolbar buttons carry names a person can see and say; the page
- * load leaves focus at the top.
+ * nested; opening a document does not edit it either; task checkboxes and toolbar buttons carry
+ * names a person can see and say; the page load leaves focus at the top. What the server saved is
+ * read from its database.
  */
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -33,8 +33,13 @@ const BODY = [
 /** Typed last, to know when everything typed before it has been saved. */
 const MARK = "（完）";
 
-/** The body as the server has saved it (Document.yState and the increments since), in Markdown. */
-async function savedMarkdown(documentId: string): Promise<string> {
+interface SavedBody {
+  markdown: string;
+  json: string;
+}
+
+/** The body as the server has saved it (Document.yState and the increments since): Markdown to read, and its exact JSON. */
+async function savedBody(documentId: string): Promise<SavedBody> {
   // One statement: a compaction in between cannot hide increments.
   const [row] = await query<{ yState: Buffer | null; updates: Buffer[] }>(
     `SELECT d."yState", array(SELECT u."update" FROM "DocumentUpdate" u WHERE u."documentId" = d."id" ORDER BY u."id") AS updates
@@ -42,20 +47,24 @@ async function savedMarkdown(documentId: string): Promise<string> {
     [documentId],
   );
   const parts = [row!.yState, ...row!.updates].filter((part): part is Buffer => !!part).map((part) => new Uint8Array(part));
-  return new MarkdownManager({ extensions: extensions() }).serialize(stateToJSON(Y.mergeUpdates(parts))).trim();
+  const json = stateToJSON(Y.mergeUpdates(parts));
+  return { markdown: new MarkdownManager({ extensions: extensions() }).serialize(json).trim(), json: JSON.stringify(json, null, 1) };
 }
 
+const savedMarkdown = async (documentId: string) => (await savedBody(documentId)).markdown;
+
 /**
- * Types MARK at the end of the last paragraph and waits until the server has saved it: edits
- * reach the server in order, so whatever the keys pressed before changed is saved by then too.
- * Returns the saved body without the mark.
+ * Types MARK at the end of `paragraph` and waits until the server has saved it: edits reach the
+ * server in order, so whatever happened before (keys pressed, the editor opening) is saved by
+ * then too. Returns the saved body without the mark.
  */
-async function savedAfterMarking(page: Page, documentId: string): Promise<string> {
-  await editorBody(page).getByText(LAST).click();
+async function savedAfterMarking(page: Page, documentId: string, paragraph = LAST): Promise<SavedBody> {
+  await editorBody(page).getByText(paragraph).click();
   await page.keyboard.press("End");
   await page.keyboard.type(MARK);
   await expect.poll(() => savedMarkdown(documentId), { timeout: 15_000 }).toContain(MARK);
-  return (await savedMarkdown(documentId)).replace(MARK, "");
+  const saved = await savedBody(documentId);
+  return { markdown: saved.markdown.replace(MARK, ""), json: saved.json.replace(MARK, "") };
 }
 
 const editorBody = (page: Page) => page.getByRole("textbox", { name: /^(文档正文|Document body)$/ });
@@ -107,8 +116,8 @@ for (const width of [1280, 375]) {
     it("moves focus on Tab and Shift+Tab in a paragraph and at a table's edge, and the saved body stays as it was", async () => {
       const page = await openDocument(documentId, width);
       const firstTask = await described(taskCheckboxes(page).first());
-      const before = await savedMarkdown(documentId);
-      expect(before).toContain("谈心谈话记录要点。\n\n- 宿舍走访");
+      const before = await savedBody(documentId);
+      expect(before.markdown).toContain("谈心谈话记录要点。\n\n- 宿舍走访");
 
       // At the start of a paragraph after a list (where Tiptap merged the paragraph into the list).
       await caretIn(page, "谈心谈话记录要点。");
@@ -130,13 +139,13 @@ for (const width of [1280, 375]) {
       await page.keyboard.press("Tab");
       expect(await focused(page)).toBe(firstTask);
 
-      expect(await savedAfterMarking(page, documentId)).toBe(before);
+      expect(await savedAfterMarking(page, documentId)).toEqual(before);
     });
 
     it("moves focus on Tab from task checkbox to checkbox and out of the body; Enter there changes nothing", async () => {
       const page = await openDocument(documentId, width);
       const [first, second] = [await described(taskCheckboxes(page).nth(0)), await described(taskCheckboxes(page).nth(1))];
-      const before = await savedMarkdown(documentId);
+      const before = await savedBody(documentId);
       // The caret waits where a stray Tab or Enter would do most: the start of a paragraph after a list.
       await caretIn(page, "谈心谈话记录要点。");
       await taskCheckboxes(page).first().focus();
@@ -154,7 +163,7 @@ for (const width of [1280, 375]) {
       await page.keyboard.press("Shift+Tab");
       expect(await focused(page)).toBe("textbox 文档正文");
 
-      expect(await savedAfterMarking(page, documentId)).toBe(before);
+      expect(await savedAfterMarking(page, documentId)).toEqual(before);
     });
 
     it("indents a list item on Tab where it can be nested and outdents it on Shift+Tab; elsewhere in a list focus moves", async () => {
@@ -181,7 +190,7 @@ for (const width of [1280, 375]) {
       await page.keyboard.press("Tab");
       expect(await focused(page)).toBe("textbox 文档正文");
 
-      expect(await savedAfterMarking(page, documentId)).toBe(before.replace("- [ ] 准备约谈提纲\n- [ ] 联系家长", "- [ ] 准备约谈提纲\n  - [ ] 联系家长"));
+      expect((await savedAfterMarking(page, documentId)).markdown).toBe(before.replace("- [ ] 准备约谈提纲\n- [ ] 联系家长", "- [ ] 准备约谈提纲\n  - [ ] 联系家长"));
     });
 
     it("makes task checkboxes at least 24 × 24 px and keeps focus on one toggled with Space", async () => {
@@ -239,13 +248,34 @@ for (const width of [1280, 375]) {
     });
   });
 
-  describe(`the document page's first Tab at ${width} px`, () => {
-    it("starts at the skip link, and the reply box takes focus only when opened and gives it back when closed", async () => {
-      // Seeded: the mentor's comment on this note, which the leader may reply to. Nothing is changed.
-      const cookie = await signIn("leader");
-      const documentId = await findDocumentId(baseUrl, cookie, "心理危机早期识别与干预研究笔记（一）");
-      const page = await openDocument(documentId, width);
-      const thread = page.locator("li[data-thread]").filter({ hasText: "文献部分可以补充近三年的实证研究" });
+  describe(`opening a document at ${width} px`, () => {
+    it("changes nothing in a body that ends in a table, and a person can still write after that table", async () => {
+      const { id } = await scratchDocument("以表格结尾的笔记", ["开学第一周的工作安排。", "- 宿舍走访\n- 班会", "| 周次 | 事项 |\n| --- | --- |\n| 1 | 普查 |"]);
+      const before = await savedBody(id);
+      const page = await openDocument(id, width);
+      expect(await savedAfterMarking(page, id, "开学第一周的工作安排。")).toEqual(before);
+
+      // Past the last cell the gap cursor stands after the table; writing there (with a pinyin
+      // input method, as a person would) starts a paragraph.
+      await caretIn(page, "普查", "End");
+      await page.keyboard.press("ArrowDown");
+      const ime = await page.context().newCDPSession(page);
+      await ime.send("Input.imeSetComposition", { text: "dierzhou", selectionStart: 8, selectionEnd: 8 });
+      await ime.send("Input.insertText", { text: "第二周安排待定。" });
+      await expect.poll(() => savedMarkdown(id), { timeout: 15_000 }).toMatch(/\| 普查 +\|\n*第二周安排待定。$/);
+    });
+
+    it("leaves focus at the top: the first Tab reaches the skip link; the reply box takes focus when opened and gives it back when closed", async () => {
+      const { id } = await scratchDocument("回复框焦点测试笔记", ["开学第一周的工作安排。"]);
+      // A thread to reply to, written through the app (it goes with the document).
+      const posted = await fetch(`${baseUrl}/documents/${id}`, {
+        method: "POST",
+        headers: { Cookie: await signIn("leader") },
+        body: new URLSearchParams({ intent: "comment", body: "请补充走访记录。" }),
+      });
+      expect(posted.status).toBe(200);
+      const page = await openDocument(id, width);
+      const thread = page.locator("li[data-thread]").filter({ hasText: "请补充走访记录。" });
       await thread.getByRole("button", { name: "回复" }).waitFor();
 
       await page.keyboard.press("Tab");
