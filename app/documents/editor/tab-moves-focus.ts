@@ -29,7 +29,7 @@ export const TabMovesFocus = Extension.create({
           handleDOMEvents: {
             keydown: (view, event) => {
               if (event.target !== view.dom) return true;
-              if (event.key !== "Tab" || event.ctrlKey || event.metaKey || event.altKey) return false;
+              if (event.key !== "Tab" || event.ctrlKey || event.metaKey || event.altKey || view.composing) return false;
               // A caret just placed by a click or a key reaches the editor's state on the next
               // selectionchange: read it now (ProseMirror's internal DOM observer, as its own key
               // handling does), so that the decision is about where the caret really is.
