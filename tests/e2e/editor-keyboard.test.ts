@@ -213,26 +213,27 @@ for (const width of [1280, 375]) {
       await expect.poll(() => savedMarkdown(documentId), { timeout: 15_000 }).toContain("- [x] 准备约谈提纲");
     });
 
-    it("names task checkboxes by what checking them does, in the person's language", async () => {
-      const page = await openDocument(documentId, width);
-      const first = page.getByRole("checkbox", { name: "标记为已完成：准备约谈提纲" });
-      await page.getByRole("checkbox", { name: "标记为已完成：联系家长" }).waitFor();
-      await first.click();
-      await page.getByRole("checkbox", { name: "标记为未完成：准备约谈提纲", checked: true }).waitFor();
-      await expect.poll(() => savedMarkdown(documentId), { timeout: 15_000 }).toContain("- [x] 准备约谈提纲");
+    const CHECKBOX_NAMES = {
+      zh: { open: "标记为已完成：", done: "标记为未完成：" },
+      en: { open: "Mark as done: ", done: "Mark as not done: " },
+    };
+    for (const language of ["zh", "en"] as const) {
+      it(`names task checkboxes by what checking them does, in the person's language (${language})`, async () => {
+        const { open, done } = CHECKBOX_NAMES[language];
+        const page = await openDocument(documentId, width, language);
+        await page.getByRole("checkbox", { name: `${open}联系家长` }).waitFor();
+        await page.getByRole("checkbox", { name: `${open}准备约谈提纲`, checked: false }).click();
+        await page.getByRole("checkbox", { name: `${done}准备约谈提纲`, checked: true }).waitFor();
+        await expect.poll(() => savedMarkdown(documentId), { timeout: 15_000 }).toContain("- [x] 准备约谈提纲");
+      });
+    }
 
-      await page.context().close();
-      const english = await openDocument(documentId, width, "en");
-      await english.getByRole("checkbox", { name: "Mark as not done: 准备约谈提纲" }).waitFor();
-      await english.getByRole("checkbox", { name: "Mark as done: 联系家长" }).waitFor();
-    });
-
-    it("names each toolbar button that shows a word starting with that word", async () => {
-      const expectations = {
-        zh: ["正文", "H1", "H2", "H3", "1.", "+行", "+列", "−行", "−列", "×表"],
-        en: ["Body", "H1", "H2", "H3", "1.", "+Row", "+Col", "−Row", "−Col", "×Tbl"],
-      };
-      for (const language of ["zh", "en"] as const) {
+    const WORDS_SHOWN = {
+      zh: ["正文", "H1", "H2", "H3", "1.", "+行", "+列", "−行", "−列", "×表"],
+      en: ["Body", "H1", "H2", "H3", "1.", "+Row", "+Col", "−Row", "−Col", "×Tbl"],
+    };
+    for (const language of ["zh", "en"] as const) {
+      it(`names each toolbar button that shows a word starting with that word (${language})`, async () => {
         const page = await openDocument(documentId, width, language);
         // In a table, so that its buttons show too.
         await caretIn(page, "普查");
@@ -241,11 +242,10 @@ for (const width of [1280, 375]) {
         const pairs = await namesAndTexts(toolbar);
         // A single letter (B, I, U, S, A) or a sign (↶, •≡, ☑) is a symbol, not a word (WCAG 2.5.3).
         const worded = pairs.filter(({ text }) => /\p{Script=Han}|\p{N}|\p{L}{2}/u.test(text));
-        expect(worded.map(({ text }) => text)).toEqual(expectations[language]);
+        expect(worded.map(({ text }) => text)).toEqual(WORDS_SHOWN[language]);
         for (const { text, name } of worded) expect(name.startsWith(text), `the button showing “${text}” is named “${name}”`).toBe(true);
-        await page.context().close();
-      }
-    });
+      });
+    }
   });
 
   describe(`opening a document at ${width} px`, () => {
