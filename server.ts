@@ -5,7 +5,7 @@
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
 
-const { runServer } = await import("./app/infra/http-server.server.ts");
+const { runServer } = await import("./app/composition/http-server.server.ts");
 await runServer({ dev });
 
 export {};

@@ -34,7 +34,7 @@ export default defineConfig({
       "@conform-to/react",
       "@conform-to/zod/v4",
       "zod",
-      // Collaborative editor (app/documents/editor).
+      // Collaborative editor (app/collab/collab-editor.tsx, app/documents/editor).
       "yjs",
       "y-protocols/awareness",
       "y-protocols/sync",

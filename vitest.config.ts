@@ -19,6 +19,8 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}"],
           exclude: ["app/**/*.server.test.ts"],
+          // Exhaustive checks (the matching optimum against brute force) take seconds on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {

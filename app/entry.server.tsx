@@ -9,7 +9,7 @@ import { getLocale, i18nFor } from "~/i18n/i18n.server.ts";
 import "~/load-context.ts";
 
 /** For the custom server (server.ts): seeding, health, socket.io, shutdown. */
-export { appHooks } from "~/infra/app-hooks.server.ts";
+export { appHooks } from "~/composition/app-hooks.server.ts";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,4 +1,4 @@
-/** What the custom server (app/infra/http-server.server.ts) hands every loader, action and the entry. */
+/** What the custom server (app/composition/http-server.server.ts) hands every loader, action and the entry. */
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** This request's Content-Security-Policy nonce (production; absent in development). */

@@ -17,6 +17,7 @@ import { CROSS_ORIGIN, ErrorPage } from "~/components/error-page.tsx";
 import { useNonce } from "~/components/nonce.tsx";
 import { getLocale } from "~/i18n/i18n.server.ts";
 import { countUnread } from "~/notifications/notify.server.ts";
+import { abilities } from "~/policy/index.ts";
 import { RealtimeProvider } from "~/realtime/realtime-context.tsx";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import styles from "~/styles/app.css?url";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({
     locale,
     schoolName: settings.schoolName,
-    user: user && { id: user.id, name: user.name, username: user.username, roles: user.roles },
+    user: user && { id: user.id, name: user.name, username: user.username, abilities: abilities(user, "school", null) },
     unreadNotifications: user ? await countUnread(user.id) : 0,
   });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import type { MessageKey } from "~/i18n/keys.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { checkLoginAllowed, recordFailedLogin } from "./login-rate-limit.server.ts";
 import { hashPassword, temporaryPassword, verifyPassword } from "./password.server.ts";
@@ -16,7 +17,7 @@ import { endSessions } from "./session.server.ts";
 /** A message key with its values, for the field it belongs to. */
 export interface PasswordError {
   field: "currentPassword" | "newPassword" | "form";
-  key: string;
+  key: MessageKey;
   values?: Record<string, string | number>;
 }
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BackgroundTask } from "~/infra/background.server.ts";
+import type { BackgroundTask } from "~/infra/background-task.ts";
 import { isAlive } from "~/infra/run-lock.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 

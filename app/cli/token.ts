@@ -33,7 +33,8 @@ runCli(async () => {
   await withAppServices(
     async () => {
       const { prisma } = await import("~/db/client.server.ts");
-      const { createApiToken, TokenLimitError } = await import("~/search/tokens.server.ts");
+      const { createApiToken } = await import("~/search/tokens.server.ts");
+      const { isUserError } = await import("~/lib/user-error.ts");
       const user = await prisma.user.findUnique({ where: { username: args.user }, select: { id: true, name: true, active: true } });
       if (!user) throw new Error(`没有工号为 ${args.user} 的账号。`);
       if (!user.active) throw new Error(`账号 ${args.user}（${user.name}）已停用，不能签发令牌。`);
@@ -43,7 +44,7 @@ runCli(async () => {
         console.log(created.token);
         console.log("请妥善保管：令牌只显示这一次。使用方法：curl -H \"Authorization: Bearer <令牌>\" http://localhost:3000/api/search?q=关键词");
       } catch (error) {
-        if (error instanceof TokenLimitError) throw new Error(`${user.name} 已有 20 个有效令牌，请先在 /settings/tokens 撤销不用的令牌。`);
+        if (isUserError(error) && error.key === "search.tokens.errors.tooMany") throw new Error(`${user.name} 已有 20 个有效令牌，请先在 /settings/tokens 撤销不用的令牌。`);
         throw error;
       } finally {
         await prisma.$disconnect();

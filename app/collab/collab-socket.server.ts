@@ -2,18 +2,12 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
-import * as Y from "yjs";
-import { getSignedInFromCookieHeader } from "~/auth/session.server.ts";
-import { stateToDoc, textStats } from "~/documents/content.server.ts";
-import { loadDocumentAccess } from "~/documents/access.server.ts";
-import { maybeCreateAutoVersion } from "~/documents/versions.server.ts";
+import type { LiveBodies } from "~/documents/live-body.server.ts";
 import { COLLAB_WORKER_BUILD, COLLAB_WORKER_SOURCE } from "~/infra/build.server.ts";
 import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
-import { can } from "~/policy/index.ts";
-import { compact, loadStoredState } from "./persistence.server.ts";
-import { COLLAB_PATH, type DocEventKind } from "./protocol.ts";
-import { Link, type AccessDecision, type Admission, type AppRequests, type CollabSettings, type Handlers, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
+import { COLLAB_PATH } from "./protocol.ts";
+import { Link, type AppRequests, type CollabSettings, type Handlers, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
 
 /** Timings of the worker, read when it starts; tests shorten them. */
 export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
@@ -27,13 +21,16 @@ const log = (line: string) => console.log(`[collab] ${line}`);
 
 /**
  * The collaboration worker seen from the app (decision 035): started on first need, restarted if
- * it dies, stopped (after saving every open document) before the database stops.
+ * it dies, stopped (after saving every open document) before the database stops. It answers the
+ * worker's questions with the handlers it was given at start-up (documents', decision 052) and
+ * knows nothing of documents itself.
  */
 class CollabWorker {
   private child: ChildProcess | null = null;
   private starting: Promise<Link<AppRequests, WorkerRequests>> | null = null;
   private link: Link<AppRequests, WorkerRequests> | null = null;
   private stopping = false;
+  handlers: Handlers<AppRequests> | null = null;
 
   /** The running worker's link, or null when none runs (nothing is open then). */
   get current() {
@@ -49,7 +46,9 @@ class CollabWorker {
     return this.starting;
   }
 
-  private spawn(): Promise<Link<AppRequests, WorkerRequests>> {
+  private async spawn(): Promise<Link<AppRequests, WorkerRequests>> {
+    const handlers = this.handlers;
+    if (!handlers) throw new Error("协同服务尚未接入文档：须先调用 serveCollab（app/composition/collaboration.server.ts）。");
     // Production runs the built worker (`npm start` builds it with the app); development and
     // tests run its source.
     const built = process.env.NODE_ENV === "production" && fs.existsSync(COLLAB_WORKER_BUILD);
@@ -63,7 +62,7 @@ class CollabWorker {
     });
     this.child = child;
     const link = new Link<AppRequests, WorkerRequests>(child);
-    link.serve(appHandlers);
+    link.serve(handlers);
     // The worker must not keep the app (or a test run) alive on its own.
     child.unref();
     (child.channel as { unref?: () => void } | undefined)?.unref?.();
@@ -132,28 +131,6 @@ class CollabWorker {
 
 const worker = singleton("collabWorker", () => new CollabWorker());
 
-/** The worker's questions: who may do what (the policy), and the cold path of storage. */
-const appHandlers: Handlers<AppRequests> = {
-  async admit({ cookie, documentId }): Promise<Admission> {
-    const signedIn = await getSignedInFromCookieHeader(cookie);
-    // A session waiting for its first password opens no document.
-    if (!signedIn || signedIn.passwordMustChange) return { ok: false, code: "UNAUTHENTICATED" };
-    const { user, sessionId } = signedIn;
-    const access = await loadDocumentAccess(documentId, user);
-    if (!access) return { ok: false, code: "NOT_FOUND" };
-    if (!can(user, "document:read", access.resource)) return { ok: false, code: "FORBIDDEN" };
-    const canEdit = can(user, "document:edit", access.resource);
-    return { ok: true, user, sessionId, documentId: access.documentId, canEdit, status: access.resource.status };
-  },
-  load: ({ documentId }) => loadStoredState(documentId),
-  async compact({ documentId, state, watermark, text }) {
-    const stats = text ? textStats(state) : undefined;
-    const exists = await compact({ documentId, state, watermark, ...stats });
-    if (exists) await maybeCreateAutoVersion(documentId, state);
-    return exists;
-  },
-};
-
 /**
  * The collaboration channel: socket.io namespace /collab, on its own path, served by the worker.
  * This process accepts the connection and hands it over once the HTTP upgrade arrives.
@@ -174,69 +151,37 @@ export function stopCollabWorker() {
   return worker.stop();
 }
 
-/** Tells everyone on a document that a panel's data changed (comments, versions, status, details). */
-export function notifyDocument(documentId: string, kind: DocEventKind): void {
-  worker.current?.request("notify", { documentId, kind }).catch(() => {});
+/** The handlers that answer the worker's questions (admission, loading, saving); given once at start-up. */
+export function serveCollab(handlers: Handlers<AppRequests>): void {
+  worker.handlers = handlers;
 }
 
-/**
- * Re-checks each connected person's rights after a status change (review locks the text) or a
- * membership change: editors may become readers and vice versa, without reconnecting.
- */
-export async function refreshDocumentAccess(documentId: string): Promise<void> {
-  const link = worker.current;
-  if (!link) return;
-  const connections = await link.request("connections", { documentId });
-  // One check per person, however many tabs they have open.
-  const people = new Map(connections.map(({ user }) => [user.id, user]));
-  const accessOf = new Map(
-    await Promise.all(
-      [...people.values()].map(async (user) => {
-        const access = await loadDocumentAccess(documentId, user);
-        return [user.id, access && can(user, "document:read", access.resource) ? { canEdit: can(user, "document:edit", access.resource), status: access.resource.status } : null] as const;
-      }),
-    ),
-  );
-  const decisions = connections.map(({ connectionId, user }): AccessDecision => {
-    const access = accessOf.get(user.id);
-    return access ? { connectionId, ...access } : { connectionId, forbidden: true };
-  });
-  await link.request("access", { documentId, decisions });
-}
-
-/** A deleted document: everyone is told and disconnected, nothing more is saved. */
-export async function closeDocument(documentId: string): Promise<void> {
-  await worker.current?.request("close", { documentId });
-}
-
-/**
- * A change the server makes to a body (restore a version, fill from an import): computed here
- * against the current state, applied to the live document so connected editors see it at once,
- * stored like any other change.
- */
-export async function changeDocumentBody(documentId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<void> {
-  const link = await worker.start();
-  // Loaded by the worker now, so the change below finds it in memory (one load, not two).
-  const before = await link.request("state", { documentId, load: true });
-  if (!before) throw new Response("Not Found", { status: 404 });
-  const doc = stateToDoc(before);
-  const stateVector = Y.encodeStateVector(doc);
-  doc.transact(() => change(doc));
-  const update = Y.encodeStateAsUpdate(doc, stateVector);
-  doc.destroy();
-  if (!(await link.request("change", { documentId, userId, update }))) throw new Response("Not Found", { status: 404 });
-}
-
-/** The body as stored now (live copy when loaded, else database state plus increments). */
-export async function currentState(documentId: string): Promise<Uint8Array | null> {
-  const live = await worker.current?.request("state", { documentId }).catch(() => null);
-  if (live) return live;
-  const stored = await loadStoredState(documentId);
-  if (!stored) return null;
-  const parts = [stored.state, ...stored.updates].filter((part): part is Uint8Array => !!part && part.length > 0);
-  if (!parts.length) return new Uint8Array(Y.encodeStateAsUpdate(new Y.Doc()));
-  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-}
+/** The live bodies as documents reach them (their port, app/documents/live-body.server.ts). */
+export const collabLiveBodies = {
+  async state(documentId) {
+    return (await worker.current?.request("state", { documentId }).catch(() => null)) ?? null;
+  },
+  async load(documentId) {
+    const link = await worker.start();
+    return link.request("state", { documentId, load: true });
+  },
+  async change(documentId, userId, update) {
+    const link = await worker.start();
+    return link.request("change", { documentId, userId, update });
+  },
+  notify(documentId, kind) {
+    worker.current?.request("notify", { documentId, kind }).catch(() => {});
+  },
+  async connections(documentId) {
+    return (await worker.current?.request("connections", { documentId })) ?? [];
+  },
+  async access(documentId, decisions) {
+    await worker.current?.request("access", { documentId, decisions });
+  },
+  async close(documentId) {
+    await worker.current?.request("close", { documentId });
+  },
+} satisfies LiveBodies;
 
 /** Whether the worker holds the document in memory (tests watch documents unload). */
 export async function isDocumentLoaded(documentId: string): Promise<boolean> {

@@ -5,13 +5,14 @@ import * as syncProtocol from "y-protocols/sync";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAppSocketServer } from "~/composition/socket-features.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { jsonToState, stateToJSON } from "~/documents/content.server.ts";
-import { createSocketServer } from "~/realtime/socket-server.server.ts";
+import { currentState, refreshDocumentAccess } from "~/documents/live-body.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
 import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestClient } from "../../tests/support/collab.ts";
 import { sessionCookie, studioCast } from "../../tests/support/sessions.ts";
-import { collabSettings, currentState, isDocumentLoaded, refreshDocumentAccess, stopCollabWorker } from "./collab-socket.server.ts";
+import { collabSettings, isDocumentLoaded, stopCollabWorker } from "./collab-socket.server.ts";
 import { MAX_MESSAGE_BYTES } from "./protocol.ts";
 
 /** Long enough to tell "caught up by the timer" from "caught up because everyone left". */
@@ -29,7 +30,7 @@ beforeAll(async () => {
   collabSettings.textRefreshMs = TEXT_REFRESH_MS;
   collabSettings.unloadDelayMs = 100;
   server = http.createServer();
-  createSocketServer(server);
+  createAppSocketServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const cast = await studioCast();

@@ -11,6 +11,7 @@
  *   "awareness"  client ⇄ server  y-protocols awareness update (presence, carets)
  *   "access"     server → client  { canEdit, status } at connection and whenever it changes
  *   "doc-event"  server → client  { kind } comments/status/versions/details changed: refresh panels
+ *                                 (both payloads are documents' own: app/documents/live.ts)
  *   "collab-error" server → client { code } before the server closes the channel, or for a
  *                                 rejected change (READ_ONLY)
  */
@@ -23,13 +24,6 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_SOCKET_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 export type AckResult = { ok: true } | { ok: false; code: "READ_ONLY" | "SAVE_FAILED" };
-
-export interface AccessInfo {
-  canEdit: boolean;
-  status: string;
-}
-
-export type DocEventKind = "comments" | "status" | "versions" | "details" | "deleted";
 
 export type CollabErrorCode =
   | "MALFORMED"

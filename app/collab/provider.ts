@@ -6,7 +6,8 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { COLLAB_NAMESPACE, COLLAB_PATH, type AccessInfo, type AckResult, type CollabErrorCode, type DocEventKind } from "./protocol.ts";
+import type { AccessInfo, DocEventKind } from "~/documents/live.ts";
+import { COLLAB_NAMESPACE, COLLAB_PATH, type AckResult, type CollabErrorCode } from "./protocol.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected" | "failed";
 /** saved: everything is durable on the server; saving: waiting for the server; offline: kept locally until reconnected. */

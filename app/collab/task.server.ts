@@ -1,6 +1,6 @@
-import type { BackgroundTask } from "~/infra/background.server.ts";
+import { documentsWithPendingUpdates } from "~/documents/body-storage.server.ts";
+import type { BackgroundTask } from "~/infra/background-task.ts";
 import { foldDocuments, stopCollabWorker } from "./collab-socket.server.ts";
-import { documentsWithPendingUpdates } from "./persistence.server.ts";
 
 /**
  * Start: fold in increments left by a crash (the text, word count and search index then match

@@ -4,14 +4,10 @@
  * (`serialization: "advanced"`), so Uint8Array and BigInt cross as they are.
  */
 import type { SessionUser } from "~/auth/session.server.ts";
-import type { CollabErrorCode, DocEventKind } from "./protocol.ts";
-
-export interface StoredState {
-  state: Uint8Array | null;
-  updates: Uint8Array[];
-  /** Highest DocumentUpdate id included (0n when none). */
-  watermark: bigint;
-}
+import type { StoredState } from "~/documents/body-storage.server.ts";
+import type { Admission } from "~/documents/live-body-handlers.server.ts";
+import type { AccessDecision } from "~/documents/live-body.server.ts";
+import type { DocEventKind } from "~/documents/live.ts";
 
 /** Timings of the worker; tests shorten them. */
 export interface CollabSettings {
@@ -30,11 +26,10 @@ export interface CollabSettings {
   unloadDelayMs: number;
 }
 
-export type Admission =
-  | { ok: true; user: SessionUser; sessionId: string; documentId: string; canEdit: boolean; status: string }
-  | { ok: false; code: CollabErrorCode };
-
-/** What the worker asks of the app: the policy, and the cold path of storage. */
+/**
+ * What the worker asks of the app: the policy, and the cold path of storage. Documents answer
+ * (app/documents/live-body-handlers.server.ts); app/composition hands their handlers over.
+ */
 export interface AppRequests {
   /** Who the cookie belongs to and what they may do with the document. */
   admit(input: { cookie: string | undefined; documentId: string }): Admission;
@@ -45,8 +40,6 @@ export interface AppRequests {
    */
   compact(input: { documentId: string; state: Uint8Array; watermark: bigint; text: boolean }): boolean;
 }
-
-export type AccessDecision = { connectionId: string } & ({ canEdit: boolean; status: string } | { forbidden: true });
 
 /** What the app asks of the worker: the live documents. */
 export interface WorkerRequests {

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "~/generated/prisma/enums.ts";
 import { NotificationBell } from "~/notifications/notification-bell.tsx";
+import type { Abilities } from "~/policy/index.ts";
 import { useRealtime } from "~/realtime/realtime-context.tsx";
 import { GlobalSearch } from "~/search/global-search.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -11,7 +11,8 @@ interface ShellUser {
   id: string;
   name: string;
   username: string;
-  roles: Role[];
+  /** What the person may do school-wide (the root loader evaluates it): which links to show. */
+  abilities: Abilities<"school">;
 }
 
 /** Page frame for signed-in people: brand, main navigation, live-connection state, account. */
@@ -67,9 +68,9 @@ export function AppShell({
         </div>
         {/* Its own row: ten features' links fit on a laptop, and scroll sideways on a phone. */}
         <nav aria-label={t("nav.main")} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2">
-          {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.roles)).map((item) => (
+          {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.abilities)).map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
-              {t(item.labelKey as never)}
+              {t(item.labelKey)}
             </NavLink>
           ))}
         </nav>

@@ -1,7 +1,7 @@
-import { notifyDocument } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
+import { notifyDocument } from "./live-body.server.ts";
 import type { CommentAnchor } from "./schemas.ts";
 
 /**
@@ -52,7 +52,7 @@ export async function mentionablePeople(documentId: string) {
         },
       ],
     },
-    orderBy: { name: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     select: { id: true, name: true },
   });
 }

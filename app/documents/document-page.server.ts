@@ -1,13 +1,12 @@
 import { generateHTML } from "@tiptap/html/server";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { currentState } from "~/collab/collab-socket.server.ts";
-import { authorize } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
 import { loadDocumentAccess } from "./access.server.ts";
 import { listThreads, mentionablePeople } from "./comments.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { ownImagesOnly } from "./image-urls.ts";
 import { getDocumentPage, studioLinks } from "./documents.server.ts";
-import { documentAbilities } from "./page-actions.server.ts";
+import { currentState } from "./live-body.server.ts";
 import { documentReviews, studioDirectionsWithMentors } from "./reviews.server.ts";
 import { listVersions } from "./versions.server.ts";
 
@@ -41,7 +40,9 @@ export async function loadDocumentPage(request: Request, documentId: string, use
     people,
     links,
     directions,
-    can: documentAbilities(user, access.resource),
+    abilities: abilities(user, "document", access.resource),
+    /** Whether the person may save it as a school template (or only as the studio's). */
+    schoolTemplate: abilities(user, "template", { studioId: null, viewerRole: access.resource.viewerRole }),
     initialHtml: generateHTML(ownImagesOnly(stateToJSON(state), documentId), extensions()),
   };
 }

@@ -1,10 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { closeDocument, notifyDocument } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentStatus, DocumentType, Duty } from "~/generated/prisma/enums.ts";
+import { whereCan, type Actor } from "~/policy/index.ts";
 import { EMPTY_DOCUMENT, jsonStats, jsonToState } from "./content.server.ts";
+import { closeDocument, notifyDocument } from "./live-body.server.ts";
 
 export const DOCUMENTS_PER_PAGE = 20;
 
@@ -29,9 +30,7 @@ const listSelect = {
 
 async function page(where: Prisma.DocumentWhereInput, filters: DocumentFilters) {
   const scoped: Prisma.DocumentWhereInput = {
-    ...where,
-    ...(filters.type ? { type: filters.type } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    AND: [where, filters.type ? { type: filters.type } : {}, filters.status ? { status: filters.status } : {}],
   };
   const [total, items] = await Promise.all([
     prisma.document.count({ where: scoped }),
@@ -52,38 +51,19 @@ export function listStudioDocuments(studioId: string, filters: DocumentFilters) 
 }
 
 /**
- * Documents a person works on or oversees: their studios', the studios they mentor, and for
- * 学工部 every studio's.
+ * Documents a person works on or oversees: those they may read ("document:read"'s list side — their
+ * studios', the studios they mentor, and for 学工部 every studio's).
  */
-export async function listMyDocuments(user: { id: string; roles: readonly string[] }, filters: DocumentFilters) {
-  if (user.roles.includes("ADMIN")) return page({}, filters);
-  return page(
-    {
-      studio: {
-        OR: [
-          { memberships: { some: { userId: user.id } } },
-          { directions: { some: { mentorAssignments: { some: { status: "ACCEPTED", mentor: { userId: user.id } } } } } },
-        ],
-      },
-    },
-    filters,
-  );
+export async function listMyDocuments(user: Actor, filters: DocumentFilters) {
+  return page(whereCan(user, "document:read"), filters);
 }
 
-/** The studios a person may open documents in, for the overview's filter and links. */
-export function studiosOf(user: { id: string; roles: readonly string[] }) {
+/** The open studios a person may open documents in ("studio:view-workspace"), for the overview's filter and links. */
+export function studiosOf(user: Actor) {
   return prisma.studio.findMany({
-    where: user.roles.includes("ADMIN")
-      ? { archivedAt: null }
-      : {
-          archivedAt: null,
-          OR: [
-            { memberships: { some: { userId: user.id } } },
-            { directions: { some: { mentorAssignments: { some: { status: "ACCEPTED", mentor: { userId: user.id } } } } } },
-          ],
-        },
+    where: { AND: [{ archivedAt: null }, whereCan(user, "studio:view-workspace")] },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, memberships: { where: { userId: user.id }, select: { role: true } } },
+    select: { id: true, name: true },
   });
 }
 
@@ -231,14 +211,14 @@ export async function getDocumentPage(documentId: string) {
           name: true,
           mentorAssignments: {
             where: { status: "ACCEPTED" },
-            orderBy: { mentor: { user: { name: "asc" } } },
+            orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
             select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
           },
         },
       },
       project: { select: { id: true, title: true } },
       createdBy: { select: { id: true, name: true } },
-      authors: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } },
+      authors: { orderBy: [{ user: { nameSortKey: "asc" } }, { user: { username: "asc" } }], select: { user: { select: { id: true, name: true } } } },
     },
   });
   return document;

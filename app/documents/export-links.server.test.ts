@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { Marked, type Token } from "marked";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stopCollabWorker } from "~/collab/collab-socket.server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { buildStudio } from "../../tests/support/factories.ts";
 import { pngImage } from "../../tests/support/fixtures.ts";
 import { jsonToState } from "./content.server.ts";
 import { createDocument } from "./documents.server.ts";
@@ -18,10 +18,10 @@ let studioId: string;
 let authorId: string;
 
 beforeAll(async () => {
-  studioId = (await prisma.studio.findFirstOrThrow({ where: { name: { contains: "心晴" } } })).id;
-  authorId = (await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } })).id;
+  const studio = await buildStudio();
+  studioId = studio.id;
+  authorId = studio.backbone[0]!.id;
 });
-afterAll(() => stopCollabWorker());
 
 const DANGEROUS = [
   "javascript:alert(1)",

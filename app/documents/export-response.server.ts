@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { prisma } from "~/db/client.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { attachmentDisposition } from "~/lib/download.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { EXPORT_FORMATS, exportDocx, exportFileName, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError, type ExportFormat } from "./export.server.ts";
@@ -24,8 +25,8 @@ export async function exportDocument(documentId: string, format: string, t: TFun
   const labels = {
     subtitle: t("documents.export.subtitle", {
       studio: document.studio.name,
-      type: t(`documents.type.${document.type}`),
-      status: t(`documents.status.${document.status}`),
+      type: t(`documentType.${document.type}`),
+      status: t(`documentStatus.${document.status}`),
       date: formatDate(new Date(), locale),
     }),
   };
@@ -35,7 +36,7 @@ export async function exportDocument(documentId: string, format: string, t: TFun
       kind === "docx" ? await exportDocx(documentId, labels) : kind === "pdf" ? await exportPdf(documentId, labels) : kind === "md" ? await exportMarkdown(documentId) : await exportHtml(documentId, labels);
   } catch (error) {
     if (error instanceof ExportUnavailableError) {
-      return new Response(t(error.key as never, error.params), { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      return new Response(translateKey(t, error.key, error.params), { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
     throw error;
   }

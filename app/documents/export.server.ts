@@ -23,13 +23,14 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Browser } from "playwright-core";
-import { currentState } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import type { MessageKey } from "~/i18n/keys.ts";
 import { ChromiumNotFoundError, launchChromium } from "~/infra/chromium.server.ts";
 import { singleton } from "~/infra/runtime.server.ts";
 import { extensions, stateToJSON } from "./content.server.ts";
 import { documentImages } from "./images.server.ts";
 import { isAllowedLinkInText, markdownInlineText, markdownLinkTarget } from "./links.ts";
+import { currentState } from "./live-body.server.ts";
 
 /**
  * Exports: Word (.docx, docx), PDF (Chromium printing the HTML export with the Noto Sans SC web
@@ -42,7 +43,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The export cannot be made on this server; `key` and `params` are the message for the person. */
 export class ExportUnavailableError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string> = {},
   ) {
     super(key);

@@ -3,9 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
-import { authorize, can } from "~/policy/index.ts";
-import { loadDocumentAccess, loadStudioAccess } from "./access.server.ts";
+import { authorize } from "~/policy/index.ts";
+import { loadDocumentAccess } from "./access.server.ts";
 import { addComment, CommentError, deleteComment, findComment, setResolved } from "./comments.server.ts";
 import { deleteDocument, DocumentInputError, updateDetails } from "./documents.server.ts";
 import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
@@ -148,32 +149,14 @@ export async function handleDocumentAction(request: Request, documentId: string,
       if (submission.status !== "success") return { status: 400, body: { intent, result: translatedReply(submission, t) } satisfies PageActionResult };
       authorize(user, "document:save-as-template", resource);
       const studioId = submission.value.scope === "school" ? null : access.studioId;
-      const studio = await loadStudioAccess(access.studioId, user);
-      authorize(user, "template:manage", { studioId, viewerRole: studio?.viewerRole ?? null });
+      authorize(user, "template:manage", { studioId, viewerRole: resource.viewerRole });
       await saveAsTemplate(documentId, user.id, { name: submission.value.name, description: submission.value.description, studioId });
       return { status: 200, body: { intent, ok: true, message: t("documents.templates.saved", { name: submission.value.name }), result: submission.reply({ resetForm: true }) } satisfies PageActionResult };
     }
   } catch (error) {
     if (error instanceof TransitionError) return fail(t("documents.errors.statusChanged"), 409);
-    if (error instanceof DocumentInputError || error instanceof CommentError) return fail(t(error.message as never));
+    if (error instanceof DocumentInputError || error instanceof CommentError) return fail(translateKnown(t, error.message));
     throw error;
   }
   return fail(t("documents.errors.badRequest"));
-}
-
-/** The flags the page needs to show only what the person may do. */
-export function documentAbilities(user: SessionUser, resource: Parameters<typeof can<"document:read">>[2]) {
-  return {
-    edit: can(user, "document:edit", resource),
-    comment: can(user, "document:comment", resource),
-    createVersion: can(user, "document:create-version", resource),
-    requestReview: can(user, "document:request-review", resource),
-    withdrawReview: can(user, "document:withdraw-review", resource),
-    decideReview: can(user, "document:decide-review", resource),
-    publish: can(user, "document:publish", resource),
-    reopen: can(user, "document:reopen", resource),
-    delete: can(user, "document:delete", resource),
-    saveAsTemplate: can(user, "document:save-as-template", resource),
-    schoolTemplate: can(user, "template:manage", { studioId: null, viewerRole: resource.viewerRole }),
-  };
 }

@@ -1,10 +1,10 @@
 import { recordAudit } from "~/audit/audit.server.ts";
-import { currentState, notifyDocument, refreshDocumentAccess } from "~/collab/collab-socket.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
 import { DocumentInputError } from "./documents.server.ts";
+import { currentState, notifyDocument, refreshDocumentAccess } from "./live-body.server.ts";
 import { createVersion } from "./versions.server.ts";
 
 /**
@@ -27,7 +27,7 @@ export class TransitionError extends Error {
 export function directionMentors(directionId: string) {
   return prisma.mentorAssignment.findMany({
     where: { directionId, status: "ACCEPTED" },
-    orderBy: { mentor: { user: { name: "asc" } } },
+    orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
     select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
   });
 }
@@ -42,7 +42,7 @@ export async function studioDirectionsWithMentors(studioId: string) {
       name: true,
       mentorAssignments: {
         where: { status: "ACCEPTED" },
-        orderBy: { mentor: { user: { name: "asc" } } },
+        orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
         select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
       },
     },

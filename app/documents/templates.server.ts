@@ -1,9 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { currentState } from "~/collab/collab-socket.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { stateToJSON } from "./content.server.ts";
+import { currentState } from "./live-body.server.ts";
 
 /** Templates a studio can start documents from: the school's and its own. */
 export function templatesForStudio(studioId: string) {

@@ -3,10 +3,10 @@ import { prisma } from "~/db/client.server.ts";
 import type { DocumentStatus, VersionReason } from "~/generated/prisma/enums.ts";
 import { singleton } from "~/infra/runtime.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
-import { changeDocumentBody, currentState, notifyDocument } from "~/collab/collab-socket.server.ts";
-import { bytes } from "~/collab/persistence.server.ts";
+import { bytes } from "./body-storage.server.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
 import { diffDocuments } from "./diff.ts";
+import { changeDocumentBody, currentState, notifyDocument } from "./live-body.server.ts";
 
 /** How often an automatic snapshot is taken while people keep editing. Tests shorten it. */
 export const versionSettings = singleton("versionSettings", () => ({ autoIntervalMs: 10 * 60_000 }));

@@ -2,7 +2,7 @@ import { prisma } from "~/db/client.server.ts";
 import type { Duty } from "~/generated/prisma/enums.ts";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { CAREER_STAGES, deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
-import { can, hasRole, ownScope, type SchoolScope } from "~/policy/index.ts";
+import { can, ownScope, whoMay, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 /** Everything the home page shows for one signed-in person, in a handful of indexed queries. */
@@ -26,7 +26,7 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
         studio: { select: { id: true, name: true, duty: true, level: true, _count: { select: { memberships: true } } } },
       },
     }),
-    hasRole(user, "MENTOR")
+    can(user, "mentoring:view-own", null)
       ? prisma.mentor.findUnique({
           where: { userId: user.id },
           select: {
@@ -71,7 +71,8 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
 /** School-wide or one college's figures for admins. */
 async function getOverview(scope: SchoolScope, now: Date, thresholds: Parameters<typeof deriveCareerStage>[2]) {
   const college = scope.kind === "college" ? { collegeId: scope.collegeId } : {};
-  const counselorWhere = { roles: { has: "COUNSELOR" as const }, active: true, ...college };
+  // The counselors: the people with a career stage of their own.
+  const counselorWhere = { AND: [whoMay("career:view-own"), { active: true, ...college }] };
   const [counselors, studios, mentors] = await Promise.all([
     prisma.counselorProfile.findMany({ where: { user: counselorWhere }, select: { counselorSince: true, title: true } }),
     prisma.studio.findMany({

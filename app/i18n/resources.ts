@@ -8,53 +8,42 @@ import { peopleMessages } from "~/people/messages.ts";
 import { searchMessages } from "~/search/messages.ts";
 import { settingsMessages } from "~/settings/messages.ts";
 import { studioMessages } from "~/studios/messages.ts";
-import type { Widen } from "./define-messages.ts";
-import { en } from "./locales/en.ts";
-import { zhCN } from "./locales/zh-CN.ts";
+import { inLanguage, type InLanguage } from "./define-messages.ts";
+import { enumLabels } from "./enum-labels.ts";
+import { sharedMessages } from "./shared-messages.ts";
 
 /**
- * All interface text. Shared strings live in ./locales; each feature keeps its own in
+ * All interface text, as `[zh, en]` pairs. Shared strings live in ./shared-messages.ts and the
+ * labels of enums in ./enum-labels.ts (t("documentStatus.DRAFT")); each feature keeps its own in
  * app/<feature>/messages.ts (defineMessages) and is registered here under its own key, so
- * t("notifications.title") reads app/notifications/messages.ts.
+ * t("notifications.title") reads app/notifications/messages.ts. i18next gets one tree per
+ * language, derived from the pairs.
  */
-const zh = {
-  ...zhCN,
-  notifications: notificationMessages.zh,
-  mentors: mentorMessages.zh,
-  search: searchMessages.zh,
-  documents: documentMessages.zh,
-  kit: kitMessages.zh,
-  people: peopleMessages.zh,
-  studios: studioMessages.zh,
-  dashboard: dashboardMessages.zh,
-  settings: settingsMessages.zh,
-  account: accountMessages.zh,
+export const messages = {
+  ...sharedMessages,
+  ...enumLabels,
+  notifications: notificationMessages,
+  mentors: mentorMessages,
+  search: searchMessages,
+  documents: documentMessages,
+  kit: kitMessages,
+  people: peopleMessages,
+  studios: studioMessages,
+  dashboard: dashboardMessages,
+  settings: settingsMessages,
+  account: accountMessages,
 };
 
-const english: Widen<typeof zh> = {
-  ...en,
-  notifications: notificationMessages.en,
-  mentors: mentorMessages.en,
-  search: searchMessages.en,
-  documents: documentMessages.en,
-  kit: kitMessages.en,
-  people: peopleMessages.en,
-  studios: studioMessages.en,
-  dashboard: dashboardMessages.en,
-  settings: settingsMessages.en,
-  account: accountMessages.en,
-};
-
-export type Messages = Widen<typeof zhCN>;
-export type AllMessages = typeof zh;
+/** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
+export type AllMessages = InLanguage<typeof messages, 0>;
 
 export const SUPPORTED_LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh-CN";
 
 export const resources = {
-  "zh-CN": { translation: zh },
-  en: { translation: english },
+  "zh-CN": { translation: inLanguage(messages, 0) },
+  en: { translation: inLanguage(messages, 1) },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

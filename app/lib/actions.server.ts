@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "~/auth/session.server.ts";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import type { Permit } from "~/policy/index.ts";
 import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
 import { translatedReply } from "./forms.server.ts";
@@ -46,26 +47,35 @@ export interface Outcome<Data = undefined> {
 
 type Awaitable<T> = T | Promise<T>;
 
-export interface IntentSpec<Ctx, Schema extends z.ZodType, Data> {
+export interface IntentSpec<Ctx, Schema extends z.ZodType, Data, Target = undefined> {
   schema: Schema;
+  /**
+   * The thing this intent acts on, when the page's `load` is not enough (a row named by the form):
+   * loaded once, 404 when missing, and handed to authorize, confirm and run.
+   */
+  target?: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Target>;
   /** The policy decides: return `permit(user, "action", resource)`; it throws 403 otherwise. */
-  authorize: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Permit>;
+  authorize: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Permit>;
   /** Destructive intents ask first (unless the post says `confirmed=yes`). */
-  confirm?: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Omit<ConfirmRequest, "fields"> | null>;
-  run: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Outcome<Data> | void>;
+  confirm?: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Omit<ConfirmRequest, "fields"> | null>;
+  run: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Outcome<Data> | void>;
   /** Keep what was typed after success (default: the form is reset). */
   keepForm?: boolean;
 }
 
-/** Declares one intent; exists so TypeScript infers each intent's input and data separately. */
-export type IntentBuilder<Ctx> = <Schema extends z.ZodType, Data = undefined>(spec: IntentSpec<Ctx, Schema, Data>) => IntentSpec<Ctx, Schema, Data>;
+/** Declares one intent; exists so TypeScript infers each intent's input, target and data separately. */
+export type IntentBuilder<Ctx> = <Schema extends z.ZodType, Data = undefined, Target = undefined>(
+  spec: IntentSpec<Ctx, Schema, Data, Target>,
+) => IntentSpec<Ctx, Schema, Data, Target>;
 
-type DataOf<S> = S extends IntentSpec<infer _C, infer _S, infer D> ? D : never;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DataOf<S> = S extends IntentSpec<any, any, infer D, any> ? D : never;
 
 /** The union of every intent's reply, discriminated by `intent`. */
 export type RepliesOf<Intents> = { [K in keyof Intents & string]: ActionReply<K, DataOf<Intents[K]>> }[keyof Intents & string];
 
-export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx, z.ZodType, unknown>>>(options: {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx, z.ZodType, unknown, any>>>(options: {
   /** Loads the resource and the viewer's relation (404 when missing); runs before any intent. */
   load?: (args: ActionFunctionArgs, user: SessionUser) => Promise<Ctx>;
   intents: (intent: IntentBuilder<Ctx>) => Intents;
@@ -90,20 +100,21 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
       return reply({ status: "error", error: t("kit.formInvalid"), form: translatedReply(submission, t) }, 400);
     }
     const input = submission.value;
-    await spec.authorize(call, input);
+    const target = spec.target ? await spec.target(call, input) : undefined;
+    await spec.authorize(call, input, target);
 
     if (spec.confirm && form.get("confirmed") !== "yes") {
-      const question = await spec.confirm(call, input);
+      const question = await spec.confirm(call, input, target);
       if (question) return reply({ status: "confirm", confirm: { ...question, fields: submittedFields(form) } });
     }
 
     try {
-      const outcome = (await spec.run(call, input)) ?? {};
+      const outcome = (await spec.run(call, input, target)) ?? {};
       if (outcome.redirectTo) return redirect(outcome.redirectTo);
       return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm }) });
     } catch (error) {
       if (!isUserError(error)) throw error;
-      const message = t(error.key as never, error.params) as string;
+      const message = translateKey(t, error.key, error.params);
       return reply({ status: "error", error: message, details: error.details, form: submission.reply({ formErrors: [message] }) }, error.status);
     }
   };

@@ -1,5 +1,6 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import type { TFunction } from "i18next";
+import { translateKnown } from "~/i18n/keys.ts";
 
 /**
  * Schemas carry translation keys as messages ("validation.required"); the reply sent back to the
@@ -14,7 +15,7 @@ export function translatedReply<Output>(
   if (!reply.error) return reply;
   const error: Record<string, string[] | null> = {};
   for (const [name, messages] of Object.entries(reply.error)) {
-    error[name] = messages ? messages.map((message) => t(message as never) as string) : null;
+    error[name] = messages ? messages.map((message) => translateKnown(t, message)) : null;
   }
   return { ...reply, error };
 }

@@ -7,13 +7,29 @@ import type { RequestHandler } from "express";
  * so the scope is opened by the server around the whole request instead. Outside a request
  * (tests, scripts) nothing is memoised.
  */
-const storage = new AsyncLocalStorage<Map<string, unknown>>();
+interface RequestScope {
+  memo: Map<string, unknown>;
+  /** GET or HEAD: nothing in this request changes data, so what it reads holds until it ends. */
+  reading: boolean;
+}
 
-export const requestScope: RequestHandler = (_req, _res, next) => storage.run(new Map(), next);
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export const requestScope: RequestHandler = (req, _res, next) =>
+  storage.run({ memo: new Map(), reading: req.method === "GET" || req.method === "HEAD" }, next);
 
 export function memoizeForRequest<T>(key: string, compute: () => T): T {
-  const store = storage.getStore();
+  const store = storage.getStore()?.memo;
   if (!store) return compute();
   if (!store.has(key)) store.set(key, compute());
   return store.get(key) as T;
+}
+
+/**
+ * Like `memoizeForRequest`, for facts a form post may change (who belongs to a studio): a post
+ * without JavaScript runs the action and then the page's loaders in one request, and those must
+ * see what the action did. So only reading requests (GET, HEAD) keep the value.
+ */
+export function memoizeWhileReading<T>(key: string, compute: () => T): T {
+  return storage.getStore()?.reading ? memoizeForRequest(key, compute) : compute();
 }

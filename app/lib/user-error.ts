@@ -1,3 +1,5 @@
+import type { MessageKey } from "~/i18n/keys.ts";
+
 /**
  * The one refusal a person can act on: a rule of the domain said no (the studio is full, the
  * invitation was already answered, the file is too large …). `key` is a message key and
@@ -12,7 +14,7 @@ export class UserError extends Error {
   readonly details: unknown;
 
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
     options: { status?: number; details?: unknown } = {},
   ) {

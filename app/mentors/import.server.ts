@@ -5,14 +5,19 @@ import { temporaryPassword } from "~/auth/password.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import type { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { MentorKind, MentorRank, type Duty } from "~/generated/prisma/enums.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
 import { mentorMessages } from "./messages.ts";
 import { inferRank } from "./rank.ts";
 import { MAX_CAPACITY, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from "./schemas.ts";
+
+const zhCN = inLanguage(enumLabels, 0);
+const enLabels = inLanguage(enumLabels, 1);
 
 /**
  * Bulk import of the mentor pool from .xlsx (exceljs). Two steps, as schools expect: the file is
@@ -29,7 +34,7 @@ const LIMITS: Partial<Record<ColumnKey, number>> = { name: 50, organisation: 100
 
 /** Header texts (Chinese, as in the template; English accepted too). */
 const HEADERS: Record<ColumnKey, string[]> = Object.fromEntries(
-  COLUMN_KEYS.map((key) => [key, [mentorMessages.zh.import.columns[key], mentorMessages.en.import.columns[key]]]),
+  COLUMN_KEYS.map((key) => [key, [...mentorMessages.import.columns[key]]]),
 ) as Record<ColumnKey, string[]>;
 
 export interface RawRow {
@@ -82,24 +87,17 @@ export function parseDuty(text: string): Duty | null {
   return DUTY_LOOKUP.get(squash(text)) ?? null;
 }
 
+/** A rank by its code, its label (正高级) or a short form. */
 const RANK_LOOKUP = new Map<string, MentorRank>([
-  ...(["SENIOR", "ASSOCIATE", "INTERMEDIATE", "JUNIOR"] as const).map((r) => [squash(r), r] as [string, MentorRank]),
-  ["正高级", "SENIOR"],
+  ...Object.values(MentorRank).flatMap((r) => [squash(r), squash(zhCN.mentorRank[r])].map((name) => [name, r] as const)),
   ["正高", "SENIOR"],
-  ["副高级", "ASSOCIATE"],
   ["副高", "ASSOCIATE"],
-  ["中级", "INTERMEDIATE"],
-  ["初级", "JUNIOR"],
 ]);
 
-const KIND_LOOKUP = new Map<string, MentorKind>([
-  ["校内", "INTERNAL"],
-  ["校内导师", "INTERNAL"],
-  ["internal", "INTERNAL"],
-  ["校外", "EXTERNAL"],
-  ["校外导师", "EXTERNAL"],
-  ["external", "EXTERNAL"],
-]);
+/** A kind by its labels: 校内, 校内导师, internal. */
+const KIND_LOOKUP = new Map<string, MentorKind>(
+  Object.values(MentorKind).flatMap((k) => [zhCN.mentorKindModifier[k], zhCN.mentorKind[k], enLabels.mentorKindModifier[k]].map((name) => [squash(name), k] as const)),
+);
 const YES = new Set(["是", "y", "yes", "1", "true", "可", "可以"]);
 const NO = new Set(["否", "n", "no", "0", "false", "不可", "暂不可指导"]);
 
@@ -121,7 +119,7 @@ export async function readWorkbook(buffer: ArrayBuffer): Promise<{ ok: true; row
     if (key) columns.set(col, key);
   });
   const missing = REQUIRED.filter((key) => ![...columns.values()].includes(key));
-  if (missing.length) return { ok: false, error: { key: "import.headerMissing", params: { columns: missing.map((k) => mentorMessages.zh.import.columns[k]).join("、") } } };
+  if (missing.length) return { ok: false, error: { key: "import.headerMissing", params: { columns: missing.map((k) => mentorMessages.import.columns[k][0]).join("、") } } };
   const rows: RawRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -159,7 +157,7 @@ export async function checkRows(rows: RawRow[], db: Db = prisma): Promise<Check>
     else if (seen.has(username.toLowerCase())) problems.push({ key: "import.duplicateInFile", params: { other: seen.get(username.toLowerCase())! } });
     else seen.set(username.toLowerCase(), row);
     for (const [key, max] of Object.entries(LIMITS) as Array<[ColumnKey, number]>) {
-      if ((cells[key] ?? "").length > max) problems.push({ key: "import.tooLong", params: { column: mentorMessages.zh.import.columns[key], max } });
+      if ((cells[key] ?? "").length > max) problems.push({ key: "import.tooLong", params: { column: mentorMessages.import.columns[key][0], max } });
     }
     const primary = cells.primaryDuty ? parseDuty(cells.primaryDuty) : null;
     if (!cells.primaryDuty) problems.push({ key: "import.dutyMissing", params: {} });
@@ -298,7 +296,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
         } else {
           const credential = credentials.get(row.username);
           if (!credential) throw new MentorsError("import.stale");
-          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...credential, roles: ["MENTOR"] } })).id;
+          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...nameKeys(row.name), ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });
         created++;
@@ -321,15 +319,15 @@ export async function buildTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "辅导员工作室协同平台";
   const sheet = workbook.addWorksheet("导师");
-  const columns = mentorMessages.zh.import.columns;
+  const columns = inLanguage(mentorMessages.import.columns, 0);
   sheet.columns = COLUMN_KEYS.map((key) => ({ header: columns[key], key, width: key === "bio" ? 40 : key === "keywords" || key === "otherDuties" ? 30 : 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   const dutyNames = Object.values(zhCN.duty);
   const list = (values: string[]) => ({ type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`] });
   for (let r = 2; r <= 501; r++) {
-    sheet.getCell(r, COLUMN_KEYS.indexOf("kind") + 1).dataValidation = list(["校内", "校外"]);
-    sheet.getCell(r, COLUMN_KEYS.indexOf("rank") + 1).dataValidation = list(["正高级", "副高级", "中级", "初级"]);
+    sheet.getCell(r, COLUMN_KEYS.indexOf("kind") + 1).dataValidation = list(Object.values(zhCN.mentorKindModifier));
+    sheet.getCell(r, COLUMN_KEYS.indexOf("rank") + 1).dataValidation = list(Object.values(zhCN.mentorRank));
     sheet.getCell(r, COLUMN_KEYS.indexOf("available") + 1).dataValidation = list(["是", "否"]);
     sheet.getCell(r, COLUMN_KEYS.indexOf("primaryDuty") + 1).dataValidation = { type: "list", allowBlank: true, formulae: ["填写说明!$B$20:$B$28"] };
   }

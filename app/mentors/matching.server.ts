@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, MentorAssignmentStatus, MentorKind } from "~/generated/prisma/enums.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
+import { whoMay } from "~/policy/index.ts";
 import { MentorsError } from "./errors.ts";
 import { readMatchingSettings } from "./matching-settings.server.ts";
 import { match, matchGreedy } from "./matching/engine.ts";
@@ -203,7 +204,7 @@ async function rematchSlot(tx: Db, directionId: string, kind: MentorKind, actorI
 // ─────────────────────────── Manual changes ───────────────────────────
 
 async function adminIds(tx: Db): Promise<string[]> {
-  const admins = await tx.user.findMany({ where: { roles: { has: "ADMIN" }, active: true }, select: { id: true }, orderBy: { id: "asc" } });
+  const admins = await tx.user.findMany({ where: { AND: [whoMay("matching:administer"), { active: true }] }, select: { id: true }, orderBy: { id: "asc" } });
   return admins.map((a) => a.id);
 }
 
@@ -603,7 +604,7 @@ export async function getCandidates(directionId: string, kind: MentorKind, optio
   const [mentors, loads, preferences, settings] = await Promise.all([
     prisma.mentor.findMany({
       where: { kind },
-      orderBy: { id: "asc" },
+      orderBy: [{ user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       select: {
         id: true,
         kind: true,
@@ -662,7 +663,8 @@ export async function getCandidates(directionId: string, kind: MentorKind, optio
     };
   });
   const usable = (c: (typeof all)[number]) => !c.obstacle && (!settings.requireDutyMatch || !c.warning);
-  all.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.breakdown.total - a.breakdown.total || a.name.localeCompare(b.name, "zh-CN"));
+  // Stable: equal scores keep the query's order by name (surname pinyin, decision 015).
+  all.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.breakdown.total - a.breakdown.total);
   const shown = options.show === "eligible" ? all.filter((c) => !c.obstacle) : all;
   const pages = Math.max(1, Math.ceil(shown.length / CANDIDATES_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pages);

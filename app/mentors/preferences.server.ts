@@ -7,16 +7,6 @@ import { getStudioMentors } from "./studio-mentors.server.ts";
 
 /** A studio's preferred mentors (ranked, read by the next matching run) and its directions' targets. */
 
-export async function getStudioForPreferences(studioId: string) {
-  return prisma.studio.findUnique({ where: { id: studioId }, select: { id: true, name: true, duty: true, archivedAt: true } });
-}
-
-/** The viewer's role in the studio, for the policy. */
-export async function viewerStudioRole(studioId: string, userId: string) {
-  const membership = await prisma.studioMembership.findUnique({ where: { studioId_userId: { studioId, userId } }, select: { role: true } });
-  return membership?.role ?? null;
-}
-
 export async function getPreferencesPage(studioId: string) {
   const [studio, preferences, directions, mentors, lastRun] = await Promise.all([
     prisma.studio.findUniqueOrThrow({ where: { id: studioId }, select: { id: true, name: true, duty: true, memberships: { select: { userId: true } } } }),
@@ -37,7 +27,7 @@ export async function getPreferencesPage(studioId: string) {
       },
     }),
     prisma.mentor.findMany({
-      orderBy: [{ kind: "asc" }, { user: { name: "asc" } }, { id: "asc" }],
+      orderBy: [{ kind: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       select: { id: true, kind: true, organisation: true, expertiseDuties: true, available: true, userId: true, user: { select: { name: true, active: true } } },
     }),
     prisma.matchingRun.findFirst({ where: { kind: "FULL" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
@@ -48,7 +38,8 @@ export async function getPreferencesPage(studioId: string) {
   const options = mentors
     .filter((m) => !members.has(m.userId) && !preferred.has(m.id) && m.available && m.user.active)
     .map((m) => ({ id: m.id, name: m.user.name, kind: m.kind, organisation: m.organisation, expert: m.expertiseDuties.includes(studio.duty) }))
-    .sort((a, b) => Number(b.expert) - Number(a.expert) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "zh-CN"));
+    // Stable: within these, the query's order by name (surname pinyin, decision 015).
+    .sort((a, b) => Number(b.expert) - Number(a.expert) || a.kind.localeCompare(b.kind));
   return {
     studio: { id: studio.id, name: studio.name, duty: studio.duty },
     preferences: preferences.map((p) => ({
@@ -154,13 +145,4 @@ export async function setTargets(actorId: string, studioId: string, directionId:
       data: { before: { internal: direction.internalMentorTarget, external: direction.externalMentorTarget }, after: { internal, external } },
     });
   });
-}
-
-/** Whether the user mentors this studio (accepted or invited), for the studio policy resource. */
-export async function viewerMentorsStudio(studioId: string, userId: string): Promise<boolean> {
-  const found = await prisma.mentorAssignment.findFirst({
-    where: { status: { in: ["ACCEPTED", "INVITED"] }, mentor: { userId }, direction: { studioId } },
-    select: { id: true },
-  });
-  return found !== null;
 }

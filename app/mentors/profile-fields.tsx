@@ -1,6 +1,7 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Duty, MentorRank } from "~/generated/prisma/enums.ts";
+import { isOneOf } from "~/lib/one-of.ts";
 import { MAX_CAPACITY } from "./schemas.ts";
 import { fieldClass } from "./ui.tsx";
 
@@ -63,7 +64,7 @@ export function ProfileFields({ fields }: { fields: ProfileFieldSet }) {
           <select {...getSelectProps(fields.rank)} className={fieldClass}>
             {RANKS.map((rank) => (
               <option key={rank} value={rank}>
-                {t(`mentors.rank.${rank}`)}
+                {t(`mentorRank.${rank}`)}
               </option>
             ))}
           </select>
@@ -87,7 +88,7 @@ export function ProfileFields({ fields }: { fields: ProfileFieldSet }) {
           {getCollectionProps(fields.otherDuties, { type: "checkbox", options: DUTIES }).map((props) => (
             <label key={props.key} htmlFor={props.id} className="flex items-start gap-2 text-sm text-slate-700">
               <input {...props} key={props.key} className="mt-0.5 h-4 w-4" />
-              <span>{t(`duty.${props.value as Duty}`)}</span>
+              <span>{isOneOf(DUTIES, props.value) ? t(`duty.${props.value}`) : props.value}</span>
             </label>
           ))}
         </div>

@@ -73,7 +73,7 @@ const STATUS_TONE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: "PROPOSED" | "INVITED" | "ACCEPTED" | "DECLINED" | "EXCLUDED" }) {
   const { t } = useTranslation();
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`mentors.status.${status}`)}</span>;
+  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>{t(`mentorAssignmentStatus.${status}`)}</span>;
 }
 
 /** The parts of a score as a small table: what each part is based on and its points. */
@@ -88,7 +88,7 @@ export function BreakdownTable({ breakdown }: { breakdown: ScoreBreakdown }) {
         : t("mentors.breakdown.keywordsNone", { of: breakdown.keywords.of }),
       breakdown.keywords.points,
     ],
-    [t("mentors.breakdown.seniority"), t(`mentors.rank.${breakdown.seniority.rank}`), breakdown.seniority.points],
+    [t("mentors.breakdown.seniority"), t(`mentorRank.${breakdown.seniority.rank}`), breakdown.seniority.points],
     [
       t("mentors.breakdown.preference"),
       breakdown.preference.rank ? t("mentors.breakdown.preferenceRank", { rank: breakdown.preference.rank }) : t("mentors.breakdown.preferenceNone"),
@@ -199,15 +199,4 @@ export function ActionButton({ label, fields, busyLabel, tone = "small", ariaLab
       </button>
     </Form>
   );
-}
-
-/** Builds a same-page link with some search parameters changed. */
-export function withParams(search: string, changes: Record<string, string | number | null | undefined>): string {
-  const params = new URLSearchParams(search);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === undefined || value === "") params.delete(key);
-    else params.set(key, String(value));
-  }
-  const query = params.toString();
-  return query ? `?${query}` : "?";
 }

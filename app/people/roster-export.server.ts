@@ -1,11 +1,14 @@
 import ExcelJS from "exceljs";
 import { prisma } from "~/db/client.server.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
 import { deriveCareerStage, type StageThresholds } from "./career-stage.ts";
 import { directoryWhere } from "./directory.server.ts";
 import { ROSTER_COLUMNS, rosterCells, type RosterKey } from "./roster-format.ts";
 import type { DirectoryFilters } from "./schemas.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
+
+const zhCN = inLanguage(enumLabels, 0);
 
 /**
  * The filtered directory as an .xlsx in the roster's own columns (so an edited export can be
@@ -31,10 +34,10 @@ function rosterSheet(workbook: ExcelJS.Workbook, name: string, extra: Array<{ he
 export async function exportRoster(filters: Omit<DirectoryFilters, "page">, context: { now: Date; thresholds: StageThresholds }): Promise<Buffer> {
   const where = directoryWhere(filters, context.now, context.thresholds);
   const ids = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT u.id FROM "CounselorProfile" p JOIN "User" u ON u.id = p."userId" WHERE ${where} ORDER BY u.username`;
+    SELECT u.id FROM "CounselorProfile" p JOIN "User" u ON u.id = p."userId" WHERE ${where} ORDER BY u."nameSortKey", u.username`;
   const people = await prisma.user.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
-    orderBy: { username: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     select: {
       username: true,
       name: true,
@@ -102,7 +105,7 @@ export async function rosterTemplate(): Promise<Buffer> {
     ["日期", "2021-09-01、2021/9/1、2021年9月1日 或 Excel 日期格式"],
     ["学院", colleges.map((c) => c.name).join("、")],
     ["职称", TITLES.map((t) => zhCN.title[t]).join("、")],
-    ["学历", EDUCATIONS.map((e) => ({ BACHELOR: "本科", MASTER: "硕士研究生", DOCTOR: "博士研究生" })[e]).join("、")],
+    ["学历", EDUCATIONS.map((e) => zhCN.education[e]).join("、")],
     ["专长职责（最多 3 项，用顿号分隔）", DUTIES.map((d) => zhCN.duty[d]).join("、")],
     ["五类群体（用顿号分隔）", GROUPS.map((g) => zhCN.group[g]).join("、")],
     ["专兼职", "专职、兼职"],

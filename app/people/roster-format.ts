@@ -1,6 +1,7 @@
 import type { Duty, Education, ProfessionalTitle, TargetGroup } from "~/generated/prisma/enums.ts";
-import { en } from "~/i18n/locales/en.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
+import type { peopleMessages } from "./messages.ts";
 import { DUTIES, EDUCATIONS, GROUPS, TITLES } from "./schemas.ts";
 
 /**
@@ -67,12 +68,15 @@ export const MAX_ROSTER_ROWS = 10_000;
 
 export type Cell = string | number | Date | null;
 
+/** A problem's name: its message is people.import.errors.<code>. */
+export type RosterIssueCode = keyof typeof peopleMessages.import.errors;
+
 /** One problem, as a message key under people.import.errors with its parameters. */
 export interface RosterIssue {
   /** Spreadsheet row number (the header is row 1); absent for problems with the whole file. */
   line?: number;
   column?: string;
-  code: string;
+  code: RosterIssueCode;
   params?: Record<string, string | number>;
 }
 
@@ -164,12 +168,12 @@ function enumLookup<T extends string>(values: readonly T[], zh: Record<T, string
   };
 }
 
+const zhCN = inLanguage(enumLabels, 0);
+const en = inLanguage(enumLabels, 1);
 const lookupTitle = enumLookup(TITLES, zhCN.title, en.title, { 无: "NONE", 未定级: "NONE", 副教授级: "ASSOCIATE_PROFESSOR" });
 const lookupDuty = enumLookup(DUTIES, zhCN.duty, en.duty);
 const lookupGroup = enumLookup(GROUPS, zhCN.group, en.group);
-const EDUCATION_NAMES: Record<Education, string> = { BACHELOR: "本科", MASTER: "硕士研究生", DOCTOR: "博士研究生" };
-const EDUCATION_EN: Record<Education, string> = { BACHELOR: "Bachelor", MASTER: "Master", DOCTOR: "Doctorate" };
-const lookupEducation = enumLookup(EDUCATIONS, EDUCATION_NAMES, EDUCATION_EN, { 大学本科: "BACHELOR", 硕士: "MASTER", 研究生: "MASTER", 博士: "DOCTOR" });
+const lookupEducation = enumLookup(EDUCATIONS, zhCN.education, en.education, { 大学本科: "BACHELOR", 硕士: "MASTER", 研究生: "MASTER", 博士: "DOCTOR" });
 
 export const splitList = (text: string) => [...new Set(text.split(/[、,，;；/\n]+/).map((s) => s.trim()).filter(Boolean))];
 
@@ -195,7 +199,7 @@ export function validateRoster(rows: Array<{ line: number; cells: Cell[] }>, ind
       return index === undefined ? null : (cells[index] ?? null);
     };
     const text = (key: RosterKey) => cellText(raw(key));
-    const problem = (key: RosterKey, code: string, params?: Record<string, string | number>) =>
+    const problem = (key: RosterKey, code: RosterIssueCode, params?: Record<string, string | number>) =>
       issues.push({ line, column: header.get(key)!, code, ...(params ? { params } : {}) });
     const before = issues.length;
     const limited = (key: RosterKey, max: number) => {
@@ -235,14 +239,14 @@ export function validateRoster(rows: Array<{ line: number; cells: Cell[] }>, ind
     const gender = text("gender") || undefined;
     if (gender && !["男", "女"].includes(gender)) problem("gender", "badGender", { value: gender });
 
-    const one = <T>(key: RosterKey, lookup: (t: string) => T | null, code: string) => {
+    const one = <T>(key: RosterKey, lookup: (t: string) => T | null, code: RosterIssueCode) => {
       const value = text(key);
       if (!value) return undefined;
       const found = lookup(value);
       if (found === null) problem(key, code, { value });
       return found ?? undefined;
     };
-    const many = <T>(key: RosterKey, lookup: (t: string) => T | null, code: string) => {
+    const many = <T>(key: RosterKey, lookup: (t: string) => T | null, code: RosterIssueCode) => {
       const value = text(key);
       if (!value) return undefined;
       const found: T[] = [];
@@ -336,7 +340,7 @@ export function rosterCells(person: {
     title: zhCN.title[person.title],
     position: person.position,
     fullTime: person.fullTime ? "专职" : "兼职",
-    education: person.education ? EDUCATION_NAMES[person.education] : null,
+    education: person.education ? zhCN.education[person.education] : null,
     major: person.major,
     specialties: person.specialties.map((d) => zhCN.duty[d]).join("、"),
     specialtyTags: person.specialtyTags.join("、"),

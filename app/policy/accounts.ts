@@ -12,16 +12,20 @@ export interface AccountResource {
 const isAdministrator = (account: AccountResource) => account.roles.includes("ADMIN") || account.roles.includes("COLLEGE_ADMIN");
 
 export const accountRules = {
-  /** Everyone changes their own password, knowing the current one; nobody changes another's. */
-  "account:change-password": (actor: Actor, owner: { userId: string }) => actor.id === owner.userId,
-  /**
-   * Resetting a forgotten password (a temporary one, or "set a new one at next sign-in"): 学工部
-   * for anyone, a college admin for the people of their own college except administrators. Not
-   * one's own: that is a change, with the current password.
-   */
-  "person:reset-password": (actor: Actor, account: AccountResource) => {
-    if (actor.id === account.userId) return false;
-    if (hasRole(actor, "ADMIN")) return true;
-    return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && actor.collegeId === account.collegeId && !isAdministrator(account);
+  account: {
+    /** Everyone changes their own password, knowing the current one; nobody changes another's. */
+    "account:change-password": (actor: Actor, owner: { userId: string }) => actor.id === owner.userId,
+  },
+  person: {
+    /**
+     * Resetting a forgotten password (a temporary one, or "set a new one at next sign-in"): 学工部
+     * for anyone, a college admin for the people of their own college except administrators. Not
+     * one's own: that is a change, with the current password.
+     */
+    "person:reset-password": (actor: Actor, account: AccountResource) => {
+      if (actor.id === account.userId) return false;
+      if (hasRole(actor, "ADMIN")) return true;
+      return hasRole(actor, "COLLEGE_ADMIN") && actor.collegeId !== null && actor.collegeId === account.collegeId && !isAdministrator(account);
+    },
   },
 };

@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Role } from "~/generated/prisma/enums.ts";
 
 /** Whoever is acting: the signed-in person (SessionUser satisfies this). */
@@ -9,4 +10,9 @@ export interface Actor {
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);
+}
+
+/** The people `hasRole` holds for, as a where clause (the list side of rules that depend on roles alone). */
+export function holdersOf(role: Role): Prisma.UserWhereInput {
+  return { roles: { has: role } };
 }

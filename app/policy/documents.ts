@@ -1,6 +1,7 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentStatus, StudioRole } from "~/generated/prisma/enums.ts";
 import { hasRole, type Actor } from "./actor.ts";
-import type { StudioResource } from "./studios.ts";
+import { seesWorkspace, studioScopes, type StudioResource } from "./studios.ts";
 
 /**
  * A studio document as seen by one actor. Loaded by app/documents/access.server.ts.
@@ -31,55 +32,56 @@ export interface TemplateResource {
 
 const EDITABLE: readonly DocumentStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
-/**
- * Who reads a studio's documents. It depends on the studio only, whatever the document's status,
- * so search (app/policy/search.ts) filters results with this same function.
- */
-export function readsStudioDocuments(actor: Actor, studio: Pick<StudioResource, "viewerRole" | "viewerMentors">): boolean {
-  return studio.viewerRole !== null || studio.viewerMentors || hasRole(actor, "ADMIN");
-}
-
-function reads(actor: Actor, doc: DocumentResource): boolean {
-  return readsStudioDocuments(actor, doc);
-}
+/** A studio's documents are its working material: read whatever their status (search relies on it). */
+const reads = (actor: Actor, doc: DocumentResource) => seesWorkspace(actor, doc);
 
 function authorOrLeader(doc: DocumentResource): boolean {
   return doc.viewerRole !== null && (doc.viewerIsAuthor || doc.viewerRole === "LEADER");
 }
 
 export const documentRules = {
-  /** Open the document, its comments, versions and review history; export it. */
-  "document:read": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
-  /** Change the text (enforced by the collaboration server too) and its title, tags and links. */
-  "document:edit": (_actor: Actor, doc: DocumentResource) => doc.viewerRole !== null && EDITABLE.includes(doc.status),
-  /** Comment, reply, mention, resolve and reopen threads. */
-  "document:comment": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
-  /** Save a named version. */
-  "document:create-version": (_actor: Actor, doc: DocumentResource) => doc.viewerRole !== null,
-  /** Ask the direction's mentors to review. */
-  "document:request-review": (_actor: Actor, doc: DocumentResource) => authorOrLeader(doc) && EDITABLE.includes(doc.status),
-  /** Take the request back to keep writing. */
-  "document:withdraw-review": (_actor: Actor, doc: DocumentResource) => authorOrLeader(doc) && doc.status === "IN_REVIEW",
-  /** Approve or request changes: only a mentor whose review is pending. */
-  "document:decide-review": (_actor: Actor, doc: DocumentResource) => doc.viewerIsReviewer && doc.status === "IN_REVIEW",
-  /** Publish an approved document (leader-responsibility system). */
-  "document:publish": (_actor: Actor, doc: DocumentResource) => doc.viewerRole === "LEADER" && doc.status === "APPROVED",
-  /** Turn an approved or published document back into a draft for revision. */
-  "document:reopen": (_actor: Actor, doc: DocumentResource) =>
-    authorOrLeader(doc) && (doc.status === "APPROVED" || doc.status === "PUBLISHED"),
-  /** Delete: the leader; the creator while it is still a draft. */
-  "document:delete": (_actor: Actor, doc: DocumentResource) =>
-    doc.viewerRole === "LEADER" || (doc.viewerRole !== null && doc.viewerCreated && doc.status === "DRAFT"),
-  /** Make a studio template from the document. */
-  "document:save-as-template": (actor: Actor, doc: DocumentResource) => doc.viewerRole === "LEADER" || hasRole(actor, "ADMIN"),
+  document: {
+    /** Open the document, its comments, versions and review history; export it. */
+    "document:read": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
+    /** Change the text (enforced by the collaboration server too) and its title, tags and links. */
+    "document:edit": (_actor: Actor, doc: DocumentResource) => doc.viewerRole !== null && EDITABLE.includes(doc.status),
+    /** Comment, reply, mention, resolve and reopen threads. */
+    "document:comment": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
+    /** Save a named version. */
+    "document:create-version": (_actor: Actor, doc: DocumentResource) => doc.viewerRole !== null,
+    /** Ask the direction's mentors to review. */
+    "document:request-review": (_actor: Actor, doc: DocumentResource) => authorOrLeader(doc) && EDITABLE.includes(doc.status),
+    /** Take the request back to keep writing. */
+    "document:withdraw-review": (_actor: Actor, doc: DocumentResource) => authorOrLeader(doc) && doc.status === "IN_REVIEW",
+    /** Approve or request changes: only a mentor whose review is pending. */
+    "document:decide-review": (_actor: Actor, doc: DocumentResource) => doc.viewerIsReviewer && doc.status === "IN_REVIEW",
+    /** Publish an approved document (leader-responsibility system). */
+    "document:publish": (_actor: Actor, doc: DocumentResource) => doc.viewerRole === "LEADER" && doc.status === "APPROVED",
+    /** Turn an approved or published document back into a draft for revision. */
+    "document:reopen": (_actor: Actor, doc: DocumentResource) =>
+      authorOrLeader(doc) && (doc.status === "APPROVED" || doc.status === "PUBLISHED"),
+    /** Delete: the leader; the creator while it is still a draft. */
+    "document:delete": (_actor: Actor, doc: DocumentResource) =>
+      doc.viewerRole === "LEADER" || (doc.viewerRole !== null && doc.viewerCreated && doc.status === "DRAFT"),
+    /** Make a studio template from the document. */
+    "document:save-as-template": (actor: Actor, doc: DocumentResource) => doc.viewerRole === "LEADER" || hasRole(actor, "ADMIN"),
+  },
+  studio: {
+    /** Write a new document or import files into a studio: its members. */
+    "studio:create-document": (_actor: Actor, studio: StudioResource) => studio.viewerRole !== null,
+  },
+  template: {
+    /** School templates are 学工部's; a studio's templates are its leader's (and 学工部's). */
+    "template:manage": (actor: Actor, template: TemplateResource) =>
+      hasRole(actor, "ADMIN") || (template.studioId !== null && template.viewerRole === "LEADER"),
+  },
+  comment: {
+    /** A comment is deleted by whoever wrote it. */
+    "comment:delete": (actor: Actor, comment: { authorId: string }) => actor.id === comment.authorId,
+  },
+};
 
-  /** Write a new document or import files into a studio: its members. */
-  "studio:create-document": (_actor: Actor, studio: StudioResource) => studio.viewerRole !== null,
-
-  /** School templates are 学工部's; a studio's templates are its leader's (and 学工部's). */
-  "template:manage": (actor: Actor, template: TemplateResource) =>
-    hasRole(actor, "ADMIN") || (template.studioId !== null && template.viewerRole === "LEADER"),
-
-  /** A comment is deleted by whoever wrote it. */
-  "comment:delete": (actor: Actor, comment: { authorId: string }) => actor.id === comment.authorId,
+export const documentScopes = {
+  /** The list side of "document:read": the documents of the studios whose workspace the actor sees. */
+  "document:read": (actor: Actor): Prisma.DocumentWhereInput => ({ studio: studioScopes["studio:view-workspace"](actor) }),
 };

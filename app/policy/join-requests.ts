@@ -13,14 +13,18 @@ export interface JoinRequestResource {
 const managesStudio = (actor: Actor, studio: StudioResource) => studio.viewerRole === "LEADER" || hasRole(actor, "ADMIN");
 
 export const joinRequestRules = {
-  /** Leaders (and 学工部) see who applied and whom they invited. */
-  "studio:view-requests": (actor: Actor, studio: StudioResource) => managesStudio(actor, studio),
-  /** Leaders invite counselors into their team. */
-  "studio:invite": (actor: Actor, studio: StudioResource) => managesStudio(actor, studio),
-  /** An application is decided by the studio's leader; an invitation by the person invited. */
-  "join-request:decide": (actor: Actor, request: JoinRequestResource) =>
-    request.kind === "APPLICATION" ? managesStudio(actor, request.studio) : actor.id === request.userId,
-  /** The applicant withdraws an application; the leader withdraws an invitation. */
-  "join-request:withdraw": (actor: Actor, request: JoinRequestResource) =>
-    request.kind === "APPLICATION" ? actor.id === request.userId : managesStudio(actor, request.studio),
+  studio: {
+    /** Leaders (and 学工部) see who applied and whom they invited. */
+    "studio:view-requests": (actor: Actor, studio: StudioResource) => managesStudio(actor, studio),
+    /** Leaders invite counselors into their team. */
+    "studio:invite": (actor: Actor, studio: StudioResource) => managesStudio(actor, studio),
+  },
+  joinRequest: {
+    /** An application is decided by the studio's leader; an invitation by the person invited. */
+    "join-request:decide": (actor: Actor, request: JoinRequestResource) =>
+      request.kind === "APPLICATION" ? managesStudio(actor, request.studio) : actor.id === request.userId,
+    /** The applicant withdraws an application; the leader withdraws an invitation. */
+    "join-request:withdraw": (actor: Actor, request: JoinRequestResource) =>
+      request.kind === "APPLICATION" ? actor.id === request.userId : managesStudio(actor, request.studio),
+  },
 };

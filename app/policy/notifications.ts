@@ -1,6 +1,8 @@
 import type { Actor } from "./actor.ts";
 
 export const notificationRules = {
-  /** A notification is its recipient's alone. */
-  "notification:open": (actor: Actor, notification: { userId: string }) => actor.id === notification.userId,
+  notification: {
+    /** A notification is its recipient's alone. */
+    "notification:open": (actor: Actor, notification: { userId: string }) => actor.id === notification.userId,
+  },
 };

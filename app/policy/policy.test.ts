@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StudioRole } from "~/generated/prisma/enums.ts";
-import { authorize, can, ownScope, requireOwnScope, type Actor } from "./index.ts";
+import { abilities, actionsOf, authorize, can, ownScope, RESOURCE_KINDS, requireOwnScope, type Actor } from "./index.ts";
 
 /**
  * The seven kinds of people the issue names, as the policy sees them, and three more that tell the
@@ -62,6 +62,9 @@ describe("policy: people", () => {
     expect(allowed((who) => can(actors[who], "person:view-profile", noCollege))).toEqual(["admin", "mentor"]);
     expect(allowed((who) => can(actors[who], "person:edit-record", noCollege))).toEqual(["admin"]);
   });
+  it("a career stage (the home page's card) is a counselor's", () => {
+    expect(allowed((who) => can(actors[who], "career:view-own", null))).toEqual(["leader", "backbone", "newcomer", "outsider", "bystander", "formerMember"]);
+  });
   it("accounts and roles are 学工部's", () => {
     expect(allowed((who) => can(actors[who], "person:manage-account", newcomerRecord))).toEqual(["admin"]);
   });
@@ -86,6 +89,9 @@ describe("policy: studios", () => {
   });
   it("only 学工部 creates studios", () => {
     expect(allowed((who) => can(actors[who], "studio:create", null))).toEqual(["admin"]);
+  });
+  it("counselors take part in studios (recommended, apply, invited, appointed); staff and mentors do not", () => {
+    expect(allowed((who) => can(actors[who], "studio:join", null))).toEqual(["leader", "backbone", "newcomer", "outsider", "bystander", "formerMember"]);
   });
 });
 
@@ -476,5 +482,28 @@ describe("policy: passwords (accounts)", () => {
   it("a reset is an admin's: 403 for everyone else", () => {
     expect(() => authorize(actors.leader, "person:reset-password", account("newcomer"))).toThrow(Response);
     expect(() => authorize(actors.admin, "person:reset-password", account("newcomer"))).not.toThrow();
+  });
+});
+
+describe("policy: every rule once, by kind of resource", () => {
+  it("names each action under one kind of resource only (a second one would silently replace the first)", () => {
+    const names = RESOURCE_KINDS.flatMap((kind) => actionsOf(kind));
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+  it("abilities() answers, for every action of the resource, what can() answers", () => {
+    for (const who of everyone) {
+      const studio = studioFor(who);
+      const studioAbilities = abilities(actors[who], "studio", studio);
+      expect(Object.keys(studioAbilities).sort()).toEqual([...actionsOf("studio")].sort());
+      for (const action of actionsOf("studio")) expect(studioAbilities[action], `${who} ${action}`).toBe(can(actors[who], action, studio));
+      const schoolAbilities = abilities(actors[who], "school", null);
+      for (const action of actionsOf("school")) expect(schoolAbilities[action], `${who} ${action}`).toBe(can(actors[who], action, null));
+    }
+    expect(abilities(actors.leader, "studio", studioFor("leader"))["studio:manage"]).toBe(true);
+    expect(abilities(actors.outsider, "studio", studioFor("outsider"))["studio:manage"]).toBe(false);
+  });
+  it("gives an anonymous visitor no ability at all", () => {
+    expect(Object.values(abilities(null, "studio", studioFor("leader")))).not.toContain(true);
   });
 });

@@ -2,14 +2,19 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Server, type Socket } from "socket.io";
 import { getSignedInFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
-import { attachCollab } from "~/collab/collab-socket.server.ts";
-import { COLLAB_PATH } from "~/collab/protocol.ts";
 import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 import { endSocketsWithTheirSessions, sessionEndedFor } from "./session-sockets.server.ts";
 
-/** Features that add socket.io namespaces, events or their own channels register here (one line each). */
-const socketFeatures: Array<(io: Server, httpServer: HttpServer) => void> = [(_io, httpServer) => attachCollab(httpServer)];
+/**
+ * A feature's part of the socket server: namespaces and events on `io`, or a channel of its own
+ * answering WebSocket upgrades under `upgradePath`. The app's list is SOCKET_FEATURES in
+ * app/composition/socket-features.server.ts.
+ */
+export interface SocketFeature {
+  attach(io: Server, httpServer: HttpServer): void;
+  upgradePath?: string;
+}
 
 /**
  * socket.io handshake check for any namespace: the same session cookie as the pages. Anonymous
@@ -34,25 +39,26 @@ export function socketUser(socket: Socket): SessionUser {
 }
 
 const SOCKET_PATH = "/socket.io";
-/** WebSocket upgrades someone answers: socket.io here, the collaboration worker (handed over). */
-const UPGRADE_PATHS = [`${SOCKET_PATH}/`, `${COLLAB_PATH}/`];
 
 /**
  * An upgrade request for a path nobody serves is closed after a second. socket.io's own version
  * of this (`destroyUpgrade`) is off: it would also close connections still queued for the hand-over
  * to the collaboration worker, which under a burst of connections can take longer than that.
  */
-function closeStrayUpgrades(httpServer: HttpServer) {
+function closeStrayUpgrades(httpServer: HttpServer, features: SocketFeature[]) {
+  // WebSocket upgrades someone answers: socket.io here, and features' own channels (the
+  // collaboration worker's, handed over).
+  const answered = [`${SOCKET_PATH}/`, ...features.flatMap((feature) => (feature.upgradePath ? [feature.upgradePath] : []))];
   httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex & { bytesWritten?: number }) => {
-    if (UPGRADE_PATHS.some((path) => request.url?.startsWith(path))) return;
+    if (answered.some((path) => request.url?.startsWith(path))) return;
     setTimeout(() => {
       if (socket.writable && !socket.bytesWritten) socket.end();
     }, 1_000).unref();
   });
 }
 
-/** socket.io on the app's own HTTP server and port. */
-export function createSocketServer(httpServer: HttpServer): Server {
+/** socket.io on the app's own HTTP server and port, with the features' parts. */
+export function createSocketServer(httpServer: HttpServer, features: SocketFeature[] = []): Server {
   const io = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -61,7 +67,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
     // Browsers send Origin on every handshake; one from another site is refused like a form post.
     allowRequest: (request, callback) => (handshakeFromOwnOrigin(request) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
   });
-  closeStrayUpgrades(httpServer);
+  closeStrayUpgrades(httpServer, features);
   endSocketsWithTheirSessions(io, httpServer);
   io.use(authenticateSocket);
   io.on("connection", (socket) => {
@@ -69,7 +75,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
     socket.join(userRoom(user.id));
     socket.emit("session", { userId: user.id, name: user.name });
   });
-  for (const attach of socketFeatures) attach(io, httpServer);
+  for (const feature of features) feature.attach(io, httpServer);
   setSocketServer(io);
   return io;
 }

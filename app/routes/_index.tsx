@@ -2,16 +2,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { getHomeData } from "~/home/home.server.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { formatDate, formatMonth } from "~/lib/format.ts";
+import { abilities } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "首页 · 辅导员工作室协同平台" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return data({ name: user.name, roles: user.roles, ...(await getHomeData(user)) });
+  return data({ name: user.name, roles: user.roles, abilities: abilities(user, "school", null), ...(await getHomeData(user)) });
 }
 
 export default function Home() {
@@ -31,7 +32,7 @@ export default function Home() {
       </div>
 
       <div className="grid gap-6 md:grid-cols-2">
-        {home.roles.includes("COUNSELOR") ? (
+        {home.abilities["career:view-own"] ? (
         <Card title={t("home.stageCard")}>
           {home.career ? (
             <div className="space-y-2">

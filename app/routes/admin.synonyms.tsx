@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize } from "~/policy/index.ts";
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: synonymDeleteSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     try {
-      await deleteSynonymGroup(user.id, submission.value.groupId);
+      await deleteSynonymGroup(submission.value.groupId, user.id);
     } catch (error) {
       if (error instanceof SynonymNotFoundError) throw new Response("Not Found", { status: 404 });
       throw error;
@@ -55,8 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ formId, result: translatedReply(submission, t) }, { status: 400 });
   const { intent, groupId: id, terms } = submission.value;
   try {
-    if (intent === "update" && id) await updateSynonymGroup(user.id, id, terms);
-    else await createSynonymGroup(user.id, terms);
+    if (intent === "update" && id) await updateSynonymGroup(id, terms, user.id);
+    else await createSynonymGroup(terms, user.id);
   } catch (error) {
     if (error instanceof SynonymConflictError) {
       return data({ formId, result: submission.reply({ fieldErrors: { terms: [t("search.synonyms.errors.duplicate", { term: error.term })] } }) }, { status: 409 });
@@ -90,7 +91,7 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
       <input type="hidden" name="groupId" value={group?.id ?? ""} />
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {form.errors.map((e) => t(e as never)).join(" ")}
+          {form.errors.map((e) => translateKnown(t, e)).join(" ")}
         </p>
       ) : null}
       <label htmlFor={fields.terms.id} className="block text-sm font-medium text-slate-700">
@@ -107,7 +108,7 @@ function GroupForm({ group, onCancelHref }: { group?: { id: string; terms: strin
       </p>
       {fields.terms.errors ? (
         <p id={fields.terms.errorId} className="text-sm text-red-600">
-          {fields.terms.errors.map((e) => t(e as never)).join(" ")}
+          {fields.terms.errors.map((e) => translateKnown(t, e)).join(" ")}
         </p>
       ) : null}
       <div className="flex gap-3">

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { Duty } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
@@ -228,7 +228,7 @@ export default function MatchingBoard() {
 function SlotCell({ row, slot }: { row: BoardRow; slot: BoardSlot }) {
   const { t } = useTranslation();
   const explain = useExplain();
-  const kindWord = t(`mentors.kind.${slot.kind}`);
+  const kindWord = t(`mentorKindModifier.${slot.kind}`);
   return (
     <div className="space-y-2" aria-label={`${row.name} · ${t(`mentorKind.${slot.kind}`)}`} role="group">
       <p className="text-xs text-slate-500">{t("mentors.matching.target", { target: slot.target })}</p>

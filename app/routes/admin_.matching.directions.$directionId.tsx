@@ -81,7 +81,7 @@ export default function Candidates() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const explain = useExplain();
-  const kindWord = t(`mentors.kind.${view.kind}`);
+  const kindWord = t(`mentorKindModifier.${view.kind}`);
   const otherKind = view.kind === "INTERNAL" ? "EXTERNAL" : "INTERNAL";
   const room = view.held < view.target;
   const [form, fields] = useForm({
@@ -114,7 +114,7 @@ export default function Candidates() {
           </ul>
         ) : null}
         <Link to={`?kind=${otherKind}`} className="mt-1 inline-block text-sm text-brand-700 hover:underline">
-          {t("mentors.candidates.otherKind", { kind: t(`mentors.kind.${otherKind}`) })}
+          {t("mentors.candidates.otherKind", { kind: t(`mentorKindModifier.${otherKind}`) })}
         </Link>
       </div>
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { authorize } from "~/policy/index.ts";
 import { apiCaller, apiResponse, showsTimings } from "~/search/api.server.ts";
 import { parseSearchParams } from "~/search/schemas.ts";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return Response.json({ error: "bad_request", field: String(issue.path[0] ?? ""), message: t(issue.message as never) }, { status: 400, headers });
+    return Response.json({ error: "bad_request", field: String(issue.path[0] ?? ""), message: translateKnown(t, issue.message) }, { status: 400, headers });
   }
   try {
     const timings: SearchTimings | undefined = showsTimings(user) ? {} : undefined;

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
+import { CollabEditor } from "~/collab/collab-editor.tsx";
 import { loadDocumentPage } from "~/documents/document-page.server.ts";
 import { DocumentPage } from "~/documents/ui/document-page.tsx";
 import editorStyles from "~/documents/editor/editor.css?url";
@@ -25,5 +26,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DocumentRoute() {
   const page = useLoaderData<typeof loader>();
-  return <DocumentPage page={page} />;
+  return <DocumentPage page={page} Editor={CollabEditor} />;
 }

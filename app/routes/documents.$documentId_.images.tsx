@@ -3,6 +3,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
 import { ImageError, MAX_IMAGE_BYTES, uploadImage } from "~/documents/images.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const image = await uploadImage(access.documentId, user.id, file.name, new Uint8Array(await file.arrayBuffer()));
     return Response.json(image);
   } catch (error) {
-    if (error instanceof ImageError) return Response.json({ error: t(error.message as never) }, { status: 400 });
+    if (error instanceof ImageError) return Response.json({ error: translateKnown(t, error.message) }, { status: 400 });
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { findInvitation, respond } from "~/mentors/matching.server.ts";

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { isMentorsError } from "~/mentors/errors.ts";
 import { explainText } from "~/mentors/explain-text.ts";
 import { getMentorProfile, isMenteeOf, removeMentor, setAvailability } from "~/mentors/pool.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
+import { profileActionSchema } from "~/mentors/schemas.ts";
 import { ActionButton, ActionNotice, buttonClass, ConfirmAction, KindBadge, StatusBadge } from "~/mentors/ui.tsx";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentor.name ?? "导师"} · 导师库 · 辅导员工作室协同平台` }];
 
@@ -25,28 +25,23 @@ async function load(request: Request, mentorId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, mentor, resource } = await load(request, params.mentorId ?? "");
   authorize(user, "mentor:view-profile", resource);
-  const contact = can(user, "mentor:view-contact", resource);
+  const abilities = abilitiesOf(user, "mentor", resource);
+  const contact = abilities["mentor:view-contact"];
   const { username, email, phone, contact: contactText, ...publicPart } = mentor;
   return data({
     mentor: { ...publicPart, ...(contact ? { username, email, phone, contact: contactText } : { username: null, email: null, phone: null, contact: null }) },
-    showContact: contact,
-    canEdit: can(user, "mentor:edit-profile", resource),
-    canCurate: can(user, "mentor:curate", null),
+    abilities,
+    school: abilitiesOf(user, "school", null),
     saved: new URL(request.url).searchParams.has("saved"),
     created: new URL(request.url).searchParams.has("created"),
   });
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("availability"), available: z.enum(["yes", "no"]) }),
-  z.object({ intent: z.literal("remove") }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mentor } = await load(request, params.mentorId ?? "");
   authorize(user, "mentor:curate", null);
   const t = await getFixedT(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = profileActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return badRequest(t);
   if (parsed.data.intent === "remove") {
     try {
@@ -65,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MentorProfile() {
-  const { mentor, showContact, canEdit, canCurate, saved, created } = useLoaderData<typeof loader>();
+  const { mentor, abilities, school, saved, created } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const load = mentor.directions.length;
@@ -87,12 +82,12 @@ export default function MentorProfile() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {canEdit ? (
+          {abilities["mentor:edit-profile"] ? (
             <Link to={`/mentors/${mentor.id}/edit`} className={buttonClass.primary}>
               {t("mentors.profile.edit")}
             </Link>
           ) : null}
-          {canCurate ? (
+          {school["mentor:curate"] ? (
             <>
               <ActionButton
                 tone="secondary"
@@ -138,10 +133,10 @@ export default function MentorProfile() {
             <dt className="text-slate-500">{t("mentors.profile.titleLabel")}</dt>
             <dd>{mentor.title || t("mentors.common.none")}</dd>
             <dt className="text-slate-500">{t("mentors.profile.rank")}</dt>
-            <dd>{t(`mentors.rank.${mentor.rank}`)}</dd>
+            <dd>{t(`mentorRank.${mentor.rank}`)}</dd>
             <dt className="text-slate-500">{t("mentors.profile.capacity")}</dt>
             <dd>{t("mentors.common.loadValue", { load, capacity: mentor.capacity })}</dd>
-            {showContact ? (
+            {abilities["mentor:view-contact"] ? (
               <>
                 <dt className="text-slate-500">{t("mentors.profile.account")}</dt>
                 <dd>{mentor.username}</dd>
@@ -162,7 +157,7 @@ export default function MentorProfile() {
               </>
             ) : null}
           </dl>
-          {!showContact ? <p className="mt-3 text-xs text-slate-500">{t("mentors.profile.contactHidden")}</p> : null}
+          {!abilities["mentor:view-contact"] ? <p className="mt-3 text-xs text-slate-500">{t("mentors.profile.contactHidden")}</p> : null}
         </Card>
         <Card title={t("mentors.pool.expertise")}>
           <ul className="flex flex-wrap gap-1">

@@ -1,17 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
 import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
-import { poolFilterSchema } from "~/mentors/schemas.ts";
+import { poolAvailabilitySchema, poolFilterSchema } from "~/mentors/schemas.ts";
 import { ActionButton, ActionNotice, buttonClass, KindBadge } from "~/mentors/ui.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导师库 · 辅导员工作室协同平台" }];
 
@@ -22,17 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = poolFilterSchema.parse(Object.fromEntries(url.searchParams));
   const list = await listMentors(filter);
   const removed = url.searchParams.get("removed");
-  return data({ ...list, filter, page: Math.min(filter.page, list.pages), canCurate: can(user, "mentor:curate", null), removed });
+  return data({ ...list, filter, page: Math.min(filter.page, list.pages), school: abilities(user, "school", null), removed });
 }
-
-const availabilitySchema = z.object({ intent: z.literal("availability"), mentorId: z.string().min(1).max(64), available: z.enum(["yes", "no"]) });
 
 /** 学工部 switches a mentor's availability from the list. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user, "mentor:curate", null);
   const t = await getFixedT(request);
-  const parsed = availabilitySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = poolAvailabilitySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return badRequest(t);
   const mentor = await getMentorProfile(parsed.data.mentorId);
   if (!mentor) throw new Response("Not Found", { status: 404 });
@@ -43,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MentorPool() {
-  const { items, total, pages, page, filter, canCurate, removed } = useLoaderData<typeof loader>();
+  const { items, total, pages, page, filter, school, removed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const filtered = Boolean(filter.kind || filter.duty || filter.available || filter.q);
@@ -54,7 +51,7 @@ export default function MentorPool() {
           <h1 className="text-2xl font-bold tracking-tight">{t("mentors.pool.title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("mentors.pool.intro")}</p>
         </div>
-        {canCurate ? (
+        {school["mentor:curate"] ? (
           <div className="flex gap-2">
             <Link to="/mentors/new" className={buttonClass.primary}>
               {t("mentors.pool.add")}
@@ -144,7 +141,7 @@ export default function MentorPool() {
                     <p className="text-xs text-slate-500">
                       {m.title}
                       {m.title ? " · " : ""}
-                      {t(`mentors.rank.${m.rank}`)}
+                      {t(`mentorRank.${m.rank}`)}
                     </p>
                   </td>
                   <td className="px-4 py-3">
@@ -161,7 +158,7 @@ export default function MentorPool() {
                   <td className="px-4 py-3 tabular-nums text-slate-700">{t("mentors.common.loadValue", { load: m.load, capacity: m.capacity })}</td>
                   <td className="px-4 py-3">
                     <p className={m.available ? "text-emerald-700" : "text-slate-500"}>{m.available ? t("mentors.common.available") : t("mentors.common.unavailable")}</p>
-                    {canCurate ? (
+                    {school["mentor:curate"] ? (
                       <div className="mt-1">
                         <ActionButton
                           label={m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}

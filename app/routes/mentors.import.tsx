@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import type { Duty, MentorKind } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { isMentorsError } from "~/mentors/errors.ts";
@@ -29,7 +30,7 @@ type Reply =
       stage: "report";
       ok: boolean;
       raw: string;
-      rows: Array<{ row: number; action: "create" | "update"; kind: string; username: string; name: string; organisation: string; duties: string[]; capacity: number }>;
+      rows: Array<{ row: number; action: "create" | "update"; kind: MentorKind; username: string; name: string; organisation: string; duties: Duty[]; capacity: number }>;
       errors: Array<{ row: number; problems: string[] }>;
       created: number;
       updated: number;
@@ -184,11 +185,11 @@ export default function ImportMentors() {
                         <td className="px-3 py-2 text-slate-500">
                           {r.row} · {r.action === "create" ? t("mentors.import.actionCreate") : t("mentors.import.actionUpdate")}
                         </td>
-                        <td className="px-3 py-2">{t(`mentorKind.${r.kind as "INTERNAL" | "EXTERNAL"}`)}</td>
+                        <td className="px-3 py-2">{t(`mentorKind.${r.kind}`)}</td>
                         <td className="px-3 py-2">{r.username}</td>
                         <td className="px-3 py-2">{r.name}</td>
                         <td className="px-3 py-2">{r.organisation}</td>
-                        <td className="px-3 py-2 text-xs">{r.duties.map((d) => t(`duty.${d as "CRISIS"}`)).join("、")}</td>
+                        <td className="px-3 py-2 text-xs">{r.duties.map((d) => t(`duty.${d}`)).join("、")}</td>
                         <td className="px-3 py-2">{r.capacity}</td>
                       </tr>
                     ))}

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
+import { isMessageKey, translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { listNotifications, markAllRead } from "~/notifications/notify.server.ts";
 
@@ -45,7 +46,7 @@ export default function Notifications() {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {items.map((item) => {
-            const text = i18n.exists(item.type) ? t(item.type as never, item.data as Record<string, string>) : t("notifications.unknown");
+            const text = isMessageKey(item.type) ? translateKey(t, item.type, item.data as Record<string, string>) : t("notifications.unknown");
             return (
               <li key={item.id} className={`flex items-start justify-between gap-4 p-4 ${item.readAt ? "" : "bg-brand-50/40"}`}>
                 <div>

@@ -2,13 +2,13 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { formatDate } from "~/lib/format.ts";
 import { describeGaps } from "~/people/gaps.ts";
 import { cardOf, describeCareer, fullProfileOf, getPerson } from "~/people/profile.server.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.card.name ?? ""} · 人员信息库` }];
@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const resource = { userId: person.id, collegeId: person.collegeId };
   authorize(user, "person:view-card", resource);
   const settings = await getSchoolSettings();
-  const showFull = can(user, "person:view-profile", resource);
+  const abilities = abilitiesOf(user, "person", { ...resource, roles: person.roles });
+  const showFull = abilities["person:view-profile"];
   const career = describeCareer(person, settings);
   return data({
     card: cardOf(person),
@@ -36,14 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           backboneGaps: showFull ? career.backboneGaps : null,
         }
       : null,
-    canEdit: can(user, "person:edit-profile", resource),
+    abilities,
     // One's password and personal API tokens are kept from one's own profile (/settings/…).
-    isSelf: user.id === person.id,
+    account: abilitiesOf(user, "account", { userId: person.id }),
   });
 }
 
 export default function PersonPage() {
-  const { card, full, career, canEdit, isSelf } = useLoaderData<typeof loader>();
+  const { card, full, career, abilities, account } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const row = (label: string, value: React.ReactNode) => (
@@ -67,7 +68,7 @@ export default function PersonPage() {
         }
         actions={
           <>
-            {isSelf ? (
+            {account["account:change-password"] ? (
               <>
                 <Link to="/settings/password" className={buttonClass("secondary")}>
                   {t("account.password.link")}
@@ -77,7 +78,7 @@ export default function PersonPage() {
                 </Link>
               </>
             ) : null}
-            {canEdit ? (
+            {abilities["person:edit-profile"] ? (
               <Link to={`/people/${card.id}/edit`} className={buttonClass("secondary")}>
                 {t("people.profile.edit")}
               </Link>
@@ -156,7 +157,7 @@ export default function PersonPage() {
                 {row(t("people.profile.gender"), full.gender ?? t("people.profile.none"))}
                 {row(t("people.profile.birthDate"), full.birthDate ? formatDate(full.birthDate, locale) : t("people.profile.none"))}
                 {row(t("people.profile.fullTime"), full.fullTime ? t("people.profile.fullTimeYes") : t("people.profile.fullTimeNo"))}
-                {row(t("people.profile.education"), full.education ? t(`people.education.${full.education}`) : t("people.profile.none"))}
+                {row(t("people.profile.education"), full.education ? t(`education.${full.education}`) : t("people.profile.none"))}
                 {row(t("people.profile.major"), full.major ?? t("people.profile.none"))}
                 {row(t("people.profile.groups"), full.groups.map((g) => t(`group.${g}`)).join("、") || t("people.profile.none"))}
               </dl>

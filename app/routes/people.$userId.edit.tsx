@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -27,7 +27,7 @@ import {
   ROLES,
   TITLES,
 } from "~/people/schemas.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 import { resetPassword } from "~/auth/passwords.server.ts";
 import { resetPasswordSchema } from "~/auth/password-schemas.ts";
 import { formatDateTime } from "~/lib/format.ts";
@@ -45,8 +45,7 @@ async function load(request: Request, userId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, person, resource } = await load(request, params.userId);
-  const canManageAccount = can(user, "person:manage-account", resource);
-  const canResetPassword = can(user, "person:reset-password", { ...resource, roles: person.roles });
+  const abilities = abilitiesOf(user, "person", { ...resource, roles: person.roles });
   const p = person.profile;
   return data({
     person: {
@@ -71,10 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groups: p?.groups ?? [],
       honours: (p?.honours ?? []).map((h) => ({ id: h.id, name: h.name, level: h.level, year: h.year })),
     },
-    canEditRecord: can(user, "person:edit-record", resource),
-    canManageAccount,
-    password: canResetPassword ? { mustChange: person.passwordMustChange, changedAt: person.passwordChangedAt } : null,
-    colleges: canManageAccount ? await prisma.college.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true } }) : [],
+    abilities,
+    password: abilities["person:reset-password"] ? { mustChange: person.passwordMustChange, changedAt: person.passwordChangedAt } : null,
+    colleges: abilities["person:manage-account"] ? await prisma.college.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true } }) : [],
   });
 }
 
@@ -156,7 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { person, canEditRecord, canManageAccount, password, colleges } = useLoaderData<typeof loader>();
+  const { person, abilities, password, colleges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const temporaryPassword = actionData && "temporaryPassword" in actionData && typeof actionData.temporaryPassword === "string" ? actionData.temporaryPassword : null;
@@ -219,7 +217,7 @@ export default function EditPerson() {
             field={personal.education}
             label={t("people.profile.education")}
             placeholder={t("people.edit.choose")}
-            options={EDUCATIONS.map((e) => option(e, t(`people.education.${e}`)))}
+            options={EDUCATIONS.map((e) => option(e, t(`education.${e}`)))}
           />
           <TextField field={personal.major} label={t("people.profile.major")} />
           <ChoiceField
@@ -239,7 +237,7 @@ export default function EditPerson() {
         </Form>
       </Card>
 
-      {canEditRecord ? (
+      {abilities["person:edit-record"] ? (
         <Card title={t("people.edit.record")}>
           <p className="mb-4 text-sm text-slate-600">{t("people.edit.recordHint")}</p>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(recordForm)}>
@@ -271,7 +269,7 @@ export default function EditPerson() {
         </Card>
       ) : null}
 
-      {canEditRecord ? (
+      {abilities["person:edit-record"] ? (
         <Card title={t("people.edit.honours")}>
           <p className="mb-3 text-sm text-slate-600">{t("people.edit.honoursHint")}</p>
           {saved("add-honour") ?? saved("remove-honour")}
@@ -307,7 +305,7 @@ export default function EditPerson() {
         </Card>
       ) : null}
 
-      {canManageAccount ? (
+      {abilities["person:manage-account"] ? (
         <Card title={t("people.edit.account")}>
           <p className="mb-4 text-sm text-slate-600">{t("people.edit.accountHint")}</p>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(accountForm)}>

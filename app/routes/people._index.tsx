@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
@@ -10,7 +10,7 @@ import { Pagination } from "~/components/kit/pagination.tsx";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges, listDirectory } from "~/people/directory.server.ts";
 import { DUTIES, GROUPS, parseDirectoryFilters, TITLES } from "~/people/schemas.ts";
-import { authorize, can, ownScope, type SchoolScope } from "~/policy/index.ts";
+import { abilities, authorize, ownScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "人员信息库 · 辅导员工作室协同平台" }];
@@ -27,18 +27,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // What the filters show (no college filter: the whole school), and what the person looks after.
   const shown: SchoolScope = filters.collegeId ? { kind: "college", collegeId: filters.collegeId } : { kind: "school" };
   const own = ownScope(user);
-  const canExportShown = can(user, "people:export", shown);
+  const shownAbilities = abilities(user, "schoolScope", shown);
+  const ownAbilities = own ? abilities(user, "schoolScope", own) : null;
   return data({
     ...directory,
     colleges: colleges.map((c) => ({ value: c.id, label: c.name })),
-    canExport: canExportShown,
-    exportOwnCollege: !canExportShown && own?.kind === "college" && can(user, "people:export", own) ? own.collegeId : null,
-    canImport: own !== null && can(user, "people:import", own),
+    /** What may be done with the rows shown, and with what the person looks after (null: nothing). */
+    shown: shownAbilities,
+    own: ownAbilities,
+    // Not theirs to export as shown: a college admin exports their own college's instead.
+    exportOwnCollege: !shownAbilities["people:export"] && own?.kind === "college" && ownAbilities?.["people:export"] ? own.collegeId : null,
   });
 }
 
 export default function Directory() {
-  const { rows, total, page, pages, colleges, canExport, exportOwnCollege, canImport } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, colleges, shown, own, exportOwnCollege } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -68,12 +71,12 @@ export default function Directory() {
         subtitle={t("people.directory.subtitle")}
         actions={
           <>
-            {canExport || exportOwnCollege ? (
+            {shown["people:export"] || exportOwnCollege ? (
               <a href={`/people/export?${exportParams}`} className={buttonClass("secondary")} download>
                 {t("people.directory.export")}
               </a>
             ) : null}
-            {canImport ? (
+            {own?.["people:import"] ? (
               <Link to="/people/import" className={buttonClass("secondary")}>
                 {t("people.directory.import")}
               </Link>

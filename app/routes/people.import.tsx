@@ -15,6 +15,7 @@ import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { FieldErrors, TextField } from "~/components/kit/fields.tsx";
 import { prisma } from "~/db/client.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function describeIssues(issues: RosterIssue[], t: TFunction) {
   return issues.slice(0, SHOWN_ISSUES).map((issue) => {
-    const message = t(`people.import.errors.${issue.code}` as never, issue.params ?? {}) as string;
+    const message = translateKey(t, `people.import.errors.${issue.code}`, issue.params);
     return issue.line ? t("people.import.issueLine", { line: issue.line, column: issue.column ?? "", message }) : message;
   });
 }

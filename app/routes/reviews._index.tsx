@@ -50,12 +50,12 @@ export default function Reviews() {
               <div className="space-y-1">
                 <p className="font-medium text-slate-900">{review.document.title}</p>
                 <p className="text-sm text-slate-600">
-                  {t(`documents.type.${review.document.type}`)} · {review.document.studio.name}
+                  {t(`documentType.${review.document.type}`)} · {review.document.studio.name}
                   {review.document.direction ? ` · ${review.document.direction.name}` : ""} · {t("documents.list.words", { count: review.document.wordCount })}
                 </p>
                 <p className="text-xs text-slate-500">
                   {t("documents.queue.requestedBy", { name: review.requestedBy.name, date: formatDateTime(review.createdAt, i18n.language) })}
-                  {review.decidedAt ? ` · ${t("documents.queue.decidedAt", { date: formatDateTime(review.decidedAt, i18n.language) })} · ${t(`documents.reviewStatus.${review.status}`)}` : ""}
+                  {review.decidedAt ? ` · ${t("documents.queue.decidedAt", { date: formatDateTime(review.decidedAt, i18n.language) })} · ${t(`reviewStatus.${review.status}`)}` : ""}
                 </p>
               </div>
               <Link to={`/documents/${review.document.id}?panel=review`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { authorize } from "~/policy/index.ts";
 import { FILTER_PARAMS, parseSearchParams } from "~/search/schemas.ts";
 import { Facets, HitItem, hrefWith, Pagination } from "~/search/search-page.tsx";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.success) {
     const t = await getFixedT(request);
-    return data({ state: "invalid" as const, query: url.searchParams.get("q") ?? "", message: t(parsed.error.issues[0]!.message as never) }, { status: 400 });
+    return data({ state: "invalid" as const, query: url.searchParams.get("q") ?? "", message: translateKnown(t, parsed.error.issues[0]!.message) }, { status: 400 });
   }
   const params = parsed.data;
   if (!params.q && !FILTER_PARAMS.some((key) => params[key] !== undefined)) return data({ state: "prompt" as const, query: "" });
@@ -158,7 +159,7 @@ export default function SearchPage() {
         <Link to="/settings/tokens" className="text-slate-600 hover:text-brand-700 hover:underline">
           {t("search.page.tokensLink")}
         </Link>
-        {root?.user?.roles.includes("ADMIN") ? (
+        {root?.user?.abilities["search:administer"] ? (
           <Link to="/admin/synonyms" className="text-slate-600 hover:text-brand-700 hover:underline">
             {t("search.page.synonymsLink")}
           </Link>

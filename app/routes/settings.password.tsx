@@ -11,6 +11,7 @@ import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { clientAddress } from "~/lib/request.server.ts";
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { currentPassword, newPassword, redirectTo } = submission.value;
   const result = await changeOwnPassword({ userId: user.id, keepSessionId: sessionId, currentPassword, newPassword, address: clientAddress(request) });
   if (!result.ok) {
-    const message = t(result.error.key as never, result.error.values) as string;
+    const message = translateKey(t, result.error.key, result.error.values);
     const reply =
       result.error.field === "form"
         ? submission.reply({ formErrors: [message], hideFields: PASSWORD_FIELDS })

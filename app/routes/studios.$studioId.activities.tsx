@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -13,14 +13,15 @@ import { getFixedT } from "~/i18n/i18n.server.ts";
 import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { createActivity, deleteActivity, findActivity, listActivities } from "~/studios/activities.server.ts";
 import { studioChrome } from "~/studios/chrome.server.ts";
 import { ACTIVITY_KINDS, activitySchema, deleteActivitySchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "活动 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.activities.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,9 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...list,
     activities: list.activities.map(({ createdById, ...a }) => ({
       ...a,
-      canDelete: can(user, "activity:delete", { studio: access.resource, viewerRecorded: createdById === user.id }),
+      abilities: abilities(user, "activity", { studio: access.resource, viewerRecorded: createdById === user.id }),
     })),
-    canCreate: can(user, "studio:contribute", access.resource),
   });
 }
 
@@ -63,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Activities() {
-  const { chrome, activities, total, page, pages, canCreate } = useLoaderData<typeof loader>();
+  const { activities, total, page, pages } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -75,7 +76,7 @@ export default function Activities() {
   });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.activities.heading")} />
+      <StudioPageHeading>{t("studios.activities.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.activities.intro")}</p>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
@@ -88,7 +89,7 @@ export default function Activities() {
               <div>
                 <p className="font-medium">{a.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.activityKind.${a.kind}`)}</Badge>
+                  <Badge tone="brand">{t(`activityKind.${a.kind}`)}</Badge>
                   <span>{formatDate(a.date, i18n.language)}</span>
                   {a.location ? <span>{a.location}</span> : null}
                   {a.participants ? <span>{t("studios.activities.people", { count: a.participants })}</span> : null}
@@ -96,7 +97,7 @@ export default function Activities() {
                 </p>
                 {a.summary ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{a.summary}</p> : null}
               </div>
-              {a.canDelete ? (
+              {a.abilities["activity:delete"] ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="activityId" value={a.id} />
@@ -110,7 +111,7 @@ export default function Activities() {
         </ul>
       )}
       <Pagination page={page} pages={pages} total={total} />
-      {canCreate ? (
+      {chrome.abilities["studio:contribute"] ? (
         <Card title={t("studios.activities.create")}>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
@@ -119,7 +120,7 @@ export default function Activities() {
               field={fields.kind}
               label={t("studios.activities.kind")}
               placeholder={t("studios.create.choose")}
-              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`studios.activityKind.${k}`) }))}
+              options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))}
             />
             <TextField field={fields.date} type="date" label={t("studios.activities.date")} />
             <TextField field={fields.location} label={t("studios.activities.location")} />

@@ -2,27 +2,28 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice } from "~/components/kit/feedback.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { studioChrome } from "~/studios/chrome.server.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 import { studioDashboard } from "~/studios/studio-dashboard.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "负责人工作台 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.dashboard.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:manage", access.resource);
-  return data({ chrome: studioChrome(user, access), dashboard: await studioDashboard(access.studio.id) });
+  return data({ dashboard: await studioDashboard(access.studio.id) });
 }
 
 export default function StudioDashboard() {
-  const { chrome, dashboard } = useLoaderData<typeof loader>();
+  const { dashboard } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const taskList = (tasks: typeof dashboard.overdue, empty: string, label: string) =>
@@ -44,7 +45,7 @@ export default function StudioDashboard() {
     );
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.dashboard.heading")} />
+      <StudioPageHeading>{t("studios.dashboard.heading")}</StudioPageHeading>
       {dashboard.pendingRequests > 0 ? (
         <Notice tone="info">
           {t("studios.dashboard.pending", { count: dashboard.pendingRequests })}{" "}
@@ -65,7 +66,7 @@ export default function StudioDashboard() {
                 <li key={o.id} className="text-sm">
                   {o.title}
                   <p className="text-xs text-slate-500">
-                    {t(`studios.outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
+                    {t(`outputType.${o.type}`)} · {t(`level.${o.level}`)} · {formatDate(o.date, locale)}
                   </p>
                 </li>
               ))}

@@ -4,21 +4,22 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { currentCycle, gradeEvaluation, listEvaluations, submitEvaluation } from "~/studios/evaluations.server.ts";
 import { evaluationGradeSchema, evaluationSubmitSchema, GRADES } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "周期考核 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.evaluations.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,8 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({
     chrome: studioChrome(user, access),
     evaluations: await listEvaluations(access.studio.id),
-    canSubmit: can(user, "evaluation:submit", access.resource),
-    canGrade: can(user, "evaluation:grade", access.resource),
     cycle: currentCycle(),
   });
 }
@@ -81,7 +80,7 @@ function GradeForm({ evaluationId, cycle, lastResult }: { evaluationId: string; 
           <Notice tone="error">{form.errors.join(" ")}</Notice>
         </div>
       ) : null}
-      <SelectField field={fields.grade} label={t("studios.evaluations.grade")} placeholder={t("studios.create.choose")} options={GRADES.map((g) => ({ value: g, label: t(`studios.grade.${g}`) }))} />
+      <SelectField field={fields.grade} label={t("studios.evaluations.grade")} placeholder={t("studios.create.choose")} options={GRADES.map((g) => ({ value: g, label: t(`evaluationGrade.${g}`) }))} />
       <TextAreaField field={fields.comments} label={t("studios.evaluations.comments")} rows={2} className="sm:col-span-2" />
       <div className="sm:col-span-3">
         <SubmitButton intent="grade" match={["evaluationId", evaluationId]} pendingLabel={t("studios.evaluations.grading")}>
@@ -93,7 +92,8 @@ function GradeForm({ evaluationId, cycle, lastResult }: { evaluationId: string; 
 }
 
 export default function Evaluations() {
-  const { chrome, evaluations, canSubmit, canGrade, cycle } = useLoaderData<typeof loader>();
+  const { evaluations, cycle } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -107,7 +107,7 @@ export default function Evaluations() {
   const gradeTone = { EXCELLENT: "emerald", QUALIFIED: "brand", UNQUALIFIED: "amber" } as const;
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.evaluations.heading")} />
+      <StudioPageHeading>{t("studios.evaluations.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.evaluations.intro")}</p>
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       {evaluations.length === 0 ? (
@@ -118,7 +118,7 @@ export default function Evaluations() {
             <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="font-semibold">{e.cycle}</h2>
-                {e.grade ? <Badge tone={gradeTone[e.grade]}>{t(`studios.grade.${e.grade}`)}</Badge> : <Badge>{t("studios.evaluations.awaiting")}</Badge>}
+                {e.grade ? <Badge tone={gradeTone[e.grade]}>{t(`evaluationGrade.${e.grade}`)}</Badge> : <Badge>{t("studios.evaluations.awaiting")}</Badge>}
               </div>
               <p className="mt-1 text-xs text-slate-500">{t("studios.evaluations.submittedBy", { name: e.submittedBy.name, date: formatDateTime(e.submittedAt, i18n.language) })}</p>
               <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{e.report}</p>
@@ -129,14 +129,14 @@ export default function Evaluations() {
                     <p className="mt-1 text-xs text-slate-500">{t("studios.evaluations.gradedBy", { name: e.gradedBy.name, date: formatDateTime(e.gradedAt, i18n.language) })}</p>
                   ) : null}
                 </div>
-              ) : canGrade ? (
+              ) : chrome.abilities["evaluation:grade"] ? (
                 <GradeForm evaluationId={e.id} cycle={e.cycle} lastResult={actionData?.intent === `grade-${e.id}` ? actionData.result : undefined} />
               ) : null}
             </li>
           ))}
         </ol>
       )}
-      {canSubmit ? (
+      {chrome.abilities["evaluation:submit"] ? (
         <Card title={t("studios.evaluations.submitHeading")}>
           <Form method="post" className="space-y-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="submit" />

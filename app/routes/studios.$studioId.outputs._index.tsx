@@ -9,7 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { FieldErrors, inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -19,15 +19,16 @@ import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "~/studios/output-files.ts";
 import { createOutput, deleteOutput, listOutputs, loadOutput, studioDocuments } from "~/studios/outputs.server.ts";
 import { deleteOutputSchema, LEVELS, OUTPUT_TYPES, outputSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "成果 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.outputs.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -36,18 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const year = Number(search.get("year")) || undefined;
   const page = Math.max(1, Number(search.get("page")) || 1);
-  const canCreate = can(user, "output:create", access.resource);
-  const [list, documents] = await Promise.all([listOutputs(access.studio.id, { year, page }), canCreate ? studioDocuments(access.studio.id) : []]);
+  const chrome = studioChrome(user, access);
+  const [list, documents] = await Promise.all([
+    listOutputs(access.studio.id, { year, page }),
+    chrome.abilities["output:create"] ? studioDocuments(access.studio.id) : [],
+  ]);
   const currentYear = new Date().getFullYear();
   return data({
-    chrome: studioChrome(user, access),
+    chrome,
     ...list,
-    outputs: list.outputs.map((o) => {
-      const resource = { studio: access.resource, viewerIsAuthor: o.authors.some((a) => a.userId === user.id) };
-      return { ...o, canEdit: can(user, "output:edit", resource), canDownload: can(user, "output:download", resource) };
-    }),
+    outputs: list.outputs.map((o) => ({
+      ...o,
+      abilities: abilities(user, "output", { studio: access.resource, viewerIsAuthor: o.authors.some((a) => a.userId === user.id) }),
+    })),
     years: Array.from({ length: 8 }, (_, i) => currentYear - i),
-    canCreate,
     documents,
   });
 }
@@ -88,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Outputs() {
-  const { chrome, outputs, total, page, pages, years, canCreate, documents } = useLoaderData<typeof loader>();
+  const { outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
@@ -103,7 +107,7 @@ export default function Outputs() {
   const option = (value: string, label: string) => ({ value, label });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.outputs.heading")} />
+      <StudioPageHeading>{t("studios.outputs.heading")}</StudioPageHeading>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       <Form method="get" className="flex items-end gap-2">
@@ -133,7 +137,7 @@ export default function Outputs() {
               <div>
                 <p className="font-medium">{o.title}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                  <Badge tone="brand">{t(`studios.outputType.${o.type}`)}</Badge>
+                  <Badge tone="brand">{t(`outputType.${o.type}`)}</Badge>
                   <Badge>{t(`level.${o.level}`)}</Badge>
                   <span>{formatDate(o.date, i18n.language)}</span>
                   <span>{o.authors.map((a) => a.name).join("、")}</span>
@@ -148,12 +152,12 @@ export default function Outputs() {
                 ) : null}
               </div>
               <div className="flex gap-2">
-                {o.file && o.canDownload ? (
+                {o.file && o.abilities["output:download"] ? (
                   <a href={`/studios/${chrome.id}/outputs/${o.id}/file`} className={buttonClass("secondary", "sm")} aria-label={t("studios.outputs.downloadLabel", { name: o.file.name })}>
                     {t("studios.outputs.download")}
                   </a>
                 ) : null}
-                {o.canEdit ? (
+                {o.abilities["output:edit"] ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="outputId" value={o.id} />
@@ -168,7 +172,7 @@ export default function Outputs() {
         </ul>
       )}
       <Pagination page={page} pages={pages} total={total} />
-      {canCreate ? (
+      {chrome.abilities["output:create"] ? (
         <Card title={t("studios.outputs.create")}>
           <Form method="post" encType="multipart/form-data" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
@@ -178,7 +182,7 @@ export default function Outputs() {
               </div>
             ) : null}
             <TextField field={fields.title} label={t("studios.outputs.title")} className="sm:col-span-2" />
-            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`studios.outputType.${o}`)))} />
+            <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`outputType.${o}`)))} />
             <SelectField field={fields.level} label={t("studios.outputs.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
             <TextField field={fields.date} type="date" label={t("studios.outputs.date")} />
             <SelectField field={fields.documentId} label={t("studios.outputs.document")} placeholder={t("studios.outputs.noDocument")} options={documents.map((d) => option(d.id, d.title))} />

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ConfirmPrompt, Notice } from "~/components/kit/feedback.tsx";
 import { SelectField, TextField } from "~/components/kit/fields.tsx";
@@ -13,7 +13,7 @@ import { isoDay, schoolToday } from "~/lib/calendar-date.ts";
 import { needsConfirmation } from "~/lib/confirm.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { listDirections } from "~/studios/directions.server.ts";
@@ -31,24 +31,26 @@ import {
   updateProject,
 } from "~/studios/projects.server.ts";
 import { deleteTaskSchema, milestoneDoneSchema, milestoneSchema, projectSchema, TASK_STATUSES, taskSchema, taskStatusSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? ""} · 课题` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => studioPageTitle(matches, (t) => [data?.project.title, t("studios.tabs.projects")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadStudioAccess(user, params.studioId);
   const { project, resource } = await loadProject(access.resource, params.projectId, user.id);
   authorize(user, "project:view", resource);
-  const canManage = can(user, "project:manage", resource);
-  const [members, directions] = canManage ? await Promise.all([studioMembers(access.studio.id), listDirections(access.studio.id)]) : [[], []];
+  const abilities = abilitiesOf(user, "project", resource);
+  const [members, directions] = abilities["project:manage"] ? await Promise.all([studioMembers(access.studio.id), listDirections(access.studio.id)]) : [[], []];
   return data({
     chrome: studioChrome(user, access),
-    project,
+    project: {
+      ...project,
+      tasks: project.tasks.map((task) => ({ ...task, abilities: abilitiesOf(user, "task", { project: resource, viewerIsAssignee: task.assigneeId === user.id }) })),
+    },
     today: schoolToday(new Date()),
-    canManage,
-    canDelete: can(user, "project:delete", resource),
-    canUpdateTask: Object.fromEntries(project.tasks.map((task) => [task.id, can(user, "task:update-status", { project: resource, viewerIsAssignee: task.assigneeId === user.id })])),
+    abilities,
     members: members.map((m) => ({ id: m.user.id, name: m.user.name })),
     directions: directions.map((d) => ({ id: d.id, name: d.name })),
   });
@@ -134,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { chrome, project, today, canManage, canDelete, canUpdateTask, members, directions } = useLoaderData<typeof loader>();
+  const { project, today, abilities, members, directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
+  const canManage = abilities["project:manage"];
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -154,7 +158,7 @@ export default function ProjectPage() {
 
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={project.title} />
+      <StudioPageHeading>{project.title}</StudioPageHeading>
       <Link to={`/studios/${chrome.id}/projects`} className="text-sm text-brand-700 hover:underline">
         {t("studios.projects.back")}
       </Link>
@@ -165,7 +169,7 @@ export default function ProjectPage() {
       <Card title={t("studios.tabs.overview")}>
         <p className="flex flex-wrap gap-2 text-sm">
           <Badge>{t(`level.${project.level}`)}</Badge>
-          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${project.status}`)}</Badge>
+          <Badge tone={project.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${project.status}`)}</Badge>
           {project.direction ? <Badge tone="brand">{project.direction.name}</Badge> : null}
         </p>
         {project.description ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{project.description}</p> : null}
@@ -212,7 +216,7 @@ export default function ProjectPage() {
                         </p>
                       </div>
                       <div className="flex items-center gap-2">
-                        {canUpdateTask[item.id] ? (
+                        {item.abilities["task:update-status"] ? (
                           <Form method="post" className="flex items-center gap-1">
                             <input type="hidden" name="intent" value="task-status" />
                             <input type="hidden" name="taskId" value={item.id} />
@@ -222,7 +226,7 @@ export default function ProjectPage() {
                             <select id={`status-${item.id}`} name="status" defaultValue={item.status} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
                               {TASK_STATUSES.map((s) => (
                                 <option key={s} value={s}>
-                                  {t(`studios.taskStatus.${s}`)}
+                                  {t(`taskStatus.${s}`)}
                                 </option>
                               ))}
                             </select>
@@ -231,7 +235,7 @@ export default function ProjectPage() {
                             </SubmitButton>
                           </Form>
                         ) : (
-                          <Badge>{t(`studios.taskStatus.${item.status}`)}</Badge>
+                          <Badge>{t(`taskStatus.${item.status}`)}</Badge>
                         )}
                         {canManage ? (
                           <Form method="post">
@@ -331,7 +335,7 @@ export default function ProjectPage() {
             submitLabel={t("kit.save")}
             pendingLabel={t("kit.saving")}
           />
-          {canDelete ? (
+          {abilities["project:delete"] ? (
             <Form method="post" className="mt-6 border-t border-slate-100 pt-4">
               <input type="hidden" name="intent" value="delete-project" />
               <SubmitButton tone="danger" intent="delete-project" pendingLabel={t("kit.working")}>

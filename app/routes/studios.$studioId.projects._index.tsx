@@ -3,36 +3,37 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Badge, Card } from "~/components/card.tsx";
+import { Badge, Card } from "~/components/kit/card.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { formatDate } from "~/lib/format.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { listDirections } from "~/studios/directions.server.ts";
 import { ProjectForm } from "~/studios/project-form.tsx";
 import { createProject, listProjects, studioMembers } from "~/studios/projects.server.ts";
 import { projectSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "课题 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.projects.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:view-workspace", access.resource);
-  const canCreate = can(user, "project:create", access.resource);
+  const chrome = studioChrome(user, access);
+  const canCreate = chrome.abilities["project:create"];
   const [projects, members, directions] = await Promise.all([
     listProjects(access.studio.id),
     canCreate ? studioMembers(access.studio.id) : [],
     canCreate ? listDirections(access.studio.id) : [],
   ]);
   return data({
-    chrome: studioChrome(user, access),
+    chrome,
     projects,
-    canCreate,
     members: members.map((m) => ({ id: m.user.id, name: m.user.name })),
     directions: directions.map((d) => ({ id: d.id, name: d.name })),
   });
@@ -54,13 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Projects() {
-  const { chrome, projects, canCreate, members, directions } = useLoaderData<typeof loader>();
+  const { projects, members, directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const day = (d: Date | string | null) => (d ? formatDate(d, i18n.language) : "—");
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.projects.heading")} />
+      <StudioPageHeading>{t("studios.projects.heading")}</StudioPageHeading>
       {projects.length === 0 ? (
         <EmptyState>{t("studios.projects.empty")}</EmptyState>
       ) : (
@@ -87,7 +89,7 @@ export default function Projects() {
                   </td>
                   <td className="px-3 py-2">{t(`level.${p.level}`)}</td>
                   <td className="px-3 py-2">
-                    <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`studios.projectStatus.${p.status}`)}</Badge>
+                    <Badge tone={p.status === "IN_PROGRESS" ? "emerald" : "slate"}>{t(`projectStatus.${p.status}`)}</Badge>
                   </td>
                   <td className="px-3 py-2">{p.principal ?? "—"}</td>
                   <td className="px-3 py-2 text-slate-600">
@@ -100,7 +102,7 @@ export default function Projects() {
           </table>
         </div>
       )}
-      {canCreate ? (
+      {chrome.abilities["project:create"] ? (
         <Card title={t("studios.projects.create")}>
           <ProjectForm
             intent="create"

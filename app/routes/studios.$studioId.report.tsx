@@ -3,17 +3,19 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { requireUser } from "~/auth/session.server.ts";
-import { Card } from "~/components/card.tsx";
+import { Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
+import { OutputType } from "~/generated/prisma/enums.ts";
 import { formatDate } from "~/lib/format.ts";
+import { isOneOf } from "~/lib/one-of.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { studioChrome } from "~/studios/chrome.server.ts";
 import { annualReport, reportYear } from "~/studios/report.server.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "年度报告 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.tabs.report")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,14 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = reportYear(request);
   const current = new Date().getFullYear();
   return data({
-    chrome: studioChrome(user, access),
     report: await annualReport(access.studio.id, year),
     years: Array.from({ length: 8 }, (_, i) => current - i),
   });
 }
 
 export default function Report() {
-  const { chrome, report, years } = useLoaderData<typeof loader>();
+  const { report, years } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const day = (d: Date | string | null) => (d ? formatDate(d, locale) : "—");
@@ -47,7 +49,7 @@ export default function Report() {
   const download = (format: "docx" | "xlsx") => `/studios/${chrome.id}/report/download?year=${report.year}&format=${format}`;
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.report.fileTitle", { studio: chrome.name, year: report.year })} />
+      <StudioPageHeading>{t("studios.report.fileTitle", { studio: chrome.name, year: report.year })}</StudioPageHeading>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <Form method="get" className="flex items-end gap-2">
           <div>
@@ -90,7 +92,7 @@ export default function Report() {
           <p className="mt-2 text-xs text-slate-500">
             {t("studios.report.byType")}：
             {Object.entries(report.summary.outputsByType)
-              .map(([type, count]) => `${t(`studios.outputType.${type as "PAPER"}`)} ${count}`)
+              .map(([type, count]) => `${isOneOf(Object.values(OutputType), type) ? t(`outputType.${type}`) : type} ${count}`)
               .join("，")}
           </p>
         ) : null}
@@ -106,7 +108,7 @@ export default function Report() {
         report.projects.map((p) => [
           p.title,
           t(`level.${p.level}`),
-          t(`studios.projectStatus.${p.status}`),
+          t(`projectStatus.${p.status}`),
           p.principal,
           t("studios.report.progress", { tasks: p.tasksDone, milestones: p.milestones.join("、") || "—" }),
         ]),
@@ -114,12 +116,12 @@ export default function Report() {
       {table(
         t("studios.report.outputs"),
         [t("studios.report.colOutput"), t("studios.report.colType"), t("studios.report.colLevel"), t("studios.report.colDate"), t("studios.report.colAuthors")],
-        report.outputs.map((o) => [o.title, t(`studios.outputType.${o.type}`), t(`level.${o.level}`), day(o.date), o.authors.join("、")]),
+        report.outputs.map((o) => [o.title, t(`outputType.${o.type}`), t(`level.${o.level}`), day(o.date), o.authors.join("、")]),
       )}
       {table(
         t("studios.report.activities"),
         [t("studios.report.colActivity"), t("studios.report.colKind"), t("studios.report.colDate"), t("studios.report.colLocation")],
-        report.activities.map((a) => [a.title, t(`studios.activityKind.${a.kind}`), day(a.date), a.location || "—"]),
+        report.activities.map((a) => [a.title, t(`activityKind.${a.kind}`), day(a.date), a.location || "—"]),
       )}
     </div>
   );

@@ -4,19 +4,24 @@ import { prisma } from "~/db/client.server.ts";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
 import { loader as apiLoader } from "~/routes/api.search.ts";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens.tsx";
-import { createDocument, demoActor, demoStudio } from "../../tests/support/search.ts";
+import { buildAccounts, type AccountKind, type Accounts } from "../../tests/support/factories.ts";
+import { createDocument } from "../../tests/support/search.ts";
 import { defaultEngine, dropIndexes } from "./engine.server.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
 import { BAD_TOKENS_PER_WINDOW } from "./token-rate-limit.server.ts";
-import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, TokenLimitError, userFromBearer } from "./tokens.server.ts";
+import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, userFromBearer } from "./tokens.server.ts";
 
 /** GET /api/search through its route, with session cookies and personal tokens; /settings/tokens' action. */
 
 let worker: OutboxWorker | null = null;
+/** One of each kind of account, around a studio of this file's own. */
+let people: Accounts;
+beforeAll(async () => {
+  people = await buildAccounts();
+});
 
-async function cookieOf(username: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
-  const response = await createUserSession(new Request("http://localhost/login"), user.id, "/");
+async function cookieOf(who: AccountKind) {
+  const response = await createUserSession(new Request("http://localhost/login"), people[who].id, "/");
   return response.headers.get("Set-Cookie")!.split(";")[0]!;
 }
 
@@ -25,9 +30,9 @@ async function api(query: string, headers: Record<string, string> = {}) {
   return { status: response.status, body: (await response.json()) as Record<string, any>, headers: response.headers };
 }
 
-async function tokenFor(username: string, expiresInDays: number | null = 30) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
-  return createApiToken({ userId: user.id, name: `${username} 的脚本`, expiresInDays, actorId: user.id });
+async function tokenFor(who: AccountKind, expiresInDays: number | null = 30) {
+  const user = people[who];
+  return createApiToken({ userId: user.id, name: `${who} 的脚本`, expiresInDays, actorId: user.id });
 }
 
 afterAll(async () => {
@@ -49,8 +54,7 @@ describe("GET /api/search", () => {
   beforeAll(async () => {
     worker = createOutboxWorker({ pollMs: 300 });
     await worker.start(() => {});
-    const studio = await demoStudio();
-    const leader = await demoActor("leader");
+    const { studio, leader } = people;
     caseId = await createDocument({ studioId: studio.id, title: "夜间心理危机干预案例", plainText: "背景：<b>学生</b>深夜情绪崩溃，辅导员启动心理危机干预。", type: "CASE_STUDY", createdById: leader.id });
     await worker.idle(120_000);
   }, 180_000);
@@ -93,7 +97,7 @@ describe("GET /api/search", () => {
     const admin = await tokenFor("admin");
     expect((await api("q=危机干预案例", { Authorization: `Bearer ${admin.token}` })).headers.get("Server-Timing")).toMatch(timing);
     expect((await api("q=危机干预案例", { Cookie: await cookieOf("admin") })).headers.get("Server-Timing")).toMatch(timing);
-    for (const username of ["college", "leader", "counselor", "mentor", "external"]) {
+    for (const username of ["college", "leader", "counselor", "mentor", "external"] as const) {
       const { status, headers } = await api("q=危机干预案例", { Cookie: await cookieOf(username) });
       expect(status, username).toBe(200);
       expect(headers.get("Server-Timing"), username).toBeNull();
@@ -125,7 +129,7 @@ describe("GET /api/search", () => {
 
   it("refuses revoked and expired tokens and tokens of disabled accounts", async () => {
     const revoked = await tokenFor("backbone");
-    const owner = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const owner = people.backbone;
     await revokeApiToken({ id: revoked.id, name: revoked.name, userId: owner.id }, owner.id);
     expect((await api("q=心理", { Authorization: `Bearer ${revoked.token}` })).status).toBe(401);
 
@@ -134,9 +138,9 @@ describe("GET /api/search", () => {
     expect((await api("q=心理", { Authorization: `Bearer ${expired.token}` })).status).toBe(401);
 
     const disabled = await tokenFor("external");
-    await prisma.user.update({ where: { username: "external" }, data: { active: false } });
+    await prisma.user.update({ where: { id: people.external.id }, data: { active: false } });
     expect(await userFromBearer(`Bearer ${disabled.token}`)).toBeNull();
-    await prisma.user.update({ where: { username: "external" }, data: { active: true } });
+    await prisma.user.update({ where: { id: people.external.id }, data: { active: true } });
     expect(await userFromBearer(`Bearer ${disabled.token}`)).not.toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "api-token.revoke", entityId: revoked.id } })).toBe(1);
   });
@@ -173,14 +177,14 @@ describe("GET /api/search", () => {
   });
 
   it("caps a person at twenty active tokens", async () => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
+    const user = people.college;
     for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken({ userId: user.id, name: `t${i}`, expiresInDays: null, actorId: user.id });
-    await expect(createApiToken({ userId: user.id, name: "one too many", expiresInDays: null, actorId: user.id })).rejects.toBeInstanceOf(TokenLimitError);
+    await expect(createApiToken({ userId: user.id, name: "one too many", expiresInDays: null, actorId: user.id })).rejects.toMatchObject({ key: "search.tokens.errors.tooMany", status: 409 });
   });
 });
 
 describe("/settings/tokens", () => {
-  const post = async (username: string, fields: Record<string, string>) => {
+  const post = async (username: AccountKind, fields: Record<string, string>) => {
     const body = new URLSearchParams(fields);
     return tokensAction({ request: new Request("http://localhost/settings/tokens", { method: "POST", body, headers: { Cookie: await cookieOf(username), "Content-Type": "application/x-www-form-urlencoded" } }), params: {}, context: {} });
   };
@@ -188,7 +192,9 @@ describe("/settings/tokens", () => {
   it("creates a token, shown once, and lists it without the secret", async () => {
     const anonymous = await tokensAction({ request: new Request("http://localhost/settings/tokens", { method: "POST", body: new URLSearchParams({ intent: "create", name: "x", expires: "30" }) }), params: {}, context: {} }).catch((e: Response) => e);
     expect((anonymous as Response).headers.get("Location")).toMatch(/^\/login/);
-    const created = (await post("mentor", { intent: "create", name: "导师审阅脚本", expires: "30" })) as unknown as { data: { created: { token: string; name: string } } };
+    const reply = (await post("mentor", { intent: "create", name: "导师审阅脚本", expires: "30" })) as unknown as { data: { status: string; data: { token: string; name: string } } };
+    const created = { data: { created: reply.data.data } };
+    expect(reply.data.status).toBe("success");
     expect(created.data.created.token).toMatch(/^fdo_/);
     const listed = (await tokensLoader({ request: new Request("http://localhost/settings/tokens", { headers: { Cookie: await cookieOf("mentor") } }), params: {}, context: {} })) as unknown as {
       data: { tokens: Array<Record<string, unknown>> };
@@ -198,9 +204,9 @@ describe("/settings/tokens", () => {
   });
 
   it("explains a missing name", async () => {
-    const reply = (await post("mentor", { intent: "create", name: " ", expires: "30" })) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
+    const reply = (await post("mentor", { intent: "create", name: " ", expires: "30" })) as unknown as { init: { status: number }; data: { form: { error: Record<string, string[]> } } };
     expect(reply.init.status).toBe(400);
-    expect(reply.data.result.error.name).toEqual(["请填写令牌名称。"]);
+    expect(reply.data.form.error.name).toEqual(["请填写令牌名称。"]);
   });
 
   it("lets nobody revoke someone else's token (学工部 excepted)", async () => {
@@ -208,10 +214,13 @@ describe("/settings/tokens", () => {
     const denied = await post("backbone", { intent: "revoke", id: token.id }).catch((e: Response) => e);
     expect((denied as Response).status).toBe(403);
     expect(await userFromBearer(`Bearer ${token.token}`)).not.toBeNull();
-    const done = (await post("admin", { intent: "revoke", id: token.id })) as Response;
-    expect(done.status).toBe(302);
+    const asked = (await post("admin", { intent: "revoke", id: token.id })) as unknown as { data: { status: string; confirm: { message: string } } };
+    expect(asked.data).toMatchObject({ status: "confirm", confirm: { message: expect.stringContaining("确认撤销令牌") } });
+    expect(await userFromBearer(`Bearer ${token.token}`)).not.toBeNull();
+    const done = (await post("admin", { intent: "revoke", id: token.id, confirmed: "yes" })) as unknown as { data: { status: string; notice: string } };
+    expect(done.data).toMatchObject({ status: "success", notice: expect.stringContaining("已撤销") });
     expect(await userFromBearer(`Bearer ${token.token}`)).toBeNull();
-    const missing = await post("admin", { intent: "revoke", id: "no-such-token" }).catch((e: Response) => e);
+    const missing = await post("admin", { intent: "revoke", id: "no-such-token", confirmed: "yes" }).catch((e: Response) => e);
     expect((missing as Response).status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { clientAddress } from "~/lib/request.server.ts";
 import { can } from "~/policy/index.ts";
 import type { Facet } from "./index-settings.ts";
 import { markedToHtml, markedToText } from "./highlight.ts";
+import { documentStatusLabel, dutyLabel, recordTypeLabel } from "./labels.ts";
 import type { SearchResult } from "./search.server.ts";
 import { badTokenBlock, recordBadToken } from "./token-rate-limit.server.ts";
 import { userFromBearer } from "./tokens.server.ts";
@@ -54,11 +55,11 @@ const API_FACETS: Record<Facet, string> = { type: "type", duty: "duty", studioId
 function facetLabel(t: TFunction, facet: Facet, value: { value: string; name?: string }): string {
   switch (facet) {
     case "type":
-      return t(`search.type.${value.value}` as never);
+      return recordTypeLabel(t, value.value);
     case "duty":
-      return t(`duty.${value.value}` as never);
+      return dutyLabel(t, value.value);
     case "status":
-      return t(`search.status.${value.value}` as never);
+      return documentStatusLabel(t, value.value);
     case "year":
       return t("search.year", { year: value.value });
     default:

@@ -1,6 +1,7 @@
 import { Form, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { recordTypeLabel } from "./labels.ts";
 import { Marked } from "./search-page.tsx";
 
 /**
@@ -210,7 +211,7 @@ export function GlobalSearch() {
               className={`cursor-pointer px-3 py-2 ${active === i ? "bg-brand-50" : ""}`}
             >
               <span className="flex items-center gap-2">
-                <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t(`search.type.${hit.subtype}` as never)}</span>
+                <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{recordTypeLabel(t, hit.subtype)}</span>
                 <span className="truncate font-medium text-slate-900">
                   <Marked parts={htmlToParts(hit.titleHtml)} />
                 </span>

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { prisma, type Db } from "~/db/client.server.ts";
-import type { BackgroundTask } from "~/infra/background.server.ts";
+import type { BackgroundTask } from "~/infra/background-task.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { defaultEngine, indexIsCurrent, OUTBOX_LOCK_KEY, pushRecords, rebuildIndex, SearchTaskError, type SearchEngine } from "./engine.server.ts";
 import { engineBackoffMs, rowBackoffSeconds } from "./backoff.ts";
@@ -278,7 +278,7 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
   };
 }
 
-/** The app's worker (registered in TASKS, app/infra/background.server.ts). */
+/** The app's worker (registered in TASKS, app/composition/background.server.ts). */
 let appWorker: OutboxWorker | null = null;
 export function searchOutboxTask(): OutboxWorker {
   appWorker ??= createOutboxWorker();

@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client.server.ts";
 import type { Duty } from "~/generated/prisma/enums.ts";
-import { zhCN } from "~/i18n/locales/zh-CN.ts";
+import { inLanguage } from "~/i18n/define-messages.ts";
+import { enumLabels } from "~/i18n/enum-labels.ts";
 import { SCHOOL_TIME_ZONE } from "~/lib/calendar-date.ts";
 import { extractHeadings, hanBigrams } from "./chinese.ts";
 import { recordId, type RecordKind, type SearchRecord } from "./index-settings.ts";
@@ -13,7 +14,10 @@ import { searchUrls } from "./urls.ts";
  * Records are in Chinese (labels included), the language of the content.
  */
 
-const zh = searchMessages.zh;
+const zh = inLanguage(searchMessages, 0);
+const zhCN = inLanguage(enumLabels, 0);
+/** In the index an output of type CASE is 案例成果, so it reads apart from case-study documents (案例). */
+const outputTypeInIndex = { ...zhCN.outputType, CASE: "案例成果" };
 /** Longer texts are cut: nobody searches for the 20,001st character. */
 export const MAX_BODY_CHARS = 20_000;
 
@@ -81,7 +85,7 @@ function documentRecord(doc: DocumentRow): SearchRecord {
     ...withTwins({
       title: doc.title,
       headings: extractHeadings(doc.plainText).join("\n"),
-      keywords: text([zh.type[doc.type], ...doc.tags, ...authors.map((a) => a.name), doc.studio.name, doc.direction?.name, dutyLabel(duty)]),
+      keywords: text([zhCN.documentType[doc.type], ...doc.tags, ...authors.map((a) => a.name), doc.studio.name, doc.direction?.name, dutyLabel(duty)]),
       body: doc.plainText,
     }),
     duty: [duty],
@@ -228,7 +232,7 @@ function outputRecord(output: OutputRow): SearchRecord {
     ...withTwins({
       title: output.title,
       headings: "",
-      keywords: text([zh.type.OUTPUT, zh.outputType[output.type], zhCN.level[output.level], ...output.authors.map((a) => a.name), output.studio.name, dutyLabel(output.studio.duty)]),
+      keywords: text([zh.type.OUTPUT, outputTypeInIndex[output.type], zhCN.level[output.level], ...output.authors.map((a) => a.name), output.studio.name, dutyLabel(output.studio.duty)]),
       body: output.description,
     }),
     duty: [output.studio.duty],
@@ -240,7 +244,7 @@ function outputRecord(output: OutputRow): SearchRecord {
     url: searchUrls.output(output.id, output.studioId),
     studioName: output.studio.name,
     authors: output.authors.map((a) => a.name),
-    detail: text([zh.outputType[output.type], zhCN.level[output.level]], " · "),
+    detail: text([outputTypeInIndex[output.type], zhCN.level[output.level]], " · "),
   };
 }
 

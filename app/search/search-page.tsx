@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/card.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { formatDate } from "~/lib/format.ts";
-import type { Facet, RecordType } from "./index-settings.ts";
+import type { Facet } from "./index-settings.ts";
+import { documentStatusLabel, dutyLabel, recordTypeLabel } from "./labels.ts";
 import type { FacetValue, SearchHit, SearchResult } from "./search.server.ts";
 
 /** The pieces of the /search page (the route in app/routes/search.tsx only loads and composes). */
@@ -41,11 +42,11 @@ export function useFacetLabel() {
   return (facet: Facet, value: string, name?: string | null): string => {
     switch (facet) {
       case "type":
-        return t(`search.type.${value}` as never);
+        return recordTypeLabel(t, value);
       case "duty":
-        return t(`duty.${value}` as never);
+        return dutyLabel(t, value);
       case "status":
-        return t(`search.status.${value}` as never);
+        return documentStatusLabel(t, value);
       case "year":
         return t("search.year", { year: value });
       default:
@@ -128,8 +129,8 @@ export function HitItem({ hit }: { hit: SearchHit }) {
   return (
     <li className="py-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={TONE[hit.kind]}>{t(`search.type.${hit.type as RecordType}`)}</Badge>
-        {hit.status ? <Badge>{t(`search.status.${hit.status}` as never)}</Badge> : null}
+        <Badge tone={TONE[hit.kind]}>{recordTypeLabel(t, hit.type)}</Badge>
+        {hit.status ? <Badge>{documentStatusLabel(t, hit.status)}</Badge> : null}
         <Link to={hit.url} className="text-base font-semibold text-brand-700 hover:underline">
           <Marked parts={hit.title} />
         </Link>

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 
 /**
  * Personal API tokens (docs/decisions/043-api-tokens.md): `fdo_` + 32 random bytes. Only the
@@ -21,9 +22,6 @@ export function newTokenValue(): string {
   return TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
 }
 
-export class TokenLimitError extends Error {
-  override name = "TokenLimitError";
-}
 
 export interface CreatedToken {
   id: string;
@@ -39,7 +37,7 @@ export async function createApiToken(
   const now = new Date();
   return prisma.$transaction(async (tx) => {
     const active = await tx.apiToken.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-    if (active >= MAX_ACTIVE_TOKENS) throw new TokenLimitError();
+    if (active >= MAX_ACTIVE_TOKENS) throw new UserError("search.tokens.errors.tooMany", { max: MAX_ACTIVE_TOKENS });
     const row = await tx.apiToken.create({
       data: {
         userId,

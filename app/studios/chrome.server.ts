@@ -1,23 +1,38 @@
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { describeGaps } from "~/people/gaps.ts";
-import { can } from "~/policy/index.ts";
+import { abilities as abilitiesOf } from "~/policy/index.ts";
 import type { StudioAccess } from "./access.server.ts";
 import { isRuleError } from "./errors.ts";
 import type { StudioTab } from "./studio-header.tsx";
 
-/** The studio's name line and the sections this person may open, for every studio sub-page. */
+/**
+ * The studio's name line, the sections this person may open, and what they may do in the studio
+ * (every studio rule evaluated, `abilities["project:create"]` …), for every studio sub-page.
+ */
 export function studioChrome(user: SessionUser, access: StudioAccess) {
   const { studio, resource } = access;
+  const abilities = abilitiesOf(user, "studio", resource);
   const tabs: StudioTab[] = ["overview"];
-  const manage = can(user, "studio:manage", resource);
-  if (manage) tabs.push("team", "directions");
-  if (can(user, "studio:view-workspace", resource)) tabs.push("projects");
+  if (abilities["studio:manage"]) tabs.push("team", "directions");
+  if (abilities["studio:view-workspace"]) tabs.push("projects", "documents");
   tabs.push("outputs", "activities");
-  if (can(user, "studio:view-report", resource)) tabs.push("report");
-  if (can(user, "evaluation:view", resource)) tabs.push("evaluations");
-  if (manage) tabs.push("dashboard", "edit");
-  return { id: studio.id, name: studio.name, duty: studio.duty, level: studio.level, archived: studio.archivedAt !== null, viewerRole: resource.viewerRole, tabs };
+  if (abilities["studio:view-report"]) tabs.push("report");
+  if (abilities["evaluation:view"]) tabs.push("evaluations");
+  // The preferences page is closed once the studio is archived (404), so no tab leads there.
+  if (abilities["matching:state-preferences"] && studio.archivedAt === null) tabs.push("mentorPreferences");
+  if (abilities["studio:manage"]) tabs.push("dashboard", "edit");
+  return {
+    id: studio.id,
+    name: studio.name,
+    duty: studio.duty,
+    level: studio.level,
+    archived: studio.archivedAt !== null,
+    viewerRole: resource.viewerRole,
+    tabs,
+    abilities,
+  };
 }
 export type StudioChrome = ReturnType<typeof studioChrome>;
 
@@ -26,5 +41,5 @@ export function ruleMessage(error: unknown, t: TFunction, locale: string): strin
   if (!isRuleError(error)) throw error;
   const params: Record<string, string | number> = { ...error.params };
   if (error.gaps.length) params.gaps = describeGaps(error.gaps, t, locale);
-  return t(`studios.errors.${error.code}` as never, params) as string;
+  return translateKey(t, `studios.errors.${error.code}`, params);
 }

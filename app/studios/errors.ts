@@ -1,4 +1,8 @@
 import type { EligibilityGap } from "./eligibility.ts";
+import type { studioMessages } from "./messages.ts";
+
+/** A broken rule's name: its message is studios.errors.<code>. */
+export type StudioErrorCode = keyof typeof studioMessages.errors;
 
 /**
  * A rule of the studio domain that a request broke (the studio is full for this person, the
@@ -6,7 +10,7 @@ import type { EligibilityGap } from "./eligibility.ts";
  */
 export class StudioRuleError extends Error {
   constructor(
-    public readonly code: string,
+    public readonly code: StudioErrorCode,
     public readonly params: Record<string, string | number> = {},
     /** For eligibility: what the candidate is missing. */
     public readonly gaps: EligibilityGap[] = [],

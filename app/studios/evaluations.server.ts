@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { EvaluationGrade } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
+import { whoMay } from "~/policy/index.ts";
 import { StudioRuleError } from "./errors.ts";
 
 /**
@@ -48,7 +49,7 @@ export async function submitEvaluation(studioId: string, input: { cycle: string;
       entityId: evaluation.id,
       data: { studioId, cycle: input.cycle },
     });
-    const admins = await tx.user.findMany({ where: { roles: { has: "ADMIN" }, active: true }, orderBy: { username: "asc" }, select: { id: true } });
+    const admins = await tx.user.findMany({ where: { AND: [whoMay("evaluation:grade"), { active: true }] }, orderBy: { username: "asc" }, select: { id: true } });
     return createNotifications(
       tx,
       admins.map((admin) => ({

@@ -4,6 +4,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { JoinRequestKind, StudioRole } from "~/generated/prisma/enums.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
+import { can } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { backboneEligibilityGaps } from "./eligibility.ts";
 import { StudioRuleError } from "./errors.ts";
@@ -71,9 +72,9 @@ export async function applyToStudio(studioId: string, user: Pick<SessionUser, "i
 /** The leader invites a counselor by 工号; the counselor is told at once. */
 export async function inviteToStudio(studioId: string, username: string, message: string | undefined, actor: Pick<SessionUser, "id" | "name">, settings: SchoolSettings) {
   const deliver = await prisma.$transaction(async (tx) => {
-    const invitee = await tx.user.findUnique({ where: { username }, select: { id: true, name: true, active: true, roles: true } });
+    const invitee = await tx.user.findUnique({ where: { username }, select: { id: true, name: true, active: true, roles: true, collegeId: true } });
     if (!invitee || !invitee.active) throw new StudioRuleError("unknownPerson", { username });
-    if (!invitee.roles.includes("COUNSELOR")) throw new StudioRuleError("notCounselor", { name: invitee.name });
+    if (!can(invitee, "studio:join", null)) throw new StudioRuleError("notCounselor", { name: invitee.name });
     await lockPerson(tx, invitee.id);
     const name = await studioName(tx, studioId);
     await checkCanJoin(tx, studioId, invitee, settings);

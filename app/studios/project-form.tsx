@@ -47,7 +47,7 @@ export function ProjectForm({
       ) : null}
       <TextField field={fields.title} label={t("studios.projects.title")} className="sm:col-span-2" />
       <SelectField field={fields.level} label={t("studios.projects.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
-      <SelectField field={fields.status} label={t("studios.projects.status")} options={PROJECT_STATUSES.map((s) => option(s, t(`studios.projectStatus.${s}`)))} />
+      <SelectField field={fields.status} label={t("studios.projects.status")} options={PROJECT_STATUSES.map((s) => option(s, t(`projectStatus.${s}`)))} />
       <SelectField field={fields.directionId} label={t("studios.projects.direction")} placeholder={t("studios.projects.noDirection")} options={directions.map((d) => option(d.id, d.name))} />
       <SelectField field={fields.principalId} label={t("studios.projects.principal")} placeholder={t("studios.create.choose")} options={people} />
       <TextField field={fields.startDate} type="date" label={t("studios.projects.startDate")} />

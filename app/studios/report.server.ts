@@ -30,7 +30,7 @@ export async function annualReport(studioId: string, year: number) {
       foundedOn: true,
       description: true,
       memberships: {
-        orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+        orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
         select: { role: true, joinedAt: true, user: { select: { name: true, college: { select: { name: true } }, profile: { select: { title: true } } } } },
       },
       directions: { orderBy: { createdAt: "asc" }, select: { name: true } },
@@ -129,7 +129,7 @@ function reportTables(report: AnnualReport, t: TFunction, locale: string) {
       rows: report.projects.map((p) => [
         p.title,
         t(`level.${p.level}`),
-        t(`studios.projectStatus.${p.status}`),
+        t(`projectStatus.${p.status}`),
         p.principal,
         `${day(p.startDate)} – ${day(p.endDate)}`,
         t("studios.report.progress", { tasks: p.tasksDone, milestones: p.milestones.join("、") || "—" }),
@@ -138,12 +138,12 @@ function reportTables(report: AnnualReport, t: TFunction, locale: string) {
     outputs: {
       title: t("studios.report.outputs"),
       header: [t("studios.report.colOutput"), t("studios.report.colType"), t("studios.report.colLevel"), t("studios.report.colDate"), t("studios.report.colAuthors")],
-      rows: report.outputs.map((o) => [o.title, t(`studios.outputType.${o.type}`), t(`level.${o.level}`), day(o.date), o.authors.join("、")]),
+      rows: report.outputs.map((o) => [o.title, t(`outputType.${o.type}`), t(`level.${o.level}`), day(o.date), o.authors.join("、")]),
     },
     activities: {
       title: t("studios.report.activities"),
       header: [t("studios.report.colActivity"), t("studios.report.colKind"), t("studios.report.colDate"), t("studios.report.colLocation"), t("studios.report.colParticipants")],
-      rows: report.activities.map((a) => [a.title, t(`studios.activityKind.${a.kind}`), day(a.date), a.location || "—", a.participants === null ? "—" : String(a.participants)]),
+      rows: report.activities.map((a) => [a.title, t(`activityKind.${a.kind}`), day(a.date), a.location || "—", a.participants === null ? "—" : String(a.participants)]),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { subDays } from "date-fns";
 import type { ActivityKind } from "~/generated/prisma/enums.ts";
+import { whoMay } from "~/policy/index.ts";
 import type { SeedContext } from "~/seed/steps.server.ts";
 
 const ACTIVITIES: Array<{ kind: ActivityKind; title: string; location: string }> = [
@@ -41,10 +42,7 @@ export async function seedStudioLife({ db, now, faker }: SeedContext): Promise<v
   if (!xinqing) return;
   const applicant = await db.user.findFirst({
     where: {
-      username: { not: "counselor" },
-      roles: { has: "COUNSELOR" },
-      memberships: { none: {} },
-      profile: { specialties: { has: "MENTAL_HEALTH" } },
+      AND: [whoMay("studio:join"), { username: { not: "counselor" }, memberships: { none: {} }, profile: { specialties: { has: "MENTAL_HEALTH" } } }],
     },
     orderBy: { username: "asc" },
     select: { id: true, name: true },

@@ -5,6 +5,9 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, Level } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { deriveCareerStage } from "~/people/career-stage.ts";
+import { escapeLike } from "~/people/directory.server.ts";
+import { pinyinQuery } from "~/people/name-keys.ts";
+import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
 import { StudioRuleError } from "./errors.ts";
@@ -13,8 +16,8 @@ import { rankStudios } from "./fit.ts";
 export const STUDIOS_PAGE_SIZE = 12;
 
 /** All studios, newest approvals last, with what a list shows. */
-export async function listStudios(filters: { q?: string; duty?: Duty; level?: Level; page: number }) {
-  const where: Prisma.StudioWhereInput = {
+export async function listStudios(actor: Actor, filters: { q?: string; duty?: Duty; level?: Level; page: number }) {
+  const chosen: Prisma.StudioWhereInput = {
     archivedAt: null,
     ...(filters.duty ? { duty: filters.duty } : {}),
     ...(filters.level ? { level: filters.level } : {}),
@@ -28,6 +31,7 @@ export async function listStudios(filters: { q?: string; duty?: Duty; level?: Le
         }
       : {}),
   };
+  const where: Prisma.StudioWhereInput = { AND: [whereCan(actor, "studio:view"), chosen] };
   const [total, studios] = await Promise.all([
     prisma.studio.count({ where }),
     prisma.studio.findMany({
@@ -132,7 +136,8 @@ export async function getStudioPage(studioId: string, options: { workspace: bool
     where: { id: studioId },
     include: {
       memberships: {
-        orderBy: { joinedAt: "asc" },
+        // The leader first, then backbone members and newcomers, each by name (surname pinyin, decision 015).
+        orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
         select: {
           id: true,
           role: true,
@@ -246,6 +251,7 @@ export async function findCandidate(db: Db, username: string) {
       name: true,
       active: true,
       roles: true,
+      collegeId: true,
       profile: { select: { counselorSince: true, title: true, _count: { select: { honours: true } } } },
       _count: { select: { memberships: true } },
     },
@@ -269,7 +275,7 @@ function candidateGaps(candidate: Candidate, settings: SchoolSettings, now: Date
 async function checkLeader(db: Db, username: string, overrideReason: string | undefined, settings: SchoolSettings, now: Date, studioId?: string) {
   const candidate = await findCandidate(db, username);
   if (!candidate || !candidate.active) throw new StudioRuleError("unknownPerson", { username });
-  if (!candidate.roles.includes("COUNSELOR")) throw new StudioRuleError("notCounselor", { name: candidate.name });
+  if (!can(candidate, "studio:join", null)) throw new StudioRuleError("notCounselor", { name: candidate.name });
   const alreadyHere = studioId
     ? await db.studioMembership.findUnique({ where: { studioId_userId: { studioId, userId: candidate.id } }, select: { role: true } })
     : null;
@@ -426,17 +432,32 @@ export async function changeLeader(
   deliver();
 }
 
-/** Counselors whose 工号 or name starts with the query, for picking leaders and invitees. */
-export async function lookupCounselors(query: string, limit = 8) {
+/**
+ * Counselors for picking leaders and invitees: by 工号 (its start), name (any part), or the start of
+ * the name's pinyin or initials ("zhang", "zhangminghua", "zmh" find 张明华; surnames read as
+ * surnames, decision 015), among the people the actor may list, in the order of every list of people.
+ */
+export async function lookupCounselors(actor: Actor, query: string, limit = 8) {
   const q = query.trim();
   if (!q) return [];
+  const pinyin = pinyinQuery(q);
+  const literal = escapeLike(q);
   return prisma.user.findMany({
     where: {
-      active: true,
-      roles: { has: "COUNSELOR" },
-      OR: [{ username: { startsWith: q } }, { name: { startsWith: q } }],
+      AND: [
+        whereCan(actor, "person:view-card"),
+        whoMay("studio:join"),
+        {
+          active: true,
+          OR: [
+            { username: { startsWith: literal, mode: "insensitive" } },
+            { name: { contains: literal, mode: "insensitive" } },
+            ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
+          ],
+        },
+      ],
     },
-    orderBy: { username: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },
   });

@@ -177,10 +177,16 @@ describe("personal access tokens", () => {
     const call = () => fetch(`${baseUrl}/api/search?q=${encodeURIComponent("心理")}`, { headers: { Authorization: `Bearer ${token}` } });
     expect((await call()).status).toBe(200);
 
-    await page.getByRole("link", { name: "撤销令牌“审阅统计脚本”" }).click();
-    await page.getByRole("alertdialog", { name: "确认撤销令牌“审阅统计脚本”？" }).waitFor();
+    await page.getByRole("button", { name: "撤销令牌“审阅统计脚本”" }).click();
+    const dialog = page.getByRole("dialog", { name: /确认撤销令牌“审阅统计脚本”？/ });
+    await dialog.waitFor();
+    // The question starts on 取消; Escape closes it and nothing is revoked.
+    expect(await dialog.getByRole("button", { name: "取消" }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
     expect((await call()).status).toBe(200);
-    await page.getByRole("button", { name: "确认撤销" }).click();
+    await page.getByRole("button", { name: "撤销令牌“审阅统计脚本”" }).click();
+    await dialog.getByRole("button", { name: "确认撤销" }).click();
     await page.getByText("令牌“审阅统计脚本”已撤销。").waitFor();
     expect((await call()).status).toBe(401);
     await page.context().close();

@@ -5,8 +5,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { SessionUser } from "~/auth/session.server.ts";
+import type { StoredState } from "~/documents/body-storage.server.ts";
 import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "../protocol.ts";
-import type { CollabSettings, StoredState } from "../worker-link.ts";
+import type { CollabSettings } from "../worker-link.ts";
 import { FOREIGN_IMAGES_REMOVED, removeForeignImages } from "./image-sources.ts";
 import type { UpdateLog } from "./update-log.ts";
 

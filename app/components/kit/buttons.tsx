@@ -1,4 +1,4 @@
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 const tones = {
@@ -59,5 +59,54 @@ export function SubmitButton({
     >
       {mine ? pendingLabel : children}
     </button>
+  );
+}
+
+/**
+ * A form that is just one button (lock, accept, mark as read…): posts `intent` and the given fields,
+ * shows progress on itself alone and stays on the page. Destructive ones use ConfirmButton instead.
+ */
+export function ActionButton({
+  intent,
+  fields = {},
+  children,
+  pendingLabel,
+  label,
+  tone = "secondary",
+  size = "sm",
+  action,
+  className = "",
+}: {
+  intent: string;
+  fields?: Record<string, string>;
+  children: ReactNode;
+  pendingLabel: string;
+  /** Accessible name when several such buttons sit side by side; starts with the visible text. */
+  label?: string;
+  tone?: keyof typeof tones;
+  size?: "sm" | "md";
+  /** Post to another route's action. */
+  action?: string;
+  className?: string;
+}) {
+  const [matchName, matchValue] = Object.entries(fields)[0] ?? [];
+  return (
+    <Form method="post" action={action} preventScrollReset className="inline">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton
+        intent={intent}
+        match={matchName === undefined ? undefined : [matchName, matchValue!]}
+        pendingLabel={pendingLabel}
+        tone={tone}
+        size={size}
+        label={label}
+        className={className}
+      >
+        {children}
+      </SubmitButton>
+    </Form>
   );
 }

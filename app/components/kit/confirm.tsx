@@ -1,5 +1,5 @@
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConfirmRequest } from "~/lib/action-reply.ts";
 import { buttonClass } from "./buttons.tsx";
@@ -49,6 +49,7 @@ export function ConfirmButton({
 }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const questionId = useId();
   const fetcher = useFetcher({ key: fetcherKey ?? `confirm:${intent}:${JSON.stringify(fields)}` });
   const navigation = useNavigation();
   const busy = fetcherKey ? fetcher.state !== "idle" : navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -74,12 +75,12 @@ export function ConfirmButton({
           {busy ? t("kit.working") : label}
         </button>
       </Form>
-      <dialog ref={dialog} aria-labelledby={`${intent}-question`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 p-0 text-left shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={questionId} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 p-0 text-left shadow-xl backdrop:bg-slate-900/40">
         <ConfirmForm method="post" action={action} className="space-y-4 p-5">
           <input type="hidden" name="intent" value={intent} />
           <input type="hidden" name="confirmed" value="yes" />
           {hiddenFields(fields)}
-          <p id={`${intent}-question`} className="text-sm text-slate-800">
+          <p id={questionId} className="text-sm text-slate-800">
             {question}
           </p>
           <div className="flex justify-end gap-2">

@@ -7,6 +7,7 @@ import {
 } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { translateKnown } from "~/i18n/keys.ts";
 
 /**
  * Labelled form controls on Conform field metadata: every control has a visible label tied to it,
@@ -24,8 +25,8 @@ type AnyField = FieldMetadata<any, any, any>;
  * onValidate) yields message keys such as "studios.errors.motivationShort", translated here.
  */
 export function useErrorText() {
-  const { t, i18n } = useTranslation();
-  return (errors: string[] | undefined) => (errors ?? []).map((message) => (i18n.exists(message) ? (t(message as never) as string) : message)).join(" ");
+  const { t } = useTranslation();
+  return (errors: string[] | undefined) => (errors ?? []).map((message) => translateKnown(t, message)).join(" ");
 }
 
 export function FieldErrors({ field }: { field: AnyField }) {

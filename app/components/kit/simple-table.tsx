@@ -1,27 +1,15 @@
+import { DataTable, type Column } from "./data-table.tsx";
+
+type Line = { row: ReadonlyArray<string | number>; index: number };
+
 /** A plain table of text cells with a header row: report sections, the data behind a chart. */
 export function SimpleTable({ caption, header, rows }: { caption: string; header: string[]; rows: ReadonlyArray<ReadonlyArray<string | number>> }) {
-  return (
-    <table className="min-w-full text-sm" aria-label={caption}>
-      <thead className="text-left text-xs text-slate-500">
-        <tr>
-          {header.map((h) => (
-            <th key={h} scope="col" className="py-1 pr-3">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row, i) => (
-          <tr key={i}>
-            {row.map((cell, j) => (
-              <td key={j} className="py-1.5 pr-3 tabular-nums">
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Array<Column<Line>> = header.map((title, index) => ({
+    key: String(index),
+    header: title,
+    primary: index === 0,
+    numeric: rows.some((row) => typeof row[index] === "number"),
+    cell: ({ row }) => row[index],
+  }));
+  return <DataTable caption={caption} columns={columns} rows={rows.map((row, index) => ({ row, index }))} rowKey={({ index }) => String(index)} />;
 }

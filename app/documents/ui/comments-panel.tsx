@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/lib/format.ts";
-import type { SelectionInfo } from "../editor/collab-editor.tsx";
+import type { SelectionInfo } from "../editor/editor-slot.ts";
 import { commentFormSchema } from "../schemas.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";

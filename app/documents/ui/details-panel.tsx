@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
+import type { Abilities } from "~/policy/index.ts";
 import { DOCUMENT_TYPES, detailsFormSchema, templateFormSchema } from "../schemas.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
@@ -10,12 +11,15 @@ export function DetailsPanel({
   document,
   directions,
   projects,
-  can,
+  abilities,
+  schoolTemplate,
 }: {
   document: { title: string; type: DocumentType; directionId: string | null; projectId: string | null; tags: string[] };
   directions: Array<{ id: string; name: string }>;
   projects: Array<{ id: string; title: string }>;
-  can: { edit: boolean; delete: boolean; saveAsTemplate: boolean; schoolTemplate: boolean };
+  abilities: Abilities<"document">;
+  /** May save it as a school template too (学工部). */
+  schoolTemplate: boolean;
 }) {
   const { t } = useTranslation();
   const { fetcher, form, fields, busy, data } = usePageForm("details", "details", detailsFormSchema);
@@ -24,8 +28,8 @@ export function DetailsPanel({
     <div className="space-y-5 text-sm">
       <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="details" />
-        {!can.edit ? <p className="text-slate-600">{t("documents.details.readOnly")}</p> : null}
-        <fieldset disabled={!can.edit} className="space-y-3">
+        {!abilities["document:edit"] ? <p className="text-slate-600">{t("documents.details.readOnly")}</p> : null}
+        <fieldset disabled={!abilities["document:edit"]} className="space-y-3">
           <div>
             <label htmlFor={fields.title.id} className="block text-slate-700">
               {t("documents.details.title")}
@@ -40,7 +44,7 @@ export function DetailsPanel({
             <select {...getSelectProps(fields.type)} defaultValue={document.type} className={inputClass}>
               {DOCUMENT_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`documents.type.${type}`)}
+                  {t(`documentType.${type}`)}
                 </option>
               ))}
             </select>
@@ -86,9 +90,9 @@ export function DetailsPanel({
         {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
       </fetcher.Form>
 
-      {can.saveAsTemplate ? <SaveTemplate school={can.schoolTemplate} /> : null}
+      {abilities["document:save-as-template"] ? <SaveTemplate school={schoolTemplate} /> : null}
 
-      {can.delete ? (
+      {abilities["document:delete"] ? (
         <div className="border-t border-slate-200 pt-4">
           <ConfirmButton
             intent="delete"

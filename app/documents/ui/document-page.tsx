@@ -1,11 +1,11 @@
 import { Link, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
-import type { AccessInfo, DocEventKind } from "~/collab/protocol.ts";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import type { loadDocumentPage, Panel } from "../document-page.server.ts";
-import { CollabEditor, type SelectionInfo } from "../editor/collab-editor.tsx";
+import type { DocumentEditorProps, SelectionInfo } from "../editor/editor-slot.ts";
+import type { AccessInfo, DocEventKind } from "../live.ts";
 import { CommentsPanel } from "./comments-panel.tsx";
 import { DetailsPanel } from "./details-panel.tsx";
 import { ReviewPanel } from "./review-panel.tsx";
@@ -15,14 +15,15 @@ import { VersionsPanel } from "./versions-panel.tsx";
 type PageData = Awaited<ReturnType<typeof loadDocumentPage>>;
 const PANEL_LIST: Panel[] = ["comments", "versions", "review", "details", "export"];
 
-export function DocumentPage({ page }: { page: PageData }) {
+/** `Editor`: the body's editor, handed in by the route (app/collab/collab-editor.tsx). */
+export function DocumentPage({ page, Editor }: { page: PageData; Editor: ComponentType<DocumentEditorProps> }) {
   const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const requested = searchParams.get("panel") as Panel | null;
   const panel: Panel = requested && PANEL_LIST.includes(requested) ? requested : "comments";
-  const { document, can } = page;
+  const { document, abilities } = page;
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [liveStatus, setLiveStatus] = useState<DocumentStatus>(document.status);
@@ -83,7 +84,7 @@ export function DocumentPage({ page }: { page: PageData }) {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{document.title}</h1>
           <StatusBadge status={liveStatus} />
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`documents.type.${document.type}`)}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`documentType.${document.type}`)}</span>
         </div>
         <p className="text-sm text-slate-500">
           {t("documents.page.createdBy", { name: document.createdBy.name, date: formatDate(document.createdAt, i18n.language) })}
@@ -95,7 +96,7 @@ export function DocumentPage({ page }: { page: PageData }) {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-label={t("documents.editor.body")}>
-          <CollabEditor
+          <Editor
             documentId={document.id}
             user={page.user}
             initialHtml={page.initialHtml}
@@ -141,7 +142,7 @@ export function DocumentPage({ page }: { page: PageData }) {
                 threads={page.threads as never}
                 people={page.people}
                 userId={page.user.id}
-                canComment={can.comment}
+                canComment={abilities["document:comment"]}
                 selection={selection}
                 activeThreadId={activeThread}
                 onActivate={setActiveThread}
@@ -153,15 +154,15 @@ export function DocumentPage({ page }: { page: PageData }) {
                 versions={page.versions.items as never}
                 page={page.versions.page}
                 pages={page.versions.pages}
-                canCreate={can.createVersion}
-                canRestore={can.edit}
+                canCreate={abilities["document:create-version"]}
+                canRestore={abilities["document:edit"]}
               />
             ) : null}
             {panel === "review" ? (
-              <ReviewPanel status={liveStatus} reviews={page.reviews as never} directions={page.directions} currentDirectionId={document.directionId} can={can} />
+              <ReviewPanel status={liveStatus} reviews={page.reviews as never} directions={page.directions} currentDirectionId={document.directionId} abilities={abilities} />
             ) : null}
             {panel === "details" ? (
-              <DetailsPanel document={document} directions={page.links.directions} projects={page.links.projects} can={can} />
+              <DetailsPanel document={document} directions={page.links.directions} projects={page.links.projects} abilities={abilities} schoolTemplate={page.schoolTemplate["template:manage"]} />
             ) : null}
             {panel === "export" ? <ExportPanel documentId={document.id} /> : null}
           </div>

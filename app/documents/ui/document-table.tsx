@@ -27,7 +27,7 @@ export function DocumentFilters({ type, status }: { type: string; status: string
           <option value="">{t("documents.list.allTypes")}</option>
           {DOCUMENT_TYPES.map((value) => (
             <option key={value} value={value}>
-              {t(`documents.type.${value}`)}
+              {t(`documentType.${value}`)}
             </option>
           ))}
         </select>
@@ -38,7 +38,7 @@ export function DocumentFilters({ type, status }: { type: string; status: string
           <option value="">{t("documents.list.allStatuses")}</option>
           {DOCUMENT_STATUSES.map((value) => (
             <option key={value} value={value}>
-              {t(`documents.status.${value}`)}
+              {t(`documentStatus.${value}`)}
             </option>
           ))}
         </select>
@@ -82,7 +82,7 @@ export function DocumentTable({ rows, showStudio, filtered }: { rows: DocumentRo
                 </Link>
               </td>
               {showStudio ? <td className="px-4 py-2 text-slate-600">{row.studio.name}</td> : null}
-              <td className="px-4 py-2 text-slate-600">{t(`documents.type.${row.type}`)}</td>
+              <td className="px-4 py-2 text-slate-600">{t(`documentType.${row.type}`)}</td>
               <td className="px-4 py-2">
                 <StatusBadge status={row.status} />
               </td>

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { translateKnown } from "~/i18n/keys.ts";
 
 /** Errors of one field: i18n keys from the browser-side check, sentences from the server. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <p id={id} className="mt-1 text-sm text-red-600">
-      {errors.map((error) => (i18n.exists(error) ? t(error as never) : error)).join(" ")}
+      {errors.map((error) => translateKnown(t, error)).join(" ")}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DocumentStatus, ReviewStatus } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
+import type { Abilities } from "~/policy/index.ts";
 import { decideFormSchema, requestReviewFormSchema } from "../schemas.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { ActionMessage, FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
@@ -26,26 +27,18 @@ export interface DirectionWithMentors {
   mentors: Array<{ id: string; name: string; kind: "INTERNAL" | "EXTERNAL" }>;
 }
 
-interface Abilities {
-  requestReview: boolean;
-  withdrawReview: boolean;
-  decideReview: boolean;
-  publish: boolean;
-  reopen: boolean;
-}
-
 export function ReviewPanel({
   status,
   reviews,
   directions,
   currentDirectionId,
-  can,
+  abilities,
 }: {
   status: DocumentStatus;
   reviews: ReviewView[];
   directions: DirectionWithMentors[];
   currentDirectionId: string | null;
-  can: Abilities;
+  abilities: Abilities<"document">;
 }) {
   const { t, i18n } = useTranslation();
   const pending = reviews.filter((review) => review.status === "PENDING");
@@ -68,16 +61,16 @@ export function ReviewPanel({
       {message ? <ActionMessage ok={message.ok} message={message.message} /> : null}
       {pending.length ? <p className="text-slate-600">{t("documents.review.waiting", { names: pending.map((review) => review.reviewer.name).join("、") })}</p> : null}
 
-      {can.decideReview ? <DecideForm /> : null}
-      {can.requestReview ? <RequestForm directions={directions} currentDirectionId={currentDirectionId} /> : null}
+      {abilities["document:decide-review"] ? <DecideForm /> : null}
+      {abilities["document:request-review"] ? <RequestForm directions={directions} currentDirectionId={currentDirectionId} /> : null}
       <div className="flex flex-wrap gap-2">
-        {can.withdrawReview ? (
+        {abilities["document:withdraw-review"] ? (
           <ConfirmButton intent="withdraw" fetcherKey="review-withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} tone="neutral" serverQuestion={answers[0]?.confirm} />
         ) : null}
-        {can.publish ? (
+        {abilities["document:publish"] ? (
           <ConfirmButton intent="publish" fetcherKey="review-publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} tone="neutral" serverQuestion={answers[1]?.confirm} />
         ) : null}
-        {can.reopen ? (
+        {abilities["document:reopen"] ? (
           <ConfirmButton intent="reopen" fetcherKey="review-reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} tone="neutral" serverQuestion={answers[2]?.confirm} />
         ) : null}
       </div>
@@ -94,7 +87,7 @@ export function ReviewPanel({
               <li key={review.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 <p className="flex flex-wrap justify-between gap-2">
                   <span>{t("documents.review.historyItem", { requester: review.requestedBy.name, reviewer: review.reviewer.name })}</span>
-                  <span className="font-medium">{t(`documents.reviewStatus.${review.status}`)}</span>
+                  <span className="font-medium">{t(`reviewStatus.${review.status}`)}</span>
                 </p>
                 <p className="mt-1 text-xs text-slate-500">
                   {formatDateTime(review.createdAt, i18n.language)}

@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: DocumentStatus }) {
   const { t } = useTranslation();
   return (
     <span data-testid="document-status" className={`inline-flex items-center whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>
-      {t(`documents.status.${status}`)}
+      {t(`documentStatus.${status}`)}
     </span>
   );
 }

@@ -70,9 +70,9 @@ export function VersionsPanel({
             <p className="mt-1 text-xs text-slate-600">
               {version.reason === "RESTORE" && version.name
                 ? t("documents.versions.restoredFrom", { number: version.name })
-                : t(`documents.reason.${version.reason}`)}
+                : t(`versionReason.${version.reason}`)}
               {" · "}
-              {t(`documents.status.${version.status}`)}
+              {t(`documentStatus.${version.status}`)}
               {version.createdBy ? ` · ${version.createdBy.name}` : ""}
             </p>
             <div className="mt-2 flex flex-wrap items-center gap-3">

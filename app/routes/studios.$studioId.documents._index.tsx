@@ -4,7 +4,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadStudioAccess } from "~/documents/access.server.ts";
 import { createDocument, DocumentInputError, listStudioDocuments, studioLinks } from "~/documents/documents.server.ts";
 import { parseListFilters } from "~/documents/list-filters.ts";
 import { DOCUMENT_TYPES, newDocumentSchema } from "~/documents/schemas.ts";
@@ -14,62 +13,67 @@ import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.ts
 import { ActionMessage, FieldErrors, inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
-import { authorize, can } from "~/policy/index.ts";
+import { abilities, authorize } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.studio.name ?? ""} · 文档 · 辅导员工作室协同平台` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => studioPageTitle(matches, (t) => [t("documents.list.studioTitle")]);
 
 async function studioFor(request: Request, studioId: string) {
   const user = await requireUser(request);
-  const studio = await loadStudioAccess(studioId, user);
-  if (!studio) throw new Response("Not Found", { status: 404 });
-  authorize(user, "studio:view-workspace", studio);
-  return { user, studio };
+  const { studio, resource } = await loadStudioAccess(user, studioId);
+  authorize(user, "studio:view-workspace", resource);
+  return { user, studio, resource };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, studio } = await studioFor(request, params.studioId!);
+  const { user, studio, resource } = await studioFor(request, params.studioId!);
   const filters = parseListFilters(new URL(request.url));
-  const [list, templates, links] = await Promise.all([listStudioDocuments(studio.studioId, filters), templatesForStudio(studio.studioId), studioLinks(studio.studioId)]);
+  const [list, templates, links] = await Promise.all([listStudioDocuments(studio.id, filters), templatesForStudio(studio.id), studioLinks(studio.id)]);
   return data({
-    studio: { id: studio.studioId, name: studio.name },
+    studio: { id: studio.id, name: studio.name },
     ...list,
     filters,
-    templates: templates.map((template) => ({ ...template, manageable: can(user, "template:manage", { studioId: template.studioId, viewerRole: studio.viewerRole }) })),
+    templates: templates.map((template) => ({
+      ...template,
+      abilities: abilities(user, "template", { studioId: template.studioId, viewerRole: resource.viewerRole }),
+    })),
     links,
-    canCreate: can(user, "studio:create-document", studio),
+    abilities: abilities(user, "studio", resource),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, studio } = await studioFor(request, params.studioId!);
+  const { user, studio, resource } = await studioFor(request, params.studioId!);
   const t = await getFixedT(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "delete-template") {
     const template = await findTemplate(String(formData.get("templateId") ?? ""));
-    if (!template || (template.studioId !== null && template.studioId !== studio.studioId)) throw new Response("Not Found", { status: 404 });
-    authorize(user, "template:manage", { studioId: template.studioId, viewerRole: studio.viewerRole });
+    if (!template || (template.studioId !== null && template.studioId !== studio.id)) throw new Response("Not Found", { status: 404 });
+    authorize(user, "template:manage", { studioId: template.studioId, viewerRole: resource.viewerRole });
     if (formData.get("confirmed") !== "yes") return data({ intent, confirm: template.id });
     await deleteTemplate(template.id, user.id);
     return data({ intent, message: t("documents.templates.deleted") });
   }
-  authorize(user, "studio:create-document", studio);
+  authorize(user, "studio:create-document", resource);
   const submission = parseWithZod(formData, { schema: newDocumentSchema });
   if (submission.status !== "success") return data({ intent: "create", result: translatedReply(submission, t) }, { status: 400 });
   try {
-    const document = await createDocument({ studioId: studio.studioId, createdById: user.id, ...submission.value });
+    const document = await createDocument({ studioId: studio.id, createdById: user.id, ...submission.value });
     throw redirect(`/documents/${document.id}`);
   } catch (error) {
     if (error instanceof DocumentInputError) {
-      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [t(error.message as never)] }) }, { status: 400 });
+      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [translateKnown(t, error.message)] }) }, { status: 400 });
     }
     throw error;
   }
 }
 
 export default function StudioDocuments() {
-  const { studio, items, page, pages, total, filters, templates, links, canCreate } = useLoaderData<typeof loader>();
+  const { studio, items, page, pages, total, filters, templates, links, abilities } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
@@ -77,13 +81,8 @@ export default function StudioDocuments() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <Link to={`/studios/${studio.id}`} className="text-sm text-brand-700 hover:underline">
-            {studio.name}
-          </Link>
-          <h1 className="text-2xl font-bold">{t("documents.list.studioTitle")}</h1>
-        </div>
-        {canCreate ? (
+        <h1 className="text-xl font-bold tracking-tight">{t("documents.list.studioTitle")}</h1>
+        {abilities["studio:create-document"] ? (
           <Link to={`/studios/${studio.id}/documents/import`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
             {t("documents.importer.title")}
           </Link>
@@ -105,7 +104,7 @@ export default function StudioDocuments() {
           <Pagination page={page} pages={pages} />
         </section>
         <div className="space-y-6">
-          {canCreate ? <NewDocumentForm templates={templates} links={links} /> : null}
+          {abilities["studio:create-document"] ? <NewDocumentForm templates={templates} links={links} /> : null}
           <TemplateList templates={templates} confirmId={actionData && "confirm" in actionData ? actionData.confirm : null} />
         </div>
       </div>
@@ -183,7 +182,7 @@ function NewDocumentForm({ templates, links }: { templates: Templates; links: Re
           <select {...getSelectProps(fields.type)} defaultValue="RESEARCH_NOTE" className={inputClass}>
             {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`documents.type.${type}`)}
+                {t(`documentType.${type}`)}
               </option>
             ))}
           </select>
@@ -243,7 +242,7 @@ function TemplateList({ templates, confirmId }: { templates: Templates; confirmI
                 <li key={template.id} className="rounded border border-slate-100 p-2">
                   <p className="font-medium text-slate-800">{template.name}</p>
                   {template.description ? <p className="text-xs text-slate-500">{template.description}</p> : null}
-                  {template.manageable ? (
+                  {template.abilities["template:manage"] ? (
                     <div className="mt-1">
                       <ConfirmButton
                         intent="delete-template"

@@ -1,10 +1,10 @@
-import type { AppConfig } from "./config.server.ts";
-import { ensureDataDir, readOrCreateSecret } from "./data-dir.server.ts";
-import { startEmbeddedMeilisearch } from "./embedded-meilisearch.server.ts";
-import { startEmbeddedPostgres } from "./embedded-postgres.server.ts";
-import { acquireRunLock } from "./run-lock.server.ts";
-import { setRuntime, type Runtime } from "./runtime.server.ts";
 import { migrate } from "~/db/migrate.server.ts";
+import type { AppConfig } from "~/infra/config.server.ts";
+import { ensureDataDir, readOrCreateSecret } from "~/infra/data-dir.server.ts";
+import { startEmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts";
+import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
+import { acquireRunLock } from "~/infra/run-lock.server.ts";
+import { setRuntime, type Runtime } from "~/infra/runtime.server.ts";
 
 export interface Services {
   runtime: Runtime;

@@ -1,9 +1,9 @@
 import { prisma } from "~/db/client.server.ts";
 import { requestScope } from "~/lib/request-scope.server.ts";
-import { createSocketServer } from "~/realtime/socket-server.server.ts";
 import { describeDemoAccounts, seedIfEmpty } from "~/seed/seed.server.ts";
 import { startBackgroundTasks, stopBackgroundTasks } from "./background.server.ts";
 import { checkHealth } from "./health.server.ts";
+import { createAppSocketServer } from "./socket-features.server.ts";
 
 /**
  * What the custom server needs from the application, handed over through the server build's
@@ -14,7 +14,7 @@ export const appHooks = {
   seedIfEmpty,
   describeDemoAccounts,
   checkHealth,
-  createSocketServer,
+  createSocketServer: createAppSocketServer,
   /** Express middleware opening the per-request memo (see request-scope.server.ts). */
   requestScope,
   startBackgroundTasks,

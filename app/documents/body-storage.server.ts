@@ -1,11 +1,18 @@
 import { prisma } from "~/db/client.server.ts";
-import type { StoredState } from "./worker-link.ts";
 
 /**
  * Durable storage of document bodies: Document.yState holds the compacted state, DocumentUpdate
- * the increments received since (written by the collaboration worker, worker/update-log.ts).
+ * the increments received since (appended by the collaboration worker, app/collab/worker/update-log.ts).
  * This is the app's side: loading, compaction, and finding increments left by a crash.
  */
+
+/** A body as stored: the compacted state and the increments appended since. */
+export interface StoredState {
+  state: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest DocumentUpdate id included (0n when none). */
+  watermark: bigint;
+}
 
 /** Yjs encodes into ArrayBuffer-backed arrays; Prisma's Bytes type says so explicitly. */
 export const bytes = (data: Uint8Array) => data as Uint8Array<ArrayBuffer>;

@@ -7,29 +7,30 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadStudioAccess } from "~/documents/access.server.ts";
 import { importFile, ImportError, MAX_IMPORT_BYTES } from "~/documents/import.server.ts";
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
 import { inputClass, primaryButton } from "~/documents/ui/field.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { translateKnown } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { authorize } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction = () => [{ title: "导入文档 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("documents.importer.title")]);
 
 const MAX_FILES = 20;
 
 async function studioFor(request: Request, studioId: string) {
   const user = await requireUser(request);
-  const studio = await loadStudioAccess(studioId, user);
-  if (!studio) throw new Response("Not Found", { status: 404 });
-  authorize(user, "studio:create-document", studio);
+  const { studio, resource } = await loadStudioAccess(user, studioId);
+  authorize(user, "studio:create-document", resource);
   return { user, studio };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { studio } = await studioFor(request, params.studioId!);
-  return data({ studio: { id: studio.studioId, name: studio.name } });
+  return data({ studio: { id: studio.id, name: studio.name } });
 }
 
 type FileResult = { file: string; ok: true; documentId: string; title: string; images: number; skippedImages: number } | { file: string; ok: false; reason: string };
@@ -53,11 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const results: FileResult[] = [];
   for (const file of files) {
     try {
-      const result = await importFile({ studioId: studio.studioId, userId: user.id, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), type: options.data.type });
+      const result = await importFile({ studioId: studio.id, userId: user.id, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), type: options.data.type });
       results.push({ file: file.name, ok: true, ...result });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      results.push({ file: file.name, ok: false, reason: t(error.message as never) });
+      results.push({ file: file.name, ok: false, reason: translateKnown(t, error.message) });
     }
   }
   return data({ error: null, results });
@@ -91,7 +92,7 @@ export default function ImportDocuments() {
           <select id="import-type" name="type" defaultValue="RESEARCH_NOTE" className={inputClass}>
             {DOCUMENT_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`documents.type.${type}`)}
+                {t(`documentType.${type}`)}
               </option>
             ))}
           </select>

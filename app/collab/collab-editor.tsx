@@ -5,38 +5,27 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
-import { CollabProvider, type ConnectionStatus, type SaveState } from "~/collab/provider.ts";
-import { colorFor, type AccessInfo, type DocEventKind } from "~/collab/protocol.ts";
-import { countCharacters, countWords } from "../word-count.ts";
-import { CommentHighlights, commentHighlightsKey, selectionAnchor, type AnchoredThread, type CommentHighlightsStorage } from "./comment-highlights.ts";
-import { BODY_FIELD, documentExtensions } from "./extensions.ts";
-import { TabMovesFocus } from "./tab-moves-focus.ts";
-import { Toolbar } from "./toolbar.tsx";
+import { CommentHighlights, commentHighlightsKey, selectionAnchor, type CommentHighlightsStorage } from "~/documents/editor/comment-highlights.ts";
+import type { DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
+import { BODY_FIELD, documentExtensions } from "~/documents/editor/extensions.ts";
+import { TabMovesFocus } from "~/documents/editor/tab-moves-focus.ts";
+import { Toolbar } from "~/documents/editor/toolbar.tsx";
+import type { AccessInfo, DocEventKind } from "~/documents/live.ts";
+import { countCharacters, countWords } from "~/documents/word-count.ts";
+import { isMessageKey, translateKey } from "~/i18n/keys.ts";
+import { isOneOf } from "~/lib/one-of.ts";
+import { colorFor } from "./protocol.ts";
+import { CollabProvider, type ConnectionStatus, type SaveState } from "./provider.ts";
 
-export interface SelectionInfo {
-  anchor: { from: unknown; to: unknown };
-  quote: string;
-}
-
-interface CollabEditorProps {
-  documentId: string;
-  user: { id: string; name: string };
-  /** Server-rendered body, shown until the live editor is ready (and without JavaScript). */
-  initialHtml: string;
-  threads: AnchoredThread[];
-  activeThreadId: string | null;
-  onActivateThread: (id: string) => void;
-  onSelection: (selection: SelectionInfo | null) => void;
-  onDocEvent: (kind: DocEventKind) => void;
-  onAccess: (access: AccessInfo) => void;
-}
+/** Statuses that lock the text for everyone; the editor says why (documents.editor.readOnly). */
+const LOCKED_STATUSES = ["IN_REVIEW", "APPROVED", "PUBLISHED"] as const;
 
 /**
  * The co-authoring editor: a Y.Doc synced with the collaboration server by CollabProvider,
  * Tiptap bound to it. Both are created in an effect (never during render), so React's
  * StrictMode double effects do not leave a dead provider behind.
  */
-export function CollabEditor(props: CollabEditorProps) {
+export function CollabEditor(props: DocumentEditorProps) {
   const { documentId } = props;
   const [session, setSession] = useState<{ doc: Y.Doc; provider: CollabProvider } | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -96,7 +85,7 @@ function EditorSurface({
   onDocEvent,
   onAccess,
   onLostEdits,
-}: CollabEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: () => void }) {
+}: DocumentEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: () => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ConnectionStatus>(provider.status);
   const [save, setSave] = useState<SaveState>(provider.saveState);
@@ -239,7 +228,7 @@ function StatusBar({
   provider: CollabProvider;
   user: { id: string };
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const counts = useEditorState({
     editor,
     selector: ({ editor }) => {
@@ -249,7 +238,8 @@ function StatusBar({
     },
   });
   const people = usePresence(provider);
-  const errorText = error ? (i18n.exists(`documents.editor.errors.${error}`) ? t(`documents.editor.errors.${error}` as never) : t("documents.editor.errors.unknown")) : null;
+  const errorKey = `documents.editor.errors.${error}`;
+  const errorText = error ? (isMessageKey(errorKey) ? translateKey(t, errorKey) : t("documents.editor.errors.unknown")) : null;
   let connection: string;
   if (status === "failed") connection = t("documents.editor.failed", { reason: errorText ?? t("documents.editor.errors.unknown") });
   else if (status !== "connected" || !synced) connection = save === "offline" ? t("documents.editor.offline") : t("documents.editor.connecting");
@@ -258,8 +248,8 @@ function StatusBar({
     status === "failed" ? "text-red-700" : status !== "connected" ? "text-amber-700" : save === "saved" ? "text-emerald-700" : "text-slate-600";
   const readOnlyReason =
     access && !access.canEdit
-      ? ["IN_REVIEW", "APPROVED", "PUBLISHED"].includes(access.status)
-        ? t(`documents.editor.readOnly.${access.status as "IN_REVIEW"}`)
+      ? isOneOf(LOCKED_STATUSES, access.status)
+        ? t(`documents.editor.readOnly.${access.status}`)
         : t("documents.editor.readOnly.reader")
       : null;
   return (

@@ -7,12 +7,9 @@ import { formatDateTime } from "~/lib/format.ts";
 import {
   addPreference,
   getPreferencesPage,
-  getStudioForPreferences,
   movePreference,
   removePreference,
   setTargets,
-  viewerMentorsStudio,
-  viewerStudioRole,
 } from "~/mentors/preferences.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
 import { preferenceActionSchema, targetsSchema } from "~/mentors/schemas.ts";
@@ -21,15 +18,16 @@ import { MAX_PREFERENCES } from "~/mentors/matching/scoring.ts";
 import { ActionButton, ActionNotice, buttonClass, fieldClass, KindBadge, useSubmitting } from "~/mentors/ui.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { authorize } from "~/policy/index.ts";
+import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction = () => [{ title: "意向导师 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.tabs.mentorPreferences")]);
 
 async function load(request: Request, studioId: string) {
   const user = await requireUser(request);
-  const studio = await getStudioForPreferences(studioId);
-  if (!studio || studio.archivedAt) throw new Response("Not Found", { status: 404 });
-  const [viewerRole, viewerMentors] = await Promise.all([viewerStudioRole(studio.id, user.id), viewerMentorsStudio(studio.id, user.id)]);
-  authorize(user, "matching:state-preferences", { studioId: studio.id, viewerRole, viewerMentors });
+  const { studio, resource } = await loadStudioAccess(user, studioId);
+  if (studio.archivedAt) throw new Response("Not Found", { status: 404 });
+  authorize(user, "matching:state-preferences", resource);
   return { user, studio };
 }
 
@@ -79,9 +77,6 @@ export default function MentorPreferences() {
   const others = page.options.filter((o) => !o.expert);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <Link to={`/studios/${page.studio.id}`} className="text-sm text-brand-700 hover:underline">
-        ← {page.studio.name}
-      </Link>
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{t("mentors.preferences.title", { studio: page.studio.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("mentors.preferences.intro")}</p>

@@ -4,11 +4,12 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { ensureFreshBuild, SERVER_BUILD } from "~/infra/build.server.ts";
+import { readConfig } from "~/infra/config.server.ts";
+import { assignCspNonce, cspNonceOf, refuseCrossOriginChanges, securityHeaders } from "~/infra/request-guards.server.ts";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
+// Only the type: the hooks themselves come from the server build (see below).
 import type { AppHooks } from "./app-hooks.server.ts";
-import { ensureFreshBuild, SERVER_BUILD } from "./build.server.ts";
-import { readConfig } from "./config.server.ts";
-import { assignCspNonce, cspNonceOf, refuseCrossOriginChanges, securityHeaders } from "./request-guards.server.ts";
 import { startServices } from "./services.server.ts";
 
 const log = (line: string) => console.log(`[fudao] ${line}`);
