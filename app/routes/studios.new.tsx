@@ -11,8 +11,8 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
 import { authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { ruleMessage } from "~/studios/chrome.server.ts";
-import { isRuleError } from "~/studios/errors.ts";
 import { PersonPicker } from "~/studios/person-picker.tsx";
 import { createStudioSchema, DUTIES, STUDIO_LEVELS } from "~/studios/schemas.ts";
 import { createStudio } from "~/studios/studios.server.ts";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/studios/${id}`);
   } catch (error) {
     const message = ruleMessage(error, t, locale);
-    const field = isRuleError(error) && error.code === "nameTaken" ? "name" : isRuleError(error) && error.code === "leaderNotEligible" ? "overrideReason" : "leaderUsername";
+    const field = isUserError(error) && error.key === "studios.errors.nameTaken" ? "name" : isUserError(error) && error.key === "studios.errors.leaderNotEligible" ? "overrideReason" : "leaderUsername";
     return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }) }, { status: 409 });
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
-import { StudioRuleError } from "./errors.ts";
+import type { EligibilityGap } from "./eligibility.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { changeLeader, createStudio, getStudioPage, listStudios, recommendStudios } from "./studios.server.ts";
 
 const XINQING = "“心晴”心理健康教育辅导员工作室";
@@ -32,7 +33,12 @@ async function candidate(username: string, options: { years: number; title: "LEC
   });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: StudioRuleError) => e);
+/** The refusal's rule (the last part of its key) and, for eligibility, what is missing. */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => (isUserError(e) ? { code: e.key.replace("studios.errors.", ""), gaps: (e.details as { gaps?: EligibilityGap[] } | undefined)?.gaps ?? [] } : Promise.reject(e)),
+  );
 
 describe("setting up a studio", () => {
   it("appoints an eligible leader, records it and tells them", async () => {

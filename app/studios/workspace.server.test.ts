@@ -7,7 +7,7 @@ import { i18nFor } from "~/i18n/i18n.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { unzipEntry } from "../../tests/support/zip.ts";
 import { createActivity } from "./activities.server.ts";
-import { StudioRuleError } from "./errors.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { currentCycle, gradeEvaluation, listEvaluations, submitEvaluation } from "./evaluations.server.ts";
 import { createOutput, deleteOutput, listOutputs, resolveAuthors } from "./outputs.server.ts";
 import { addMilestone, addTask, createProject, deleteProject, setTaskStatus, toggleMilestone } from "./projects.server.ts";
@@ -22,7 +22,7 @@ const ids = async () => {
   );
   return { studioId: studio.id, leader: leader!, backbone: backbone!, counselor: counselor! };
 };
-const code = (promise: Promise<unknown>) => promise.then(() => null, (e: StudioRuleError) => e.code);
+const code = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (isUserError(e) ? e.key.replace("studios.errors.", "") : Promise.reject(e)));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("projects, milestones and tasks", () => {
