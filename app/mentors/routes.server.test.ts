@@ -9,7 +9,7 @@ import * as editRoute from "~/routes/mentors.$mentorId_.edit.tsx";
 import * as poolRoute from "~/routes/mentors._index.tsx";
 import * as importRoute from "~/routes/mentors.import.tsx";
 import * as newRoute from "~/routes/mentors.new.tsx";
-import * as preferencesRoute from "~/routes/studios_.$studioId_.mentor-preferences.tsx";
+import * as preferencesRoute from "~/routes/studios.$studioId.mentor-preferences.tsx";
 import { publish, runMatching } from "./matching.server.ts";
 
 /**

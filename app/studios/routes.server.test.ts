@@ -75,7 +75,7 @@ describe("who opens which studio page", () => {
 describe("studio forms answer bad input in Chinese", () => {
   it("a motivation that is too short", async () => {
     const module = await import("~/routes/studios.$studioId.apply.tsx");
-    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { motivation: "想加入" } });
+    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { intent: "apply", motivation: "想加入" } });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.data)).toContain("申请理由至少 10 个字。");
   });
@@ -83,7 +83,7 @@ describe("studio forms answer bad input in Chinese", () => {
   it("an ineligible leader, with what is missing", async () => {
     const module = await import("~/routes/studios.new.tsx");
     const response = await asUser("admin", module.action, "/studios/new", {
-      form: { name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: "backbone" },
+      form: { intent: "create", name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: "backbone" },
     });
     expect(response.status).toBe(409);
     const text = JSON.stringify(response.data);
@@ -94,7 +94,7 @@ describe("studio forms answer bad input in Chinese", () => {
 
   it("a budget that is not a number and a missing duty", async () => {
     const module = await import("~/routes/studios.new.tsx");
-    const response = await asUser("admin", module.action, "/studios/new", { form: { name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: "leader" } });
+    const response = await asUser("admin", module.action, "/studios/new", { form: { intent: "create", name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: "leader" } });
     expect(response.status).toBe(400);
     const text = JSON.stringify(response.data);
     expect(text).toContain("请填写 0 到 1 亿之间的金额（最多两位小数）。");
