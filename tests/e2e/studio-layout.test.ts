@@ -20,7 +20,7 @@ async function openStudio(page: Page, username: string) {
   await page.getByRole("link", { name: "工作室", exact: true }).waitFor();
   await page.goto(`${baseUrl}/studios?q=心晴`);
   await page.getByRole("link", { name: STUDIO, exact: true }).first().click();
-  await page.getByRole("heading", { level: 1, name: STUDIO }).waitFor();
+  await page.getByRole("heading", { level: 1, name: STUDIO, exact: true }).waitFor();
 }
 
 describe("every page of a studio sits under its header and tabs", () => {
@@ -52,7 +52,7 @@ describe("every page of a studio sits under its header and tabs", () => {
     await expect.poll(() => page.title()).toBe(`意向导师 · ${STUDIO} · ${APP}`);
 
     await page.getByRole("link", { name: STUDIO, exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: STUDIO }).waitFor();
+    await page.getByRole("heading", { level: 1, name: STUDIO, exact: true }).waitFor();
     await expect(currentTab(page).innerText()).resolves.toBe("概况");
     await page.context().close();
   });

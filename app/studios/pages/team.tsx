@@ -11,6 +11,7 @@ import { inputClass, TextField } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
 import { formatDate } from "~/lib/format.ts";
 import type { loader } from "~/routes/studios.$studioId.team.tsx";
+import { PersonPicker } from "../person-picker.tsx";
 import { inviteSchema } from "../schemas.ts";
 import { StudioPageHeading } from "../studio-header.tsx";
 import type { action } from "../team.actions.server.ts";
@@ -173,7 +174,7 @@ export function TeamPage() {
           <Form method="post" className="space-y-3" {...getFormProps(inviteForm)}>
             <input type="hidden" name="intent" value="invite" />
             <ActionFeedback reply={reply} intent="invite" />
-            <TextField field={inviteFields.username} label={t("studios.team.inviteUsername")} autoComplete="off" />
+            <PersonPicker field={inviteFields.username} label={t("studios.team.inviteUsername")} hint={t("studios.team.inviteHint")} />
             <TextField field={inviteFields.message} label={t("studios.team.inviteMessage")} />
             <SubmitButton intent="invite" pendingLabel={t("studios.team.inviting")}>
               {t("studios.team.inviteSubmit")}
