@@ -130,7 +130,8 @@ export async function deleteProject(projectId: string, actorId: string) {
 
 export async function addMilestone(projectId: string, input: { title: string; dueDate: Date }, actorId: string) {
   await prisma.$transaction(async (tx) => {
-    const milestone = await tx.milestone.create({ data: { projectId, ...input } });
+    // The fields by name: a form's value carries more (its intent), which Prisma refuses.
+    const milestone = await tx.milestone.create({ data: { projectId, title: input.title, dueDate: input.dueDate } });
     await recordAudit(tx, { actorId, action: "milestone.create", entityType: "Milestone", entityId: milestone.id, data: { projectId, title: input.title } });
   });
 }
