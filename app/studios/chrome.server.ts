@@ -1,8 +1,4 @@
-import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { translateKey } from "~/i18n/keys.ts";
-import { withGapsWritten } from "~/people/gaps.ts";
-import { isUserError } from "~/lib/user-error.ts";
 import { abilities as abilitiesOf } from "~/policy/index.ts";
 import type { StudioAccess } from "./access.server.ts";
 import type { StudioTab } from "./studio-header.tsx";
@@ -35,10 +31,3 @@ export function studioChrome(user: SessionUser, access: StudioAccess) {
   };
 }
 export type StudioChrome = ReturnType<typeof studioChrome>;
-
-/** A refusal as a sentence in the person's language, for pages not yet on the action protocol; other errors are rethrown. */
-export function ruleMessage(error: unknown, t: TFunction, locale: string): string {
-  const refusal = withGapsWritten(error, t, locale);
-  if (!isUserError(refusal)) throw refusal;
-  return translateKey(t, refusal.key, refusal.params);
-}
