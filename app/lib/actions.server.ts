@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "./zod-form.ts";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
