@@ -97,7 +97,17 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     const { request } = args;
     const user = options.actor ? await options.actor(request) : ((await requireUser(request)) as User);
     const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
-    const form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    let form: FormData;
+    try {
+      form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    } catch (error) {
+      // The body was refused before it was read (an upload over its limit): which intent it carried
+      // is unknown, so the reply names none and pages show it with an unfiltered ActionFeedback.
+      if (!isUserError(error)) throw error;
+      const t = await getFixedT(request);
+      const body = { intent: "", status: "error", error: translateKey(t, error.key, error.params), details: error.details };
+      return data(body as unknown as RepliesOf<Intents>, { status: error.status });
+    }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
