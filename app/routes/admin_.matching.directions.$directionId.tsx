@@ -4,20 +4,26 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { ActionButton, buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { TextField } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { prisma } from "~/db/client.server.ts";
 import type { MentorKind } from "~/generated/prisma/enums.ts";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { replyFor } from "~/lib/action-reply.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { addByHand, excludePair, getCandidates, unexclude } from "~/mentors/matching.server.ts";
 import { setTargets } from "~/mentors/preferences.server.ts";
-import { badRequest, pageParam, reply, type ActionReply } from "~/mentors/route-helpers.server.ts";
-import { candidateActionSchema, targetsSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, BreakdownDisclosure, buttonClass, ConfirmAction, fieldClass, StatusBadge, useExplain } from "~/mentors/ui.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
-import { Pagination } from "~/components/kit/pagination.tsx";
-import { authorize } from "~/policy/index.ts";
+import { pageParam } from "~/mentors/route-helpers.server.ts";
+import { addCandidateSchema, assignmentIntent, excludeCandidateSchema, targetsSchema } from "~/mentors/schemas.ts";
+import { BreakdownDisclosure, StatusBadge, useExplain } from "~/mentors/ui.tsx";
+import { authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "候选导师 · 导师匹配 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => [data?.view.direction.name, t("mentors.candidates.caption"), t("mentors.matching.title")]);
 
 const kindOf = (url: URL): MentorKind => (url.searchParams.get("kind") === "EXTERNAL" ? "EXTERNAL" : "INTERNAL");
 
@@ -32,53 +38,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ view, show, targets: { internal: direction.internalMentorTarget, external: direction.externalMentorTarget } });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "matching:administer", null);
-  const t = await getFixedT(request);
+async function loadDirection({ params }: ActionFunctionArgs) {
   const direction = await prisma.direction.findUnique({ where: { id: params.directionId ?? "" }, select: { id: true, studioId: true } });
   if (!direction) throw new Response("Not Found", { status: 404 });
-  const formData = await request.formData();
-  if (formData.get("intent") === "targets") {
-    const submission = parseWithZod(formData, { schema: targetsSchema });
-    if (submission.status !== "success" || submission.value.directionId !== direction.id) {
-      return data({ targets: translatedReply(submission, t), notice: null }, { status: 400 });
-    }
-    const { internal, external } = submission.value;
-    const notice = await reply(t, async () => {
-      await setTargets(user.id, direction.studioId, direction.id, internal, external);
-      return t("mentors.candidates.targetsSaved");
-    });
-    return data({ targets: translatedReply(submission, t), notice: notice.data }, { status: notice.init?.status ?? 200 });
-  }
-  const parsed = candidateActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const refused = badRequest(t);
-    return data({ targets: null, notice: refused.data }, { status: 400 });
-  }
-  const input = parsed.data;
-  const mentorName = async (mentorId: string) => (await prisma.mentor.findUnique({ where: { id: mentorId }, select: { user: { select: { name: true } } } }))?.user.name ?? "";
-  const result =
-    input.intent === "add"
-      ? await reply(t, async () => {
-          await addByHand(user.id, direction.id, input.mentorId);
-          return t("mentors.candidates.added", { mentor: await mentorName(input.mentorId) });
-        })
-      : input.intent === "exclude"
-        ? await reply(t, async () => {
-            await excludePair(user.id, { directionId: direction.id, mentorId: input.mentorId });
-            return t("mentors.candidates.excluded", { mentor: await mentorName(input.mentorId) });
-          })
-        : await reply(t, async () => {
-            await unexclude(user.id, input.assignmentId);
-            return t("mentors.candidates.unexcluded");
-          });
-  return data({ targets: null, notice: result.data as ActionReply }, { status: result.init?.status ?? 200 });
+  return direction;
+}
+
+const mentorName = async (mentorId: string) => (await prisma.mentor.findUnique({ where: { id: mentorId }, select: { user: { select: { name: true } } } }))?.user.name ?? "";
+
+export const action = intentAction({
+  load: (args) => loadDirection(args),
+  intents: (intent) => ({
+    targets: intent({
+      schema: targetsSchema,
+      authorize: ({ user }) => permit(user, "matching:administer", null),
+      keepForm: true,
+      run: async ({ user, t, ctx }, { internal, external }) => {
+        await setTargets(user.id, ctx.studioId, ctx.id, internal, external);
+        return { notice: t("mentors.candidates.targetsSaved") };
+      },
+    }),
+    add: intent({
+      schema: addCandidateSchema,
+      authorize: ({ user }) => permit(user, "matching:administer", null),
+      run: async ({ user, t, ctx }, { mentorId }) => {
+        await addByHand(user.id, ctx.id, mentorId);
+        return { notice: t("mentors.candidates.added", { mentor: await mentorName(mentorId) }) };
+      },
+    }),
+    exclude: intent({
+      schema: excludeCandidateSchema,
+      target: async (_call, { mentorId }) => (await mentorName(mentorId)) || notFound(),
+      authorize: ({ user }) => permit(user, "matching:administer", null),
+      confirm: async ({ t, ctx }, _input, name) => {
+        const direction = await prisma.direction.findUniqueOrThrow({ where: { id: ctx.id }, select: { name: true } });
+        return { message: t("mentors.matching.excludeConfirm", { mentor: name, direction: direction.name }), confirmLabel: t("mentors.matching.excludeConfirmButton") };
+      },
+      run: async ({ user, t, ctx }, { mentorId }, name) => {
+        await excludePair(user.id, { directionId: ctx.id, mentorId });
+        return { notice: t("mentors.candidates.excluded", { mentor: name }) };
+      },
+    }),
+    unexclude: intent({
+      schema: assignmentIntent("unexclude"),
+      authorize: ({ user }) => permit(user, "matching:administer", null),
+      run: async ({ user, t }, { assignmentId }) => {
+        await unexclude(user.id, assignmentId);
+        return { notice: t("mentors.candidates.unexcluded") };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function Candidates() {
   const { view, show, targets } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const explain = useExplain();
   const kindWord = t(`mentorKindModifier.${view.kind}`);
@@ -86,7 +104,7 @@ export default function Candidates() {
   const room = view.held < view.target;
   const [form, fields] = useForm({
     id: "targets",
-    lastResult: actionData?.targets ?? undefined,
+    lastResult: replyFor(reply, "targets")?.form,
     defaultValue: { directionId: view.direction.id, internal: String(targets.internal), external: String(targets.external) },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: targetsSchema }),
@@ -118,27 +136,24 @@ export default function Candidates() {
         </Link>
       </div>
 
-      <ActionNotice result={actionData?.notice} />
+      <ActionFeedback reply={reply} intent={["add", "exclude", "unexclude"]} />
 
       <section aria-labelledby="targets-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="targets-title" className="text-base font-semibold">
           {t("mentors.candidates.targetsTitle")}
         </h2>
-        <Form method="post" {...getFormProps(form)} className="mt-3 flex flex-wrap items-end gap-4">
+        <div className="mt-3">
+          <ActionFeedback reply={reply} intent="targets" />
+        </div>
+        <Form method="post" {...getFormProps(form)} className="mt-3 flex flex-wrap items-start gap-4">
           <input type="hidden" name="intent" value="targets" />
           <input {...getInputProps(fields.directionId, { type: "hidden" })} />
           {(["internal", "external"] as const).map((key) => (
-            <div key={key}>
-              <label htmlFor={fields[key].id} className="block text-sm text-slate-700">
-                {t(`mentors.candidates.${key}`)}
-              </label>
-              <input {...getInputProps(fields[key], { type: "number" })} min={1} max={3} className={`${fieldClass} w-24`} />
-              {fields[key].errors ? <p className="mt-1 text-sm text-red-600">{fields[key].errors.join(" ")}</p> : null}
-            </div>
+            <TextField key={key} field={fields[key]} type="number" label={t(`mentors.candidates.${key}`)} min={1} max={3} className="w-32" />
           ))}
-          <button type="submit" className={buttonClass.secondary}>
+          <SubmitButton intent="targets" tone="secondary" pendingLabel={t("mentors.common.saving")} className="sm:mt-6">
             {t("mentors.candidates.targetsSave")}
-          </button>
+          </SubmitButton>
         </Form>
       </section>
 
@@ -153,7 +168,7 @@ export default function Candidates() {
             <option value="all">{t("mentors.candidates.showAll", { kind: kindWord })}</option>
           </select>
         </label>
-        <button type="submit" className={buttonClass.secondary}>
+        <button type="submit" className={buttonClass("secondary")}>
           {t("mentors.candidates.apply")}
         </button>
       </Form>
@@ -193,18 +208,23 @@ export default function Candidates() {
                   <td className="px-4 py-3">
                     <div className="flex flex-wrap gap-1.5">
                       {!c.obstacle && room ? (
-                        <ActionButton label={t("mentors.candidates.add")} ariaLabel={`${t("mentors.candidates.add")} ${c.name}`} busyLabel={t("mentors.candidates.adding")} fields={{ intent: "add", mentorId: c.mentorId }} />
+                        <ActionButton intent="add" fields={{ mentorId: c.mentorId }} label={`${t("mentors.candidates.add")} ${c.name}`} pendingLabel={t("mentors.candidates.adding")}>
+                          {t("mentors.candidates.add")}
+                        </ActionButton>
                       ) : null}
                       {c.status === "EXCLUDED" && c.assignmentId ? (
-                        <ActionButton label={t("mentors.candidates.unexclude")} ariaLabel={`${t("mentors.candidates.unexclude")} ${c.name}`} fields={{ intent: "unexclude", assignmentId: c.assignmentId }} />
+                        <ActionButton intent="unexclude" fields={{ assignmentId: c.assignmentId }} label={`${t("mentors.candidates.unexclude")} ${c.name}`} pendingLabel={t("mentors.common.saving")}>
+                          {t("mentors.candidates.unexclude")}
+                        </ActionButton>
                       ) : null}
                       {c.status === null || c.status === "PROPOSED" ? (
-                        <ConfirmAction
+                        <ConfirmButton
+                          intent="exclude"
+                          fields={{ mentorId: c.mentorId }}
                           label={t("mentors.candidates.exclude")}
                           ariaLabel={`${t("mentors.candidates.exclude")} ${c.name}`}
                           question={t("mentors.matching.excludeConfirm", { mentor: c.name, direction: view.direction.name })}
                           confirmLabel={t("mentors.matching.excludeConfirmButton")}
-                          fields={{ intent: "exclude", mentorId: c.mentorId }}
                         />
                       ) : null}
                     </div>
