@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { explainText } from "./explain-text.ts";
-import { isMentorsError } from "./errors.ts";
+import { translateKey } from "~/i18n/keys.ts";
+import { isUserError } from "~/lib/user-error.ts";
 
 export type ActionReply = { ok: true; message: string; extra?: unknown } | { ok: false; error: string; problems?: string[] };
 
@@ -13,7 +13,7 @@ export async function reply(t: TFunction, change: () => Promise<string>) {
   try {
     return data<ActionReply>({ ok: true, message: await change() });
   } catch (error) {
-    if (isMentorsError(error)) return data<ActionReply>({ ok: false, error: explainText(t, error.explained) }, { status: error.status });
+    if (isUserError(error)) return data<ActionReply>({ ok: false, error: translateKey(t, error.key, error.params) }, { status: error.status });
     throw error;
   }
 }

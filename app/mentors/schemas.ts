@@ -141,3 +141,11 @@ export const poolFilterSchema = z.object({
   available: z.enum(["yes", "no"]).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
 });
+
+/** The studio's mentor-preferences page (not yet on the intent protocol). */
+export const preferenceActionSchema = z.discriminatedUnion("intent", [
+  addPreferenceSchema,
+  preferenceIntent("remove"),
+  preferenceIntent("up"),
+  preferenceIntent("down"),
+]);

@@ -10,10 +10,12 @@ import { requireUser } from "~/auth/session.server.ts";
 import type { Duty, MentorKind } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
-import { isMentorsError } from "~/mentors/errors.ts";
+import { translateKey } from "~/i18n/keys.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { explainText } from "~/mentors/explain-text.ts";
 import { checkRows, importMentors, MAX_FILE_MB, rawRowsSchema, readWorkbook, type RawRow } from "~/mentors/import.server.ts";
-import { buttonClass, fieldClass } from "~/mentors/ui.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { inputClass as fieldClass } from "~/components/kit/fields.tsx";
 import { authorize } from "~/policy/index.ts";
 
 export const meta: MetaFunction = () => [{ title: "导入导师 · 导师库 · 辅导员工作室协同平台" }];
@@ -69,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await importMentors(user.id, rows);
     return data<Reply>({ stage: "done", ...outcome });
   } catch (error) {
-    if (isMentorsError(error)) return fail(explainText(t, error.explained), error.status);
+    if (isUserError(error)) return fail(translateKey(t, error.key, error.params), error.status);
     throw error;
   }
 }
@@ -113,7 +115,7 @@ export default function ImportMentors() {
           </label>
           <input id="mentor-file" name="file" type="file" required accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={`${fieldClass} w-80`} />
         </div>
-        <button type="submit" disabled={uploading} className={buttonClass.primary}>
+        <button type="submit" disabled={uploading} className={buttonClass("primary")}>
           {uploading ? t("mentors.import.uploading") : t("mentors.import.upload")}
         </button>
       </Form>
@@ -198,7 +200,7 @@ export default function ImportMentors() {
               </div>
               <Form method="post">
                 <input type="hidden" name="rows" value={result.raw} />
-                <button type="submit" disabled={confirming} className={buttonClass.primary}>
+                <button type="submit" disabled={confirming} className={buttonClass("primary")}>
                   {confirming ? t("mentors.import.confirming") : t("mentors.import.confirm", { count: result.rows.length })}
                 </button>
               </Form>
