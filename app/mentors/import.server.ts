@@ -9,6 +9,7 @@ import { MentorKind, MentorRank, type Duty } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
 import { enumLabels } from "~/i18n/enum-labels.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
 import { mentorMessages } from "./messages.ts";
@@ -295,7 +296,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
         } else {
           const credential = credentials.get(row.username);
           if (!credential) throw new UserError("mentors.import.stale");
-          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...credential, roles: ["MENTOR"] } })).id;
+          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...nameKeys(row.name), ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });
         created++;

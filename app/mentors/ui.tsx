@@ -166,4 +166,3 @@ export function ActionButton({ label, fields, busyLabel, tone = "small", ariaLab
     </Form>
   );
 }
-
