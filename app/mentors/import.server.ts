@@ -142,6 +142,22 @@ export const rawRowsSchema = z
   .min(1)
   .max(MAX_ROWS);
 
+/** The confirm step's post: the checked rows as JSON, read again (a stale or altered page is a bad request). */
+export const importRowsSchema = z.object({
+  intent: z.literal("import"),
+  rows: z.string().transform((text, ctx): RawRow[] => {
+    let parsed: ReturnType<typeof rawRowsSchema.safeParse> | undefined;
+    try {
+      parsed = rawRowsSchema.safeParse(JSON.parse(text));
+    } catch {
+      // not JSON: reported below
+    }
+    if (parsed?.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: "mentors.errors.badRequest" });
+    return z.NEVER;
+  }),
+});
+
 /** Checks every row (formats first, then against the accounts and mentors in the database). */
 export async function checkRows(rows: RawRow[], db: Db = prisma): Promise<Check> {
   const errors: RowProblem[] = [];

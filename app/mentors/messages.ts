@@ -350,6 +350,8 @@ export const mentorMessages = defineMessages({
     downLabel: ["将 {{name}} 下移", "Move {{name}} down"],
     remove: ["移除", "Remove"],
     removeLabel: ["从意向中移除 {{name}}", "Remove {{name}} from the preferences"],
+    removeConfirm: ["将 {{name}} 从意向导师中移除？下次匹配将不再按意向为其加分。", "Remove {{name}} from the preferred mentors? The next matching will no longer favour them."],
+    removeConfirmButton: ["确认移除", "Remove"],
     full: ["最多列出 {{max}} 位意向导师。", "At most {{max}} preferred mentors."],
     added: ["已加入意向导师。", "Added to the preferred mentors."],
     removed: ["已移除。", "Removed."],

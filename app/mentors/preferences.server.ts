@@ -91,6 +91,12 @@ export async function addPreference(actorId: string, studioId: string, mentorId:
   });
 }
 
+/** One of the studio's preferences with its mentor's name (null when gone or another studio's). */
+export async function findPreference(studioId: string, preferenceId: string) {
+  const row = await prisma.mentorPreference.findFirst({ where: { id: preferenceId, studioId }, select: { id: true, mentor: { select: { user: { select: { name: true } } } } } });
+  return row ? { id: row.id, name: row.mentor.user.name } : null;
+}
+
 export async function removePreference(actorId: string, studioId: string, preferenceId: string) {
   await prisma.$transaction(async (tx) => {
     const row = await tx.mentorPreference.findUnique({ where: { id: preferenceId }, include: { mentor: { select: { user: { select: { name: true } } } } } });

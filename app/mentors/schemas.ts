@@ -142,10 +142,14 @@ export const poolFilterSchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
 });
 
-/** The studio's mentor-preferences page (not yet on the intent protocol). */
-export const preferenceActionSchema = z.discriminatedUnion("intent", [
-  addPreferenceSchema,
-  preferenceIntent("remove"),
-  preferenceIntent("up"),
-  preferenceIntent("down"),
-]);
+/**
+ * The import page's upload. A file the reader could not take (too large, garbled) arrives as
+ * `uploadProblem` instead (see readImportForm), so the refusal reaches the page as any other.
+ */
+export const checkImportSchema = z
+  .object({
+    intent: z.literal("check"),
+    uploadProblem: z.enum(["tooLarge", "unreadable"]).optional(),
+    file: z.instanceof(File).optional(),
+  })
+  .refine((v) => v.uploadProblem || v.file, { message: "mentors.import.fileMissing", path: ["file"] });

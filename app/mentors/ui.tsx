@@ -1,4 +1,3 @@
-import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/kit/card.tsx";
 import { explainText } from "./explain-text.ts";
@@ -104,65 +103,5 @@ export function BreakdownDisclosure({ breakdown, label }: { breakdown: ScoreBrea
         <BreakdownTable breakdown={breakdown} />
       </div>
     </details>
-  );
-}
-
-// ── Still used by the studio's mentor-preferences page only, until it is converted (see the branch report). ──
-
-export const buttonClass = {
-  primary: "inline-flex items-center rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60",
-  secondary: "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-60",
-  danger: "inline-flex items-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60",
-  small: "inline-flex items-center rounded px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-inset ring-brand-100 hover:bg-brand-50 disabled:opacity-60",
-  smallDanger: "inline-flex items-center rounded px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50 disabled:opacity-60",
-};
-
-export const fieldClass =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid]:border-red-500";
-
-/** Is a form with these fields being submitted right now? (progress on the button that was pressed) */
-export function useSubmitting(match: Record<string, string>): boolean {
-  const navigation = useNavigation();
-  if (navigation.state === "idle" || !navigation.formData) return false;
-  return Object.entries(match).every(([name, value]) => navigation.formData!.get(name) === value);
-}
-
-/** The result of the last action: a confirmation (status) or a refusal (alert). */
-export function ActionNotice({ result }: { result: { ok: boolean; message?: string; error?: string; problems?: string[] } | undefined | null }) {
-  if (!result) return null;
-  if (result.ok) {
-    return (
-      <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
-        {result.message}
-      </p>
-    );
-  }
-  return (
-    <div role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
-      <p>{result.error}</p>
-      {result.problems?.length ? (
-        <ul className="mt-2 list-disc space-y-1 pl-5">
-          {result.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-/** A one-button form (lock, unlock…) that shows progress while it is submitted. */
-export function ActionButton({ label, fields, busyLabel, tone = "small", ariaLabel }: { label: string; fields: Record<string, string>; busyLabel?: string; tone?: keyof typeof buttonClass; ariaLabel?: string }) {
-  const { t } = useTranslation();
-  const busy = useSubmitting(fields);
-  return (
-    <Form method="post" preventScrollReset className="inline">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" disabled={busy} aria-label={ariaLabel} className={buttonClass[tone]}>
-        {busy ? (busyLabel ?? t("mentors.common.saving")) : label}
-      </button>
-    </Form>
   );
 }
