@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "./zod-form.ts";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
@@ -87,7 +87,17 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     const { request } = args;
     const user = await requireUser(request);
     const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
-    const form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    let form: FormData;
+    try {
+      form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    } catch (error) {
+      // The body was refused before it was read (an upload over its limit): which intent it carried
+      // is unknown, so the reply names none and pages show it with an unfiltered ActionFeedback.
+      if (!isUserError(error)) throw error;
+      const t = await getFixedT(request);
+      const body = { intent: "", status: "error", error: translateKey(t, error.key, error.params), details: error.details };
+      return data(body as unknown as RepliesOf<Intents>, { status: error.status });
+    }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
