@@ -8,17 +8,15 @@ import { checkImportSchema } from "./schemas.ts";
 
 /**
  * The upload is multipart, the confirmation a plain form. An upload the reader refuses (too large,
- * garbled) becomes a check without a file that names the problem, so its refusal is a reply too.
+ * garbled) is a refusal before any intent is read (decision 054): the page shows it all the same.
  */
 async function readImportForm(request: Request): Promise<FormData> {
   if (!/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) return request.formData();
   try {
     return await readUploadForm(request, { maxFileBytes: MAX_FILE_MB * 1024 * 1024 });
   } catch (error) {
-    const form = new FormData();
-    form.set("intent", "check");
-    form.set("uploadProblem", error instanceof UploadTooLargeError ? "tooLarge" : "unreadable");
-    return form;
+    if (error instanceof UploadTooLargeError) throw new UserError("mentors.import.fileTooLarge", { max: MAX_FILE_MB }, { status: 413 });
+    throw new UserError("kit.uploadUnreadable", {}, { status: 400 });
   }
 }
 
@@ -29,9 +27,7 @@ export const action = intentAction({
     check: intent({
       schema: checkImportSchema,
       authorize: ({ user }) => permit(user, "mentor:curate", null),
-      run: async ({ t }, { uploadProblem, file }) => {
-        if (uploadProblem === "tooLarge") throw new UserError("mentors.import.fileTooLarge", { max: MAX_FILE_MB }, { status: 413 });
-        if (uploadProblem || !file) throw new UserError("kit.uploadUnreadable", {}, { status: 400 });
+      run: async ({ t }, { file }) => {
         const read = await readWorkbook(await file.arrayBuffer());
         if (!read.ok) throw explainedError(read.error, 400);
         const check = await checkRows(read.rows);

@@ -142,14 +142,8 @@ export const poolFilterSchema = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
 });
 
-/**
- * The import page's upload. A file the reader could not take (too large, garbled) arrives as
- * `uploadProblem` instead (see readImportForm), so the refusal reaches the page as any other.
- */
-export const checkImportSchema = z
-  .object({
-    intent: z.literal("check"),
-    uploadProblem: z.enum(["tooLarge", "unreadable"]).optional(),
-    file: z.instanceof(File).optional(),
-  })
-  .refine((v) => v.uploadProblem || v.file, { message: "mentors.import.fileMissing", path: ["file"] });
+/** The import page's upload (a file too large or garbled is refused while the form is read). */
+export const checkImportSchema = z.object({
+  intent: z.literal("check"),
+  file: z.instanceof(File, { error: "mentors.import.fileMissing" }),
+});

@@ -41,7 +41,7 @@ export function ImportMentorsPage() {
         </SubmitButton>
       </Form>
 
-      <ActionFeedback reply={reply} intent={["check", "import"]} />
+      <ActionFeedback reply={reply} intent={["", "check", "import"]} />
 
       {report ? (
         <section aria-labelledby="import-report" className="space-y-4">
