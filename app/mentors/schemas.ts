@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
 import { MAX_WEIGHT, splitKeywords } from "./matching/scoring.ts";
 
-/** Form schemas. Messages are i18n keys; the server translates the reply (translatedReply). */
+/** Form schemas. Messages are i18n keys; the action protocol (app/lib/actions.server.ts) translates them in its reply. */
 
 export const MAX_CAPACITY = 10;
 export const MAX_KEYWORDS = 20;
