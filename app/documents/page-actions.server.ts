@@ -3,13 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { translateKnown } from "~/i18n/keys.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadDocumentAccess } from "./access.server.ts";
-import { addComment, CommentError, deleteComment, findComment, setResolved } from "./comments.server.ts";
-import { deleteDocument, DocumentInputError, updateDetails } from "./documents.server.ts";
-import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
+import { addComment, deleteComment, findComment, setResolved } from "./comments.server.ts";
+import { deleteDocument, updateDetails } from "./documents.server.ts";
+import { decideReview, publishDocument, reopenDocument, requestReview, withdrawReview } from "./reviews.server.ts";
 import { commentSchema, detailsSchema, reviewActionSchema, templateSchema, versionActionSchema } from "./schemas.ts";
 import { saveAsTemplate } from "./templates.server.ts";
 import { createNamedVersion, restoreVersion } from "./versions.server.ts";
@@ -154,8 +155,7 @@ export async function handleDocumentAction(request: Request, documentId: string,
       return { status: 200, body: { intent, ok: true, message: t("documents.templates.saved", { name: submission.value.name }), result: submission.reply({ resetForm: true }) } satisfies PageActionResult };
     }
   } catch (error) {
-    if (error instanceof TransitionError) return fail(t("documents.errors.statusChanged"), 409);
-    if (error instanceof DocumentInputError || error instanceof CommentError) return fail(translateKnown(t, error.message));
+    if (isUserError(error)) return fail(translateKey(t, error.key, error.params), error.status);
     throw error;
   }
   return fail(t("documents.errors.badRequest"));
