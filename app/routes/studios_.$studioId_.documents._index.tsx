@@ -4,17 +4,21 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { createDocument, DocumentInputError, listStudioDocuments, studioLinks } from "~/documents/documents.server.ts";
+import { createDocument, listStudioDocuments, studioLinks } from "~/documents/documents.server.ts";
 import { parseListFilters } from "~/documents/list-filters.ts";
 import { DOCUMENT_TYPES, newDocumentSchema } from "~/documents/schemas.ts";
 import { deleteTemplate, findTemplate, templatesForStudio } from "~/documents/templates.server.ts";
-import { ConfirmButton } from "~/documents/ui/confirm-button.tsx";
 import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton } from "~/documents/ui/field.tsx";
+import { serverConfirm } from "~/documents/ui/use-page-form.ts";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { Notice } from "~/components/kit/feedback.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translateKnown } from "~/i18n/keys.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { translatedReply } from "~/lib/forms.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { abilities, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 
@@ -64,8 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const document = await createDocument({ studioId: studio.id, createdById: user.id, ...submission.value });
     throw redirect(`/documents/${document.id}`);
   } catch (error) {
-    if (error instanceof DocumentInputError) {
-      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [translateKnown(t, error.message)] }) }, { status: 400 });
+    if (isUserError(error)) {
+      return data({ intent: "create", result: translatedReply(submission, t, { formErrors: [translateKey(t, error.key, error.params)] }) }, { status: error.status });
     }
     throw error;
   }
@@ -92,8 +96,8 @@ export default function StudioDocuments() {
           </Link>
         ) : null}
       </div>
-      {deleted ? <ActionMessage ok message={t("documents.details.deleted", { title: deleted })} /> : null}
-      {actionData && "message" in actionData ? <ActionMessage ok message={actionData.message} /> : null}
+      {deleted ? <Notice tone="success">{t("documents.details.deleted", { title: deleted })}</Notice> : null}
+      {actionData && "message" in actionData ? <Notice tone="success">{actionData.message}</Notice> : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="documents-heading" className="space-y-3">
@@ -150,7 +154,7 @@ function NewDocumentForm({ templates, links }: { templates: Templates; links: Re
             {t("documents.create.name")}
           </label>
           <input {...getInputProps(fields.title, { type: "text" })} className={inputClass} />
-          <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+          <FieldErrors field={fields.title} />
         </div>
         <div>
           <label htmlFor={fields.templateId.id} className="block text-slate-700">
@@ -190,7 +194,7 @@ function NewDocumentForm({ templates, links }: { templates: Templates; links: Re
               </option>
             ))}
           </select>
-          <FieldErrors id={fields.type.errorId} errors={fields.type.errors} />
+          <FieldErrors field={fields.type} />
         </div>
         <div>
           <label htmlFor={fields.directionId.id} className="block text-slate-700">
@@ -218,7 +222,7 @@ function NewDocumentForm({ templates, links }: { templates: Templates; links: Re
             ))}
           </select>
         </div>
-        <button type="submit" disabled={busy} className={primaryButton}>
+        <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.create.submitting") : t("documents.create.submit")}
         </button>
       </Form>
@@ -253,8 +257,13 @@ function TemplateList({ templates, confirmId }: { templates: Templates; confirmI
                         fields={{ templateId: template.id }}
                         label={t("documents.templates.delete")}
                         question={t("documents.templates.deleteConfirm", { name: template.name })}
-                        serverQuestion={confirmId === template.id ? t("documents.templates.deleteConfirm", { name: template.name }) : null}
+                        confirmLabel={t("documents.confirm.ok", { action: t("documents.templates.delete") })}
                       />
+                      {confirmId === template.id ? (
+                        <ConfirmPrompt
+                          request={serverConfirm(t("documents.templates.deleteConfirm", { name: template.name }), "delete-template", { templateId: template.id }, t("documents.confirm.ok", { action: t("documents.templates.delete") }))!}
+                        />
+                      ) : null}
                     </div>
                   ) : null}
                 </li>

@@ -7,12 +7,14 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { importFile, ImportError, MAX_IMPORT_BYTES } from "~/documents/import.server.ts";
+import { importFile, MAX_IMPORT_BYTES } from "~/documents/import.server.ts";
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
-import { inputClass, primaryButton } from "~/documents/ui/field.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { inputClass } from "~/components/kit/fields.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translateKnown } from "~/i18n/keys.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 
@@ -56,8 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await importFile({ studioId: studio.id, userId: user.id, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), type: options.data.type });
       results.push({ file: file.name, ok: true, ...result });
     } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      results.push({ file: file.name, ok: false, reason: translateKnown(t, error.message) });
+      if (!isUserError(error)) throw error;
+      results.push({ file: file.name, ok: false, reason: translateKey(t, error.key, error.params) });
     }
   }
   return data({ error: null, results });
@@ -96,7 +98,7 @@ export default function ImportDocuments() {
             ))}
           </select>
         </div>
-        <button type="submit" disabled={busy} className={primaryButton}>
+        <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.importer.submitting") : t("documents.importer.submit")}
         </button>
         {busy ? <p role="status" className="text-sm text-slate-600">{t("documents.importer.submitting")}</p> : null}

@@ -2,12 +2,13 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { SelectionInfo } from "../editor/editor-slot.ts";
 import { commentFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
-import { useHydrated, usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { serverConfirm, useHydrated, usePageAnswer, usePageForm } from "./use-page-form.ts";
 
 export interface ThreadView {
   id: string;
@@ -120,7 +121,7 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
         aria-describedby={`${fields.body.errorId} comment-hint`}
         className={inputClass}
       />
-      <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      <FieldErrors field={fields.body} />
       <p id="comment-hint" className="text-xs text-slate-500">
         {t("documents.comments.mentionHint")}
       </p>
@@ -136,10 +137,10 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
             </option>
           ))}
         </select>
-        <button type="button" onClick={insertMention} disabled={!mention} className={secondaryButton}>
+        <button type="button" onClick={insertMention} disabled={!mention} className={buttonClass("secondary", "sm")}>
           {t("documents.comments.mention")}
         </button>
-        <button type="submit" disabled={busy} className={`${primaryButton} ml-auto`}>
+        <button type="submit" disabled={busy} className={`${buttonClass("primary", "sm")} ml-auto`}>
           {busy ? t("documents.comments.sending") : t("documents.comments.send")}
         </button>
       </div>
@@ -187,7 +188,7 @@ function Thread({
           <Comment name={reply.author.name} date={formatDateTime(reply.createdAt, i18n.language)} body={reply.body} />
           {reply.author.id === userId ? (
             <div className="mt-1">
-              <ConfirmButton intent="delete-comment" fields={{ commentId: reply.id }} label={t("documents.comments.delete")} question={t("documents.comments.deleteConfirm")} tone="neutral" serverQuestion={confirmFor(deleteAnswer, reply.id)} />
+              <DeleteComment commentId={reply.id} asked={confirmFor(deleteAnswer, reply.id)} />
             </div>
           ) : null}
         </div>
@@ -200,17 +201,31 @@ function Thread({
             <toggle.Form method="post">
               <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen-thread" : "resolve"} />
               <input type="hidden" name="commentId" value={thread.id} />
-              <button type="submit" disabled={toggle.state !== "idle"} className={secondaryButton}>
+              <button type="submit" disabled={toggle.state !== "idle"} className={buttonClass("secondary", "sm")}>
                 {thread.resolvedAt ? t("documents.comments.reopen") : t("documents.comments.resolve")}
               </button>
             </toggle.Form>
             {thread.author.id === userId ? (
-              <ConfirmButton intent="delete-comment" fields={{ commentId: thread.id }} label={t("documents.comments.delete")} question={t("documents.comments.deleteConfirm")} tone="neutral" serverQuestion={confirmFor(deleteAnswer, thread.id)} />
+              <DeleteComment commentId={thread.id} asked={confirmFor(deleteAnswer, thread.id)} />
             ) : null}
           </div>
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Deleting one's own comment asks first (the dialog, or the server's question without JavaScript). */
+function DeleteComment({ commentId, asked }: { commentId: string; asked: string | null }) {
+  const { t } = useTranslation();
+  const label = t("documents.comments.delete");
+  const confirmLabel = t("documents.confirm.ok", { action: label });
+  const request = serverConfirm(asked, "delete-comment", { commentId }, confirmLabel);
+  return (
+    <>
+      <ConfirmButton intent="delete-comment" fields={{ commentId }} fetcherKey={`delete-comment-${commentId}`} label={label} question={t("documents.comments.deleteConfirm")} confirmLabel={confirmLabel} tone="secondary" />
+      {request ? <ConfirmPrompt request={request} /> : null}
+    </>
   );
 }
 
@@ -263,12 +278,12 @@ function Reply({ threadId }: { threadId: string }) {
         {t("documents.comments.replyBody")}
       </label>
       <textarea {...getTextareaProps(fields.body)} rows={2} autoFocus placeholder={t("documents.comments.replyBody")} className={inputClass} />
-      <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      <FieldErrors field={fields.body} />
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className={primaryButton}>
+        <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.comments.sending") : t("documents.comments.reply")}
         </button>
-        <button type="button" onClick={() => setOpen(false)} className={secondaryButton}>
+        <button type="button" onClick={() => setOpen(false)} className={buttonClass("secondary", "sm")}>
           {t("documents.confirm.cancel")}
         </button>
       </div>

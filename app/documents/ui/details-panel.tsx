@@ -1,11 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { Notice } from "~/components/kit/feedback.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
 import type { Abilities } from "~/policy/index.ts";
 import { DOCUMENT_TYPES, detailsFormSchema, templateFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
-import { usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { serverConfirm, usePageAnswer, usePageForm } from "./use-page-form.ts";
 
 export function DetailsPanel({
   document,
@@ -23,7 +25,8 @@ export function DetailsPanel({
 }) {
   const { t } = useTranslation();
   const { fetcher, form, fields, busy, data } = usePageForm("details", "details", detailsFormSchema);
-  const deleteAnswer = usePageAnswer("delete");
+  const deleteLabel = t("documents.confirm.ok", { action: t("documents.details.delete") });
+  const deleteRequest = serverConfirm(usePageAnswer("delete")?.confirm ? t("documents.details.deleteConfirm", { title: document.title }) : null, "delete", {}, deleteLabel);
   return (
     <div className="space-y-5 text-sm">
       <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3">
@@ -35,7 +38,7 @@ export function DetailsPanel({
               {t("documents.details.title")}
             </label>
             <input {...getInputProps(fields.title, { type: "text" })} defaultValue={document.title} className={inputClass} />
-            <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
+            <FieldErrors field={fields.title} />
           </div>
           <div>
             <label htmlFor={fields.type.id} className="block text-slate-700">
@@ -61,7 +64,7 @@ export function DetailsPanel({
                 </option>
               ))}
             </select>
-            <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
+            <FieldErrors field={fields.directionId} />
           </div>
           <div>
             <label htmlFor={fields.projectId.id} className="block text-slate-700">
@@ -81,13 +84,13 @@ export function DetailsPanel({
               {t("documents.details.tags")}
             </label>
             <input {...getInputProps(fields.tags, { type: "text" })} defaultValue={document.tags.join("、")} className={inputClass} />
-            <FieldErrors id={fields.tags.errorId} errors={fields.tags.errors} />
+            <FieldErrors field={fields.tags} />
           </div>
-          <button type="submit" disabled={busy} className={primaryButton}>
+          <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
             {busy ? t("documents.details.saving") : t("documents.details.save")}
           </button>
         </fieldset>
-        {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+        {data?.message ? <Notice tone={data.ok ? "success" : "error"}>{data.message}</Notice> : null}
       </fetcher.Form>
 
       {abilities["document:save-as-template"] ? <SaveTemplate school={schoolTemplate} /> : null}
@@ -96,10 +99,12 @@ export function DetailsPanel({
         <div className="border-t border-slate-200 pt-4">
           <ConfirmButton
             intent="delete"
+            fetcherKey="delete-document"
             label={t("documents.details.delete")}
             question={t("documents.details.deleteConfirm", { title: document.title })}
-            serverQuestion={deleteAnswer?.confirm ? t("documents.details.deleteConfirm", { title: document.title }) : null}
+            confirmLabel={deleteLabel}
           />
+          {deleteRequest ? <ConfirmPrompt request={deleteRequest} /> : null}
         </div>
       ) : null}
     </div>
@@ -118,14 +123,14 @@ function SaveTemplate({ school }: { school: boolean }) {
           {t("documents.templates.name")}
         </label>
         <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
-        <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
+        <FieldErrors field={fields.name} />
       </div>
       <div>
         <label htmlFor={fields.description.id} className="block text-slate-700">
           {t("documents.templates.description")}
         </label>
         <input {...getInputProps(fields.description, { type: "text" })} className={inputClass} />
-        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
+        <FieldErrors field={fields.description} />
       </div>
       {school ? (
         <fieldset>
@@ -140,10 +145,10 @@ function SaveTemplate({ school }: { school: boolean }) {
       ) : (
         <input type="hidden" name="scope" value="studio" />
       )}
-      <button type="submit" disabled={busy} className={primaryButton}>
+      <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
         {t("documents.templates.save")}
       </button>
-      {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+      {data?.message ? <Notice tone={data.ok ? "success" : "error"}>{data.message}</Notice> : null}
     </fetcher.Form>
   );
 }

@@ -2,14 +2,16 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { Notice } from "~/components/kit/feedback.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import type { DocumentStatus, ReviewStatus } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import type { Abilities } from "~/policy/index.ts";
 import { decideFormSchema, requestReviewFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
 import { StatusBadge } from "./status-badge.tsx";
-import { usePageAnswer, usePageForm, type PageActionData } from "./use-page-form.ts";
+import { serverConfirm, usePageAnswer, usePageForm, type PageActionData } from "./use-page-form.ts";
 
 export interface ReviewView {
   id: string;
@@ -58,20 +60,20 @@ export function ReviewPanel({
         {t("documents.review.current", { status: "" })}
         <StatusBadge status={status} />
       </p>
-      {message ? <ActionMessage ok={message.ok} message={message.message} /> : null}
+      {message ? <Notice tone={message.ok ? "success" : "error"}>{message.message}</Notice> : null}
       {pending.length ? <p className="text-slate-600">{t("documents.review.waiting", { names: pending.map((review) => review.reviewer.name).join("、") })}</p> : null}
 
       {abilities["document:decide-review"] ? <DecideForm /> : null}
       {abilities["document:request-review"] ? <RequestForm directions={directions} currentDirectionId={currentDirectionId} /> : null}
       <div className="flex flex-wrap gap-2">
         {abilities["document:withdraw-review"] ? (
-          <ConfirmButton intent="withdraw" fetcherKey="review-withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} tone="neutral" serverQuestion={answers[0]?.confirm} />
+          <ReviewStep intent="withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} asked={answers[0]?.confirm} />
         ) : null}
         {abilities["document:publish"] ? (
-          <ConfirmButton intent="publish" fetcherKey="review-publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} tone="neutral" serverQuestion={answers[1]?.confirm} />
+          <ReviewStep intent="publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} asked={answers[1]?.confirm} />
         ) : null}
         {abilities["document:reopen"] ? (
-          <ConfirmButton intent="reopen" fetcherKey="review-reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} tone="neutral" serverQuestion={answers[2]?.confirm} />
+          <ReviewStep intent="reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} asked={answers[2]?.confirm} />
         ) : null}
       </div>
 
@@ -114,13 +116,13 @@ function DecideForm() {
         {t("documents.review.summary")}
       </label>
       <textarea {...getTextareaProps(fields.summary)} rows={4} className={inputClass} />
-      <FieldErrors id={fields.summary.errorId} errors={fields.summary.errors} />
-      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
+      <FieldErrors field={fields.summary} />
+      {data && !data.ok && data.message ? <Notice tone="error">{data.message}</Notice> : null}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="APPROVED" disabled={busy} className={primaryButton}>
+        <button type="submit" name="decision" value="APPROVED" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.review.deciding") : t("documents.review.approve")}
         </button>
-        <button type="submit" name="decision" value="CHANGES_REQUESTED" disabled={busy} className={secondaryButton}>
+        <button type="submit" name="decision" value="CHANGES_REQUESTED" disabled={busy} className={buttonClass("secondary", "sm")}>
           {t("documents.review.requestChanges")}
         </button>
       </div>
@@ -151,7 +153,7 @@ function RequestForm({ directions, currentDirectionId }: { directions: Direction
             </option>
           ))}
         </select>
-        <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
+        <FieldErrors field={fields.directionId} />
       </div>
       <fieldset>
         <legend className="text-slate-700">{t("documents.review.reviewers")}</legend>
@@ -170,19 +172,32 @@ function RequestForm({ directions, currentDirectionId }: { directions: Direction
         ) : (
           <p className="mt-1 text-slate-600">{t("documents.review.noMentors")}</p>
         )}
-        <FieldErrors id={fields.reviewerIds.errorId} errors={fields.reviewerIds.errors} />
+        <FieldErrors field={fields.reviewerIds} />
       </fieldset>
       <div>
         <label htmlFor={fields.note.id} className="block text-slate-700">
           {t("documents.review.note")}
         </label>
         <textarea {...getTextareaProps(fields.note)} rows={2} className={inputClass} />
-        <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
+        <FieldErrors field={fields.note} />
       </div>
-      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
-      <button type="submit" disabled={busy || !direction?.mentors.length} className={primaryButton}>
+      {data && !data.ok && data.message ? <Notice tone="error">{data.message}</Notice> : null}
+      <button type="submit" disabled={busy || !direction?.mentors.length} className={buttonClass("primary", "sm")}>
         {busy ? t("documents.review.submitting") : t("documents.review.submit")}
       </button>
     </fetcher.Form>
+  );
+}
+
+/** Withdraw, publish, reopen: each asks first (the dialog, or the server's question without JavaScript). */
+function ReviewStep({ intent, label, question, asked }: { intent: string; label: string; question: string; asked?: string }) {
+  const { t } = useTranslation();
+  const confirmLabel = t("documents.confirm.ok", { action: label });
+  const request = serverConfirm(asked, intent, {}, confirmLabel);
+  return (
+    <>
+      <ConfirmButton intent={intent} fetcherKey={`review-${intent}`} label={label} question={question} confirmLabel={confirmLabel} tone="secondary" />
+      {request ? <ConfirmPrompt request={request} /> : null}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { z, ZodType } from "zod";
+import type { ConfirmRequest } from "~/lib/action-reply.ts";
 
 /** What the document page's action answers (see page-actions.server.ts). */
 export interface PageActionData {
@@ -40,6 +41,14 @@ export function usePageForm<Schema extends ZodType<Record<string, unknown>, Reco
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return { fetcher, form, fields, data, busy: fetcher.state !== "idle" };
+}
+
+/**
+ * The question the server answered a post without JavaScript with, in the shape the kit's
+ * ConfirmPrompt asks it (until this page's action answers in the protocol's reply shape).
+ */
+export function serverConfirm(question: string | null | undefined, intent: string, fields: Record<string, string>, confirmLabel: string): ConfirmRequest | null {
+  return question ? { message: question, confirmLabel, fields: [["intent", intent], ...Object.entries(fields)] } : null;
 }
 
 /** False during server rendering and before hydration: render what works without JavaScript. */

@@ -1,13 +1,15 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { Notice } from "~/components/kit/feedback.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import type { DocumentStatus, VersionReason } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { versionNameFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { serverConfirm, usePageAnswer, usePageForm } from "./use-page-form.ts";
 
 export interface VersionView {
   id: string;
@@ -47,15 +49,15 @@ export function VersionsPanel({
           </label>
           <div className="flex gap-2">
             <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
-            <button type="submit" disabled={busy} className={`${primaryButton} mt-1 shrink-0`}>
+            <button type="submit" disabled={busy} className={`${buttonClass("primary", "sm")} mt-1 shrink-0`}>
               {busy ? t("documents.versions.saving") : t("documents.versions.save")}
             </button>
           </div>
-          <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
-          {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+          <FieldErrors field={fields.name} />
+          {data?.message ? <Notice tone={data.ok ? "success" : "error"}>{data.message}</Notice> : null}
         </fetcher.Form>
       ) : null}
-      {restoreAnswer?.message ? <ActionMessage ok={restoreAnswer.ok} message={restoreAnswer.message} /> : null}
+      {restoreAnswer?.message ? <Notice tone={restoreAnswer.ok ? "success" : "error"}>{restoreAnswer.message}</Notice> : null}
       {versions.length === 0 ? <p className="text-sm text-slate-500">{t("documents.versions.empty")}</p> : null}
       <ol className="space-y-2" aria-label={t("documents.page.versions")}>
         {versions.map((version) => (
@@ -85,14 +87,20 @@ export function VersionsPanel({
                 </Link>
               ) : null}
               {canRestore ? (
+                <>
                 <ConfirmButton
                   intent="restore-version"
                   fields={{ number: String(version.number) }}
+                  fetcherKey={`restore-version-${version.number}`}
                   label={t("documents.versions.restore")}
                   question={t("documents.versions.restoreConfirm", { number: version.number })}
-                  tone="neutral"
-                  serverQuestion={restoreAnswer?.target === String(version.number) ? (restoreAnswer.confirm ?? null) : null}
+                  confirmLabel={t("documents.confirm.ok", { action: t("documents.versions.restore") })}
+                  tone="secondary"
                 />
+                {restoreAnswer?.target === String(version.number) && restoreAnswer.confirm ? (
+                  <ConfirmPrompt request={serverConfirm(restoreAnswer.confirm, "restore-version", { number: String(version.number) }, t("documents.confirm.ok", { action: t("documents.versions.restore") }))!} />
+                ) : null}
+                </>
               ) : null}
             </div>
           </li>
