@@ -10,10 +10,11 @@ import * as loginRoute from "~/routes/login.tsx";
 import * as editRoute from "~/routes/people.$userId.edit.tsx";
 import * as passwordRoute from "~/routes/settings.password.tsx";
 import { updateSchoolSettings, getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { buildAccounts, buildCollege, buildUser, type BuiltCollege } from "../../tests/support/factories.ts";
 import { xlsxRoster } from "../../tests/support/rosters.ts";
 import { sessionUser } from "../../tests/support/signed-in.ts";
 import { authenticate } from "./login.server.ts";
-import { hashPassword } from "./password.server.ts";
+
 import { createUserSession, getSignedInFromCookieHeader, getUserFromCookieHeader, requireUser } from "./session.server.ts";
 
 /**
@@ -21,25 +22,22 @@ import { createUserSession, getSignedInFromCookieHeader, getUserFromCookieHeader
  * /settings/password and the person edit page, on the real database.
  */
 
-const DEMO_PASSWORD = "Fudao@2026";
+/** The password of the people built here, and of the demo accounts as printed at start-up. */
+const PASSWORD = "Fudao@2026";
 /** A fresh client address per call, so the login rate limiter starts at zero. */
 const address = () => `10.9.${crypto.randomInt(255)}.${crypto.randomInt(255)}`;
 
 /** A person of our own for each test, so tests do not share passwords. */
-async function newPerson(options: { password?: string; collegeCode?: string; roles?: Array<"COUNSELOR" | "COLLEGE_ADMIN" | "ADMIN">; mustChange?: boolean } = {}) {
-  const username = `P${crypto.randomInt(1e9)}`;
-  const college = options.collegeCode ? await prisma.college.findFirstOrThrow({ where: { code: options.collegeCode } }) : null;
-  return prisma.user.create({
-    data: {
-      username,
-      name: `测试${username.slice(-4)}`,
-      passwordHash: await hashPassword(options.password ?? DEMO_PASSWORD),
-      roles: options.roles ?? ["COUNSELOR"],
-      collegeId: college?.id ?? null,
-      passwordMustChange: options.mustChange ?? false,
-    },
+async function newPerson(options: { password?: string; college?: BuiltCollege | null; roles?: Array<"COUNSELOR" | "COLLEGE_ADMIN" | "ADMIN">; mustChange?: boolean } = {}) {
+  return buildUser({
+    password: options.password ?? PASSWORD,
+    roles: options.roles ?? ["COUNSELOR"],
+    college: options.college ?? null,
+    passwordMustChange: options.mustChange ?? false,
+    profile: false,
   });
 }
+const newAdmin = async () => sessionUser((await newPerson({ roles: ["ADMIN"] })).username);
 
 async function cookieOf(userId: string): Promise<string> {
   const response = await createUserSession(new Request("http://localhost/login"), userId, "/");
@@ -89,13 +87,13 @@ describe("changing one's own password at /settings/password", () => {
     const wrong = await call(passwordRoute.action, "/settings/password", { cookie: here, form: changeForm("not-my-password", "Chunfeng-huayu-2026") });
     expect(wrong.status).toBe(400);
     expect(errorsOf(wrong).currentPassword).toEqual(["当前密码不正确。"]);
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(true);
+    expect(await signsIn(person.username, PASSWORD)).toBe(true);
     expect(await getUserFromCookieHeader(elsewhere)).not.toBeNull();
 
-    const done = await call(passwordRoute.action, "/settings/password", { cookie: here, form: changeForm(DEMO_PASSWORD, "Chunfeng-huayu-2026") });
+    const done = await call(passwordRoute.action, "/settings/password", { cookie: here, form: changeForm(PASSWORD, "Chunfeng-huayu-2026") });
     expect(done).toMatchObject({ status: 302, location: "/settings/password?changed=1" });
     expect(await signsIn(person.username, "Chunfeng-huayu-2026")).toBe(true);
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(false);
+    expect(await signsIn(person.username, PASSWORD)).toBe(false);
     expect(await getUserFromCookieHeader(here)).not.toBeNull();
     expect(await getUserFromCookieHeader(elsewhere)).toBeNull();
     expect(await prisma.session.count({ where: { userId: person.id } })).toBe(1);
@@ -111,17 +109,17 @@ describe("changing one's own password at /settings/password", () => {
     const person = await newPerson();
     const cookie = await cookieOf(person.id);
     const attempt = async (newPassword: string, confirm = newPassword) =>
-      errorsOf(await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(DEMO_PASSWORD, newPassword, confirm) }));
+      errorsOf(await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, newPassword, confirm) }));
 
     expect((await attempt("Short-1")).newPassword).toEqual(["密码至少需要 10 个字符。"]);
     expect((await attempt(`${person.username}-mine`)).newPassword).toEqual(["密码不能包含你的工号。"]);
     expect((await attempt("woaini1314")).newPassword).toEqual(["这个密码太常见，很容易被猜中，请换一个。"]);
-    expect((await attempt(DEMO_PASSWORD)).newPassword).toEqual(["新密码不能与当前密码相同。"]);
+    expect((await attempt(PASSWORD)).newPassword).toEqual(["新密码不能与当前密码相同。"]);
     expect((await attempt("Chunfeng-huayu-2026", "Chunfeng-huayu-2025")).confirmPassword).toEqual(["两次输入的新密码不一致。"]);
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(true);
+    expect(await signsIn(person.username, PASSWORD)).toBe(true);
 
     // The rules are a school setting: 学工部 raises the minimum, the next change follows it.
-    const admin = await sessionUser("admin");
+    const admin = await newAdmin();
     const { passwordPolicy } = await getSchoolSettings();
     await updateSchoolSettings({ passwordPolicy: { ...passwordPolicy, minLength: 16, extraForbidden: ["ShiFanDaXue-2026"] } }, admin.id);
     try {
@@ -129,7 +127,7 @@ describe("changing one's own password at /settings/password", () => {
       expect((await attempt("shifandaxue-2026")).newPassword).toEqual(["这个密码太常见，很容易被猜中，请换一个。"]);
       const page = await call(passwordRoute.loader, "/settings/password", { cookie });
       expect(page.data).toMatchObject({ policy: { minLength: 16, forbidUsername: true, forbidCommon: true } });
-      expect((await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(DEMO_PASSWORD, "Chunfeng-huayu-2026!") })).status).toBe(302);
+      expect((await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, "Chunfeng-huayu-2026!") })).status).toBe(302);
     } finally {
       await updateSchoolSettings({ passwordPolicy }, admin.id);
     }
@@ -138,7 +136,7 @@ describe("changing one's own password at /settings/password", () => {
   it("answers in English for an English-speaking person", async () => {
     const person = await newPerson();
     const cookie = `${await cookieOf(person.id)}; ${(await languageCookie.serialize("en")).split(";")[0]}`;
-    const answer = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(DEMO_PASSWORD, "short") });
+    const answer = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, "short") });
     expect(errorsOf(answer).newPassword).toEqual(["A password needs at least 10 characters."]);
   });
 
@@ -151,10 +149,10 @@ describe("changing one's own password at /settings/password", () => {
         .action({ request: new Request("http://localhost/settings/password", { method: "POST", headers: { ...headers, Cookie: cookie }, body: new URLSearchParams(changeForm(current, "Chunfeng-huayu-2026")) }), params: {}, context: {} } as never)
         .then((result) => result as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } });
     for (let i = 0; i < 5; i++) expect((await post(`guess-${i}`)).init.status).toBe(400);
-    const blocked = await post(DEMO_PASSWORD);
+    const blocked = await post(PASSWORD);
     expect(blocked.init.status).toBe(429);
     expect(blocked.data.result.error[""]![0]).toMatch(/^密码输错次数过多，请在 \d+ 分钟后再试。$/);
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(true);
+    expect(await signsIn(person.username, PASSWORD)).toBe(true);
   });
 
   it("is open only to someone signed in", async () => {
@@ -165,11 +163,12 @@ describe("changing one's own password at /settings/password", () => {
 
 describe("the first sign-in of an imported account", () => {
   it("opens only the password page until the person sets their own; then the batch password no longer opens the account", async () => {
-    const admin = await sessionUser("admin");
+    const admin = await newAdmin();
+    const college = await buildCollege();
     const file = await xlsxRoster([
       ["工号", "姓名", "学院", "辅导员工作起始日期"],
-      ["F2026001", "孙一", "文学院", "2026-09-01"],
-      ["F2026002", "孙二", "文学院", "2026-09-01"],
+      ["F2026001", "孙一", college.name, "2026-09-01"],
+      ["F2026002", "孙二", college.name, "2026-09-01"],
     ]);
     const check = await checkRoster(admin, file, "新人.xlsx");
     expect(check.issues).toEqual([]);
@@ -207,14 +206,15 @@ describe("the first sign-in of an imported account", () => {
   });
 
   it("applies to new external mentors too; the demo accounts sign in as printed", async () => {
-    const admin = await sessionUser("admin");
+    const admin = await newAdmin();
     const input = newMentorFormSchema.parse({ kind: "EXTERNAL", username: "ext-first-login", name: "周外聘", organisation: "省教育厅", rank: "SENIOR", primaryDuty: "CAREER", capacity: "2", available: true });
     const { password } = await createMentor(admin.id, input);
     expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
     expect((await call(loginRoute.action, "/login", { form: { username: "ext-first-login", password: password!, redirectTo: "/" } })).location).toBe("/settings/password");
 
+    // The seed's printed accounts, checked by name on purpose: they are what a new installation shows.
     for (const username of ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"]) {
-      expect((await call(loginRoute.action, "/login", { form: { username, password: DEMO_PASSWORD, redirectTo: "/" } })).location, username).toBe("/");
+      expect((await call(loginRoute.action, "/login", { form: { username, password: PASSWORD, redirectTo: "/" } })).location, username).toBe("/");
     }
   });
 });
@@ -231,16 +231,16 @@ describe("resets by 学工部 and college admins", () => {
   }
 
   it("学工部 gives a temporary password, shown once: the old one stops working, every session ends, the audit log says who", async () => {
-    const person = await newPerson({ collegeCode: "WX" });
+    const person = await newPerson({ college: await buildCollege() });
     const sessions = [await cookieOf(person.id), await cookieOf(person.id)];
-    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const admin = await newPerson({ roles: ["ADMIN"] });
     const done = await reset(await cookieOf(admin.id), person.id, "temporary");
     expect(done.status).toBe(200);
     const temporary = done.data?.temporaryPassword as string;
     expect(temporary).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
     expect(done.data?.notice).toContain("只显示这一次");
     for (const cookie of sessions) expect(await getSignedInFromCookieHeader(cookie)).toBeNull();
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(false);
+    expect(await signsIn(person.username, PASSWORD)).toBe(false);
     // The temporary password only opens the page that replaces it.
     expect((await call(loginRoute.action, "/login", { form: { username: person.username, password: temporary, redirectTo: "/" } })).location).toBe("/settings/password");
 
@@ -255,26 +255,26 @@ describe("resets by 学工部 and college admins", () => {
   });
 
   it("or keeps the password but asks for a new one at the next sign-in", async () => {
-    const person = await newPerson({ collegeCode: "WX" });
+    const person = await newPerson({ college: await buildCollege() });
     const session = await cookieOf(person.id);
-    const done = await reset(await cookieOf((await sessionUser("admin")).id), person.id, "require-change");
+    const done = await reset(await cookieOf((await newAdmin()).id), person.id, "require-change");
     expect(done).toMatchObject({ status: 200, data: { notice: expect.stringContaining("下次登录时修改密码") } });
     expect(done.data?.temporaryPassword).toBeUndefined();
     expect(await getSignedInFromCookieHeader(session)).toBeNull();
-    expect((await call(loginRoute.action, "/login", { form: { username: person.username, password: DEMO_PASSWORD, redirectTo: "/" } })).location).toBe("/settings/password");
+    expect((await call(loginRoute.action, "/login", { form: { username: person.username, password: PASSWORD, redirectTo: "/" } })).location).toBe("/settings/password");
     const cookie = await cookieOf(person.id);
-    const same = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(DEMO_PASSWORD, DEMO_PASSWORD) });
+    const same = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, PASSWORD) });
     expect(errorsOf(same).newPassword).toEqual(["新密码不能与学工部或学院设定的初始密码、临时密码相同。"]);
-    expect((await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(DEMO_PASSWORD, "Xin-de-mima-2026") })).location).toBe("/");
+    expect((await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, "Xin-de-mima-2026") })).location).toBe("/");
     expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "person.password-reset", entityId: person.id } })).toMatchObject({ data: { mode: "require-change" } });
   });
 
   it("a college admin resets the people of their own college, and is refused for another college or an administrator", async () => {
-    const collegeAdmin = await prisma.user.findUniqueOrThrow({ where: { username: "college" }, include: { college: true } });
-    const own = await newPerson({ collegeCode: collegeAdmin.college!.code });
-    const otherCollege = await prisma.college.findFirstOrThrow({ where: { id: { not: collegeAdmin.collegeId! } } });
-    const other = await newPerson({ collegeCode: otherCollege.code });
-    const peer = await newPerson({ collegeCode: collegeAdmin.college!.code, roles: ["COLLEGE_ADMIN"] });
+    const college = await buildCollege();
+    const collegeAdmin = await newPerson({ college, roles: ["COLLEGE_ADMIN"] });
+    const own = await newPerson({ college });
+    const other = await newPerson({ college: await buildCollege() });
+    const peer = await newPerson({ college, roles: ["COLLEGE_ADMIN"] });
     const cookie = await cookieOf(collegeAdmin.id);
 
     const ownPage = await call(editRoute.loader, `/people/${own.id}/edit`, { cookie, params: { userId: own.id } });
@@ -286,7 +286,7 @@ describe("resets by 学工部 and college admins", () => {
     for (const target of [other, peer]) {
       const refused = await call(editRoute.action, `/people/${target.id}/edit`, { cookie, params: { userId: target.id }, form: { intent: "reset-password", mode: "temporary", confirmed: "yes" } });
       expect(refused.status).toBe(403);
-      expect(await signsIn(target.username, DEMO_PASSWORD)).toBe(true);
+      expect(await signsIn(target.username, PASSWORD)).toBe(true);
     }
     // The peer's edit page is theirs to see, but without the reset.
     expect((await call(editRoute.loader, `/people/${peer.id}/edit`, { cookie, params: { userId: peer.id } })).data?.password).toBeNull();
@@ -294,12 +294,13 @@ describe("resets by 学工部 and college admins", () => {
   });
 
   it("nobody else resets a password", async () => {
-    const person = await newPerson({ collegeCode: "WX" });
-    for (const username of ["leader", "backbone", "counselor", "mentor", "external"]) {
-      const actor = await prisma.user.findUniqueOrThrow({ where: { username } });
+    const person = await newPerson({ college: await buildCollege() });
+    const accounts = await buildAccounts();
+    for (const username of ["leader", "backbone", "counselor", "mentor", "external"] as const) {
+      const actor = accounts[username];
       const refused = await call(editRoute.action, `/people/${person.id}/edit`, { cookie: await cookieOf(actor.id), params: { userId: person.id }, form: { intent: "reset-password", mode: "temporary", confirmed: "yes" } });
       expect(refused.status, username).toBe(403);
     }
-    expect(await signsIn(person.username, DEMO_PASSWORD)).toBe(true);
+    expect(await signsIn(person.username, PASSWORD)).toBe(true);
   });
 });

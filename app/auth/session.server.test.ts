@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { buildUser, type BuiltUser } from "../../tests/support/factories.ts";
 import { createUserSession, getUserFromCookieHeader, logout, requireUser } from "./session.server.ts";
 
-async function signIn(username: string): Promise<{ cookie: string; setCookie: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+async function signIn(user: BuiltUser): Promise<{ cookie: string; setCookie: string }> {
   const response = await createUserSession(new Request("http://localhost/login"), user.id, "/");
   const setCookie = response.headers.get("Set-Cookie")!;
   return { cookie: setCookie.split(";")[0]!, setCookie };
@@ -11,21 +11,22 @@ async function signIn(username: string): Promise<{ cookie: string; setCookie: st
 
 describe("sessions", () => {
   it("sets an HttpOnly, SameSite=Lax, signed cookie that resolves to the user", async () => {
-    const { cookie, setCookie } = await signIn("leader");
+    const user = await buildUser();
+    const { cookie, setCookie } = await signIn(user);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
-    expect((await getUserFromCookieHeader(cookie))?.username).toBe("leader");
+    expect((await getUserFromCookieHeader(cookie))?.username).toBe(user.username);
   });
 
   it("marks the cookie Secure when served over HTTPS", async () => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
+    const user = await buildUser();
     const response = await createUserSession(new Request("https://fudao.example.edu.cn/login"), user.id, "/");
     expect(response.headers.get("Set-Cookie")).toMatch(/Secure/);
   });
 
   it("ignores a cookie whose signature was tampered with", async () => {
-    const { cookie } = await signIn("leader");
+    const { cookie } = await signIn(await buildUser());
     const [name, value] = cookie.split("=");
     const forged = `${name}=${value!.slice(0, -3)}abc`;
     expect(await getUserFromCookieHeader(forged)).toBeNull();
@@ -33,7 +34,7 @@ describe("sessions", () => {
   });
 
   it("ends the session in the database on logout", async () => {
-    const { cookie } = await signIn("backbone");
+    const { cookie } = await signIn(await buildUser());
     const response = await logout(new Request("http://localhost/logout", { headers: { Cookie: cookie } }));
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/login");
@@ -41,14 +42,17 @@ describe("sessions", () => {
   });
 
   it("refuses expired sessions and disabled accounts", async () => {
-    const { cookie } = await signIn("mentor");
-    await prisma.session.updateMany({ where: { user: { username: "mentor" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expiring = await buildUser();
+    const { cookie } = await signIn(expiring);
+    expect(await getUserFromCookieHeader(cookie)).not.toBeNull();
+    await prisma.session.updateMany({ where: { userId: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getUserFromCookieHeader(cookie)).toBeNull();
 
-    const second = await signIn("external");
-    await prisma.user.update({ where: { username: "external" }, data: { active: false } });
+    const disabled = await buildUser({ roles: ["MENTOR"] });
+    const second = await signIn(disabled);
+    expect(await getUserFromCookieHeader(second.cookie)).not.toBeNull();
+    await prisma.user.update({ where: { id: disabled.id }, data: { active: false } });
     expect(await getUserFromCookieHeader(second.cookie)).toBeNull();
-    await prisma.user.update({ where: { username: "external" }, data: { active: true } });
   });
 
   it("sends anonymous visitors to the login page, remembering where they were going", async () => {

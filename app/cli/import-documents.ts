@@ -59,6 +59,8 @@ runCli(async () => {
     });
     const { prisma } = await import("~/db/client.server.ts");
     const { importFile } = await import("~/documents/import.server.ts");
+    const { can } = await import("~/policy/index.ts");
+    const { findStudioAccess } = await import("~/studios/access.server.ts");
     try {
       const studio = await prisma.studio.findFirst({
         where: { OR: [{ id: values.studio }, { name: values.studio }] },
@@ -66,9 +68,11 @@ runCli(async () => {
       });
       if (!studio) throw new Error(`找不到工作室“${values.studio}”（请使用工作室 id 或完整名称）。`);
       const author = values.as
-        ? await prisma.user.findUnique({ where: { username: values.as }, select: { id: true, username: true, memberships: { where: { studioId: studio.id } } } })
+        ? await prisma.user.findUnique({ where: { username: values.as }, select: { id: true, username: true, roles: true, collegeId: true } })
         : null;
-      if (values.as && (!author || !author.memberships.length)) throw new Error(`工号 ${values.as} 不是“${studio.name}”的成员。`);
+      // The same rule as importing in the browser: the studio's members ("studio:create-document").
+      const allowed = author && can(author, "studio:create-document", (await findStudioAccess(author, studio.id))!.resource);
+      if (values.as && !allowed) throw new Error(`工号 ${values.as} 不是“${studio.name}”的成员。`);
       const creator = author ?? studio.memberships[0]?.user;
       if (!creator) throw new Error(`“${studio.name}”没有负责人，请用 --as 指定一名成员。`);
       console.log(`正在把 ${files.length} 个文件导入“${studio.name}”（创建人 ${creator.username}）…`);

@@ -1,13 +1,14 @@
 import { runningServicesTask } from "~/cli/running-services.server.ts";
 import { collabTask } from "~/collab/task.server.ts";
 import type { BackgroundTask } from "~/infra/background-task.ts";
+import { nameKeysTask } from "~/people/name-keys.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
 
 /**
  * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
  * before the database. Features add their task here (one line each).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

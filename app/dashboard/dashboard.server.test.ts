@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { CAREER_STAGES, DEFAULT_STAGE_THRESHOLDS, deriveCareerStage } from "~/people/career-stage.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
-import { collegeAdminWithoutCollege } from "../../tests/support/personas.ts";
-import { asUser } from "../../tests/support/signed-in.ts";
+import { buildAccounts, buildCollege, buildStudio, buildUser, type AccountKind, type Accounts } from "../../tests/support/factories.ts";
+import { asUser as asUsername } from "../../tests/support/signed-in.ts";
 import { dashboardData } from "./dashboard.server.ts";
 
 const context = { now: new Date(), thresholds: DEFAULT_STAGE_THRESHOLDS };
@@ -31,36 +31,56 @@ describe("programme dashboard figures", () => {
     expect(data.titles.reduce((sum, t) => sum + t.count, 0)).toBe(counselors.length);
   });
 
-  it("shows all nine duties covered by the demo studios, and which are not once a studio closes", async () => {
-    expect((await dashboardData({ kind: "school" }, context)).totals.dutiesCovered).toBe(9);
-    await prisma.studio.updateMany({ where: { duty: "RESEARCH" }, data: { archivedAt: new Date() } });
-    const data = await dashboardData({ kind: "school" }, context);
-    expect(data.totals.dutiesCovered).toBe(8);
-    expect(data.duties.find((d) => d.duty === "RESEARCH")).toEqual({ duty: "RESEARCH", studios: 0, members: 0 });
-    await prisma.studio.updateMany({ where: { duty: "RESEARCH" }, data: { archivedAt: null } });
+  it("shows which duties the open studios cover, and which are not once a studio closes", async () => {
+    // A research studio of three: a duty covered for sure.
+    await buildStudio({ duty: "RESEARCH" });
+    const openDuties = await prisma.studio.findMany({ where: { archivedAt: null }, distinct: ["duty"], select: { duty: true } });
+    const before = await dashboardData({ kind: "school" }, context);
+    expect(before.totals.dutiesCovered).toBe(openDuties.length);
+    expect(before.duties.find((d) => d.duty === "RESEARCH")!.members).toBeGreaterThanOrEqual(3);
+    const research = await prisma.studio.findMany({ where: { duty: "RESEARCH", archivedAt: null }, select: { id: true } });
+    await prisma.studio.updateMany({ where: { id: { in: research.map((s) => s.id) } }, data: { archivedAt: new Date() } });
+    try {
+      const data = await dashboardData({ kind: "school" }, context);
+      expect(data.totals.dutiesCovered).toBe(openDuties.length - 1);
+      expect(data.duties.find((d) => d.duty === "RESEARCH")).toEqual({ duty: "RESEARCH", studios: 0, members: 0 });
+    } finally {
+      await prisma.studio.updateMany({ where: { id: { in: research.map((s) => s.id) } }, data: { archivedAt: null } });
+    }
   });
 
   it("a college's dashboard counts only that college", async () => {
-    const college = await prisma.college.findUniqueOrThrow({ where: { code: "XX" } });
+    const college = await buildCollege();
+    await buildUser({ college, stage: "NOVICE", groups: ["NEW_HIRES"] });
+    await buildUser({ college, stage: "EXPERT", honours: 1 });
+    await buildUser({ stage: "NOVICE", groups: ["NEW_HIRES"] }); // of another college
     const data = await dashboardData({ kind: "college", collegeId: college.id }, context);
-    expect(data.stagesByCollege.map((r) => r.college)).toEqual(["信息科学与工程学院"]);
-    expect(data.totals.counselors).toBe(await prisma.counselorProfile.count({ where: { user: { active: true, roles: { has: "COUNSELOR" }, collegeId: college.id } } }));
-    expect(data.groups.find((g) => g.group === "NEW_HIRES")!.count).toBeLessThan((await dashboardData({ kind: "school" }, context)).groups.find((g) => g.group === "NEW_HIRES")!.count);
+    expect(data.stagesByCollege).toEqual([{ college: college.name, NOVICE: 1, GROWING: 0, EXPERIENCED: 0, EXPERT: 1 }]);
+    expect(data.totals.counselors).toBe(2);
+    expect(data.groups.find((g) => g.group === "NEW_HIRES")!.count).toBe(1);
   });
 });
 
 describe("dashboard and settings pages", () => {
   const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
+  let people: Accounts;
+  beforeAll(async () => {
+    people = await buildAccounts();
+  });
+  /** Calls a loader or action as one of `people` (or as any other account, by username). */
+  const asUser = (w: AccountKind | string, handler: never, url: string, init?: Parameters<typeof asUsername>[3]) =>
+    asUsername(w in people ? people[w as AccountKind].username : w, handler, url, init);
 
   it("the dashboard is for 学工部 (any scope) and college admins (their college, whatever they ask for)", async () => {
     const module = await import("~/routes/dashboard.tsx");
     const statuses = Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, module.loader as never, "/dashboard")).status])));
     expect(statuses).toEqual({ admin: 200, college: 200, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403 });
-    const other = await prisma.college.findUniqueOrThrow({ where: { code: "WX" } });
+    const own = await prisma.college.findUniqueOrThrow({ where: { id: people.college.collegeId! } });
+    const other = await buildCollege();
     const collegeView = (await asUser("college", module.loader as never, `/dashboard?collegeId=${other.id}`)).data as { scope: { name: string } };
-    expect(collegeView.scope.name).toBe("马克思主义学院");
+    expect(collegeView.scope.name).toBe(own.name);
     const adminView = (await asUser("admin", module.loader as never, `/dashboard?collegeId=${other.id}`)).data as { scope: { name: string } };
-    expect(adminView.scope.name).toBe("文学院");
+    expect(adminView.scope.name).toBe(other.name);
     // Only 学工部 gets the college picker; a college admin's page has none.
     expect((adminView as unknown as { colleges: unknown[] | null }).colleges).toHaveLength(await prisma.college.count());
     expect((collegeView as unknown as { colleges: unknown[] | null }).colleges).toBeNull();
@@ -68,8 +88,8 @@ describe("dashboard and settings pages", () => {
 
   it("a college admin whose account has no college sees no dashboard, not the whole school's", async () => {
     const module = await import("~/routes/dashboard.tsx");
-    const stray = await collegeAdminWithoutCollege();
-    const other = await prisma.college.findUniqueOrThrow({ where: { code: "WX" } });
+    const stray = (await buildUser({ roles: ["COLLEGE_ADMIN"], college: null })).username;
+    const other = await buildCollege();
     expect((await asUser(stray, module.loader as never, "/dashboard")).status).toBe(403);
     expect((await asUser(stray, module.loader as never, `/dashboard?collegeId=${other.id}`)).status).toBe(403);
   });

@@ -53,7 +53,7 @@ export async function mentionablePeople(documentId: string) {
         },
       ],
     },
-    orderBy: { name: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     select: { id: true, name: true },
   });
 }

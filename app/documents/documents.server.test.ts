@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collabSettings, stopCollabWorker } from "~/collab/collab-socket.server.ts";
 import { connectCollaboration } from "~/composition/collaboration.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { buildDocument, buildMentor, buildStudio, buildUser } from "../../tests/support/factories.ts";
 import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
 import { addComment, deleteComment, findMentions, listThreads, setResolved } from "./comments.server.ts";
@@ -30,16 +31,13 @@ beforeAll(async () => {
   collabSettings.unloadDelayMs = 50;
   // Restoring a version changes the live body through the collaboration worker, as in the app.
   connectCollaboration();
-  const found = await prisma.studio.findFirstOrThrow({
-    where: { name: { contains: "心晴" } },
-    include: { directions: { orderBy: { name: "asc" }, include: { mentorAssignments: { include: { mentor: true } } } } },
-  });
-  studio = { id: found.id, name: found.name };
-  directionId = found.directions.find((d) => d.mentorAssignments.some((a) => a.status === "ACCEPTED"))!.id;
-  for (const username of ["leader", "backbone", "mentor", "external", "counselor", "admin"]) {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true, name: true } });
-    people[username] = user;
-  }
+  // A mental-health studio whose first direction is guided by an internal and an external mentor,
+  // and a counselor in no studio.
+  const [mentor, external] = [await buildMentor({ kind: "INTERNAL" }), await buildMentor({ kind: "EXTERNAL" })];
+  const built = await buildStudio({ duty: "MENTAL_HEALTH", directions: 2, mentors: [mentor, external] });
+  studio = { id: built.id, name: built.name };
+  directionId = built.directions[0]!.id;
+  Object.assign(people, { leader: built.leader, backbone: built.backbone[0]!, mentor: mentor.user, external: external.user, counselor: await buildUser() });
 });
 
 afterAll(async () => {
@@ -67,11 +65,10 @@ describe("creating documents", () => {
   });
 
   it("refuses a direction or template of another studio", async () => {
-    const other = await prisma.direction.findFirstOrThrow({ where: { studioId: { not: studio.id } } });
+    const otherStudio = await buildStudio();
     await expect(
-      createDocument({ studioId: studio.id, createdById: people.backbone!.id, type: "RESEARCH_NOTE", title: "x", directionId: other.id }),
+      createDocument({ studioId: studio.id, createdById: people.backbone!.id, type: "RESEARCH_NOTE", title: "x", directionId: otherStudio.directions[0]!.id }),
     ).rejects.toThrow("documents.errors.directionNotInStudio");
-    const otherStudio = await prisma.studio.findFirstOrThrow({ where: { id: { not: studio.id } } });
     const foreign = await prisma.template.create({ data: { studioId: otherStudio.id, type: "RESEARCH_NOTE", name: "别家模板", content: doc(p("x")) } });
     await expect(
       createDocument({ studioId: studio.id, createdById: people.backbone!.id, type: "RESEARCH_NOTE", title: "x", templateId: foreign.id }),
@@ -79,9 +76,12 @@ describe("creating documents", () => {
   });
 
   it("lists a studio's documents page by page and a person's documents across their studios", async () => {
+    const caseStudy = await buildDocument({ studio, createdBy: people.leader!, type: "CASE_STUDY" });
+    const note = await buildDocument({ studio, createdBy: people.leader!, type: "RESEARCH_NOTE" });
     const list = await listStudioDocuments(studio.id, { page: 1, type: "CASE_STUDY" });
     expect(list.items.every((item) => item.type === "CASE_STUDY")).toBe(true);
-    expect(list.total).toBeGreaterThan(0);
+    expect(list.items.map((item) => item.id)).toContain(caseStudy.id);
+    expect(list.items.map((item) => item.id)).not.toContain(note.id);
     const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"], collegeId: null }, { page: 1 });
     expect(mine.items.some((item) => item.studio.id === studio.id)).toBe(true);
     const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"], collegeId: null }, { page: 1 });
@@ -182,9 +182,9 @@ describe("comments", () => {
   it("notifies people mentioned who can read the document, and the thread on a reply", async () => {
     const { id } = await newCaseStudy("评论");
     const anchor = { from: { type: null, tname: "default", item: { client: 1, clock: 2 }, assoc: 0 }, to: { type: null, tname: "default", item: { client: 1, clock: 5 }, assoc: 0 } };
-    const thread = await addComment(id, people.backbone!, { body: "@赵立群 @王小雨 请看这里", anchor, quote: "背景" });
+    const thread = await addComment(id, people.backbone!, { body: `@${people.mentor!.name} @${people.counselor!.name} 请看这里`, anchor, quote: "背景" });
     expect(await prisma.notification.count({ where: { userId: people.mentor!.id, type: "documents.notices.mentioned" } })).toBe(1);
-    // 王小雨 is not in the studio: mentioning her reveals nothing.
+    // The counselor is not in the studio: mentioning them reveals nothing.
     expect(await prisma.notification.count({ where: { userId: people.counselor!.id, type: "documents.notices.mentioned" } })).toBe(0);
     await addComment(id, people.mentor!, { body: "已阅，建议补充理论依据", parentId: thread.id });
     expect(await prisma.notification.count({ where: { userId: people.backbone!.id, type: "documents.notices.replied" } })).toBeGreaterThan(0);
@@ -196,7 +196,7 @@ describe("comments", () => {
 
     await setResolved(threads[0]!.replies[0]!.id, people.leader!.id, true);
     threads = await listThreads(id);
-    expect(threads[0]!.resolvedBy).toBe("张明华");
+    expect(threads[0]!.resolvedBy).toBe(people.leader!.name);
     await setResolved(thread.id, people.leader!.id, false);
     expect((await listThreads(id))[0]!.resolvedAt).toBeNull();
 

@@ -64,7 +64,7 @@ export function studiosOf(user: Actor) {
   return prisma.studio.findMany({
     where: { AND: [{ archivedAt: null }, whereCan(user, "studio:view-workspace")] },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, memberships: { where: { userId: user.id }, select: { role: true } } },
+    select: { id: true, name: true },
   });
 }
 
@@ -206,14 +206,14 @@ export async function getDocumentPage(documentId: string) {
           name: true,
           mentorAssignments: {
             where: { status: "ACCEPTED" },
-            orderBy: { mentor: { user: { name: "asc" } } },
+            orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
             select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
           },
         },
       },
       project: { select: { id: true, title: true } },
       createdBy: { select: { id: true, name: true } },
-      authors: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } },
+      authors: { orderBy: [{ user: { nameSortKey: "asc" } }, { user: { username: "asc" } }], select: { user: { select: { id: true, name: true } } } },
     },
   });
   return document;

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { Marked, type Token } from "marked";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { buildStudio } from "../../tests/support/factories.ts";
 import { pngImage } from "../../tests/support/fixtures.ts";
 import { jsonToState } from "./content.server.ts";
 import { createDocument } from "./documents.server.ts";
@@ -17,8 +18,9 @@ let studioId: string;
 let authorId: string;
 
 beforeAll(async () => {
-  studioId = (await prisma.studio.findFirstOrThrow({ where: { name: { contains: "心晴" } } })).id;
-  authorId = (await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } })).id;
+  const studio = await buildStudio();
+  studioId = studio.id;
+  authorId = studio.backbone[0]!.id;
 });
 
 const DANGEROUS = [

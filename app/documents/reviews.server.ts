@@ -21,7 +21,7 @@ export const REVIEWS_PER_PAGE = 20;
 export function directionMentors(directionId: string) {
   return prisma.mentorAssignment.findMany({
     where: { directionId, status: "ACCEPTED" },
-    orderBy: { mentor: { user: { name: "asc" } } },
+    orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
     select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
   });
 }
@@ -36,7 +36,7 @@ export async function studioDirectionsWithMentors(studioId: string) {
       name: true,
       mentorAssignments: {
         where: { status: "ACCEPTED" },
-        orderBy: { mentor: { user: { name: "asc" } } },
+        orderBy: [{ mentor: { user: { nameSortKey: "asc" } } }, { mentor: { user: { username: "asc" } } }],
         select: { mentor: { select: { kind: true, user: { select: { id: true, name: true } } } } },
       },
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { permit } from "~/policy/index.ts";
+import { buildUser, type BuiltUser } from "../../tests/support/factories.ts";
 import { cookieFor } from "../../tests/support/signed-in.ts";
 import { intentAction } from "./actions.server.ts";
 import { UserError } from "./user-error.ts";
@@ -39,10 +40,13 @@ const action = intentAction({
   }),
 });
 
-async function post(fields: Record<string, string>, username = "counselor") {
+/** Any signed-in person: built once for the file. */
+let person: BuiltUser | undefined;
+async function post(fields: Record<string, string>) {
+  person ??= await buildUser();
   const request = new Request("http://localhost/test", {
     method: "POST",
-    headers: { Cookie: await cookieFor(username), "Accept-Language": "zh-CN" },
+    headers: { Cookie: await cookieFor(person.username), "Accept-Language": "zh-CN" },
     body: new URLSearchParams(fields),
   });
   try {

@@ -8,6 +8,7 @@ import { prisma } from "~/db/client.server.ts";
 import { MentorKind, MentorRank, type Duty } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
 import { enumLabels } from "~/i18n/enum-labels.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
@@ -295,7 +296,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
         } else {
           const credential = credentials.get(row.username);
           if (!credential) throw new MentorsError("import.stale");
-          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...credential, roles: ["MENTOR"] } })).id;
+          userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...nameKeys(row.name), ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });
         created++;

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { buildUser } from "../../tests/support/factories.ts";
 import { MentorsError } from "./errors.ts";
 import {
   addByHand,
@@ -22,11 +23,13 @@ import { DEFAULT_WEIGHTS } from "./matching/scoring.ts";
  * The matching workflow on the real (seeded) database: 24 directions, 16 with accepted mentors,
  * 40 mentors. Each test starts from the seed's state of the matching (no proposals, no runs).
  */
-const userId = async (username: string) => (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
 let adminId: string;
 
+beforeAll(async () => {
+  adminId = (await buildUser({ roles: ["ADMIN"] })).id;
+});
+
 beforeEach(async () => {
-  adminId = await userId("admin");
   await prisma.mentorAssignment.deleteMany({ where: { status: { not: "ACCEPTED" } } });
   await prisma.matchingRun.deleteMany();
   await prisma.setting.deleteMany({ where: { key: "matching" } });
@@ -130,11 +133,15 @@ describe("running the matching", () => {
   });
 
   it("never matches a mentor to a studio they lead, and optionally not to a leader of their own college", async () => {
-    // The demo leader (a counselor) joins the pool as an internal expert of their studio's duty.
-    const leader = await prisma.user.findUniqueOrThrow({ where: { username: "leader" }, include: { memberships: { include: { studio: true } } } });
-    const studio = leader.memberships.find((m) => m.role === "LEADER")!.studio;
+    // A studio's leader (a counselor) joins the pool as an internal expert of their studio's duty;
+    // another studio of that duty could use them.
+    const studios = await prisma.studio.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, include: { memberships: { where: { role: "LEADER" } } } });
+    const studio = studios.find((s) => studios.some((other) => other.id !== s.id && other.duty === s.duty))!;
+    const leader = await prisma.user.findUniqueOrThrow({ where: { id: studio.memberships[0]!.userId } });
+    const elsewhere = await prisma.direction.findMany({ where: { studio: { duty: studio.duty }, studioId: { not: studio.id } }, orderBy: { id: "asc" } });
+    const keywords = [...new Set(elsewhere.flatMap((d) => d.keywords))].slice(0, 3);
     const leaderMentor = await prisma.mentor.create({
-      data: { userId: leader.id, kind: "INTERNAL", expertiseDuties: [studio.duty], keywords: ["心理危机干预", "朋辈心理互助", "团体心理辅导"], capacity: 10, rank: "SENIOR" },
+      data: { userId: leader.id, kind: "INTERNAL", expertiseDuties: [studio.duty], keywords, capacity: 10, rank: "SENIOR" },
     });
     await prisma.user.update({ where: { id: leader.id }, data: { roles: ["COUNSELOR", "MENTOR"] } });
     // Every direction of that duty asks for three internal mentors, so the leader would be wanted everywhere.
@@ -147,7 +154,7 @@ describe("running the matching", () => {
       expect(theirs.every((a) => a.direction.studioId !== studio.id)).toBe(true); // …but never at home
     } finally {
       await prisma.mentor.delete({ where: { id: leaderMentor.id } });
-      await prisma.user.update({ where: { id: leader.id }, data: { roles: ["COUNSELOR"] } });
+      await prisma.user.update({ where: { id: leader.id }, data: { roles: leader.roles } });
     }
 
     // The optional rule: internal mentors from the leader's college stay away from the studio.

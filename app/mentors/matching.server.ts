@@ -604,7 +604,7 @@ export async function getCandidates(directionId: string, kind: MentorKind, optio
   const [mentors, loads, preferences, settings] = await Promise.all([
     prisma.mentor.findMany({
       where: { kind },
-      orderBy: { id: "asc" },
+      orderBy: [{ user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       select: {
         id: true,
         kind: true,
@@ -663,7 +663,8 @@ export async function getCandidates(directionId: string, kind: MentorKind, optio
     };
   });
   const usable = (c: (typeof all)[number]) => !c.obstacle && (!settings.requireDutyMatch || !c.warning);
-  all.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.breakdown.total - a.breakdown.total || a.name.localeCompare(b.name, "zh-CN"));
+  // Stable: equal scores keep the query's order by name (surname pinyin, decision 015).
+  all.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.breakdown.total - a.breakdown.total);
   const shown = options.show === "eligible" ? all.filter((c) => !c.obstacle) : all;
   const pages = Math.max(1, Math.ceil(shown.length / CANDIDATES_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page), pages);

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { assignMentor, buildDocument, buildMentor, buildStudio, buildUser, unique } from "../../tests/support/factories.ts";
 import { MentorsError } from "./errors.ts";
 import { buildTemplate, checkRows, COLUMN_KEYS, importMentors, readWorkbook } from "./import.server.ts";
 import { getMentoring } from "./mentoring.server.ts";
@@ -11,8 +12,9 @@ import { addPreference, movePreference, removePreference, setTargets } from "./p
 import { newMentorFormSchema, profileSchema } from "./schemas.ts";
 import { getStudioMentors } from "./studio-mentors.server.ts";
 
-/** The pool (导师库), Excel import, preferences, the mentor's page and the studio block, on the seeded database. */
-const user = (username: string) => prisma.user.findUniqueOrThrow({ where: { username } });
+/** The pool (导师库), Excel import, preferences, the mentor's page and the studio block; each test builds the mentors and studios it talks about. */
+const newAdmin = () => buildUser({ roles: ["ADMIN"] });
+
 
 async function thrown(promise: Promise<unknown>): Promise<MentorsError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -31,23 +33,42 @@ async function workbook(rows: string[][]): Promise<ArrayBuffer> {
 const HEADER = COLUMN_KEYS.map((key) => mentorMessages.import.columns[key][0]);
 
 describe("the pool", () => {
-  it("lists 40 seeded mentors in pages of 20 and filters by kind, duty, availability and text", async () => {
-    const all = await listMentors({ page: 1 });
-    expect(all.total).toBe(40);
+  it("lists mentors in pages of 20 and filters by kind, duty, availability and text", async () => {
+    // 21 mentors of one organisation of their own (the text filter finds them by it): 12 internal and
+    // 9 external, 3 of them with crisis work, 2 unavailable and 1 whose account is closed.
+    const organisation = unique("测试导师单位");
+    const built = [];
+    for (let i = 0; i < 21; i++) {
+      built.push(
+        await buildMentor({
+          kind: i < 12 ? "INTERNAL" : "EXTERNAL",
+          organisation,
+          duties: i % 7 === 0 ? ["CRISIS", "CAREER"] : ["CAREER"],
+          available: i !== 3 && i !== 15,
+        }),
+      );
+    }
+    await prisma.user.update({ where: { id: built[20]!.user.id }, data: { active: false } });
+    const all = await listMentors({ page: 1, q: organisation });
+    expect(all.total).toBe(21);
     expect(all.items).toHaveLength(20);
     expect(all.pages).toBe(2);
-    expect((await listMentors({ page: 1, kind: "EXTERNAL" })).total).toBe(20);
-    const unavailable = await listMentors({ page: 1, available: "no" });
-    expect(unavailable.total).toBe(4);
-    const crisis = await listMentors({ page: 1, duty: "CRISIS" });
+    expect((await listMentors({ page: 2, q: organisation })).items).toHaveLength(1);
+    expect((await listMentors({ page: 1, q: organisation, kind: "EXTERNAL" })).total).toBe(9);
+    const unavailable = await listMentors({ page: 1, q: organisation, available: "no" });
+    expect(unavailable.total).toBe(3);
+    expect((await listMentors({ page: 1, q: organisation, available: "yes" })).total).toBe(18);
+    const crisis = await listMentors({ page: 1, q: organisation, duty: "CRISIS" });
+    expect(crisis.total).toBe(3);
     expect(crisis.items.every((m) => m.duties.includes("CRISIS"))).toBe(true);
-    const sun = await listMentors({ page: 1, q: "孙颖" });
-    expect(sun.items.map((m) => m.name)).toEqual(["孙颖"]);
+    const one = built[5]!.user.name;
+    const byName = await listMentors({ page: 1, q: one });
+    expect(byName.items.map((m) => m.name)).toEqual([one]);
     expect((await listMentors({ page: 1, q: "没有这个人" })).total).toBe(0);
   });
 
   it("adds an external mentor with a new account and a one-time password; the internal kind needs an existing staff account", async () => {
-    const admin = await user("admin");
+    const admin = await newAdmin();
     const raw = { kind: "EXTERNAL", username: "ext-wang", name: "王律师", organisation: "某律师事务所", rank: "ASSOCIATE", primaryDuty: "CRISIS", otherDuties: ["DAILY_AFFAIRS"], keywords: "法律援助、校园安全", capacity: "2", available: true };
     const input = newMentorFormSchema.parse(raw);
     const created = await createMentor(admin.id, input);
@@ -62,7 +83,8 @@ describe("the pool", () => {
     expect(taken.explained.key).toBe("errors.usernameTaken");
     const nobody = await thrown(createMentor(admin.id, newMentorFormSchema.parse({ ...raw, kind: "INTERNAL", username: "no-such-staff" })));
     expect(nobody.explained.key).toBe("errors.noSuchStaff");
-    const already = await thrown(createMentor(admin.id, newMentorFormSchema.parse({ ...raw, kind: "INTERNAL", username: "mentor" })));
+    const existing = await buildMentor({ kind: "INTERNAL" });
+    const already = await thrown(createMentor(admin.id, newMentorFormSchema.parse({ ...raw, kind: "INTERNAL", username: existing.user.username })));
     expect(already.explained.key).toBe("errors.alreadyMentor");
   });
 
@@ -78,14 +100,14 @@ describe("the pool", () => {
   });
 
   it("a mentor's capacity cannot drop below the directions they hold", async () => {
-    const admin = await user("admin");
-    const held = await prisma.mentorAssignment.findFirstOrThrow({ where: { status: "ACCEPTED" }, orderBy: { id: "asc" } });
-    const mentor = await prisma.mentor.findUniqueOrThrow({ where: { id: held.mentorId } });
-    // Make sure they hold at least two directions.
-    const another = await prisma.direction.findFirstOrThrow({ where: { mentorAssignments: { none: { mentorId: mentor.id } } }, orderBy: { id: "asc" } });
-    await prisma.mentorAssignment.create({ data: { directionId: another.id, mentorId: mentor.id, status: "PROPOSED" } });
+    const admin = await newAdmin();
+    // A mentor of capacity 3 who guides one direction and is proposed for another: a load of two.
+    const built = await buildMentor({ capacity: 3, rank: "ASSOCIATE" });
+    await buildStudio({ mentors: [built] });
+    await buildStudio({ mentors: [{ mentor: built, status: "PROPOSED" }] });
+    const mentor = await prisma.mentor.findUniqueOrThrow({ where: { id: built.id } });
     const load = await prisma.mentorAssignment.count({ where: { mentorId: mentor.id, status: { in: ["ACCEPTED", "INVITED", "PROPOSED"] } } });
-    expect(load).toBeGreaterThanOrEqual(2);
+    expect(load).toBe(2);
     const tooSmall = profileSchema.parse({ rank: mentor.rank, primaryDuty: mentor.expertiseDuties[0], capacity: String(load - 1), available: true });
     const error = await thrown(updateMentorProfile(admin.id, mentor.id, tooSmall));
     expect(error.explained.key).toBe("errors.capacityBelowLoad");
@@ -98,11 +120,12 @@ describe("the pool", () => {
   });
 
   it("refuses to remove a mentor who still guides a direction", async () => {
-    const admin = await user("admin");
-    const held = await prisma.mentorAssignment.findFirstOrThrow({ where: { status: "ACCEPTED" }, orderBy: { id: "asc" } });
-    const error = await thrown(removeMentor(admin.id, held.mentorId));
+    const admin = await newAdmin();
+    const mentor = await buildMentor();
+    await buildStudio({ mentors: [mentor] });
+    const error = await thrown(removeMentor(admin.id, mentor.id));
     expect(error.explained.key).toBe("errors.stillMentoring");
-    expect(await prisma.mentor.count({ where: { id: held.mentorId } })).toBe(1);
+    expect(await prisma.mentor.count({ where: { id: mentor.id } })).toBe(1);
   });
 });
 
@@ -112,7 +135,7 @@ describe("Excel import", () => {
     // The template has headers and no rows: it says it is empty rather than importing nothing.
     expect(template).toEqual({ ok: false, error: { key: "import.fileEmpty", params: {} } });
 
-    const staff = await prisma.user.findFirstOrThrow({ where: { roles: { has: "COUNSELOR" }, mentor: null, active: true }, orderBy: { username: "asc" } });
+    const staff = await buildUser();
     const file = await workbook([
       HEADER,
       ["校外", "ext-li", "李主任", "市精神卫生中心", "主任医师", "", "13900000000", "危机应对", "心理健康", "心理危机干预、家校沟通", "3", "是", "临床心理专家。"],
@@ -127,7 +150,7 @@ describe("Excel import", () => {
       ["create", "EXTERNAL", "ext-li"],
       ["create", "INTERNAL", staff.username],
     ]);
-    const admin = await user("admin");
+    const admin = await newAdmin();
     const outcome = await importMentors(admin.id, read.rows);
     expect(outcome).toMatchObject({ created: 2, updated: 0 });
     expect(outcome.passwords.map((p) => p.username)).toEqual(["ext-li"]);
@@ -162,7 +185,7 @@ describe("Excel import", () => {
     expect(byRow.get(3)).toEqual(["import.noSuchStaff"]);
     expect(byRow.has(4)).toBe(false);
     expect(byRow.get(5)).toEqual(expect.arrayContaining(["import.duplicateInFile", "import.organisationMissing"]));
-    const error = await thrown(importMentors((await user("admin")).id, read.rows));
+    const error = await thrown(importMentors((await newAdmin()).id, read.rows));
     expect(error.explained.key).toBe("import.stale");
     expect(await prisma.mentor.count()).toBe(before);
   });
@@ -177,11 +200,10 @@ describe("Excel import", () => {
 
 describe("studio preferences and targets", () => {
   it("orders preferred mentors, refuses the studio's own members and more than ten, and keeps ranks contiguous", async () => {
-    const leader = await user("leader");
-    const studio = await prisma.studio.findFirstOrThrow({ where: { memberships: { some: { userId: leader.id, role: "LEADER" } } }, orderBy: { id: "asc" } });
-    const members = await prisma.studioMembership.findMany({ where: { studioId: studio.id }, select: { userId: true } });
-    const candidates = await prisma.mentor.findMany({ where: { userId: { notIn: members.map((m) => m.userId) } }, orderBy: { id: "asc" }, take: 11 });
-    await prisma.mentorPreference.deleteMany({ where: { studioId: studio.id } });
+    const studio = await buildStudio();
+    const { leader } = studio;
+    const candidates = [];
+    for (let i = 0; i < 11; i++) candidates.push(await buildMentor({ kind: i % 2 ? "EXTERNAL" : "INTERNAL" }));
     for (const mentor of candidates.slice(0, 3)) await addPreference(leader.id, studio.id, mentor.id);
     let rows = await prisma.mentorPreference.findMany({ where: { studioId: studio.id }, orderBy: { rank: "asc" } });
     expect(rows.map((r) => r.mentorId)).toEqual(candidates.slice(0, 3).map((m) => m.id));
@@ -198,9 +220,7 @@ describe("studio preferences and targets", () => {
     expect(full.explained.key).toBe("errors.tooManyPreferences");
 
     // A studio member who is also a mentor (a counselor can be both) is not a preference of their own studio.
-    const backbone = await user("backbone");
-    await prisma.studioMembership.upsert({ where: { studioId_userId: { studioId: studio.id, userId: backbone.id } }, create: { studioId: studio.id, userId: backbone.id, role: "BACKBONE" }, update: {} });
-    const memberMentor = await prisma.mentor.upsert({ where: { userId: backbone.id }, create: { userId: backbone.id, kind: "INTERNAL", expertiseDuties: ["MENTAL_HEALTH"] }, update: {} });
+    const memberMentor = await buildMentor({ user: studio.backbone[0]! });
     await removePreference(leader.id, studio.id, rows[0]!.id);
     const own = await thrown(addPreference(leader.id, studio.id, memberMentor.id));
     expect(own.explained.key).toBe("errors.preferOwnMember");
@@ -208,52 +228,55 @@ describe("studio preferences and targets", () => {
   });
 
   it("sets a direction's targets within 1–3 but never below what it already holds", async () => {
-    const leader = await user("leader");
-    const studio = await prisma.studio.findFirstOrThrow({ where: { memberships: { some: { userId: leader.id, role: "LEADER" } } }, orderBy: { id: "asc" } });
-    const direction = await prisma.direction.findFirstOrThrow({ where: { studioId: studio.id }, orderBy: { id: "asc" } });
+    const studio = await buildStudio();
+    const { leader } = studio;
+    const direction = studio.directions[0]!;
     await setTargets(leader.id, studio.id, direction.id, 3, 2);
     expect(await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } })).toMatchObject({ internalMentorTarget: 3, externalMentorTarget: 2 });
     // Let the direction hold two internal mentors: a target of one would contradict that.
-    const holding = await prisma.mentorAssignment.count({ where: { directionId: direction.id, status: { in: ["ACCEPTED", "INVITED", "PROPOSED"] }, mentor: { kind: "INTERNAL" } } });
-    const extras = await prisma.mentor.findMany({ where: { kind: "INTERNAL", assignments: { none: { directionId: direction.id } } }, orderBy: { id: "asc" }, take: Math.max(0, 2 - holding) });
-    for (const extra of extras) await prisma.mentorAssignment.create({ data: { directionId: direction.id, mentorId: extra.id, status: "ACCEPTED" } });
+    for (const extra of [await buildMentor({ kind: "INTERNAL" }), await buildMentor({ kind: "INTERNAL" })]) await assignMentor(extra, direction.id, "ACCEPTED");
     const error = await thrown(setTargets(leader.id, studio.id, direction.id, 1, 1));
     expect(error.explained.key).toMatch(/^errors\./);
     expect(await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } })).toMatchObject({ internalMentorTarget: 3, externalMentorTarget: 2 });
-    const other = await prisma.direction.findFirstOrThrow({ where: { studioId: { not: studio.id } } });
+    const other = (await buildStudio()).directions[0]!;
     await thrown(setTargets(leader.id, studio.id, other.id, 2, 2));
+    expect(await prisma.direction.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ internalMentorTarget: 1, externalMentorTarget: 1 });
   });
 });
 
 describe("the mentor's page and the studio's mentors", () => {
   it("lists the mentor's directions and pending reviews, with links to the documents", async () => {
-    const mentor = await user("mentor");
-    const own = await prisma.mentor.findUniqueOrThrow({ where: { userId: mentor.id } });
-    const accepted = await prisma.mentorAssignment.count({ where: { mentorId: own.id, status: "ACCEPTED" } });
-    const studio = await prisma.studio.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const leader = await user("leader");
-    // The demo school may already have a review waiting for this mentor.
-    const waiting = await prisma.review.count({ where: { reviewerId: mentor.id, status: "PENDING" } });
-    const documents = await Promise.all(
-      [1, 2, 3].map((i) => prisma.document.create({ data: { studioId: studio.id, type: "CASE_STUDY", title: `待审案例 ${i}`, createdById: leader.id } })),
-    );
+    // Guiding a direction of one studio, invited to another (not theirs yet).
+    const built = await buildMentor();
+    const mentor = built.user;
+    const studio = await buildStudio({ mentors: [built] });
+    const invitedTo = await buildStudio({ mentors: [{ mentor: built, status: "INVITED" }] });
+    const { leader } = studio;
+    const documents = [];
+    for (const i of [1, 2, 3]) documents.push(await buildDocument({ studio, createdBy: leader, type: "CASE_STUDY", title: `待审案例 ${i}` }));
     for (const d of documents) await prisma.review.create({ data: { documentId: d.id, requestedById: leader.id, reviewerId: mentor.id } });
     await prisma.review.create({ data: { documentId: documents[0]!.id, requestedById: leader.id, reviewerId: mentor.id, status: "APPROVED" } });
     const page = await getMentoring(mentor.id, 1);
-    expect(page.mentor?.id).toBe(own.id);
-    expect(page.accepted).toHaveLength(accepted);
-    expect(page.reviewTotal).toBe(waiting + 3);
+    expect(page.mentor?.id).toBe(built.id);
+    expect(page.accepted.map((d) => d.direction.id)).toEqual([studio.directions[0]!.id]);
+    expect(page.invitations.map((d) => d.direction.id)).toEqual([invitedTo.directions[0]!.id]);
+    expect(page.reviewTotal).toBe(3);
     const ours = page.reviews.filter((r) => r.title.startsWith("待审案例"));
     expect(ours.map((r) => r.title)).toEqual(["待审案例 1", "待审案例 2", "待审案例 3"]);
     expect(ours[0]).toMatchObject({ documentId: documents[0]!.id, studio: studio.name, requestedBy: leader.name });
   });
 
   it("shows each direction of a studio with its accepted and invited mentors by kind", async () => {
-    const withMentors = await prisma.mentorAssignment.findFirstOrThrow({ where: { status: "ACCEPTED" }, include: { direction: true, mentor: { include: { user: true } } }, orderBy: { id: "asc" } });
-    const blocks = await getStudioMentors(withMentors.direction.studioId);
-    const block = blocks.find((b) => b.directionId === withMentors.directionId)!;
-    expect(block.mentors[withMentors.mentor.kind].map((m) => m.name)).toContain(withMentors.mentor.user.name);
-    expect(block.targets).toEqual({ INTERNAL: withMentors.direction.internalMentorTarget, EXTERNAL: withMentors.direction.externalMentorTarget });
+    const [internal, external, proposed] = [await buildMentor({ kind: "INTERNAL" }), await buildMentor({ kind: "EXTERNAL" }), await buildMentor({ kind: "INTERNAL" })];
+    const studio = await buildStudio({
+      directions: [{ internalMentorTarget: 2, externalMentorTarget: 1 }],
+      mentors: [internal, { mentor: external, status: "INVITED" }, { mentor: proposed, status: "PROPOSED" }],
+    });
+    const blocks = await getStudioMentors(studio.id);
+    const block = blocks.find((b) => b.directionId === studio.directions[0]!.id)!;
+    expect(block.mentors.INTERNAL.map((m) => [m.name, m.status])).toEqual([[internal.user.name, "ACCEPTED"]]);
+    expect(block.mentors.EXTERNAL.map((m) => [m.name, m.status])).toEqual([[external.user.name, "INVITED"]]);
+    expect(block.targets).toEqual({ INTERNAL: 2, EXTERNAL: 1 });
     expect(await getStudioMentors("no-such-studio")).toEqual([]);
   });
 });

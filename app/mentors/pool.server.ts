@@ -6,6 +6,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, MentorKind } from "~/generated/prisma/enums.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { MentorsError } from "./errors.ts";
 import type { NewMentorInput, ProfileInput } from "./schemas.ts";
 
@@ -48,7 +49,7 @@ export async function listMentors(filter: PoolFilter) {
     prisma.mentor.count({ where }),
     prisma.mentor.findMany({
       where,
-      orderBy: [{ kind: "asc" }, { user: { name: "asc" } }, { id: "asc" }],
+      orderBy: [{ kind: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       skip: (filter.page - 1) * POOL_PAGE_SIZE,
       take: POOL_PAGE_SIZE,
       select: {
@@ -199,7 +200,7 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
       if (!organisation) organisation = existing.college?.name ?? "";
     } else {
       if (existing) throw new MentorsError("errors.usernameTaken", { username: input.username });
-      const user = await tx.user.create({ data: { username: input.username, name: input.name, ...credential!, roles: ["MENTOR"], collegeId: null } });
+      const user = await tx.user.create({ data: { username: input.username, name: input.name, ...nameKeys(input.name), ...credential!, roles: ["MENTOR"], collegeId: null } });
       userId = user.id;
     }
     const mentor = await tx.mentor.create({ data: { userId, kind: input.kind, ...profileData({ ...input, organisation }) } });

@@ -27,7 +27,7 @@ export async function getPreferencesPage(studioId: string) {
       },
     }),
     prisma.mentor.findMany({
-      orderBy: [{ kind: "asc" }, { user: { name: "asc" } }, { id: "asc" }],
+      orderBy: [{ kind: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       select: { id: true, kind: true, organisation: true, expertiseDuties: true, available: true, userId: true, user: { select: { name: true, active: true } } },
     }),
     prisma.matchingRun.findFirst({ where: { kind: "FULL" }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
@@ -38,7 +38,8 @@ export async function getPreferencesPage(studioId: string) {
   const options = mentors
     .filter((m) => !members.has(m.userId) && !preferred.has(m.id) && m.available && m.user.active)
     .map((m) => ({ id: m.id, name: m.user.name, kind: m.kind, organisation: m.organisation, expert: m.expertiseDuties.includes(studio.duty) }))
-    .sort((a, b) => Number(b.expert) - Number(a.expert) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "zh-CN"));
+    // Stable: within these, the query's order by name (surname pinyin, decision 015).
+    .sort((a, b) => Number(b.expert) - Number(a.expert) || a.kind.localeCompare(b.kind));
   return {
     studio: { id: studio.id, name: studio.name, duty: studio.duty },
     preferences: preferences.map((p) => ({

@@ -9,12 +9,12 @@ import * as editRoute from "~/routes/mentors.$mentorId_.edit.tsx";
 import * as poolRoute from "~/routes/mentors._index.tsx";
 import * as importRoute from "~/routes/mentors.import.tsx";
 import * as newRoute from "~/routes/mentors.new.tsx";
-import * as preferencesRoute from "~/routes/studios_.$studioId_.mentor-preferences.tsx";
-import { publish, runMatching } from "./matching.server.ts";
+import * as preferencesRoute from "~/routes/studios.$studioId.mentor-preferences.tsx";
+import { assignMentor, buildCast, buildMentor, buildStudio, type BuiltMentor } from "../../tests/support/factories.ts";
 
 /**
- * The routes as the seven kinds of people reach them, signed in with real sessions on the seeded
- * database: who gets the page, who gets 403, and that a refused change writes nothing.
+ * The routes as the seven kinds of people reach them, signed in with real sessions, around a
+ * studio of the test's own: who gets the page, who gets 403, and that a refused change writes nothing.
  */
 type Who = "admin" | "collegeAdmin" | "leader" | "backbone" | "newcomer" | "mentor" | "outsider";
 const WHO: Who[] = ["admin", "collegeAdmin", "leader", "backbone", "newcomer", "mentor", "outsider"];
@@ -24,6 +24,8 @@ const userIds = {} as Record<Who, string>;
 let studioId: string;
 let ownMentorId: string;
 let otherMentorId: string;
+/** An external mentor of the pool who guides none of these people's studios. */
+let other: BuiltMentor;
 
 async function signIn(userId: string) {
   const response = await createUserSession(new Request("http://localhost/login"), userId, "/");
@@ -31,29 +33,16 @@ async function signIn(userId: string) {
 }
 
 beforeAll(async () => {
-  const leader = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
-  const studio = await prisma.studio.findFirstOrThrow({ where: { memberships: { some: { userId: leader.id, role: "LEADER" } } }, orderBy: { id: "asc" } });
-  studioId = studio.id;
-  const newcomer = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER" }, orderBy: { userId: "asc" } });
-  const backbone = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
-  // The outsider: a counselor of no studio and no mentor.
-  const outsider = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
-  expect(await prisma.studioMembership.count({ where: { userId: outsider.id } })).toBe(0);
-  const ids: Record<Who, string> = {
-    admin: (await prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).id,
-    collegeAdmin: (await prisma.user.findUniqueOrThrow({ where: { username: "college" } })).id,
-    leader: leader.id,
-    backbone: backbone.id,
-    newcomer: newcomer.userId,
-    mentor: (await prisma.user.findUniqueOrThrow({ where: { username: "mentor" } })).id,
-    outsider: outsider.id,
-  };
+  // The mentor guides the studio's first direction; the outsider is a counselor of no studio.
+  const cast = await buildCast();
+  studioId = cast.studio.id;
   for (const who of WHO) {
-    userIds[who] = ids[who];
-    cookies[who] = await signIn(ids[who]);
+    userIds[who] = cast[who].id;
+    cookies[who] = await signIn(cast[who].id);
   }
-  ownMentorId = (await prisma.mentor.findUniqueOrThrow({ where: { userId: ids.mentor } })).id;
-  otherMentorId = (await prisma.mentor.findFirstOrThrow({ where: { user: { username: "external" } } })).id;
+  ownMentorId = cast.studio.mentors[0]!.id;
+  other = await buildMentor({ kind: "EXTERNAL" });
+  otherMentorId = other.id;
 });
 
 function request(who: Who, path: string, form?: Record<string, string>) {
@@ -101,10 +90,13 @@ describe("pages by role", () => {
       const { body } = await call(profileRoute.loader, request(who, `/mentors/${otherMentorId}`), { mentorId: otherMentorId });
       seen[who] = (body as { abilities: Record<string, boolean> }).abilities["mentor:view-contact"]!;
     }
-    // The external demo mentor guides none of the demo accounts' studios unless the seed says so.
-    const guided = await prisma.mentorAssignment.findMany({ where: { mentorId: otherMentorId, status: { in: ["ACCEPTED", "INVITED"] } }, select: { direction: { select: { studio: { select: { memberships: { select: { userId: true } } } } } } } });
-    const mentees = new Set(guided.flatMap((g) => g.direction.studio.memberships.map((m) => m.userId)));
-    for (const who of WHO) expect(seen[who], who).toBe(who === "admin" || mentees.has(userIds[who]));
+    // The other mentor guides none of these people's studios: only 学工部 sees how to reach them.
+    for (const who of WHO) expect(seen[who], who).toBe(who === "admin");
+    // The studio's own mentor is reachable by its team.
+    for (const who of WHO) {
+      const { body } = await call(profileRoute.loader, request(who, `/mentors/${ownMentorId}`), { mentorId: ownMentorId });
+      expect((body as { abilities: Record<string, boolean> }).abilities["mentor:view-contact"], who).toBe(["admin", "leader", "backbone", "newcomer", "mentor"].includes(who));
+    }
   });
 
   it("an unknown mentor is 404, not an error", async () => {
@@ -155,7 +147,7 @@ describe("refused changes write nothing", () => {
     // Twice is a clear error in Chinese, not a crash.
     const again = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "add", mentorId: otherMentorId }), { studioId });
     expect(again.status).toBe(409);
-    expect((again.body as { error: string }).error).toContain("孙颖");
+    expect((again.body as { error: string }).error).toContain(other.user.name);
     expect(await prisma.mentorPreference.count({ where: { studioId } })).toBe(before + 1);
   });
 
@@ -169,19 +161,16 @@ describe("refused changes write nothing", () => {
   });
 
   it("only the invited mentor answers an invitation — 学工部 and the other six cannot", async () => {
-    await prisma.mentorAssignment.deleteMany({ where: { status: { not: "ACCEPTED" } } });
-    const admin = userIds.admin;
-    const run = await runMatching(admin);
-    expect(run.ok).toBe(true);
-    await publish(admin);
-    const invitation = await prisma.mentorAssignment.findFirstOrThrow({ where: { status: "INVITED", mentorId: ownMentorId } });
+    // An invitation to another studio's direction, as a published matching leaves it.
+    const elsewhere = await buildStudio();
+    const invitation = await assignMentor({ id: ownMentorId }, elsewhere.directions[0]!.id, "INVITED");
     for (const who of WHO.filter((w) => w !== "mentor")) {
       const { status } = await call(mentoringRoute.action, request(who, "/mentoring", { intent: "accept", assignmentId: invitation.id }), {});
       expect(status, who).toBe(403);
     }
     expect((await prisma.mentorAssignment.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("INVITED");
     // The external mentor is a mentor too, but not this invitation's.
-    const external = await signIn((await prisma.user.findUniqueOrThrow({ where: { username: "external" } })).id);
+    const external = await signIn(other.user.id);
     const foreign = await call(
       mentoringRoute.action,
       new Request("http://localhost/mentoring", { method: "POST", headers: { Cookie: external, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "accept", assignmentId: invitation.id }).toString() }),
@@ -232,7 +221,7 @@ describe("bad input", () => {
   });
 
   it("a direction target outside 1–3 is refused with the reason and nothing changes", async () => {
-    const direction = await prisma.direction.findFirstOrThrow({ where: { studioId }, orderBy: { id: "asc" } });
+    const direction = await prisma.direction.findFirstOrThrow({ where: { studioId } });
     const result = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "targets", directionId: direction.id, internal: "4", external: "1" }), { studioId });
     expect(result.status).toBe(400);
     expect((result.body as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);

@@ -142,6 +142,15 @@ export const preferenceActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("down"), preferenceId: id }),
 ]);
 
+/** The buttons on a mentor's profile page (学工部): availability, or removal from the pool. */
+export const profileActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("availability"), available: z.enum(["yes", "no"]) }),
+  z.object({ intent: z.literal("remove") }),
+]);
+
+/** The availability switch on each row of the pool (学工部). */
+export const poolAvailabilitySchema = z.object({ intent: z.literal("availability"), mentorId: z.string().min(1).max(64), available: z.enum(["yes", "no"]) });
+
 export const poolFilterSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   kind: kindEnum.optional().catch(undefined),

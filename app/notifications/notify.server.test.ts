@@ -6,17 +6,19 @@ import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { createSocketServer } from "~/realtime/socket-server.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
+import { buildUser } from "../../tests/support/factories.ts";
+import { cookieFor } from "../../tests/support/signed-in.ts";
 import { createNotifications, listNotifications, markAllRead, markRead, NOTIFICATIONS_PER_PAGE } from "./notify.server.ts";
 
-const userId = async (username: string) => (await prisma.user.findUniqueOrThrow({ where: { username } })).id;
+
 
 describe("notifications", () => {
   it("are written with the caller's transaction and vanish with its rollback", async () => {
-    const id = await userId("backbone");
+    const { id, name } = await buildUser();
     const before = await prisma.notification.count({ where: { userId: id } });
     await expect(
       prisma.$transaction(async (tx) => {
-        await createNotifications(tx, [{ userId: id, type: "notifications.welcome", data: { name: "李雪" } }]);
+        await createNotifications(tx, [{ userId: id, type: "notifications.welcome", data: { name } }]);
         throw new Error("later step failed");
       }),
     ).rejects.toThrow("later step failed");
@@ -24,7 +26,7 @@ describe("notifications", () => {
   });
 
   it("reach a person who is online at once, after the commit", async () => {
-    const id = await userId("counselor");
+    const { id, name } = await buildUser();
     const server = http.createServer();
     createSocketServer(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -37,7 +39,7 @@ describe("notifications", () => {
     const received = new Promise((resolve) => socket.on("notification", resolve));
 
     const deliver = await prisma.$transaction((tx) =>
-      createNotifications(tx, [{ userId: id, type: "notifications.welcome", data: { name: "王小雨" }, link: "/" }]),
+      createNotifications(tx, [{ userId: id, type: "notifications.welcome", data: { name }, link: "/" }]),
     );
     deliver();
     await expect(received).resolves.toEqual({ unread: true });
@@ -48,8 +50,9 @@ describe("notifications", () => {
   });
 
   it("page twenty at a time, newest first, and count what is unread", async () => {
-    const id = await userId("mentor");
-    await markAllRead(id);
+    const { id } = await buildUser();
+    // One read already, then 25 new ones.
+    await prisma.notification.create({ data: { userId: id, type: "notifications.welcome", data: { name: "欢迎" }, readAt: new Date() } });
     await prisma.notification.createMany({
       data: Array.from({ length: 25 }, (_, i) => ({
         userId: id,
@@ -61,7 +64,7 @@ describe("notifications", () => {
     const first = await listNotifications(id, 1);
     expect(first.items).toHaveLength(NOTIFICATIONS_PER_PAGE);
     expect(first.unread).toBe(25);
-    expect(first.total).toBe(26); // with the seeded welcome notification
+    expect(first.total).toBe(26);
     expect(first.pages).toBe(2);
     expect(first.items[0]!.data).toEqual({ name: "第24条" });
     const second = await listNotifications(id, 2);
@@ -75,15 +78,18 @@ describe("notifications", () => {
 });
 
 describe("opening a notification (route)", () => {
-  async function cookieFor(username: string) {
-    const response = await createUserSession(new Request("http://localhost/login"), await userId(username), "/");
-    return response.headers.get("Set-Cookie")!.split(";")[0]!;
+  /** A person with an unread welcome notice that links to the home page. */
+  async function recipient() {
+    const user = await buildUser();
+    const notice = await prisma.notification.create({ data: { userId: user.id, type: "notifications.welcome", data: { name: user.name }, link: "/" } });
+    return { user, notice };
   }
 
   it("refuses someone else's notification with 403 and leaves it unread", async () => {
     const { action } = await import("~/routes/notifications.$id.open.tsx");
-    const theirs = await prisma.notification.findFirstOrThrow({ where: { user: { username: "leader" }, readAt: null } });
-    const request = new Request(`http://localhost/notifications/${theirs.id}/open`, { method: "POST", headers: { Cookie: await cookieFor("backbone") } });
+    const { notice: theirs } = await recipient();
+    const someoneElse = await buildUser();
+    const request = new Request(`http://localhost/notifications/${theirs.id}/open`, { method: "POST", headers: { Cookie: await cookieFor(someoneElse.username) } });
     const thrown = await action({ request, params: { id: theirs.id }, context: {} }).catch((e: Response) => e);
     expect((thrown as Response).status).toBe(403);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
@@ -91,8 +97,8 @@ describe("opening a notification (route)", () => {
 
   it("marks the recipient's own notification read and follows its link", async () => {
     const { action } = await import("~/routes/notifications.$id.open.tsx");
-    const own = await prisma.notification.findFirstOrThrow({ where: { user: { username: "leader" }, readAt: null } });
-    const request = new Request(`http://localhost/notifications/${own.id}/open`, { method: "POST", headers: { Cookie: await cookieFor("leader") } });
+    const { user, notice: own } = await recipient();
+    const request = new Request(`http://localhost/notifications/${own.id}/open`, { method: "POST", headers: { Cookie: await cookieFor(user.username) } });
     const response = await action({ request, params: { id: own.id }, context: {} });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import type { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 import { anniversary } from "~/lib/calendar-date.ts";
+import { buildCollege, buildStudio, buildUser, unique, type UserOptions } from "../../tests/support/factories.ts";
 import { CAREER_STAGES, DEFAULT_STAGE_THRESHOLDS, deriveCareerStage, stageBoundaries, type StageThresholds } from "./career-stage.ts";
 import { DIRECTORY_PAGE_SIZE, listDirectory } from "./directory.server.ts";
+import { nameKeys } from "./name-keys.ts";
 import { parseDirectoryFilters } from "./schemas.ts";
 import { stageCondition, stageExpression } from "./stage-sql.server.ts";
 
@@ -40,7 +42,7 @@ const PREFIX = "stagesql";
 let profiles: Array<{ userId: string; counselorSince: Date | null; title: ProfessionalTitle }> = [];
 
 beforeAll(async () => {
-  const college = await prisma.college.findFirstOrThrow({ orderBy: { code: "asc" } });
+  const college = await buildCollege();
   const starts: Array<Date | null> = [...startDays(), null];
   const titles: ProfessionalTitle[] = ["NONE", "LECTURER", "ASSOCIATE_PROFESSOR", "PROFESSOR"];
   profiles = starts.flatMap((since, i) => titles.map((title, j) => ({ userId: `${PREFIX}-${i}-${j}`, counselorSince: since, title })));
@@ -103,17 +105,28 @@ describe("personnel directory", () => {
     expect(first.total).toBe(total);
     expect(first.rows).toHaveLength(DIRECTORY_PAGE_SIZE);
     expect(first.pages).toBe(Math.ceil(total / DIRECTORY_PAGE_SIZE));
-    const leader = (await list("q=张明华")).rows[0]!;
-    expect(leader).toMatchObject({ username: "leader", stage: "EXPERT", collegeName: "基础医学院" });
-    expect(leader.studios).toEqual([expect.objectContaining({ name: "“心晴”心理健康教育辅导员工作室", role: "LEADER" })]);
+    const college = await buildCollege();
+    const studio = await buildStudio({ leader: { college } });
+    const rows = (await list(`q=${encodeURIComponent(studio.leader.name)}`)).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ username: studio.leader.username, stage: "EXPERT", collegeName: college.name });
+    expect(rows[0]!.studios).toEqual([expect.objectContaining({ name: studio.name, role: "LEADER" })]);
   });
 
   it("filters by college, stage, group, specialty and title together", async () => {
-    const college = await prisma.college.findUniqueOrThrow({ where: { code: "XX" } });
+    const college = await buildCollege();
+    const fits: UserOptions = { college, stage: "NOVICE", specialties: ["MENTAL_HEALTH"], groups: ["NEW_HIRES"], title: "TEACHING_ASSISTANT" };
+    const match = await buildUser(fits);
+    // Each of these misses exactly one condition.
+    await buildUser({ ...fits, college: await buildCollege() });
+    await buildUser({ ...fits, stage: "GROWING" });
+    await buildUser({ ...fits, specialties: ["CAREER"] });
+    await buildUser({ ...fits, groups: ["BACKBONE"] });
+    await buildUser({ ...fits, title: "LECTURER", stage: "NOVICE" });
     const result = await list(`collegeId=${college.id}&stage=NOVICE&duty=MENTAL_HEALTH&group=NEW_HIRES&title=TEACHING_ASSISTANT`);
-    expect(result.rows.map((r) => r.username)).toContain("counselor");
+    expect(result.rows.map((r) => r.username)).toEqual([match.username]);
     for (const row of result.rows) {
-      expect(row.collegeName).toBe("信息科学与工程学院");
+      expect(row.collegeName).toBe(college.name);
       expect(row.stage).toBe("NOVICE");
       expect(row.specialties).toContain("MENTAL_HEALTH");
       expect(row.title).toBe("TEACHING_ASSISTANT");
@@ -121,20 +134,24 @@ describe("personnel directory", () => {
   });
 
   it("searches names, 工号 prefixes, specialty tags and interests, treating % and _ literally", async () => {
-    expect((await list("q=新媒体运营")).rows.map((r) => r.username)).toContain("counselor");
-    expect((await list("q=朋辈互助")).rows.map((r) => r.username)).toContain("counselor");
-    expect((await list("q=leade")).rows.map((r) => r.username)).toEqual(["leader"]);
+    const tag = unique("新媒体运营");
+    const topic = unique("朋辈互助");
+    const person = await buildUser({ username: unique("gonghao"), specialtyTags: [tag], researchInterests: `关于${topic}的实践研究` });
+    const found = async (q: string) => (await list(`q=${encodeURIComponent(q)}`)).rows.map((r) => r.username);
+    expect(await found(person.name)).toEqual([person.username]);
+    expect(await found(tag)).toEqual([person.username]);
+    expect(await found(topic)).toEqual([person.username]);
+    expect(await found(person.username.slice(0, -2))).toEqual([person.username]);
     expect((await list("q=%25")).total).toBe(0);
     expect((await list("q=_")).total).toBe(0);
   });
 
   it("hides disabled accounts", async () => {
-    await prisma.user.update({ where: { username: "backbone" }, data: { active: false } });
-    try {
-      expect((await list("q=李雪")).rows.map((r) => r.username)).not.toContain("backbone");
-    } finally {
-      await prisma.user.update({ where: { username: "backbone" }, data: { active: true } });
-    }
+    const person = await buildUser();
+    const found = async () => (await list(`q=${encodeURIComponent(person.name)}`)).rows.map((r) => r.username);
+    expect(await found()).toEqual([person.username]);
+    await prisma.user.update({ where: { id: person.id }, data: { active: false } });
+    expect(await found()).toEqual([]);
   });
 
   it("ignores filter values that do not exist instead of failing", async () => {
@@ -144,10 +161,11 @@ describe("personnel directory", () => {
     expect(junk.page).toBe(1);
   });
 
-  it("sorts names by pinyin", async () => {
+  it("sorts names by pinyin, the surname read as a surname, then by 工号 (decision 015; surnames in name-order.server.test.ts)", async () => {
     const { rows } = await list("");
-    const sorted = [...rows.map((r) => r.name)].sort(new Intl.Collator("zh-CN").compare);
-    expect(rows.map((r) => r.name)).toEqual(sorted);
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const sorted = [...rows].sort((a, b) => order(nameKeys(a.name).nameSortKey, nameKeys(b.name).nameSortKey) || order(a.username, b.username));
+    expect(rows.map((r) => r.username)).toEqual(sorted.map((r) => r.username));
   });
 
   it("pages beyond the end are empty but still count", async () => {

@@ -1,7 +1,6 @@
 import { prisma } from "~/db/client.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, ProfessionalTitle, StudioRole } from "~/generated/prisma/enums.ts";
-import { singleton } from "~/infra/runtime.server.ts";
 import { deriveCareerStage, stageBoundaries, type CareerStage, type StageThresholds } from "./career-stage.ts";
 import type { DirectoryFilters } from "./schemas.ts";
 import { stageCondition } from "./stage-sql.server.ts";
@@ -12,7 +11,8 @@ export const DIRECTORY_PAGE_SIZE = 25;
  * The personnel directory: everyone with a profile (counselors, college and school staff), found
  * by college, career stage, target group, specialty, title and a free-text search. Filters run in
  * SQL — the stage too, from the same cut-off days as deriveCareerStage — so a page of 25 out of
- * 5,000 people costs two indexed queries.
+ * 5,000 people costs two indexed queries. People are listed by the pinyin of their name with the
+ * surname read as a surname (沈 shěn, not chén: decision 015), then by 工号.
  */
 export interface DirectoryRow {
   id: string;
@@ -27,17 +27,8 @@ export interface DirectoryRow {
   studios: Array<{ id: string; name: string; role: StudioRole }>;
 }
 
-/** Chinese names sort by pinyin with ICU's zh collation where the server has it (embedded PostgreSQL does). */
-const nameCollation = singleton("people.nameCollation", () => ({ value: null as Promise<string | null> | null }));
-function collation(): Promise<string | null> {
-  nameCollation.value ??= prisma
-    .$queryRaw<Array<{ collname: string }>>`SELECT collname FROM pg_collation WHERE collname = 'zh-x-icu' LIMIT 1`
-    .then((rows) => rows[0]?.collname ?? null)
-    .catch(() => null);
-  return nameCollation.value;
-}
-
-function escapeLike(text: string): string {
+/** Text for LIKE (and Prisma's contains/startsWith, which pass it on as it is): % and _ as themselves. */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -59,8 +50,6 @@ export function directoryWhere(filters: Omit<DirectoryFilters, "page">, now: Dat
 
 export async function listDirectory(filters: DirectoryFilters, context: { now: Date; thresholds: StageThresholds }) {
   const where = directoryWhere(filters, context.now, context.thresholds);
-  const order = await collation();
-  const orderBy = order ? Prisma.raw(`u.name COLLATE "${order}", u.username`) : Prisma.raw("u.name, u.username");
   const offset = (filters.page - 1) * DIRECTORY_PAGE_SIZE;
   const [countRows, rows] = await Promise.all([
     prisma.$queryRaw<Array<{ total: number }>>`
@@ -81,7 +70,7 @@ export async function listDirectory(filters: DirectoryFilters, context: { now: D
              p.specialties::text[] AS specialties, p."specialtyTags"
       FROM "CounselorProfile" p JOIN "User" u ON u.id = p."userId" LEFT JOIN "College" c ON c.id = u."collegeId"
       WHERE ${where}
-      ORDER BY ${orderBy}
+      ORDER BY u."nameSortKey", u.username
       LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${offset}`,
   ]);
   const total = countRows[0]?.total ?? 0;

@@ -185,6 +185,10 @@ export const peopleMessages = defineMessages({
     passwordTooShort: ["初始密码至少 8 位。", "The initial password needs at least 8 characters."],
     honourMissing: ["该荣誉称号已不存在。", "This honour no longer exists."],
   },
+  lookup: {
+    queryRequired: ["请输入要查找的姓名、拼音或工号。", "Enter a name, its pinyin or a staff number to search for."],
+    queryTooLong: ["查找内容过长，最多 40 个字符。", "The search is too long; at most 40 characters."],
+  },
   gaps: {
     years: ["还差 {{missing}} 年工作年限（{{date}}满 {{required}} 年）", "{{missing}} more years of service ({{required}} years on {{date}})"],
     startDateUnknown: ["尚未登记开始从事辅导员工作的日期", "the counselor start date is not recorded"],

@@ -6,6 +6,7 @@ import type { Level, Role } from "~/generated/prisma/enums.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { backboneEligibilityGaps, leaderEligibilityGaps } from "~/studios/eligibility.ts";
 import { deriveCareerStage } from "./career-stage.ts";
+import { nameKeys } from "./name-keys.ts";
 import type { PersonalProfileInput, RecordInput } from "./schemas.ts";
 
 /** One person's page: the card everyone sees and, separately, the full profile. */
@@ -118,7 +119,7 @@ export async function updateRecord(userId: string, input: RecordInput, actorId: 
   };
   await prisma.$transaction(async (tx) => {
     const before = await tx.counselorProfile.findUnique({ where: { userId }, select: { counselorSince: true, title: true, groups: true } });
-    await tx.user.update({ where: { id: userId }, data: { name } });
+    await tx.user.update({ where: { id: userId }, data: { name, ...nameKeys(name) } });
     await tx.counselorProfile.upsert({ where: { userId }, create: { userId, ...emptyProfile, ...data }, update: data });
     await recordAudit(tx, {
       actorId,

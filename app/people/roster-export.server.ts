@@ -34,10 +34,10 @@ function rosterSheet(workbook: ExcelJS.Workbook, name: string, extra: Array<{ he
 export async function exportRoster(filters: Omit<DirectoryFilters, "page">, context: { now: Date; thresholds: StageThresholds }): Promise<Buffer> {
   const where = directoryWhere(filters, context.now, context.thresholds);
   const ids = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT u.id FROM "CounselorProfile" p JOIN "User" u ON u.id = p."userId" WHERE ${where} ORDER BY u.username`;
+    SELECT u.id FROM "CounselorProfile" p JOIN "User" u ON u.id = p."userId" WHERE ${where} ORDER BY u."nameSortKey", u.username`;
   const people = await prisma.user.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
-    orderBy: { username: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     select: {
       username: true,
       name: true,

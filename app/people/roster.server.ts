@@ -10,6 +10,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { can, type Actor } from "~/policy/index.ts";
+import { nameKeys } from "./name-keys.ts";
 import { MAX_ROSTER_ROWS, matchHeader, ROSTER_COLUMNS, validateRoster, type Cell, type RosterIssue, type RosterRow } from "./roster-format.ts";
 
 /**
@@ -178,6 +179,7 @@ export async function importRoster(
             username: r.username,
             ...credential,
             name: r.name,
+            ...nameKeys(r.name),
             roles: ["COUNSELOR"],
             collegeId: r.collegeId,
             phone: r.phone ?? null,
@@ -205,12 +207,14 @@ export async function importRoster(
       if (known.length) {
         const col = <T>(pick: (r: RosterRow) => T) => known.map(pick);
         const userIds = col((r) => check.existing.get(r.username)!);
+        const keys = known.map((r) => nameKeys(r.name));
         await tx.$executeRaw`
-          UPDATE "User" AS u SET name = v.name, "collegeId" = v."collegeId",
-            phone = COALESCE(v.phone, u.phone), email = COALESCE(v.email, u.email), "updatedAt" = now()
-          FROM unnest(${userIds}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.collegeId)}::text[],
-                      ${col((r) => r.phone ?? null)}::text[], ${col((r) => r.email ?? null)}::text[])
-            AS v(id, name, "collegeId", phone, email)
+          UPDATE "User" AS u SET name = v.name, "nameSortKey" = v.sort, "namePinyin" = v.pinyin, "nameInitials" = v.initials,
+            "collegeId" = v."collegeId", phone = COALESCE(v.phone, u.phone), email = COALESCE(v.email, u.email), "updatedAt" = now()
+          FROM unnest(${userIds}::text[], ${col((r) => r.name)}::text[], ${keys.map((k) => k.nameSortKey)}::text[],
+                      ${keys.map((k) => k.namePinyin)}::text[], ${keys.map((k) => k.nameInitials)}::text[],
+                      ${col((r) => r.collegeId)}::text[], ${col((r) => r.phone ?? null)}::text[], ${col((r) => r.email ?? null)}::text[])
+            AS v(id, name, sort, pinyin, initials, "collegeId", phone, email)
           WHERE u.id = v.id`;
         // People without a profile yet (e.g. staff accounts) get one first.
         await tx.$executeRaw`

@@ -1,10 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { deriveCareerStage } from "./career-stage.ts";
-import { collegeAdminWithoutCollege } from "../../tests/support/personas.ts";
-import { asUser } from "../../tests/support/signed-in.ts";
+import { buildAccounts, buildCollege, buildUser, type Accounts, type AccountKind as Who } from "../../tests/support/factories.ts";
+import { asUser as asUsername } from "../../tests/support/signed-in.ts";
 
 const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
+/** Each kind of person, built for this file: the counselor is in no studio and of another college than the college admin. */
+let people: Accounts;
+beforeAll(async () => {
+  people = await buildAccounts();
+});
+/** Calls a loader or action as one of `people` (or as any other account, by username). */
+const asUser = (w: Who | string, handler: never, url: string, init?: Parameters<typeof asUsername>[3]) =>
+  asUsername(w in people ? people[w as Who].username : w, handler, url, init);
 const statuses = async (handler: never, url: string, params: Record<string, string> = {}) =>
   Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, handler, url, { params })).status])));
 
@@ -22,8 +30,8 @@ describe("personnel directory pages", () => {
 
   it("exports: 学工部 anything, a college admin their own college only", async () => {
     const module = await import("~/routes/people.export.tsx");
-    const college = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
-    const other = await prisma.college.findFirstOrThrow({ where: { id: { not: college.collegeId! } } });
+    const college = people.college;
+    const other = await buildCollege();
     expect(await statuses(module.loader as never, `/people/export?collegeId=${college.collegeId}`)).toEqual({
       admin: 200, college: 200, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403,
     });
@@ -42,8 +50,8 @@ describe("personnel directory pages", () => {
   });
 
   it("a college admin whose account has no college exports and imports nothing, least of all the whole school", async () => {
-    const stray = await collegeAdminWithoutCollege();
-    const someCollege = await prisma.college.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const stray = (await buildUser({ roles: ["COLLEGE_ADMIN"], college: null })).username;
+    const someCollege = await buildCollege();
     const exporting = await import("~/routes/people.export.tsx");
     expect((await asUser(stray, exporting.loader as never, "/people/export")).status).toBe(403);
     expect((await asUser(stray, exporting.loader as never, `/people/export?collegeId=${someCollege.id}`)).status).toBe(403);
@@ -60,7 +68,7 @@ describe("personnel directory pages", () => {
   it("the directory offers export and import to whoever may use them", async () => {
     const directory = await import("~/routes/people._index.tsx");
     const buttons = async (w: string, url = "/people") => buttonsIn((await asUser(w, directory.loader as never, url)).data);
-    const college = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
+    const college = people.college;
     expect(await buttons("admin")).toEqual({ canExport: true, exportOwnCollege: null, canImport: true });
     expect(await buttons("college")).toEqual({ canExport: false, exportOwnCollege: college.collegeId, canImport: true });
     expect(await buttons("college", `/people?collegeId=${college.collegeId}`)).toEqual({ canExport: true, exportOwnCollege: null, canImport: true });
@@ -69,15 +77,15 @@ describe("personnel directory pages", () => {
 
   it("a profile: the card for everyone, the full record for the person, their college admin and 学工部", async () => {
     const module = await import("~/routes/people.$userId._index.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" }, include: { profile: true } });
-    const view = async (w: (typeof who)[number]) => (await asUser(w, module.loader as never, `/people/${person.id}`, { params: { userId: person.id } })).data as {
+    const person = await prisma.user.findUniqueOrThrow({ where: { id: people.counselor.id }, include: { profile: true } });
+    const view = async (w: Who) => (await asUser(w, module.loader as never, `/people/${person.id}`, { params: { userId: person.id } })).data as {
       card: { name: string };
       full: { phone: string | null } | null;
       career: { stage: string; leaderGaps: unknown[] | null };
       account: Record<string, boolean>;
     };
     const full = await view("admin");
-    expect(full.card.name).toBe("王小雨");
+    expect(full.card.name).toBe(person.name);
     expect(full.full?.phone).toBe(person.phone);
     expect(full.career.stage).toBe(deriveCareerStage(person.profile!, new Date()).stage);
     expect(full.career.leaderGaps?.length).toBeGreaterThan(0);
@@ -86,7 +94,7 @@ describe("personnel directory pages", () => {
     expect((await view("counselor")).account["account:change-password"]).toBe(true);
     expect(full.account["account:change-password"]).toBe(false);
     const card = await view("leader");
-    expect(card.card.name).toBe("王小雨");
+    expect(card.card.name).toBe(person.name);
     expect(card.full).toBeNull();
     expect(card.career.leaderGaps).toBeNull();
     expect(JSON.stringify(card)).not.toContain(person.phone!);
@@ -94,7 +102,7 @@ describe("personnel directory pages", () => {
 
   it("editing: the person and 学工部; a college admin only for their college", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    const person = people.counselor;
     expect(await statuses(module.loader as never, `/people/${person.id}/edit`, { userId: person.id })).toEqual({
       admin: 200, college: 403, leader: 403, backbone: 403, counselor: 200, mentor: 403, external: 403,
     });
@@ -104,7 +112,7 @@ describe("personnel directory pages", () => {
 describe("profile forms", () => {
   it("a person updates their own specialties but not their official record", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    const person = people.counselor;
     const params = { userId: person.id };
     const saved = await asUser("counselor", module.action as never, `/people/${person.id}/edit`, {
       params,
@@ -117,7 +125,7 @@ describe("profile forms", () => {
     });
     const denied = await asUser("counselor", module.action as never, `/people/${person.id}/edit`, {
       params,
-      form: { intent: "record", name: "王小雨", title: "PROFESSOR", counselorSince: "2000-01-01" },
+      form: { intent: "record", name: person.name, title: "PROFESSOR", counselorSince: "2000-01-01" },
     });
     expect(denied.status).toBe(403);
     expect((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).title).toBe("TEACHING_ASSISTANT");
@@ -125,7 +133,7 @@ describe("profile forms", () => {
 
   it("bad input is answered in Chinese and nothing changes", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const person = people.backbone;
     const response = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
       form: { intent: "personal", phone: "12345", specialties: ["MENTAL_HEALTH", "CAREER", "CRISIS", "RESEARCH"] },
@@ -136,17 +144,18 @@ describe("profile forms", () => {
     expect(text).toContain("专长职责最多选择 3 项。");
     const record = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
-      form: { intent: "record", name: "李雪", title: "LECTURER", counselorSince: "2021-02-30" },
+      form: { intent: "record", name: person.name, title: "LECTURER", counselorSince: "2021-02-30" },
     });
     expect(JSON.stringify(record.data)).toContain("请填写有效日期，例如 2021-09-01。");
   });
 
   it("the record changes the stage at once; honours are added and (after confirmation) removed, with audit entries", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const person = people.backbone;
     const params = { userId: person.id };
     const url = `/people/${person.id}/edit`;
-    await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: "李雪", title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    expect(deriveCareerStage((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })), new Date()).stage).toBe("EXPERIENCED");
+    await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: person.name, title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
     const profile = await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } });
     expect(deriveCareerStage(profile, new Date()).stage).toBe("EXPERT");
     await asUser("admin", module.action as never, url, { params, form: { intent: "add-honour", name: "省优秀辅导员", level: "PROVINCIAL", year: "2025" } });
@@ -161,7 +170,7 @@ describe("profile forms", () => {
 
   it("disabling an account (学工部) ends its sessions", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
-    const person = await prisma.user.findUniqueOrThrow({ where: { username: "external" } });
+    const person = people.external;
     await asUser("external", (async () => null) as never, "/");
     expect(await prisma.session.count({ where: { userId: person.id } })).toBeGreaterThan(0);
     const denied = await asUser("college", module.action as never, `/people/${person.id}/edit`, { params: { userId: person.id }, form: { intent: "account", roles: "MENTOR", active: "no" } });

@@ -106,3 +106,8 @@ export const accountSchema = z.object({
   collegeId: z.string().optional(),
   active: z.enum(["yes", "no"]).default("yes").transform((v) => v === "yes"),
 });
+
+/** What a person picker sends to /people/lookup: a name, its pinyin or initials, or a 工号. */
+export const lookupQuerySchema = z.object({
+  q: z.string({ error: "people.lookup.queryRequired" }).trim().min(1, "people.lookup.queryRequired").max(40, "people.lookup.queryTooLong"),
+});

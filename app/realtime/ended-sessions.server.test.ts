@@ -12,7 +12,7 @@ import { jsonToState } from "~/documents/content.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { updateAccount } from "~/people/profile.server.ts";
 import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestClient } from "../../tests/support/collab.ts";
-import { studioCast } from "../../tests/support/sessions.ts";
+import { buildCast, buildUser, TEST_PASSWORD, type BuiltUser, type Cast } from "../../tests/support/factories.ts";
 import * as Y from "yjs";
 import { setSocketServer } from "./emit.server.ts";
 
@@ -25,12 +25,11 @@ import { setSocketServer } from "./emit.server.ts";
 
 /** The issue's bound: every socket of an ended session closes within a second. */
 const WITHIN = 1_000;
-const DEMO_PASSWORD = "Fudao@2026";
 
 let server: http.Server;
 let baseUrl: string;
 let documentId: string;
-let cast: Awaited<ReturnType<typeof studioCast>>;
+let cast: Cast;
 const opened: Array<{ close(): void }> = [];
 
 beforeAll(async () => {
@@ -41,17 +40,16 @@ beforeAll(async () => {
   createAppSocketServer(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  cast = await studioCast();
+  cast = await buildCast();
 });
 
 beforeEach(async () => {
-  const leader = cast.studio.memberships.find((m) => m.role === "LEADER")!;
   const document = await prisma.document.create({
     data: {
       studioId: cast.studio.id,
       type: "RESEARCH_NOTE",
       title: "会话结束测试",
-      createdById: leader.userId,
+      createdById: cast.leader.id,
       yState: jsonToState({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "初始内容" }] }] }),
     },
   });
@@ -65,8 +63,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function signIn(username: string): Promise<{ cookie: string; userId: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+async function signIn(user: BuiltUser): Promise<{ cookie: string; userId: string }> {
   const response = await createUserSession(new Request("http://localhost/login"), user.id, "/");
   return { cookie: response.headers.get("Set-Cookie")!.split(";")[0]!, userId: user.id };
 }
@@ -137,7 +134,7 @@ async function nothingStoredAfterwards(tab: Tab, text: string) {
 
 describe("ending a session closes its sockets", () => {
   it("sign-out: both sockets close within a second and an edit typed afterwards is not stored", async () => {
-    const leader = await signIn("leader");
+    const leader = await signIn(cast.leader);
     const tab = await openTab(leader.cookie);
     await typeAndSave(tab, "退出前写的段落");
 
@@ -148,13 +145,13 @@ describe("ending a session closes its sockets", () => {
   });
 
   it("password change: the person's other sessions close, the one that changed it stays and keeps saving", async () => {
-    const here = await signIn("backbone");
-    const elsewhere = await signIn("backbone");
+    const here = await signIn(cast.backbone);
+    const elsewhere = await signIn(cast.backbone);
     const thisTab = await openTab(here.cookie);
     const otherTab = await openTab(elsewhere.cookie);
     const { sessionId } = (await getSignedInFromCookieHeader(here.cookie))!;
 
-    const changed = await changeOwnPassword({ userId: here.userId, keepSessionId: sessionId, currentPassword: DEMO_PASSWORD, newPassword: "Xinmima-de-chuntian-2026", address: "socket-test" });
+    const changed = await changeOwnPassword({ userId: here.userId, keepSessionId: sessionId, currentPassword: TEST_PASSWORD, newPassword: "Xinmima-de-chuntian-2026", address: "socket-test" });
     expect(changed).toMatchObject({ ok: true });
     await bothClosed(otherTab);
     await nothingStoredAfterwards(otherTab, "另一台电脑上改密后写的");
@@ -165,9 +162,9 @@ describe("ending a session closes its sockets", () => {
   });
 
   it("password reset by 学工部: every session of the person closes", async () => {
-    const leader = await signIn("leader");
-    const tabs = [await openTab(leader.cookie), await openTab((await signIn("leader")).cookie)];
-    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const leader = await signIn(cast.leader);
+    const tabs = [await openTab(leader.cookie), await openTab((await signIn(cast.leader)).cookie)];
+    const { admin } = cast;
     await resetPassword({ actorId: admin.id, userId: leader.userId, mode: "require-change" });
     try {
       for (const tab of tabs) await bothClosed(tab);
@@ -178,9 +175,9 @@ describe("ending a session closes its sockets", () => {
   });
 
   it("disabling the account: both sockets close within a second and nothing more is stored", async () => {
-    const newcomer = await signIn(cast.usernames.newcomer);
+    const newcomer = await signIn(cast.newcomer);
     const tab = await openTab(newcomer.cookie);
-    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const { admin } = cast;
     const before = await prisma.user.findUniqueOrThrow({ where: { id: newcomer.userId } });
     await updateAccount(newcomer.userId, { roles: before.roles, collegeId: before.collegeId, active: false }, admin.id);
     try {
@@ -194,7 +191,7 @@ describe("ending a session closes its sockets", () => {
 
 describe("the signal comes from the database", () => {
   it("a session deleted by another process (another app instance, a DBA) closes its sockets too", async () => {
-    const leader = await signIn("leader");
+    const leader = await signIn(cast.leader);
     const tab = await openTab(leader.cookie);
     const other = new pg.Client({ connectionString: getRuntime().databaseUrl });
     await other.connect();
@@ -207,7 +204,7 @@ describe("the signal comes from the database", () => {
   });
 
   it("sessions that end while a listener's connection is down are closed once it is back", async () => {
-    const leader = await signIn("leader");
+    const leader = await signIn(cast.leader);
     const tab = await openTab(leader.cookie);
     const db = new pg.Client({ connectionString: getRuntime().databaseUrl });
     await db.connect();
@@ -226,10 +223,10 @@ describe("the signal comes from the database", () => {
   });
 
   it("a session waiting for its first password opens no socket", async () => {
-    const counselor = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    const counselor = await buildUser();
     await prisma.user.update({ where: { id: counselor.id }, data: { passwordMustChange: true } });
     try {
-      const { cookie } = await signIn("counselor");
+      const { cookie } = await signIn(counselor);
       const notifications = connect(baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: cookie }, reconnection: false });
       opened.push(notifications);
       await expect(new Promise((_, reject) => notifications.on("connect_error", reject))).rejects.toThrow("UNAUTHENTICATED");

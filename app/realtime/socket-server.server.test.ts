@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession } from "~/auth/session.server.ts";
-import { prisma } from "~/db/client.server.ts";
+import { buildUser } from "../../tests/support/factories.ts";
 import { createSocketServer } from "./socket-server.server.ts";
 
 let server: http.Server;
@@ -22,7 +22,7 @@ function open(cookie?: string): Socket {
 
 describe("socket.io handshake", () => {
   it("admits a signed-in person and tells them who they are", async () => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+    const user = await buildUser();
     const response = await createUserSession(new Request("http://localhost/login"), user.id, "/");
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
     const socket = open(cookie);
@@ -30,7 +30,7 @@ describe("socket.io handshake", () => {
       socket.on("session", resolve);
       socket.on("connect_error", reject);
     });
-    expect(session).toEqual({ userId: user.id, name: "王小雨" });
+    expect(session).toEqual({ userId: user.id, name: user.name });
     socket.disconnect();
   });
 

@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: synonymDeleteSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     try {
-      await deleteSynonymGroup(user.id, submission.value.groupId);
+      await deleteSynonymGroup(submission.value.groupId, user.id);
     } catch (error) {
       if (error instanceof SynonymNotFoundError) throw new Response("Not Found", { status: 404 });
       throw error;
@@ -56,8 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ formId, result: translatedReply(submission, t) }, { status: 400 });
   const { intent, groupId: id, terms } = submission.value;
   try {
-    if (intent === "update" && id) await updateSynonymGroup(user.id, id, terms);
-    else await createSynonymGroup(user.id, terms);
+    if (intent === "update" && id) await updateSynonymGroup(id, terms, user.id);
+    else await createSynonymGroup(terms, user.id);
   } catch (error) {
     if (error instanceof SynonymConflictError) {
       return data({ formId, result: submission.reply({ fieldErrors: { terms: [t("search.synonyms.errors.duplicate", { term: error.term })] } }) }, { status: 409 });

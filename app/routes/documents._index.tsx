@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = parseListFilters(new URL(request.url));
   const [list, studios] = await Promise.all([listMyDocuments(user, filters), studiosOf(user)]);
-  return data({ ...list, filters, studios: studios.map((s) => ({ id: s.id, name: s.name, member: s.memberships.length > 0 })) });
+  return data({ ...list, filters, studios });
 }
 
 export default function MyDocuments() {

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
@@ -9,6 +8,7 @@ import { isMentorsError } from "~/mentors/errors.ts";
 import { explainText } from "~/mentors/explain-text.ts";
 import { getMentorProfile, isMenteeOf, removeMentor, setAvailability } from "~/mentors/pool.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
+import { profileActionSchema } from "~/mentors/schemas.ts";
 import { ActionButton, ActionNotice, buttonClass, ConfirmAction, KindBadge, StatusBadge } from "~/mentors/ui.tsx";
 import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 
@@ -37,16 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("availability"), available: z.enum(["yes", "no"]) }),
-  z.object({ intent: z.literal("remove") }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mentor } = await load(request, params.mentorId ?? "");
   authorize(user, "mentor:curate", null);
   const t = await getFixedT(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = profileActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return badRequest(t);
   if (parsed.data.intent === "remove") {
     try {

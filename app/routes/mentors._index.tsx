@@ -1,13 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireUser } from "~/auth/session.server.ts";
 import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
 import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
-import { poolFilterSchema } from "~/mentors/schemas.ts";
+import { poolAvailabilitySchema, poolFilterSchema } from "~/mentors/schemas.ts";
 import { ActionButton, ActionNotice, buttonClass, KindBadge } from "~/mentors/ui.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
@@ -25,14 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ ...list, filter, page: Math.min(filter.page, list.pages), school: abilities(user, "school", null), removed });
 }
 
-const availabilitySchema = z.object({ intent: z.literal("availability"), mentorId: z.string().min(1).max(64), available: z.enum(["yes", "no"]) });
-
 /** 学工部 switches a mentor's availability from the list. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   authorize(user, "mentor:curate", null);
   const t = await getFixedT(request);
-  const parsed = availabilitySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = poolAvailabilitySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return badRequest(t);
   const mentor = await getMentorProfile(parsed.data.mentorId);
   if (!mentor) throw new Response("Not Found", { status: 404 });

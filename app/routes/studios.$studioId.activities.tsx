@@ -18,9 +18,10 @@ import { loadStudioAccess } from "~/studios/access.server.ts";
 import { createActivity, deleteActivity, findActivity, listActivities } from "~/studios/activities.server.ts";
 import { studioChrome } from "~/studios/chrome.server.ts";
 import { ACTIVITY_KINDS, activitySchema, deleteActivitySchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "活动 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.activities.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Activities() {
-  const { chrome, activities, total, page, pages } = useLoaderData<typeof loader>();
+  const { activities, total, page, pages } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -74,7 +76,7 @@ export default function Activities() {
   });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.activities.heading")} />
+      <StudioPageHeading>{t("studios.activities.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.activities.intro")}</p>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}

@@ -8,21 +8,22 @@ import { Notice } from "~/components/kit/feedback.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { studioChrome } from "~/studios/chrome.server.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 import { studioDashboard } from "~/studios/studio-dashboard.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "负责人工作台 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.dashboard.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadStudioAccess(user, params.studioId);
   authorize(user, "studio:manage", access.resource);
-  return data({ chrome: studioChrome(user, access), dashboard: await studioDashboard(access.studio.id) });
+  return data({ dashboard: await studioDashboard(access.studio.id) });
 }
 
 export default function StudioDashboard() {
-  const { chrome, dashboard } = useLoaderData<typeof loader>();
+  const { dashboard } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const taskList = (tasks: typeof dashboard.overdue, empty: string, label: string) =>
@@ -44,7 +45,7 @@ export default function StudioDashboard() {
     );
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.dashboard.heading")} />
+      <StudioPageHeading>{t("studios.dashboard.heading")}</StudioPageHeading>
       {dashboard.pendingRequests > 0 ? (
         <Notice tone="info">
           {t("studios.dashboard.pending", { count: dashboard.pendingRequests })}{" "}

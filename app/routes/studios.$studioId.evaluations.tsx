@@ -16,9 +16,10 @@ import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { currentCycle, gradeEvaluation, listEvaluations, submitEvaluation } from "~/studios/evaluations.server.ts";
 import { evaluationGradeSchema, evaluationSubmitSchema, GRADES } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "周期考核 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.evaluations.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -91,7 +92,8 @@ function GradeForm({ evaluationId, cycle, lastResult }: { evaluationId: string; 
 }
 
 export default function Evaluations() {
-  const { chrome, evaluations, cycle } = useLoaderData<typeof loader>();
+  const { evaluations, cycle } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
@@ -105,7 +107,7 @@ export default function Evaluations() {
   const gradeTone = { EXCELLENT: "emerald", QUALIFIED: "brand", UNQUALIFIED: "amber" } as const;
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.evaluations.heading")} />
+      <StudioPageHeading>{t("studios.evaluations.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.evaluations.intro")}</p>
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       {evaluations.length === 0 ? (

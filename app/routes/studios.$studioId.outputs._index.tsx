@@ -25,9 +25,10 @@ import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "~/studios/output-files.ts";
 import { createOutput, deleteOutput, listOutputs, loadOutput, studioDocuments } from "~/studios/outputs.server.ts";
 import { deleteOutputSchema, LEVELS, OUTPUT_TYPES, outputSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "成果 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.outputs.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -90,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Outputs() {
-  const { chrome, outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
+  const { outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
@@ -105,7 +107,7 @@ export default function Outputs() {
   const option = (value: string, label: string) => ({ value, label });
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.outputs.heading")} />
+      <StudioPageHeading>{t("studios.outputs.heading")}</StudioPageHeading>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
       <Form method="get" className="flex items-end gap-2">

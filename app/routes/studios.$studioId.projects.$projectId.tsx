@@ -31,9 +31,10 @@ import {
   updateProject,
 } from "~/studios/projects.server.ts";
 import { deleteTaskSchema, milestoneDoneSchema, milestoneSchema, projectSchema, TASK_STATUSES, taskSchema, taskStatusSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.title ?? ""} · 课题` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => studioPageTitle(matches, (t) => [data?.project.title, t("studios.tabs.projects")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -135,7 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { chrome, project, today, abilities, members, directions } = useLoaderData<typeof loader>();
+  const { project, today, abilities, members, directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const canManage = abilities["project:manage"];
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
@@ -156,7 +158,7 @@ export default function ProjectPage() {
 
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={project.title} />
+      <StudioPageHeading>{project.title}</StudioPageHeading>
       <Link to={`/studios/${chrome.id}/projects`} className="text-sm text-brand-700 hover:underline">
         {t("studios.projects.back")}
       </Link>

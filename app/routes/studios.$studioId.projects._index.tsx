@@ -15,9 +15,10 @@ import { listDirections } from "~/studios/directions.server.ts";
 import { ProjectForm } from "~/studios/project-form.tsx";
 import { createProject, listProjects, studioMembers } from "~/studios/projects.server.ts";
 import { projectSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "课题 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.projects.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -54,13 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Projects() {
-  const { chrome, projects, members, directions } = useLoaderData<typeof loader>();
+  const { projects, members, directions } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const day = (d: Date | string | null) => (d ? formatDate(d, i18n.language) : "—");
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.projects.heading")} />
+      <StudioPageHeading>{t("studios.projects.heading")}</StudioPageHeading>
       {projects.length === 0 ? (
         <EmptyState>{t("studios.projects.empty")}</EmptyState>
       ) : (

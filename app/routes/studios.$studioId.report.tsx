@@ -11,11 +11,11 @@ import { formatDate } from "~/lib/format.ts";
 import { isOneOf } from "~/lib/one-of.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { studioChrome } from "~/studios/chrome.server.ts";
 import { annualReport, reportYear } from "~/studios/report.server.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 
-export const meta: MetaFunction = () => [{ title: "年度报告 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.tabs.report")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,14 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = reportYear(request);
   const current = new Date().getFullYear();
   return data({
-    chrome: studioChrome(user, access),
     report: await annualReport(access.studio.id, year),
     years: Array.from({ length: 8 }, (_, i) => current - i),
   });
 }
 
 export default function Report() {
-  const { chrome, report, years } = useLoaderData<typeof loader>();
+  const { report, years } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const day = (d: Date | string | null) => (d ? formatDate(d, locale) : "—");
@@ -49,7 +49,7 @@ export default function Report() {
   const download = (format: "docx" | "xlsx") => `/studios/${chrome.id}/report/download?year=${report.year}&format=${format}`;
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.report.fileTitle", { studio: chrome.name, year: report.year })} />
+      <StudioPageHeading>{t("studios.report.fileTitle", { studio: chrome.name, year: report.year })}</StudioPageHeading>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <Form method="get" className="flex items-end gap-2">
           <div>

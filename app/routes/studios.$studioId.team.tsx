@@ -17,13 +17,15 @@ import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { isRuleError } from "~/studios/errors.ts";
+import { PersonPicker } from "~/studios/person-picker.tsx";
 import { handleJoinDecision, JOIN_INTENTS } from "~/studios/join-actions.server.ts";
 import { changeMemberRole, findMembership, inviteToStudio, listStudioRequests, removeMember } from "~/studios/membership.server.ts";
 import { inviteSchema, removeMemberSchema, roleChangeSchema } from "~/studios/schemas.ts";
-import { StudioHeader } from "~/studios/studio-header.tsx";
+import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
+import { StudioPageHeading } from "~/studios/studio-header.tsx";
 import { getStudioPage } from "~/studios/studios.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "团队管理 · 工作室" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.team.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -96,7 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Team() {
-  const { chrome, team, requests } = useLoaderData<typeof loader>();
+  const { team, requests } = useLoaderData<typeof loader>();
+  const chrome = useStudio();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -112,7 +115,7 @@ export default function Team() {
 
   return (
     <div className="space-y-6">
-      <StudioHeader studio={chrome} title={t("studios.team.heading")} />
+      <StudioPageHeading>{t("studios.team.heading")}</StudioPageHeading>
       {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
       {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
@@ -251,7 +254,7 @@ export default function Team() {
           <Form method="post" className="space-y-3" {...getFormProps(inviteForm)}>
             <input type="hidden" name="intent" value="invite" />
             {inviteForm.errors?.length ? <Notice tone="error">{inviteForm.errors.join(" ")}</Notice> : null}
-            <TextField field={inviteFields.username} label={t("studios.team.inviteUsername")} autoComplete="off" />
+            <PersonPicker field={inviteFields.username} label={t("studios.team.inviteUsername")} hint={t("studios.team.inviteHint")} />
             <TextField field={inviteFields.message} label={t("studios.team.inviteMessage")} />
             <SubmitButton intent="invite" pendingLabel={t("studios.team.inviting")}>
               {t("studios.team.inviteSubmit")}

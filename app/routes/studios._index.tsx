@@ -1,21 +1,23 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { abilities, can } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { FitReasons } from "~/studios/fit-reasons.tsx";
-import { handleJoinDecision } from "~/studios/join-actions.server.ts";
+import { joinIntents } from "~/studios/join-intents.server.ts";
 import { DUTIES, STUDIO_LEVELS, studioListSchema } from "~/studios/schemas.ts";
 import { joiningState, listStudios, recommendStudios } from "~/studios/studios.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "工作室 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("studios.list.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,16 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Accepting or declining an invitation, or withdrawing an application, right from the list. */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
-  const result = await handleJoinDecision(user, await request.formData(), t, locale);
-  return data(result, { status: result.error ? 409 : 200 });
-}
+export const action = intentAction({ intents: (intent) => joinIntents(intent) });
 
 export default function Studios() {
   const { studios, total, page, pages, recommendations, profileEmpty, joining, abilities, userId } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -73,8 +70,7 @@ export default function Studios() {
           ) : null
         }
       />
-      {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
-      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
+      <ActionFeedback reply={reply} />
 
       {joining && joining.pending.length ? (
         <section aria-labelledby="my-requests" className="space-y-3">

@@ -1,23 +1,24 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
-import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
+import { PageHeader } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
-import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
-import { authorize } from "~/policy/index.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
+import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
-import { ruleMessage } from "~/studios/chrome.server.ts";
-import { isRuleError } from "~/studios/errors.ts";
 import { PersonPicker } from "~/studios/person-picker.tsx";
+import { asUserError } from "~/studios/rule-errors.server.ts";
 import { createStudioSchema, DUTIES, STUDIO_LEVELS } from "~/studios/schemas.ts";
 import { createStudio } from "~/studios/studios.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "新建工作室 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("studios.create.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,27 +26,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "studio:create", null);
-  const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
-  const submission = parseWithZod(await request.formData(), { schema: createStudioSchema });
-  if (submission.status !== "success") return data({ result: translatedReply(submission, t) }, { status: 400 });
-  try {
-    const id = await createStudio(submission.value, user.id, await getSchoolSettings());
-    return redirect(`/studios/${id}`);
-  } catch (error) {
-    const message = ruleMessage(error, t, locale);
-    const field = isRuleError(error) && error.code === "nameTaken" ? "name" : isRuleError(error) && error.code === "leaderNotEligible" ? "overrideReason" : "leaderUsername";
-    return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }) }, { status: 409 });
-  }
-}
+export const action = intentAction({
+  intents: (intent) => ({
+    create: intent({
+      schema: createStudioSchema,
+      authorize: ({ user }) => permit(user, "studio:create", null),
+      run: async (call, { intent: _intent, ...input }) => {
+        const settings = await getSchoolSettings();
+        const id = await asUserError(call, () => createStudio(input, call.user.id, settings));
+        return { redirectTo: `/studios/${id}` };
+      },
+      keepForm: true,
+    }),
+  }),
+});
 
 export default function NewStudio() {
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "create")?.form,
     defaultValue: { level: "SCHOOL", budgetYuan: "0" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createStudioSchema }),
     shouldValidate: "onBlur",
@@ -64,11 +64,10 @@ export default function NewStudio() {
         }
       />
       <Form method="post" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2" {...getFormProps(form)}>
-        {form.errors?.length ? (
-          <div className="sm:col-span-2">
-            <Notice tone="error">{form.errors.join(" ")}</Notice>
-          </div>
-        ) : null}
+        <input type="hidden" name="intent" value="create" />
+        <div className="sm:col-span-2">
+          <ActionFeedback reply={reply} intent="create" />
+        </div>
         <TextField field={fields.name} label={t("studios.create.name")} className="sm:col-span-2" />
         <SelectField field={fields.duty} label={t("studios.create.duty")} placeholder={t("studios.create.choose")} options={DUTIES.map((d) => option(d, t(`duty.${d}`)))} />
         <SelectField field={fields.level} label={t("studios.create.level")} options={STUDIO_LEVELS.map((l) => option(l, t(`level.${l}`)))} />
@@ -79,7 +78,7 @@ export default function NewStudio() {
         <PersonPicker field={fields.leaderUsername} label={t("studios.create.leader")} hint={t("studios.create.leaderHint")} />
         <TextAreaField field={fields.overrideReason} label={t("studios.create.override")} hint={t("studios.create.overrideHint")} rows={2} />
         <div className="sm:col-span-2">
-          <SubmitButton pendingLabel={t("studios.create.submitting")}>{t("studios.create.submit")}</SubmitButton>
+          <SubmitButton intent="create" pendingLabel={t("studios.create.submitting")}>{t("studios.create.submit")}</SubmitButton>
         </div>
       </Form>
     </div>

@@ -4,7 +4,8 @@ import { prisma } from "~/db/client.server.ts";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
 import { loader as apiLoader } from "~/routes/api.search.ts";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens.tsx";
-import { createDocument, demoActor, demoStudio } from "../../tests/support/search.ts";
+import { buildAccounts, type AccountKind, type Accounts } from "../../tests/support/factories.ts";
+import { createDocument } from "../../tests/support/search.ts";
 import { defaultEngine, dropIndexes } from "./engine.server.ts";
 import { createOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
 import { BAD_TOKENS_PER_WINDOW } from "./token-rate-limit.server.ts";
@@ -13,10 +14,14 @@ import { createApiToken, MAX_ACTIVE_TOKENS, revokeApiToken, userFromBearer } fro
 /** GET /api/search through its route, with session cookies and personal tokens; /settings/tokens' action. */
 
 let worker: OutboxWorker | null = null;
+/** One of each kind of account, around a studio of this file's own. */
+let people: Accounts;
+beforeAll(async () => {
+  people = await buildAccounts();
+});
 
-async function cookieOf(username: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
-  const response = await createUserSession(new Request("http://localhost/login"), user.id, "/");
+async function cookieOf(who: AccountKind) {
+  const response = await createUserSession(new Request("http://localhost/login"), people[who].id, "/");
   return response.headers.get("Set-Cookie")!.split(";")[0]!;
 }
 
@@ -25,9 +30,9 @@ async function api(query: string, headers: Record<string, string> = {}) {
   return { status: response.status, body: (await response.json()) as Record<string, any>, headers: response.headers };
 }
 
-async function tokenFor(username: string, expiresInDays: number | null = 30) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
-  return createApiToken({ userId: user.id, name: `${username} 的脚本`, expiresInDays, actorId: user.id });
+async function tokenFor(who: AccountKind, expiresInDays: number | null = 30) {
+  const user = people[who];
+  return createApiToken({ userId: user.id, name: `${who} 的脚本`, expiresInDays, actorId: user.id });
 }
 
 afterAll(async () => {
@@ -49,8 +54,7 @@ describe("GET /api/search", () => {
   beforeAll(async () => {
     worker = createOutboxWorker({ pollMs: 300 });
     await worker.start(() => {});
-    const studio = await demoStudio();
-    const leader = await demoActor("leader");
+    const { studio, leader } = people;
     caseId = await createDocument({ studioId: studio.id, title: "夜间心理危机干预案例", plainText: "背景：<b>学生</b>深夜情绪崩溃，辅导员启动心理危机干预。", type: "CASE_STUDY", createdById: leader.id });
     await worker.idle(120_000);
   }, 180_000);
@@ -93,7 +97,7 @@ describe("GET /api/search", () => {
     const admin = await tokenFor("admin");
     expect((await api("q=危机干预案例", { Authorization: `Bearer ${admin.token}` })).headers.get("Server-Timing")).toMatch(timing);
     expect((await api("q=危机干预案例", { Cookie: await cookieOf("admin") })).headers.get("Server-Timing")).toMatch(timing);
-    for (const username of ["college", "leader", "counselor", "mentor", "external"]) {
+    for (const username of ["college", "leader", "counselor", "mentor", "external"] as const) {
       const { status, headers } = await api("q=危机干预案例", { Cookie: await cookieOf(username) });
       expect(status, username).toBe(200);
       expect(headers.get("Server-Timing"), username).toBeNull();
@@ -125,7 +129,7 @@ describe("GET /api/search", () => {
 
   it("refuses revoked and expired tokens and tokens of disabled accounts", async () => {
     const revoked = await tokenFor("backbone");
-    const owner = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
+    const owner = people.backbone;
     await revokeApiToken({ id: revoked.id, name: revoked.name, userId: owner.id }, owner.id);
     expect((await api("q=心理", { Authorization: `Bearer ${revoked.token}` })).status).toBe(401);
 
@@ -134,9 +138,9 @@ describe("GET /api/search", () => {
     expect((await api("q=心理", { Authorization: `Bearer ${expired.token}` })).status).toBe(401);
 
     const disabled = await tokenFor("external");
-    await prisma.user.update({ where: { username: "external" }, data: { active: false } });
+    await prisma.user.update({ where: { id: people.external.id }, data: { active: false } });
     expect(await userFromBearer(`Bearer ${disabled.token}`)).toBeNull();
-    await prisma.user.update({ where: { username: "external" }, data: { active: true } });
+    await prisma.user.update({ where: { id: people.external.id }, data: { active: true } });
     expect(await userFromBearer(`Bearer ${disabled.token}`)).not.toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "api-token.revoke", entityId: revoked.id } })).toBe(1);
   });
@@ -173,14 +177,14 @@ describe("GET /api/search", () => {
   });
 
   it("caps a person at twenty active tokens", async () => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: "college" } });
+    const user = people.college;
     for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken({ userId: user.id, name: `t${i}`, expiresInDays: null, actorId: user.id });
     await expect(createApiToken({ userId: user.id, name: "one too many", expiresInDays: null, actorId: user.id })).rejects.toMatchObject({ key: "search.tokens.errors.tooMany", status: 409 });
   });
 });
 
 describe("/settings/tokens", () => {
-  const post = async (username: string, fields: Record<string, string>) => {
+  const post = async (username: AccountKind, fields: Record<string, string>) => {
     const body = new URLSearchParams(fields);
     return tokensAction({ request: new Request("http://localhost/settings/tokens", { method: "POST", body, headers: { Cookie: await cookieOf(username), "Content-Type": "application/x-www-form-urlencoded" } }), params: {}, context: {} });
   };

@@ -2,16 +2,20 @@ import { describe, expect, it } from "vitest";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { action, loader } from "~/routes/admin.synonyms.tsx";
+import { buildAccounts, type AccountKind, type Accounts } from "../../tests/support/factories.ts";
 import { loadSynonymMap } from "./synonyms.server.ts";
 
 /** /admin/synonyms: 学工部 keeps the synonym groups; everyone else is refused. */
 
-async function cookieOf(username: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+/** One of each kind of account, built for this file. */
+let people: Accounts | undefined;
+async function cookieOf(who: AccountKind | "newcomer") {
+  people ??= await buildAccounts();
+  const user = who === "newcomer" ? people.studio.newcomers[0]! : people[who];
   return (await createUserSession(new Request("http://localhost/login"), user.id, "/")).headers.get("Set-Cookie")!.split(";")[0]!;
 }
 
-async function post(username: string, fields: Record<string, string>) {
+async function post(username: AccountKind | "newcomer", fields: Record<string, string>) {
   const request = new Request("http://localhost/admin/synonyms", {
     method: "POST",
     body: new URLSearchParams(fields),
@@ -22,8 +26,7 @@ async function post(username: string, fields: Record<string, string>) {
 
 describe("/admin/synonyms", () => {
   it("is 学工部's only: every other kind of person is refused", async () => {
-    const newcomer = await prisma.studioMembership.findFirstOrThrow({ where: { role: "NEWCOMER" }, select: { user: { select: { username: true } } } });
-    for (const username of ["college", "leader", "backbone", newcomer.user.username, "counselor", "mentor", "external"]) {
+    for (const username of ["college", "leader", "backbone", "newcomer", "counselor", "mentor", "external"] as const) {
       const page = await loader({ request: new Request("http://localhost/admin/synonyms", { headers: { Cookie: await cookieOf(username) } }), params: {}, context: {} }).catch((e: Response) => e);
       expect((page as Response).status, username).toBe(403);
       expect(((await post(username, { intent: "create", terms: "宿舍、寝室" })) as Response).status, username).toBe(403);

@@ -37,7 +37,7 @@ async function assertTermsFree(db: Db, terms: string[], exceptId?: string) {
   if (clash) throw new SynonymConflictError(terms.find((t) => clash.terms.includes(t))!);
 }
 
-export async function createSynonymGroup(actorId: string, terms: string[]) {
+export async function createSynonymGroup(terms: string[], actorId: string) {
   return prisma.$transaction(async (tx) => {
     await assertTermsFree(tx, terms);
     const group = await tx.searchSynonymGroup.create({ data: { terms } });
@@ -46,7 +46,7 @@ export async function createSynonymGroup(actorId: string, terms: string[]) {
   });
 }
 
-export async function updateSynonymGroup(actorId: string, id: string, terms: string[]) {
+export async function updateSynonymGroup(id: string, terms: string[], actorId: string) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
     if (!before) throw new SynonymNotFoundError(id);
@@ -57,7 +57,7 @@ export async function updateSynonymGroup(actorId: string, id: string, terms: str
   });
 }
 
-export async function deleteSynonymGroup(actorId: string, id: string) {
+export async function deleteSynonymGroup(id: string, actorId: string) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
     if (!before) throw new SynonymNotFoundError(id);

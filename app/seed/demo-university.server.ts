@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 import type { Duty, Education, Level, OutputType, ProfessionalTitle, Role, TargetGroup } from "~/generated/prisma/enums.ts";
+import { nameKeys } from "~/people/name-keys.ts";
 import { can } from "~/policy/index.ts";
 import { SEED_STEPS } from "./steps.server.ts";
 import { COLLEGES, DEMO_PASSWORD, DUTY_TAGS, EXTERNAL_ORGANISATIONS, HONOURS, NAMED_MENTORS, OUTPUT_TITLES, STUDIOS, TITLES_BY_STAGE } from "./demo-data.ts";
@@ -315,7 +316,7 @@ export async function seedDemoUniversity({ db = prisma, now = new Date() }: { db
     async (tx) => {
       await tx.setting.create({ data: { key: "school", value: { schoolName: "示范大学" } } });
       await tx.college.createMany({ data: colleges });
-      await tx.user.createMany({ data: people.map((p) => p.user) });
+      await tx.user.createMany({ data: people.map((p) => ({ ...p.user, ...nameKeys(p.user.name) })) });
       await tx.counselorProfile.createMany({ data: people.filter((p) => p.profile).map((p) => ({ userId: p.user.id, ...p.profile! })) });
       await tx.honour.createMany({ data: people.flatMap((p) => p.honours.map((h) => ({ profileId: p.user.id, ...h }))) });
       await tx.mentor.createMany({ data: mentors.map((m) => m.row) });

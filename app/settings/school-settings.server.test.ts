@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { prisma } from "~/db/client.server.ts";
+import { buildUser } from "../../tests/support/factories.ts";
 import { getSchoolSettings, updateSchoolSettings } from "./school-settings.server.ts";
 
 describe("school settings", () => {
@@ -14,7 +15,7 @@ describe("school settings", () => {
   });
 
   it("saves a change with an audit entry", async () => {
-    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const admin = await buildUser({ roles: ["ADMIN"] });
     await updateSchoolSettings({ backboneMinYears: 4 }, admin.id);
     expect((await getSchoolSettings()).backboneMinYears).toBe(4);
     const audit = await prisma.auditLog.findFirst({ where: { action: "settings.update" }, orderBy: { id: "desc" } });
@@ -22,7 +23,7 @@ describe("school settings", () => {
   });
 
   it("rejects thresholds out of order and writes nothing", async () => {
-    const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const admin = await buildUser({ roles: ["ADMIN"] });
     const before = await getSchoolSettings();
     const audits = await prisma.auditLog.count();
     await expect(

@@ -16,10 +16,12 @@ export function studioChrome(user: SessionUser, access: StudioAccess) {
   const abilities = abilitiesOf(user, "studio", resource);
   const tabs: StudioTab[] = ["overview"];
   if (abilities["studio:manage"]) tabs.push("team", "directions");
-  if (abilities["studio:view-workspace"]) tabs.push("projects");
+  if (abilities["studio:view-workspace"]) tabs.push("projects", "documents");
   tabs.push("outputs", "activities");
   if (abilities["studio:view-report"]) tabs.push("report");
   if (abilities["evaluation:view"]) tabs.push("evaluations");
+  // The preferences page is closed once the studio is archived (404), so no tab leads there.
+  if (abilities["matching:state-preferences"] && studio.archivedAt === null) tabs.push("mentorPreferences");
   if (abilities["studio:manage"]) tabs.push("dashboard", "edit");
   return {
     id: studio.id,

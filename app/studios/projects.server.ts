@@ -46,7 +46,7 @@ export async function loadProject(studio: StudioResource, projectId: string | un
     where: { id: projectId ?? "", studioId: studio.studioId },
     include: {
       direction: { select: { id: true, name: true } },
-      members: { orderBy: [{ role: "asc" }], select: { role: true, user: { select: { id: true, name: true } } } },
+      members: { orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }], select: { role: true, user: { select: { id: true, name: true } } } },
       milestones: { orderBy: { dueDate: "asc" } },
       tasks: {
         orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
@@ -200,7 +200,7 @@ export async function deleteTask(taskId: string, actorId: string) {
 export function studioMembers(studioId: string) {
   return prisma.studioMembership.findMany({
     where: { studioId },
-    orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+    orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
     select: { role: true, user: { select: { id: true, name: true } } },
   });
 }

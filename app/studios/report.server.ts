@@ -30,7 +30,7 @@ export async function annualReport(studioId: string, year: number) {
       foundedOn: true,
       description: true,
       memberships: {
-        orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+        orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
         select: { role: true, joinedAt: true, user: { select: { name: true, college: { select: { name: true } }, profile: { select: { title: true } } } } },
       },
       directions: { orderBy: { createdAt: "asc" }, select: { name: true } },

@@ -1,23 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { buildCast, buildUser, type Cast } from "../../tests/support/factories.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 
 /**
  * The studio pages as each kind of person reaches them: the loaders and actions authorise through
  * the policy, answer bad input in Chinese and ask before destroying anything.
  */
-const XINQING = "“心晴”心理健康教育辅导员工作室";
+let cast: Cast;
 let studioId: string;
-let newcomer: string;
 const who = ["admin", "college", "leader", "backbone", "newcomer", "mentor", "outsider"] as const;
 type Who = (typeof who)[number];
-const username = (w: Who) => (w === "newcomer" ? newcomer : w === "outsider" ? "counselor" : w);
+const username = (w: Who) => cast[w === "college" ? "collegeAdmin" : w].username;
 
 beforeAll(async () => {
-  const studio = await prisma.studio.findUniqueOrThrow({ where: { name: XINQING } });
-  studioId = studio.id;
-  const membership = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER" }, orderBy: { joinedAt: "asc" }, include: { user: true } });
-  newcomer = membership.user.username;
+  // Two newcomers: one to be each kind of person, one to be removed.
+  cast = await buildCast({ studio: { newcomers: 2 } });
+  studioId = cast.studio.id;
+  // An application waiting for the leader.
+  const applicant = await buildUser();
+  await prisma.studioJoinRequest.create({ data: { studioId, userId: applicant.id, kind: "APPLICATION", motivation: "希望参与工作室的研究工作。" } });
 });
 
 type Route = { loader?: (args: never) => Promise<unknown>; action?: (args: never) => Promise<unknown> };
@@ -68,33 +70,34 @@ describe("who opens which studio page", () => {
   });
   it("a studio that does not exist is 404", async () => {
     const module = await import("~/routes/studios.$studioId._index.tsx");
-    expect((await asUser("leader", module.loader, "/studios/nope", { params: { studioId: "nope" } })).status).toBe(404);
+    expect((await asUser(username("leader"), module.loader, "/studios/nope", { params: { studioId: "nope" } })).status).toBe(404);
   });
 });
 
 describe("studio forms answer bad input in Chinese", () => {
   it("a motivation that is too short", async () => {
     const module = await import("~/routes/studios.$studioId.apply.tsx");
-    const response = await asUser("counselor", module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { motivation: "想加入" } });
+    const response = await asUser(username("outsider"), module.action, `/studios/${studioId}/apply`, { params: { studioId }, form: { intent: "apply", motivation: "想加入" } });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.data)).toContain("申请理由至少 10 个字。");
   });
 
   it("an ineligible leader, with what is missing", async () => {
     const module = await import("~/routes/studios.new.tsx");
-    const response = await asUser("admin", module.action, "/studios/new", {
-      form: { name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: "backbone" },
+    const experienced = await buildUser({ stage: "EXPERIENCED", years: 6, title: "LECTURER" });
+    const response = await asUser(username("admin"), module.action, "/studios/new", {
+      form: { intent: "create", name: "路由测试工作室", duty: "CAREER", level: "SCHOOL", budgetYuan: "1000", leaderUsername: experienced.username },
     });
     expect(response.status).toBe(409);
     const text = JSON.stringify(response.data);
-    expect(text).toMatch(/李雪 暂不符合工作室负责人条件：还差 \d+ 年工作年限/);
+    expect(text).toContain(`${experienced.name} 暂不符合工作室负责人条件：还差 4 年工作年限`);
     expect(text).toContain("职称需为副高及以上（当前：讲师）");
     expect(await prisma.studio.count({ where: { name: "路由测试工作室" } })).toBe(0);
   });
 
   it("a budget that is not a number and a missing duty", async () => {
     const module = await import("~/routes/studios.new.tsx");
-    const response = await asUser("admin", module.action, "/studios/new", { form: { name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: "leader" } });
+    const response = await asUser(username("admin"), module.action, "/studios/new", { form: { intent: "create", name: "路由测试工作室二", level: "SCHOOL", budgetYuan: "很多", leaderUsername: username("leader") } });
     expect(response.status).toBe(400);
     const text = JSON.stringify(response.data);
     expect(text).toContain("请填写 0 到 1 亿之间的金额（最多两位小数）。");
@@ -103,11 +106,11 @@ describe("studio forms answer bad input in Chinese", () => {
 
   it("removing a member asks first, then removes", async () => {
     const module = await import("~/routes/studios.$studioId.team.tsx");
-    const target = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, role: "NEWCOMER", user: { username: { not: newcomer } } }, include: { user: true } });
-    const first = await asUser("leader", module.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "remove", membershipId: target.id } });
+    const target = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, userId: cast.studio.newcomers[1]!.id }, include: { user: true } });
+    const first = await asUser(username("leader"), module.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "remove", membershipId: target.id } });
     expect(first.data).toMatchObject({ confirm: { message: `确定将 ${target.user.name} 移出工作室吗？其未完成的任务将变为未分配。`, fields: { intent: "remove", membershipId: target.id } } });
     expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(1);
-    const second = await asUser("leader", module.action, `/studios/${studioId}/team`, {
+    const second = await asUser(username("leader"), module.action, `/studios/${studioId}/team`, {
       params: { studioId },
       form: { intent: "remove", membershipId: target.id, confirmed: "yes" },
     });
@@ -118,27 +121,27 @@ describe("studio forms answer bad input in Chinese", () => {
   it("a backbone member cannot invite (the leader can), and an outsider cannot decide applications", async () => {
     const team = await import("~/routes/studios.$studioId.team.tsx");
     // The invitation is checked by "studio:invite" alone (not behind "studio:manage"), so this fails if that rule lets backbones in.
-    const invitations = () => prisma.studioJoinRequest.count({ where: { studioId, kind: "INVITATION", user: { username: "counselor" } } });
+    const invitations = () => prisma.studioJoinRequest.count({ where: { studioId, kind: "INVITATION", userId: cast.outsider.id } });
     const before = await invitations();
-    expect((await asUser("backbone", team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "counselor" } })).status).toBe(403);
+    expect((await asUser(username("backbone"), team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: username("outsider") } })).status).toBe(403);
     expect(await invitations()).toBe(before);
-    const byLeader = await asUser("leader", team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "counselor" } });
+    const byLeader = await asUser(username("leader"), team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: username("outsider") } });
     expect(byLeader.data).toMatchObject({ notice: "邀请已发送。" });
     expect(await invitations()).toBe(before + 1);
     const pending = await prisma.studioJoinRequest.findFirstOrThrow({ where: { studioId, kind: "APPLICATION", status: "PENDING" } });
     const list = await import("~/routes/studios._index.tsx");
-    expect((await asUser("counselor", list.action, "/studios", { form: { intent: "approve", requestId: pending.id } })).status).toBe(403);
+    expect((await asUser(username("outsider"), list.action, "/studios", { form: { intent: "approve", requestId: pending.id } })).status).toBe(403);
     expect((await prisma.studioJoinRequest.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING");
   });
 
   it("an output's file is not for people outside the studio", async () => {
-    const leader = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
+    const leader = cast.leader;
     const file = await prisma.uploadedFile.create({ data: { name: "a.pdf", mimeType: "application/pdf", size: 1, sha256: "x", storagePath: "uploads/none.pdf", uploadedById: leader.id } });
     const output = await prisma.output.create({ data: { studioId, type: "PAPER", title: "带附件的成果", date: new Date(), fileId: file.id } });
     const module = await import("~/routes/studios.$studioId.outputs.$outputId.file.tsx");
     const params = { studioId, outputId: output.id };
-    expect((await asUser("counselor", module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(403);
+    expect((await asUser(username("outsider"), module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(403);
     // The team may; the file itself is missing on disk here, which is a 404, not a crash.
-    expect((await asUser("backbone", module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(404);
+    expect((await asUser(username("backbone"), module.loader, `/studios/${studioId}/outputs/${output.id}/file`, { params })).status).toBe(404);
   });
 });

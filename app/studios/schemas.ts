@@ -45,6 +45,7 @@ export const studioFields = {
 };
 
 export const createStudioSchema = z.object({
+  intent: z.literal("create"),
   ...studioFields,
   leaderUsername: username,
   overrideReason: text(500),
@@ -57,12 +58,20 @@ export const adminEditSchema = z.object({ intent: z.literal("official"), ...stud
 export const changeLeaderSchema = z.object({ intent: z.literal("leader"), leaderUsername: username, overrideReason: text(500) });
 
 export const applySchema = z.object({
+  intent: z.literal("apply"),
   motivation: z
     .string({ error: "studios.errors.motivationRequired" })
     .trim()
     .min(10, "studios.errors.motivationShort")
     .max(500, "validation.tooLong"),
 });
+
+/** Answering a join request or invitation, or withdrawing one's own application (the request by id). */
+const joinRequestSchema = <Intent extends string>(intent: Intent) => z.object({ intent: z.literal(intent), requestId: z.string().min(1), note: text(300) });
+export const approveJoinSchema = joinRequestSchema("approve");
+export const declineJoinSchema = joinRequestSchema("decline");
+export const withdrawJoinSchema = joinRequestSchema("withdraw");
+export const leaveStudioSchema = z.object({ intent: z.literal("leave") });
 
 export const inviteSchema = z.object({ intent: z.literal("invite"), username, message: text(300) });
 
@@ -81,15 +90,15 @@ export const roleChangeSchema = z.object({
 export const removeMemberSchema = z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) });
 
 const mentorTarget = z.coerce.number({ error: "studios.errors.badMentorTarget" }).int().min(1, "studios.errors.badMentorTarget").max(3, "studios.errors.badMentorTarget");
-export const directionSchema = z.object({
-  intent: z.enum(["create", "update"]),
-  directionId: z.string().optional(),
+const directionFields = {
   name: requiredText(60, "studios.errors.directionNameRequired"),
   description: text(500),
   keywords: tagList,
   internalMentorTarget: mentorTarget.default(1),
   externalMentorTarget: mentorTarget.default(1),
-});
+};
+export const createDirectionSchema = z.object({ intent: z.literal("create"), ...directionFields });
+export const updateDirectionSchema = z.object({ intent: z.literal("update"), directionId: z.string().min(1), ...directionFields });
 export const deleteDirectionSchema = z.object({ intent: z.literal("delete"), directionId: z.string().min(1) });
 
 const dateRange = <T extends { startDate?: Date; endDate?: Date }>(value: T, ctx: z.RefinementCtx) => {

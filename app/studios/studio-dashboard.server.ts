@@ -40,7 +40,7 @@ export async function studioDashboard(studioId: string, now = new Date()) {
     }),
     prisma.studioMembership.findMany({
       where: { studioId },
-      orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+      orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
       select: {
         role: true,
         joinedAt: true,

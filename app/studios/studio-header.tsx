@@ -3,58 +3,56 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/kit/card.tsx";
 import type { Duty, Level, StudioRole } from "~/generated/prisma/enums.ts";
 
-/** Sections of a studio; others can add theirs (e.g. documents) with one entry here. */
+/** Sections of a studio; others can add theirs with one entry here (and one in studioChrome). */
 export const STUDIO_TAB_PATHS = {
   overview: "",
   team: "/team",
   directions: "/directions",
   projects: "/projects",
+  documents: "/documents",
   outputs: "/outputs",
   activities: "/activities",
   report: "/report",
   evaluations: "/evaluations",
+  mentorPreferences: "/mentor-preferences",
   dashboard: "/dashboard",
   edit: "/edit",
 } as const;
 export type StudioTab = keyof typeof STUDIO_TAB_PATHS;
 
 /**
- * The studio's name, duty, level and section tabs. On the overview the name is the page's heading;
- * a section page passes its own `title`, shown as the heading under the tabs.
+ * The studio's name, duty, level and section tabs, rendered once by the studio layout
+ * (app/routes/studios.$studioId.tsx). On the overview the name is the page's heading; on a section
+ * page it links to the overview and the section names itself with `StudioPageHeading`.
  */
 export function StudioHeader({
   studio,
-  title,
-  children,
+  nameIsHeading,
 }: {
   studio: { id: string; name: string; duty: Duty; level: Level; archived: boolean; viewerRole: StudioRole | null; tabs: StudioTab[] };
-  title?: string;
-  children?: React.ReactNode;
+  nameIsHeading: boolean;
 }) {
   const { t } = useTranslation();
   const link = ({ isActive }: { isActive: boolean }) =>
     `whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          {title ? (
-            <p>
-              <NavLink to={`/studios/${studio.id}`} end className="text-lg font-semibold text-slate-800 hover:underline">
-                {studio.name}
-              </NavLink>
-            </p>
-          ) : (
-            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{studio.name}</h1>
-          )}
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <span>{t(`duty.${studio.duty}`)}</span>
-            <Badge tone="brand">{t(`level.${studio.level}`)}</Badge>
-            {studio.viewerRole ? <Badge tone="emerald">{t(`studioRole.${studio.viewerRole}`)}</Badge> : null}
-            {studio.archived ? <Badge tone="amber">{t("studios.page.archived")}</Badge> : null}
+      <div>
+        {nameIsHeading ? (
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{studio.name}</h1>
+        ) : (
+          <p>
+            <NavLink to={`/studios/${studio.id}`} end className="text-lg font-semibold text-slate-800 hover:underline">
+              {studio.name}
+            </NavLink>
           </p>
-        </div>
-        {children}
+        )}
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <span>{t(`duty.${studio.duty}`)}</span>
+          <Badge tone="brand">{t(`level.${studio.level}`)}</Badge>
+          {studio.viewerRole ? <Badge tone="emerald">{t(`studioRole.${studio.viewerRole}`)}</Badge> : null}
+          {studio.archived ? <Badge tone="amber">{t("studios.page.archived")}</Badge> : null}
+        </p>
       </div>
       <nav aria-label={t("studios.tabs.label")} className="-mb-px flex overflow-x-auto border-b border-slate-200">
         {studio.tabs.map((tab) => (
@@ -63,7 +61,11 @@ export function StudioHeader({
           </NavLink>
         ))}
       </nav>
-      {title ? <h1 className="pt-2 text-xl font-bold tracking-tight">{title}</h1> : null}
     </div>
   );
+}
+
+/** A section page's heading, under the studio's tabs. */
+export function StudioPageHeading({ children }: { children: React.ReactNode }) {
+  return <h1 className="text-xl font-bold tracking-tight">{children}</h1>;
 }

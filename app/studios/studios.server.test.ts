@@ -1,35 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { buildDocument, buildMentor, buildProject, buildStudio, buildUser, unique } from "../../tests/support/factories.ts";
 import { StudioRuleError } from "./errors.ts";
 import { changeLeader, createStudio, getStudioPage, listStudios, recommendStudios } from "./studios.server.ts";
 
-const XINQING = "“心晴”心理健康教育辅导员工作室";
 /** Every signed-in person sees every studio in the list ("studio:view"). */
 const anyone = { id: "someone", roles: ["COUNSELOR" as const], collegeId: null };
-const adminId = async () => (await prisma.user.findUniqueOrThrow({ where: { username: "admin" } })).id;
+const adminId = async () => (await buildUser({ roles: ["ADMIN"] })).id;
 const studio = { duty: "CAREER" as const, level: "SCHOOL" as const, budgetYuan: 20000, description: "测试工作室", platform: "" };
 
 /** A counselor of the right seniority, title and honours (or not). */
 async function candidate(username: string, options: { years: number; title: "LECTURER" | "ASSOCIATE_PROFESSOR"; honours: number }) {
-  const college = await prisma.college.findFirstOrThrow({ orderBy: { code: "asc" } });
-  const since = new Date(Date.UTC(new Date().getUTCFullYear() - options.years, 0, 1));
-  await prisma.user.create({
-    data: {
-      username,
-      name: `候选${username}`,
-      passwordHash: "x",
-      roles: ["COUNSELOR"],
-      collegeId: college.id,
-      profile: {
-        create: {
-          counselorSince: since,
-          title: options.title,
-          honours: { create: Array.from({ length: options.honours }, (_, i) => ({ name: `荣誉${i}`, level: "SCHOOL" as const, year: 2020 })) },
-        },
-      },
-    },
-  });
+  return buildUser({ username, name: `候选${username}`, ...options });
 }
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: StudioRuleError) => e);
@@ -67,15 +50,19 @@ describe("setting up a studio", () => {
   it("refuses a taken name, unknown people and non-counselors", async () => {
     const settings = await getSchoolSettings();
     const admin = await adminId();
-    expect((await failure(createStudio({ ...studio, name: XINQING, leaderUsername: "leader" }, admin, settings)))?.code).toBe("nameTaken");
+    const existing = await buildStudio();
+    const eligible = await buildUser({ stage: "EXPERT", honours: 1 });
+    expect((await failure(createStudio({ ...studio, name: existing.name, leaderUsername: eligible.username }, admin, settings)))?.code).toBe("nameTaken");
     expect((await failure(createStudio({ ...studio, name: "测试·无人", leaderUsername: "nobody" }, admin, settings)))?.code).toBe("unknownPerson");
-    expect((await failure(createStudio({ ...studio, name: "测试·导师", leaderUsername: "mentor" }, admin, settings)))?.code).toBe("notCounselor");
+    const mentor = await buildMentor();
+    expect((await failure(createStudio({ ...studio, name: "测试·导师", leaderUsername: mentor.user.username }, admin, settings)))?.code).toBe("notCounselor");
   });
 
   it("a new leader takes over; the previous one stays as backbone", async () => {
     await candidate("lead-next", { years: 15, title: "ASSOCIATE_PROFESSOR", honours: 2 });
-    const id = (await prisma.studio.findUniqueOrThrow({ where: { name: "“启航”生涯规划与就业指导工作室" } })).id;
+    const { id, leader } = await buildStudio({ duty: "CAREER" });
     const previous = await prisma.studioMembership.findFirstOrThrow({ where: { studioId: id, role: "LEADER" } });
+    expect(previous.userId).toBe(leader.id);
     await changeLeader(id, { leaderUsername: "lead-next" }, await adminId(), await getSchoolSettings());
     const team = await prisma.studioMembership.findMany({ where: { studioId: id }, include: { user: { select: { username: true } } } });
     expect(team.filter((m) => m.role === "LEADER").map((m) => m.user.username)).toEqual(["lead-next"]);
@@ -85,46 +72,71 @@ describe("setting up a studio", () => {
 });
 
 describe("finding a studio by specialty", () => {
-  it("puts 心晴 first for the demo counselor, with the reasons", async () => {
-    const counselor = await prisma.user.findUniqueOrThrow({ where: { username: "counselor" } });
+  /** A studio whose duty and one direction's keywords fit the person, and one that fits only by duty. */
+  async function fittingStudios() {
+    const tags = [unique("朋辈互助"), unique("新生适应")];
+    const best = await buildStudio({
+      duty: "RESEARCH",
+      directions: [{ name: unique("其他方向") }, { name: unique("朋辈互助体系建设"), keywords: [...tags, "案例写作"] }],
+    });
+    const byDuty = await buildStudio({ duty: "RESEARCH" });
+    return { tags, best, byDuty };
+  }
+
+  it("puts the best-fitting studio first for a counselor, with the reasons", async () => {
+    const { tags, best, byDuty } = await fittingStudios();
+    const counselor = await buildUser({ specialties: ["RESEARCH"], specialtyTags: tags });
     const { recommendations } = await recommendStudios(counselor.id);
-    expect(recommendations[0]).toMatchObject({ name: XINQING, leader: "张明华" });
+    expect(recommendations[0]).toMatchObject({ name: best.name, leader: best.leader.name });
     expect(recommendations[0]!.reasons).toEqual(
       expect.arrayContaining([
-        { kind: "duty", duty: "MENTAL_HEALTH" },
-        { kind: "tags", direction: "朋辈心理互助体系建设", tags: ["朋辈心理互助", "新生适应"] },
+        { kind: "duty", duty: "RESEARCH" },
+        { kind: "tags", direction: best.directions[1]!.name, tags },
       ]),
     );
+    expect(recommendations.find((r) => r.name === byDuty.name)?.reasons).toEqual([{ kind: "duty", duty: "RESEARCH" }]);
     expect(recommendations.map((r) => r.score)).toEqual([...recommendations.map((r) => r.score)].sort((a, b) => b - a));
   });
 
   it("leaves out studios the person is already in", async () => {
-    const backbone = await prisma.user.findUniqueOrThrow({ where: { username: "backbone" } });
-    const { recommendations } = await recommendStudios(backbone.id);
-    expect(recommendations.map((r) => r.name)).not.toContain(XINQING);
+    const { tags, best } = await fittingStudios();
+    const member = await buildUser({ specialties: ["RESEARCH"], specialtyTags: tags });
+    await prisma.studioMembership.create({ data: { studioId: best.id, userId: member.id, role: "NEWCOMER" } });
+    const { recommendations } = await recommendStudios(member.id);
+    expect(recommendations.map((r) => r.name)).not.toContain(best.name);
+    expect(recommendations.length).toBeGreaterThan(0);
   });
 
   it("lists and filters studios by duty, level and text", async () => {
+    const topic = unique("校园心理剧");
+    const mentalHealth = await buildStudio({ duty: "MENTAL_HEALTH", level: "NATIONAL", directions: [{ name: `${topic}创作` }] });
+    const career = await buildStudio({ duty: "CAREER", level: "SCHOOL" });
+    const closed = await buildStudio({ duty: "MENTAL_HEALTH", level: "NATIONAL", archived: true });
     const all = await listStudios(anyone, { page: 1 });
-    expect(all.total).toBeGreaterThanOrEqual(12);
+    expect(all.total).toBe(await prisma.studio.count({ where: { archivedAt: null } }));
     const mental = await listStudios(anyone, { duty: "MENTAL_HEALTH", page: 1 });
     expect(mental.studios.every((s) => s.duty === "MENTAL_HEALTH")).toBe(true);
-    expect(mental.studios.map((s) => s.name)).toContain(XINQING);
+    expect(mental.studios.map((s) => s.name)).toContain(mentalHealth.name);
+    expect(mental.studios.map((s) => s.name)).not.toContain(career.name);
     const national = await listStudios(anyone, { level: "NATIONAL", page: 1 });
-    expect(national.studios.map((s) => s.name)).toEqual(["“e路同行”网络思政辅导员工作室"]);
-    expect((await listStudios(anyone, { q: "朋辈心理互助", page: 1 })).studios.map((s) => s.name)).toContain(XINQING);
+    const nationalInDb = await prisma.studio.findMany({ where: { level: "NATIONAL", archivedAt: null }, orderBy: { name: "asc" }, select: { name: true } });
+    expect(national.studios.map((s) => s.name)).toEqual(nationalInDb.map((s) => s.name));
+    expect(national.studios.map((s) => s.name)).toContain(mentalHealth.name);
+    expect(national.studios.map((s) => s.name)).not.toContain(closed.name);
+    expect((await listStudios(anyone, { q: topic, page: 1 })).studios.map((s) => s.name)).toEqual([mentalHealth.name]);
   });
 });
 
 describe("the studio page", () => {
   it("shows team by role, directions, outputs — and working material only to the workspace", async () => {
-    const id = (await prisma.studio.findUniqueOrThrow({ where: { name: XINQING } })).id;
-    const creator = await prisma.user.findUniqueOrThrow({ where: { username: "leader" } });
-    await prisma.document.create({ data: { studioId: id, type: "CASE_STUDY", title: "一名新生的适应案例", createdById: creator.id } });
+    const built = await buildStudio({ directions: 2, backbone: 2 });
+    const { id } = built;
+    await buildDocument({ studio: built, createdBy: built.leader, type: "CASE_STUDY", title: "一名新生的适应案例" });
+    await buildProject({ studio: built, principal: built.leader });
     const settings = await getSchoolSettings();
     const open = await getStudioPage(id, { workspace: false, settings });
-    expect(open.team.filter((m) => m.role === "LEADER").map((m) => m.name)).toEqual(["张明华"]);
-    expect(open.team.some((m) => m.role === "BACKBONE" && m.name === "李雪")).toBe(true);
+    expect(open.team.filter((m) => m.role === "LEADER").map((m) => m.name)).toEqual([built.leader.name]);
+    expect(open.team.filter((m) => m.role === "BACKBONE").map((m) => m.name).sort()).toEqual(built.backbone.map((m) => m.name).sort());
     expect(open.directions).toHaveLength(2);
     expect(open.documents).toEqual([]);
     expect(open.projects).toEqual([]);

@@ -5,6 +5,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, Level } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { deriveCareerStage } from "~/people/career-stage.ts";
+import { escapeLike } from "~/people/directory.server.ts";
+import { pinyinQuery } from "~/people/name-keys.ts";
 import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
@@ -134,7 +136,8 @@ export async function getStudioPage(studioId: string, options: { workspace: bool
     where: { id: studioId },
     include: {
       memberships: {
-        orderBy: { joinedAt: "asc" },
+        // The leader first, then backbone members and newcomers, each by name (surname pinyin, decision 015).
+        orderBy: [{ role: "asc" }, { user: { nameSortKey: "asc" } }, { user: { username: "asc" } }],
         select: {
           id: true,
           role: true,
@@ -429,15 +432,32 @@ export async function changeLeader(
   deliver();
 }
 
-/** Counselors whose 工号 or name starts with the query, for picking leaders and invitees. */
-export async function lookupCounselors(query: string, limit = 8) {
+/**
+ * Counselors for picking leaders and invitees: by 工号 (its start), name (any part), or the start of
+ * the name's pinyin or initials ("zhang", "zhangminghua", "zmh" find 张明华; surnames read as
+ * surnames, decision 015), among the people the actor may list, in the order of every list of people.
+ */
+export async function lookupCounselors(actor: Actor, query: string, limit = 8) {
   const q = query.trim();
   if (!q) return [];
+  const pinyin = pinyinQuery(q);
+  const literal = escapeLike(q);
   return prisma.user.findMany({
     where: {
-      AND: [whoMay("studio:join"), { active: true, OR: [{ username: { startsWith: q } }, { name: { startsWith: q } }] }],
+      AND: [
+        whereCan(actor, "person:view-card"),
+        whoMay("studio:join"),
+        {
+          active: true,
+          OR: [
+            { username: { startsWith: literal, mode: "insensitive" } },
+            { name: { contains: literal, mode: "insensitive" } },
+            ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
+          ],
+        },
+      ],
     },
-    orderBy: { username: "asc" },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },
   });

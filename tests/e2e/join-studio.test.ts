@@ -99,9 +99,9 @@ describe("a newcomer joins a studio by specialty", () => {
     await counselor.goBack();
     await counselor.getByText("您是本工作室的新成员。").waitFor();
     await counselor.getByRole("button", { name: "退出工作室" }).click();
-    const confirm = counselor.getByRole("alertdialog", { name: `确定退出“${STUDIO}”吗？您在本工作室课题中的角色会一并取消。` });
+    const confirm = counselor.getByRole("dialog", { name: `确定退出“${STUDIO}”吗？您在本工作室课题中的角色会一并取消。` });
     await confirm.waitFor();
-    await confirm.getByRole("button").click();
+    await confirm.getByRole("button", { name: "退出工作室" }).click();
     await counselor.getByText("您已退出该工作室。").waitFor();
     await counselor.goto(`${baseUrl}/`);
     await counselor.getByText("您还没有加入任何工作室。").waitFor();

@@ -9,7 +9,8 @@ import { createOutboxWorker, outboxBacklog, type OutboxWorker } from "~/search/o
 import { searchParamsSchema } from "~/search/schemas.ts";
 import { search, SearchUnavailableError } from "~/search/search.server.ts";
 import { scratchDir } from "../support/scratch-dir.ts";
-import { createDocument, demoActor, demoStudio } from "../support/search.ts";
+import { buildStudio } from "../support/factories.ts";
+import { createDocument } from "../support/search.ts";
 
 /**
  * Never losing an update: our own Meilisearch is stopped while documents are created, edited and
@@ -65,8 +66,8 @@ afterAll(async () => {
 
 describe("when Meilisearch is down", () => {
   it("the app keeps working, search says so, and the index catches up with nothing missing", async () => {
-    const studio = await demoStudio();
-    const leader = await demoActor("leader");
+    const studio = await buildStudio();
+    const { leader } = studio;
     const find = async (q: string) => (await search(leader, searchParamsSchema.parse({ q }), { engine })).hits.map((h) => h.title.join(""));
     const kept = await createDocument({ studioId: studio.id, title: "停机前的研究笔记", createdById: leader.id });
     const doomed = await createDocument({ studioId: studio.id, title: "停机期间删除的纪要", createdById: leader.id });
@@ -95,8 +96,8 @@ describe("when Meilisearch is down", () => {
   }, 240_000);
 
   it("an engine that comes back empty is rebuilt from the database", async () => {
-    const studio = await demoStudio();
-    const leader = await demoActor("leader");
+    const studio = await buildStudio();
+    const { leader } = studio;
     await meili.stop();
     await createDocument({ studioId: studio.id, title: "换了新搜索引擎之后的文档", createdById: leader.id });
     await waitFor(() => worker.status().engine === "down", "the worker to notice");
@@ -106,7 +107,7 @@ describe("when Meilisearch is down", () => {
     await worker.idle(180_000);
     const { indexed, stored } = await compareWithDatabase();
     expect(indexed).toEqual(stored);
-    const people = await search(leader, searchParamsSchema.parse({ q: "张明华", type: "PERSON" }), { engine });
-    expect(people.hits.map((h) => h.title.join(""))).toContain("张明华");
+    const people = await search(leader, searchParamsSchema.parse({ q: leader.name, type: "PERSON" }), { engine });
+    expect(people.hits.map((h) => h.title.join(""))).toContain(leader.name);
   }, 240_000);
 });

@@ -6,7 +6,7 @@ import { searchParamsSchema } from "~/search/schemas.ts";
 import { search } from "~/search/search.server.ts";
 import { checkCorpusTexts, generateCorpus, type CorpusDocument } from "../fixtures/search/corpus.ts";
 import { evaluate, JUDGED_QUERIES, type Evaluation } from "../fixtures/search/queries.ts";
-import { demoActor, demoStudio } from "../support/search.ts";
+import { buildStudio, buildUser } from "../support/factories.ts";
 
 /**
  * Search quality on a realistic Chinese corpus with judged queries (tests/fixtures/search):
@@ -23,9 +23,9 @@ let evaluation: Evaluation;
 beforeAll(async () => {
   checkCorpusTexts();
   const corpus = generateCorpus({ perTopic: PER_TOPIC, general: 1200 });
-  const studio = await demoStudio();
+  const studio = await buildStudio();
   studioId = studio.id;
-  const author = await demoActor("leader");
+  const author = studio.leader;
   const now = Date.now();
   byId = new Map();
   const rows = corpus.map((doc) => {
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await worker.start(() => {});
   await worker.idle(240_000);
 
-  const admin = await demoActor("admin");
+  const admin = await buildUser({ roles: ["ADMIN"] });
   const results = [];
   for (const query of JUDGED_QUERIES) {
     const result = await search(admin, searchParamsSchema.parse({ q: query.q, limit: 10 }), {

@@ -7,7 +7,8 @@ import { createOutboxWorker, type OutboxWorker } from "~/search/outbox.server.ts
 import { searchParamsSchema } from "~/search/schemas.ts";
 import { search } from "~/search/search.server.ts";
 import { userFromBearer } from "~/search/tokens.server.ts";
-import { createDocument, demoActor, demoStudio } from "../support/search.ts";
+import { buildStudio, buildUser } from "../support/factories.ts";
+import { createDocument } from "../support/search.ts";
 
 /** Rebuilding the index without downtime, and the two commands (`search:reindex`, `token`). */
 
@@ -37,8 +38,9 @@ afterAll(async () => {
 
 describe("rebuilding the index", () => {
   it("keeps answering searches while the new index is built, and applies changes made meanwhile after the swap", async () => {
-    const leader = await demoActor("leader");
-    const studio = await demoStudio();
+    const studio = await buildStudio();
+    const { leader } = studio;
+    await worker.idle();
     const before = await readIndexState(defaultEngine());
     const rebuilding = rebuildIndex(defaultEngine(), { db: prisma, databaseUrl: process.env.DATABASE_URL!, batchSize: 20 });
     let done = false;
@@ -46,7 +48,7 @@ describe("rebuilding the index", () => {
     let searches = 0;
     let made = "";
     while (!done || searches < 3) {
-      const result = await search(leader, searchParamsSchema.parse({ q: "心晴" }));
+      const result = await search(leader, searchParamsSchema.parse({ q: studio.name }));
       expect(result.hits.map((h) => h.title.join(""))).toContain(studio.name);
       searches += 1;
       if (!made) made = await createDocument({ studioId: studio.id, title: "重建索引期间写下的笔记", createdById: leader.id });
@@ -71,11 +73,12 @@ describe("rebuilding the index", () => {
 
 describe("npm run token", () => {
   it("issues a working token for a person", async () => {
-    const { code, output } = await cli("app/cli/token.ts", ["--user", "leader", "--name", "周报脚本", "--days", "7"]);
+    const person = await buildUser();
+    const { code, output } = await cli("app/cli/token.ts", ["--user", person.username, "--name", "周报脚本", "--days", "7"]);
     expect(code).toBe(0);
     const token = /fdo_[A-Za-z0-9_-]{43}/.exec(output)?.[0];
     expect(token).toBeDefined();
-    expect((await userFromBearer(`Bearer ${token}`))?.username).toBe("leader");
+    expect((await userFromBearer(`Bearer ${token}`))?.username).toBe(person.username);
     const row = await prisma.apiToken.findFirstOrThrow({ where: { name: "周报脚本" } });
     expect(Math.round((row.expiresAt!.getTime() - row.createdAt.getTime()) / 86_400_000)).toBe(7);
   }, 60_000);
@@ -87,10 +90,11 @@ describe("npm run token", () => {
     const unknown = await cli("app/cli/token.ts", ["--user", "nobody"]);
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain("没有工号为 nobody 的账号");
-    const days = await cli("app/cli/token.ts", ["--user", "leader", "--days", "0"]);
+    const person = await buildUser();
+    const days = await cli("app/cli/token.ts", ["--user", person.username, "--days", "0"]);
     expect(days.code).toBe(1);
     expect(days.output).toContain("--days 必须是 1–3650 之间的整数");
-    const option = await cli("app/cli/token.ts", ["--usr", "leader"]);
+    const option = await cli("app/cli/token.ts", ["--usr", person.username]);
     expect(option.code).toBe(1);
     expect(option.output).toContain("用法");
   }, 60_000);

@@ -10,7 +10,7 @@ import { allRecords } from "~/search/records.server.ts";
 import { searchParamsSchema } from "~/search/schemas.ts";
 import { searchScope } from "~/search/scope.server.ts";
 import { search } from "~/search/search.server.ts";
-import { demoActor, demoStudio } from "../support/search.ts";
+import { buildStudio, buildUser } from "../support/factories.ts";
 
 /**
  * A title that contains the query is found, however jieba cut the title: every run of 2–8 Han
@@ -68,9 +68,10 @@ const titleArbitrary = fc.array(piece, { minLength: 2, maxLength: 12 }).map((par
 const generated: Array<{ id: string; title: string }> = [];
 
 beforeAll(async () => {
-  admin = await demoActor("admin");
-  studioId = (await demoStudio()).id;
-  const leader = await demoActor("leader");
+  admin = await buildUser({ roles: ["ADMIN"] });
+  const studio = await buildStudio();
+  studioId = studio.id;
+  const { leader } = studio;
   // The titles the issue named, then generated ones (a fixed seed: the same corpus every run).
   const titles = ["网络思想政治教育工作案例研究", "高校网络思想政治教育的实践路径", ...fc.sample(titleArbitrary, { numRuns: 150, seed: 46 })];
   titles.forEach((title, i) => generated.push({ id: `runs-${i}`, title }));

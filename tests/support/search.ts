@@ -1,17 +1,10 @@
 import crypto from "node:crypto";
-import type { Actor } from "~/policy/index.ts";
 import type { DocumentStatus, DocumentType } from "~/generated/prisma/enums.ts";
 
 /**
  * Helpers for search tests. Documents are written straight into the database (the documents
  * feature owns their editor), with plainText, as the documents feature keeps it.
  */
-
-export async function demoActor(username: string): Promise<Actor & { name: string }> {
-  const { prisma } = await import("~/db/client.server.ts");
-  const user = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true, roles: true, collegeId: true, name: true } });
-  return user;
-}
 
 export interface NewDocument {
   studioId: string;
@@ -48,10 +41,4 @@ export async function createDocument(doc: NewDocument): Promise<string> {
     if (authors.length) await tx.documentAuthor.createMany({ data: authors.map((userId) => ({ documentId: id, userId })) });
   });
   return id;
-}
-
-/** The demo university's first studio (“心晴”), whose leader, backbone and mentors are demo accounts. */
-export async function demoStudio() {
-  const { prisma } = await import("~/db/client.server.ts");
-  return prisma.studio.findFirstOrThrow({ where: { name: { contains: "心晴" } }, select: { id: true, name: true } });
 }

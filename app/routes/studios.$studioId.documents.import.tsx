@@ -17,8 +17,9 @@ import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction = () => [{ title: "导入文档 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("documents.importer.title")]);
 
 const MAX_FILES = 20;
 

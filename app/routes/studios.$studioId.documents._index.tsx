@@ -21,8 +21,9 @@ import { translatedReply } from "~/lib/forms.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { abilities, authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.studio.name ?? ""} · 文档 · 辅导员工作室协同平台` }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => studioPageTitle(matches, (t) => [t("documents.list.studioTitle")]);
 
 async function studioFor(request: Request, studioId: string) {
   const user = await requireUser(request);
@@ -84,12 +85,7 @@ export default function StudioDocuments() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <Link to={`/studios/${studio.id}`} className="text-sm text-brand-700 hover:underline">
-            {studio.name}
-          </Link>
-          <h1 className="text-2xl font-bold">{t("documents.list.studioTitle")}</h1>
-        </div>
+        <h1 className="text-xl font-bold tracking-tight">{t("documents.list.studioTitle")}</h1>
         {abilities["studio:create-document"] ? (
           <Link to={`/studios/${studio.id}/documents/import`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
             {t("documents.importer.title")}

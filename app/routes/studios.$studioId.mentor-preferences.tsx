@@ -19,8 +19,9 @@ import { ActionButton, ActionNotice, buttonClass, fieldClass, KindBadge, useSubm
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
+import { studioPageTitle } from "~/studios/studio-context.ts";
 
-export const meta: MetaFunction = () => [{ title: "意向导师 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => studioPageTitle(matches, (t) => [t("studios.tabs.mentorPreferences")]);
 
 async function load(request: Request, studioId: string) {
   const user = await requireUser(request);
@@ -76,9 +77,6 @@ export default function MentorPreferences() {
   const others = page.options.filter((o) => !o.expert);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <Link to={`/studios/${page.studio.id}`} className="text-sm text-brand-700 hover:underline">
-        ← {page.studio.name}
-      </Link>
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{t("mentors.preferences.title", { studio: page.studio.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("mentors.preferences.intro")}</p>
