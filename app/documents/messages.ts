@@ -4,7 +4,6 @@ export const documentMessages = defineMessages({
   nav: ["文档", "Documents"],
   navReviews: ["审阅", "Reviews"],
   confirm: {
-    cancel: ["取消", "Cancel"],
     ok: ["确认{{action}}", "Yes, {{action}}"],
   },
   list: {
@@ -212,6 +211,7 @@ export const documentMessages = defineMessages({
     restoreConfirm: ["确定恢复到版本 {{number}} 吗？当前内容会先保存为一个版本，不会丢失。", "Restore version {{number}}? The current content is saved as a version first, so nothing is lost."],
     restored: ["已恢复到版本 {{number}}（保存为版本 {{version}}）。", "Restored version {{number}} (saved as version {{version}})."],
     diffTitle: ["版本比较：《{{title}}》", "Compare versions: “{{title}}”"],
+    compareTitle: ["版本比较", "Compare versions"],
     diffHeading: ["版本 {{from}} → {{to}}", "Version {{from}} → {{to}}"],
     current: ["当前内容", "current content"],
     diffSummary: ["新增 {{added}} 段，删除 {{removed}} 段，修改 {{changed}} 段", "{{added}} added, {{removed}} removed, {{changed}} changed"],

@@ -79,7 +79,11 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
   /** Loads the resource and the viewer's relation (404 when missing); runs before any intent. */
   load?: (args: ActionFunctionArgs, user: SessionUser) => Promise<Ctx>;
   intents: (intent: IntentBuilder<Ctx>) => Intents;
-  /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
+  /**
+   * How the body is read (e.g. readUploadForm for file uploads); request.formData() by default.
+   * A UserError it throws (the upload is too large) is the reply, under no intent: the body that
+   * would have named one was not read.
+   */
   readForm?: (request: Request) => Promise<FormData>;
 }) {
   const intents = options.intents((spec) => spec);
@@ -87,13 +91,21 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     const { request } = args;
     const user = await requireUser(request);
     const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
-    const form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    let form: FormData;
+    try {
+      form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      const t = await getFixedT(request);
+      const unread: ActionReply<"", undefined> = { intent: "", status: "error", error: translateKey(t, error.key, error.params) };
+      return data(unread as RepliesOf<Intents> | ActionReply<"", undefined>, { status: error.status });
+    }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
     const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
     const call: IntentCall<Ctx> = { user, ctx, t, locale, form, request };
-    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents>, { status });
+    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents> | ActionReply<"", undefined>, { status });
 
     const submission = parseWithZod(form, { schema: spec.schema });
     if (submission.status !== "success") {

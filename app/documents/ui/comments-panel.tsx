@@ -2,13 +2,14 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
-import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { SelectionInfo } from "../editor/editor-slot.ts";
 import { commentFormSchema } from "../schemas.ts";
-import { serverConfirm, useHydrated, usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { useHydrated, usePageForm, usePageReply } from "./use-page-form.ts";
 
 export interface ThreadView {
   id: string;
@@ -72,7 +73,7 @@ export function CommentsPanel({
 
 function NewComment({ people, selection }: { people: Array<{ id: string; name: string }>; selection: SelectionInfo | null }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = usePageForm("new-comment", "comment", commentFormSchema);
+  const { fetcher, form, fields, busy, reply } = usePageForm("new-comment", "comment", commentFormSchema);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mention, setMention] = useState("");
   // Keep the selection from when the person started writing, even if the editor loses it.
@@ -81,7 +82,7 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
     if (selection) setAnchored(selection);
   }, [selection]);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) setAnchored(null);
+    if (fetcher.state === "idle" && fetcher.data?.status === "success") setAnchored(null);
   }, [fetcher.state, fetcher.data]);
   const insertMention = () => {
     const person = people.find((p) => p.id === mention);
@@ -125,6 +126,7 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
       <p id="comment-hint" className="text-xs text-slate-500">
         {t("documents.comments.mentionHint")}
       </p>
+      <ActionFeedback reply={reply} />
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="mention-pick" className="sr-only">
           {t("documents.comments.mentionPick")}
@@ -167,7 +169,6 @@ function Thread({
   useEffect(() => {
     if (active) item.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [active]);
-  const deleteAnswer = usePageAnswer("delete-comment", thread.id);
   return (
     <li
       ref={item}
@@ -188,7 +189,7 @@ function Thread({
           <Comment name={reply.author.name} date={formatDateTime(reply.createdAt, i18n.language)} body={reply.body} />
           {reply.author.id === userId ? (
             <div className="mt-1">
-              <DeleteComment commentId={reply.id} asked={confirmFor(deleteAnswer, reply.id)} />
+              <DeleteComment commentId={reply.id} />
             </div>
           ) : null}
         </div>
@@ -206,7 +207,7 @@ function Thread({
               </button>
             </toggle.Form>
             {thread.author.id === userId ? (
-              <DeleteComment commentId={thread.id} asked={confirmFor(deleteAnswer, thread.id)} />
+              <DeleteComment commentId={thread.id} />
             ) : null}
           </div>
         </div>
@@ -216,21 +217,24 @@ function Thread({
 }
 
 /** Deleting one's own comment asks first (the dialog, or the server's question without JavaScript). */
-function DeleteComment({ commentId, asked }: { commentId: string; asked: string | null }) {
+function DeleteComment({ commentId }: { commentId: string }) {
   const { t } = useTranslation();
   const label = t("documents.comments.delete");
-  const confirmLabel = t("documents.confirm.ok", { action: label });
-  const request = serverConfirm(asked, "delete-comment", { commentId }, confirmLabel);
+  const asked = usePageReply("delete-comment", ["commentId", commentId]);
   return (
     <>
-      <ConfirmButton intent="delete-comment" fields={{ commentId }} fetcherKey={`delete-comment-${commentId}`} label={label} question={t("documents.comments.deleteConfirm")} confirmLabel={confirmLabel} tone="secondary" />
-      {request ? <ConfirmPrompt request={request} /> : null}
+      <ConfirmButton
+        intent="delete-comment"
+        fields={{ commentId }}
+        fetcherKey={`delete-comment-${commentId}`}
+        label={label}
+        question={t("documents.comments.deleteConfirm")}
+        confirmLabel={t("documents.confirm.ok", { action: label })}
+        tone="secondary"
+      />
+      <ActionFeedback reply={asked} />
     </>
   );
-}
-
-function confirmFor(answer: ReturnType<typeof usePageAnswer>, target: string): string | null {
-  return answer?.target === target ? (answer.confirm ?? null) : null;
 }
 
 function Comment({ name, date, body }: { name: string; date: string; body: string }) {
@@ -256,11 +260,11 @@ function Comment({ name, date, body }: { name: string; date: string; body: strin
 
 function Reply({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = usePageForm(`reply-${threadId}`, "reply", commentFormSchema, threadId);
+  const { fetcher, form, fields, busy, reply } = usePageForm(`reply-${threadId}`, "reply", commentFormSchema, { about: ["parentId", threadId] });
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) setOpen(false);
+    if (fetcher.state === "idle" && fetcher.data?.status === "success") setOpen(false);
   }, [fetcher.state, fetcher.data]);
   // Without JavaScript the reply box is always there.
   if (hydrated && !open) {
@@ -279,12 +283,13 @@ function Reply({ threadId }: { threadId: string }) {
       </label>
       <textarea {...getTextareaProps(fields.body)} rows={2} autoFocus placeholder={t("documents.comments.replyBody")} className={inputClass} />
       <FieldErrors field={fields.body} />
+      <ActionFeedback reply={reply} />
       <div className="flex gap-2">
         <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.comments.sending") : t("documents.comments.reply")}
         </button>
         <button type="button" onClick={() => setOpen(false)} className={buttonClass("secondary", "sm")}>
-          {t("documents.confirm.cancel")}
+          {t("kit.cancel")}
         </button>
       </div>
     </fetcher.Form>

@@ -1,15 +1,15 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
-import { ConfirmButton, ConfirmPrompt } from "~/components/kit/confirm.tsx";
-import { Notice } from "~/components/kit/feedback.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import type { DocumentStatus, VersionReason } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { versionNameFormSchema } from "../schemas.ts";
-import { Pagination } from "~/components/kit/pagination.tsx";
-import { serverConfirm, usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { usePageForm, usePageReply } from "./use-page-form.ts";
 
 export interface VersionView {
   id: string;
@@ -37,8 +37,9 @@ export function VersionsPanel({
   canRestore: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("name-version", "name-version", versionNameFormSchema);
-  const restoreAnswer = usePageAnswer("restore-version");
+  const { fetcher, form, fields, busy, reply } = usePageForm("name-version", "name-version", versionNameFormSchema);
+  // Without JavaScript: restoring asks here (the question names the version), then says what it did.
+  const restoreReply = usePageReply("restore-version");
   return (
     <div className="space-y-4">
       {canCreate ? (
@@ -54,10 +55,10 @@ export function VersionsPanel({
             </button>
           </div>
           <FieldErrors field={fields.name} />
-          {data?.message ? <Notice tone={data.ok ? "success" : "error"}>{data.message}</Notice> : null}
+          <ActionFeedback reply={reply} />
         </fetcher.Form>
       ) : null}
-      {restoreAnswer?.message ? <Notice tone={restoreAnswer.ok ? "success" : "error"}>{restoreAnswer.message}</Notice> : null}
+      <ActionFeedback reply={restoreReply} />
       {versions.length === 0 ? <p className="text-sm text-slate-500">{t("documents.versions.empty")}</p> : null}
       <ol className="space-y-2" aria-label={t("documents.page.versions")}>
         {versions.map((version) => (
@@ -87,7 +88,6 @@ export function VersionsPanel({
                 </Link>
               ) : null}
               {canRestore ? (
-                <>
                 <ConfirmButton
                   intent="restore-version"
                   fields={{ number: String(version.number) }}
@@ -97,10 +97,6 @@ export function VersionsPanel({
                   confirmLabel={t("documents.confirm.ok", { action: t("documents.versions.restore") })}
                   tone="secondary"
                 />
-                {restoreAnswer?.target === String(version.number) && restoreAnswer.confirm ? (
-                  <ConfirmPrompt request={serverConfirm(restoreAnswer.confirm, "restore-version", { number: String(version.number) }, t("documents.confirm.ok", { action: t("documents.versions.restore") }))!} />
-                ) : null}
-                </>
               ) : null}
             </div>
           </li>
