@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "./zod-form.ts";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
@@ -79,11 +79,7 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
   /** Loads the resource and the viewer's relation (404 when missing); runs before any intent. */
   load?: (args: ActionFunctionArgs, user: SessionUser) => Promise<Ctx>;
   intents: (intent: IntentBuilder<Ctx>) => Intents;
-  /**
-   * How the body is read (e.g. readUploadForm for file uploads); request.formData() by default.
-   * A UserError it throws (the upload is too large) is the reply, under no intent: the body that
-   * would have named one was not read.
-   */
+  /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
   readForm?: (request: Request) => Promise<FormData>;
 }) {
   const intents = options.intents((spec) => spec);
@@ -95,17 +91,19 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     try {
       form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
     } catch (error) {
+      // The body was refused before it was read (an upload over its limit): which intent it carried
+      // is unknown, so the reply names none and pages show it with an unfiltered ActionFeedback.
       if (!isUserError(error)) throw error;
       const t = await getFixedT(request);
-      const unread: ActionReply<"", undefined> = { intent: "", status: "error", error: translateKey(t, error.key, error.params) };
-      return data(unread as RepliesOf<Intents> | ActionReply<"", undefined>, { status: error.status });
+      const body = { intent: "", status: "error", error: translateKey(t, error.key, error.params), details: error.details };
+      return data(body as unknown as RepliesOf<Intents>, { status: error.status });
     }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
     const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
     const call: IntentCall<Ctx> = { user, ctx, t, locale, form, request };
-    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents> | ActionReply<"", undefined>, { status });
+    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents>, { status });
 
     const submission = parseWithZod(form, { schema: spec.schema });
     if (submission.status !== "success") {
