@@ -1,5 +1,5 @@
 import { useForm, type DefaultValue } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/lib/zod-form.ts";
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { z, ZodType } from "zod";
