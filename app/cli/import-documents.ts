@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "~/infra/config.server.ts";
 import { getRuntime, setRuntime } from "~/infra/runtime.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { runCli, withDatabase } from "./cli-services.ts";
 
 const USAGE = "用法：npm run import -- --studio <工作室 id 或名称> [--as <工号>] [--type RESEARCH_NOTE|CASE_STUDY|OUTPUT_DRAFT|MEETING_MINUTES] <文件夹>";
@@ -57,7 +58,7 @@ runCli(async () => {
       dataDir: config.dataDir,
     });
     const { prisma } = await import("~/db/client.server.ts");
-    const { importFile, ImportError } = await import("~/documents/import.server.ts");
+    const { importFile } = await import("~/documents/import.server.ts");
     const { can } = await import("~/policy/index.ts");
     const { findStudioAccess } = await import("~/studios/access.server.ts");
     try {
@@ -75,9 +76,8 @@ runCli(async () => {
       const creator = author ?? studio.memberships[0]?.user;
       if (!creator) throw new Error(`“${studio.name}”没有负责人，请用 --as 指定一名成员。`);
       console.log(`正在把 ${files.length} 个文件导入“${studio.name}”（创建人 ${creator.username}）…`);
-      const [{ i18nFor }, { translateKnown }] = await Promise.all([import("~/i18n/i18n.server.ts"), import("~/i18n/keys.ts")]);
+      const [{ i18nFor }, { translateKey }] = await Promise.all([import("~/i18n/i18n.server.ts"), import("~/i18n/keys.ts")]);
       const { t } = await i18nFor("zh-CN");
-      const errorText = (key: string) => translateKnown(t, key);
       for (const file of files) {
         const relative = path.relative(root, file);
         try {
@@ -96,9 +96,9 @@ runCli(async () => {
           const extras = [result.images ? `${result.images} 张图片` : "", result.skippedImages ? `${result.skippedImages} 张图片未能导入` : ""].filter(Boolean).join("，");
           console.log(`  ✓ ${relative} → 《${result.title}》${extras ? `（${extras}）` : ""}`);
         } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
+          if (!isUserError(error)) throw error;
           failed += 1;
-          console.log(`  ✗ ${relative}：${errorText(error.message)}`);
+          console.log(`  ✗ ${relative}：${translateKey(t, error.key, error.params)}`);
         }
       }
       console.log(`完成：导入 ${files.length - failed} 个，失败 ${failed} 个。`);

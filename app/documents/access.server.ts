@@ -13,6 +13,7 @@ export async function loadDocumentAccess(documentId: string, actor: Actor) {
     where: { id: documentId },
     select: {
       id: true,
+      title: true,
       studioId: true,
       status: true,
       createdById: true,
@@ -30,5 +31,5 @@ export async function loadDocumentAccess(documentId: string, actor: Actor) {
     viewerIsAuthor: document.createdById === actor.id || document.authors.length > 0,
     viewerIsReviewer: document.reviews.length > 0,
   };
-  return { documentId: document.id, studioId: document.studioId, resource };
+  return { documentId: document.id, title: document.title, studioId: document.studioId, resource };
 }

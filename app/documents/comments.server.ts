@@ -1,5 +1,6 @@
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { notifyDocument } from "./live-body.server.ts";
 import type { CommentAnchor } from "./schemas.ts";
@@ -71,8 +72,6 @@ export function findMentions(body: string, people: Array<{ id: string; name: str
   return [...found];
 }
 
-export class CommentError extends Error {}
-
 export async function addComment(
   documentId: string,
   author: { id: string; name: string },
@@ -85,7 +84,7 @@ export async function addComment(
       where: { id: input.parentId, documentId, parentId: null },
       select: { id: true, authorId: true, replies: { select: { authorId: true } } },
     });
-    if (!parent) throw new CommentError("documents.errors.threadNotFound");
+    if (!parent) throw new UserError("documents.errors.threadNotFound", {}, { status: 400 });
   }
   const people = await mentionablePeople(documentId);
   const mentioned = findMentions(input.body, people);

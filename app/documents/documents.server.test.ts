@@ -8,14 +8,14 @@ import { buildDocument, buildMentor, buildStudio, buildUser } from "../../tests/
 import { pngImage, sampleDocx } from "../../tests/support/fixtures.ts";
 import { replaceBody, stateToJSON } from "./content.server.ts";
 import { addComment, deleteComment, findMentions, listThreads, setResolved } from "./comments.server.ts";
-import { createDocument, deleteDocument, DocumentInputError, listMyDocuments, listStudioDocuments, updateDetails } from "./documents.server.ts";
+import { createDocument, deleteDocument, listMyDocuments, listStudioDocuments, updateDetails } from "./documents.server.ts";
 import { launchChromium } from "~/infra/chromium.server.ts";
 import { DISTINCT_GLYPHS, pdfGlyphDifference } from "../../tests/support/glyphs.ts";
 import { closePdfBrowser, exportDocx, exportHtml, exportMarkdown, exportPdf, ExportUnavailableError } from "./export.server.ts";
-import { findDocumentImage, ImageError, uploadImage } from "./images.server.ts";
-import { importFile, ImportError } from "./import.server.ts";
+import { findDocumentImage, uploadImage } from "./images.server.ts";
+import { importFile } from "./import.server.ts";
 import { changeDocumentBody, currentState } from "./live-body.server.ts";
-import { decideReview, publishDocument, reopenDocument, requestReview, TransitionError, withdrawReview } from "./reviews.server.ts";
+import { decideReview, publishDocument, reopenDocument, requestReview, withdrawReview } from "./reviews.server.ts";
 import { doc, h, p } from "./template-content.ts";
 import { createNamedVersion, diffVersions, listVersions, restoreVersion } from "./versions.server.ts";
 
@@ -68,7 +68,7 @@ describe("creating documents", () => {
     const otherStudio = await buildStudio();
     await expect(
       createDocument({ studioId: studio.id, createdById: people.backbone!.id, type: "RESEARCH_NOTE", title: "x", directionId: otherStudio.directions[0]!.id }),
-    ).rejects.toThrow(DocumentInputError);
+    ).rejects.toThrow("documents.errors.directionNotInStudio");
     const foreign = await prisma.template.create({ data: { studioId: otherStudio.id, type: "RESEARCH_NOTE", name: "别家模板", content: doc(p("x")) } });
     await expect(
       createDocument({ studioId: studio.id, createdById: people.backbone!.id, type: "RESEARCH_NOTE", title: "x", templateId: foreign.id }),
@@ -153,10 +153,10 @@ describe("review workflow", () => {
     await requestReview(id, people.backbone!, { directionId, reviewerIds: [people.mentor!.id, people.external!.id], note: "" });
     await decideReview(id, people.external!, { decision: "APPROVED", summary: "" });
     // The first decision settles the round: the other mentor's request is closed and they are told.
-    await expect(decideReview(id, people.mentor!, { decision: "CHANGES_REQUESTED", summary: "晚了" })).rejects.toThrow(TransitionError);
+    await expect(decideReview(id, people.mentor!, { decision: "CHANGES_REQUESTED", summary: "晚了" })).rejects.toThrow("documents.errors.statusChanged");
     expect(await prisma.review.count({ where: { documentId: id, reviewerId: people.mentor!.id, status: "CANCELLED" } })).toBe(1);
     expect(await prisma.notification.count({ where: { userId: people.mentor!.id, type: "documents.notices.reviewSettled" } })).toBeGreaterThan(0);
-    await expect(withdrawReview(id, people.backbone!)).rejects.toThrow(TransitionError);
+    await expect(withdrawReview(id, people.backbone!)).rejects.toThrow("documents.errors.statusChanged");
   });
 
   it("lets the author withdraw a request, which cancels it and tells the mentor", async () => {
@@ -244,7 +244,7 @@ describe("images", () => {
     await expect(uploadImage(id, people.backbone!.id, "x.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).rejects.toThrow(
       "documents.errors.imageType",
     );
-    await expect(uploadImage(id, people.backbone!.id, "empty.png", Buffer.alloc(0))).rejects.toThrow(ImageError);
+    await expect(uploadImage(id, people.backbone!.id, "empty.png", Buffer.alloc(0))).rejects.toThrow("documents.errors.imageEmpty");
     const huge = Buffer.concat([pngImage(2, 2), Buffer.alloc(5 * 1024 * 1024)]);
     await expect(uploadImage(id, people.backbone!.id, "huge.png", huge)).rejects.toThrow("documents.errors.imageTooLarge");
   });
@@ -300,7 +300,7 @@ describe("import", () => {
     const base = { studioId: studio.id, userId: people.backbone!.id, type: "RESEARCH_NOTE" as const };
     await expect(importFile({ ...base, filename: "a.doc", bytes: Buffer.from("x") })).rejects.toThrow("documents.errors.importType");
     await expect(importFile({ ...base, filename: "a.md", bytes: Buffer.alloc(0) })).rejects.toThrow("documents.errors.importEmpty");
-    await expect(importFile({ ...base, filename: "a.docx", bytes: Buffer.from("PK not really a zip") })).rejects.toThrow(ImportError);
+    await expect(importFile({ ...base, filename: "a.docx", bytes: Buffer.from("PK not really a zip") })).rejects.toThrow("documents.errors.importUnreadable");
   });
 });
 

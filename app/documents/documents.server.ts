@@ -3,6 +3,7 @@ import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentStatus, DocumentType, Duty } from "~/generated/prisma/enums.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
 import { EMPTY_DOCUMENT, jsonStats, jsonToState } from "./content.server.ts";
 import { closeDocument, notifyDocument } from "./live-body.server.ts";
@@ -75,21 +76,15 @@ export function studioLinks(studioId: string) {
   ]).then(([directions, projects]) => ({ directions, projects }));
 }
 
-export class DocumentInputError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
-
 /** Direction and project must belong to the document's studio. */
 async function checkLinks(studioId: string, directionId: string | null | undefined, projectId: string | null | undefined) {
   if (directionId) {
     const direction = await prisma.direction.findFirst({ where: { id: directionId, studioId }, select: { id: true } });
-    if (!direction) throw new DocumentInputError("documents.errors.directionNotInStudio");
+    if (!direction) throw new UserError("documents.errors.directionNotInStudio", {}, { status: 400 });
   }
   if (projectId) {
     const project = await prisma.project.findFirst({ where: { id: projectId, studioId }, select: { id: true } });
-    if (!project) throw new DocumentInputError("documents.errors.projectNotInStudio");
+    if (!project) throw new UserError("documents.errors.projectNotInStudio", {}, { status: 400 });
   }
 }
 
@@ -123,7 +118,7 @@ export async function createDocument(input: NewDocument) {
   let type = input.type;
   if (input.templateId) {
     const template = await findUsableTemplate(input.templateId, input.studioId);
-    if (!template) throw new DocumentInputError("documents.errors.templateUnavailable");
+    if (!template) throw new UserError("documents.errors.templateUnavailable", {}, { status: 400 });
     content = template.content as JSONContent;
     type = template.type;
   }

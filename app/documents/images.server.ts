@@ -5,6 +5,7 @@ import { imageSize } from "image-size";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/db/client.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { storedFileName } from "~/lib/uploads.server.ts";
 import { imageUrl } from "./image-urls.ts";
 
@@ -22,8 +23,6 @@ const TYPES = [
   { mime: "image/gif", ext: "gif", test: (b: Uint8Array) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 },
 ] as const;
 
-export class ImageError extends Error {}
-
 export interface CheckedImage {
   bytes: Uint8Array;
   mimeType: string;
@@ -33,19 +32,19 @@ export interface CheckedImage {
   sha256: string;
 }
 
-/** Size, type (by content) and dimensions; throws ImageError with an i18n key. */
+/** Size, type (by content) and dimensions; throws UserError (400). */
 export function checkImage(bytes: Uint8Array): CheckedImage {
-  if (bytes.length === 0) throw new ImageError("documents.errors.imageEmpty");
-  if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError("documents.errors.imageTooLarge");
+  if (bytes.length === 0) throw new UserError("documents.errors.imageEmpty", {}, { status: 400 });
+  if (bytes.length > MAX_IMAGE_BYTES) throw new UserError("documents.errors.imageTooLarge", {}, { status: 400 });
   const type = TYPES.find((candidate) => candidate.test(bytes));
-  if (!type) throw new ImageError("documents.errors.imageType");
+  if (!type) throw new UserError("documents.errors.imageType", {}, { status: 400 });
   let size: { width?: number; height?: number };
   try {
     size = imageSize(bytes);
   } catch {
-    throw new ImageError("documents.errors.imageUnreadable");
+    throw new UserError("documents.errors.imageUnreadable", {}, { status: 400 });
   }
-  if (!size.width || !size.height || size.width > MAX_PIXELS || size.height > MAX_PIXELS) throw new ImageError("documents.errors.imageUnreadable");
+  if (!size.width || !size.height || size.width > MAX_PIXELS || size.height > MAX_PIXELS) throw new UserError("documents.errors.imageUnreadable", {}, { status: 400 });
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   return { bytes, mimeType: type.mime, ext: type.ext, width: size.width, height: size.height, sha256 };
 }

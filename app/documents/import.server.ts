@@ -6,9 +6,10 @@ import mammoth from "mammoth";
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { extensions } from "./content.server.ts";
 import { createDocument } from "./documents.server.ts";
-import { attachImage, checkImage, ImageError, imageUrl, writeImageFile, type CheckedImage } from "./images.server.ts";
+import { attachImage, checkImage, imageUrl, writeImageFile, type CheckedImage } from "./images.server.ts";
 
 /**
  * Import of existing material (Chinese schools live in Word): .docx through mammoth, Markdown
@@ -19,8 +20,6 @@ import { attachImage, checkImage, ImageError, imageUrl, writeImageFile, type Che
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const IMPORT_EXTENSIONS = [".docx", ".md", ".markdown"] as const;
-
-export class ImportError extends Error {}
 
 const IMAGE_PLACEHOLDER = "fudao-image:";
 
@@ -116,7 +115,7 @@ async function fromDocx(bytes: Uint8Array): Promise<Converted> {
       },
     );
   } catch {
-    throw new ImportError("documents.errors.importUnreadable");
+    throw new UserError("documents.errors.importUnreadable", {}, { status: 400 });
   }
   return { html: result.value, images };
 }
@@ -168,9 +167,9 @@ export async function importFile(input: {
   resolveImage?: (src: string) => Uint8Array | null;
 }): Promise<ImportResult> {
   const ext = path.extname(input.filename).toLowerCase();
-  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new ImportError("documents.errors.importType");
-  if (input.bytes.length === 0) throw new ImportError("documents.errors.importEmpty");
-  if (input.bytes.length > MAX_IMPORT_BYTES) throw new ImportError("documents.errors.importTooLarge");
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new UserError("documents.errors.importType", {}, { status: 400 });
+  if (input.bytes.length === 0) throw new UserError("documents.errors.importEmpty", {}, { status: 400 });
+  if (input.bytes.length > MAX_IMPORT_BYTES) throw new UserError("documents.errors.importTooLarge", {}, { status: 400 });
   const converted = ext === ".docx" ? await fromDocx(input.bytes) : fromMarkdown(input.bytes, input.resolveImage);
   const json = generateJSON(sanitize(converted.html, converted.images), extensions()) as JSONContent;
 
@@ -182,7 +181,8 @@ export async function importFile(input: {
       const src = String(node.attrs?.src ?? "");
       const bytes = src.startsWith(IMAGE_PLACEHOLDER) ? (converted.images[Number(src.slice(IMAGE_PLACEHOLDER.length))] ?? null) : null;
       try {
-        if (!bytes) throw new ImageError("external");
+        // Not embedded in the file (e.g. on the web): skipped like an unreadable one, below.
+        if (!bytes) throw new Error("image not embedded");
         const image = checkImage(bytes);
         const fileId = crypto.randomUUID();
         images.push({ fileId, image, storagePath: writeImageFile(image) });

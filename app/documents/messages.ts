@@ -4,7 +4,6 @@ export const documentMessages = defineMessages({
   nav: ["文档", "Documents"],
   navReviews: ["审阅", "Reviews"],
   confirm: {
-    cancel: ["取消", "Cancel"],
     ok: ["确认{{action}}", "Yes, {{action}}"],
   },
   list: {
@@ -217,6 +216,7 @@ export const documentMessages = defineMessages({
     restoreConfirm: ["确定恢复到版本 {{number}} 吗？当前内容会先保存为一个版本，不会丢失。", "Restore version {{number}}? The current content is saved as a version first, so nothing is lost."],
     restored: ["已恢复到版本 {{number}}（保存为版本 {{version}}）。", "Restored version {{number}} (saved as version {{version}})."],
     diffTitle: ["版本比较：《{{title}}》", "Compare versions: “{{title}}”"],
+    compareTitle: ["版本比较", "Compare versions"],
     diffHeading: ["版本 {{from}} → {{to}}", "Version {{from}} → {{to}}"],
     current: ["当前内容", "current content"],
     diffSummary: ["新增 {{added}} 段，删除 {{removed}} 段，修改 {{changed}} 段", "{{added}} added, {{removed}} removed, {{changed}} changed"],
@@ -332,6 +332,5 @@ export const documentMessages = defineMessages({
     importUnreadable: ["无法读取这个 Word 文件（可能已损坏，或是旧版 .doc 格式，请另存为 .docx）。", "This Word file cannot be read (it may be damaged or an old .doc file; save it as .docx)."],
     pdfUnavailable: ["服务器配置的 Chromium 不存在（CHROMIUM_PATH={{path}}），暂时无法导出 PDF。请先导出 Word 文档，或请管理员修正或删除 CHROMIUM_PATH 设置。", "The Chromium configured on the server does not exist (CHROMIUM_PATH={{path}}), so PDF export is unavailable. Export to Word instead, or ask the administrator to correct or remove the CHROMIUM_PATH setting."],
     formatUnknown: ["不支持的导出格式。", "Unsupported export format."],
-    badRequest: ["请求无效。", "Invalid request."],
   },
 });

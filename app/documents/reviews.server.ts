@@ -3,7 +3,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
-import { DocumentInputError } from "./documents.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { currentState, notifyDocument, refreshDocumentAccess } from "./live-body.server.ts";
 import { createVersion } from "./versions.server.ts";
 
@@ -16,12 +16,6 @@ import { createVersion } from "./versions.server.ts";
  */
 
 export const REVIEWS_PER_PAGE = 20;
-
-export class TransitionError extends Error {
-  constructor() {
-    super("documents.errors.statusChanged");
-  }
-}
 
 /** ACCEPTED mentors of a direction (the people a review can be requested from). */
 export function directionMentors(directionId: string) {
@@ -56,7 +50,7 @@ export async function studioDirectionsWithMentors(studioId: string) {
 
 async function moveStatus(db: Db, documentId: string, from: DocumentStatus[], to: DocumentStatus) {
   const { count } = await db.document.updateMany({ where: { id: documentId, status: { in: from } }, data: { status: to } });
-  if (count !== 1) throw new TransitionError();
+  if (count !== 1) throw new UserError("documents.errors.statusChanged");
 }
 
 async function authorsOf(db: Db, documentId: string): Promise<string[]> {
@@ -109,12 +103,12 @@ export async function requestReview(
 ) {
   const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { studioId: true, title: true } });
   const direction = await prisma.direction.findFirst({ where: { id: input.directionId, studioId: document.studioId }, select: { id: true } });
-  if (!direction) throw new DocumentInputError("documents.errors.directionNotInStudio");
+  if (!direction) throw new UserError("documents.errors.directionNotInStudio", {}, { status: 400 });
   const mentors = await directionMentors(direction.id);
   const allowed = new Set(mentors.map((m) => m.mentor.user.id));
   const reviewerIds = [...new Set(input.reviewerIds)];
-  if (!reviewerIds.length) throw new DocumentInputError("documents.errors.noReviewers");
-  if (reviewerIds.some((id) => !allowed.has(id))) throw new DocumentInputError("documents.errors.reviewerNotMentor");
+  if (!reviewerIds.length) throw new UserError("documents.errors.noReviewers", {}, { status: 400 });
+  if (reviewerIds.some((id) => !allowed.has(id))) throw new UserError("documents.errors.reviewerNotMentor", {}, { status: 400 });
   const state = await stateOf(documentId);
   const deliver = await prisma.$transaction(async (tx) => {
     await moveStatus(tx, documentId, ["DRAFT", "CHANGES_REQUESTED"], "IN_REVIEW");
@@ -177,7 +171,7 @@ export async function decideReview(
   const state = await stateOf(documentId);
   const deliver = await prisma.$transaction(async (tx) => {
     const review = await tx.review.findFirst({ where: { documentId, reviewerId: actor.id, status: "PENDING" }, select: { id: true, requestedById: true } });
-    if (!review) throw new TransitionError();
+    if (!review) throw new UserError("documents.errors.statusChanged");
     await moveStatus(tx, documentId, ["IN_REVIEW"], input.decision);
     await tx.review.update({ where: { id: review.id }, data: { status: input.decision, summary: input.summary || null, decidedAt: new Date() } });
     // The first decision settles this round; the other mentors' requests are closed.

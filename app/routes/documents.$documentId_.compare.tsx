@@ -7,10 +7,11 @@ import { getDocumentPage } from "~/documents/documents.server.ts";
 import editorStyles from "~/documents/editor/editor.css?url";
 import { DiffView } from "~/documents/ui/diff-view.tsx";
 import { diffVersions } from "~/documents/versions.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { authorize } from "~/policy/index.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · 版本比较 · 辅导员工作室协同平台` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => [data?.title, t("documents.versions.compareTitle")]);
 
 /** /documents/:id/compare?from=3[&to=5]: version 3 against version 5 (or the current text). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadDocumentAccess } from "~/documents/access.server.ts";
-import { ImageError, MAX_IMAGE_BYTES, uploadImage } from "~/documents/images.server.ts";
+import { MAX_IMAGE_BYTES, uploadImage } from "~/documents/images.server.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translateKnown } from "~/i18n/keys.ts";
+import { translateKey } from "~/i18n/keys.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { authorize } from "~/policy/index.ts";
 
 /**
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const image = await uploadImage(access.documentId, user.id, file.name, new Uint8Array(await file.arrayBuffer()));
     return Response.json(image);
   } catch (error) {
-    if (error instanceof ImageError) return Response.json({ error: translateKnown(t, error.message) }, { status: 400 });
+    if (isUserError(error)) return Response.json({ error: translateKey(t, error.key, error.params) }, { status: error.status });
     throw error;
   }
 }

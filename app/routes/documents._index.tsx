@@ -6,8 +6,9 @@ import { listMyDocuments, studiosOf } from "~/documents/documents.server.ts";
 import { parseListFilters } from "~/documents/list-filters.ts";
 import { DocumentFilters, DocumentTable } from "~/documents/ui/document-table.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 
-export const meta: MetaFunction = () => [{ title: "我的文档 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("documents.list.myTitle")]);
 
 /** Documents of the person's studios and the studios they mentor (every studio's for 学工部). */
 export async function loader({ request }: LoaderFunctionArgs) {

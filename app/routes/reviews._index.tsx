@@ -3,10 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { reviewQueue } from "~/documents/reviews.server.ts";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { formatDateTime } from "~/lib/format.ts";
 
-export const meta: MetaFunction = () => [{ title: "审阅 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("documents.queue.title")]);
 
 /** A mentor's review queue: requests waiting for them, and what they decided. Only their own. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,9 +43,7 @@ export default function Reviews() {
         {tab("done", t("documents.queue.done"))}
       </nav>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {filter === "pending" ? t("documents.queue.empty") : t("documents.queue.emptyDone")}
-        </p>
+        <EmptyState>{filter === "pending" ? t("documents.queue.empty") : t("documents.queue.emptyDone")}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {items.map((review) => (
@@ -58,7 +59,7 @@ export default function Reviews() {
                   {review.decidedAt ? ` · ${t("documents.queue.decidedAt", { date: formatDateTime(review.decidedAt, i18n.language) })} · ${t(`reviewStatus.${review.status}`)}` : ""}
                 </p>
               </div>
-              <Link to={`/documents/${review.document.id}?panel=review`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+              <Link to={`/documents/${review.document.id}?panel=review`} className={buttonClass("primary", "sm")}>
                 {t("documents.queue.open")}
               </Link>
             </li>

@@ -132,6 +132,7 @@ describe("new documents and import without JavaScript", () => {
     await undoChangesTo("Document", { title: "第五次例会纪要" });
     await undoChangesTo("AuditLog", { actorId: await userId("backbone"), action: "document.create" });
     const form = new FormData();
+    form.append("intent", "import");
     form.append("type", "MEETING_MINUTES");
     form.append("files", new Blob(["# 第五次例会纪要\n\n- 议题一：学风建设\n"], { type: "text/markdown" }), "例会.md");
     form.append("files", new Blob(["not a document"], { type: "application/octet-stream" }), "数据.xlsx");
@@ -147,6 +148,7 @@ describe("new documents and import without JavaScript", () => {
   it("refuses imports and new documents from people who are not members", async () => {
     for (const who of ["mentor", "counselor", "college"]) {
       const form = new FormData();
+      form.append("intent", "import");
       form.append("type", "RESEARCH_NOTE");
       form.append("files", new Blob(["# 越权\n"], { type: "text/markdown" }), "x.md");
       const response = await fetch(`${baseUrl}/studios/${studioId}/documents/import`, { method: "POST", headers: { Cookie: cookies[who]! }, body: form });

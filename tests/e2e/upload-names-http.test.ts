@@ -113,6 +113,7 @@ describe("document import", () => {
     await undoChangesTo("Document", { studioId, title: titles });
     await undoChangesTo("AuditLog", { actorId: people.backbone!, action: "document.create", "data.importedFrom": HARD_FILE_NAMES.map((name) => `${name}.md`) });
     const form = new FormData();
+    form.append("intent", "import");
     form.append("type", "RESEARCH_NOTE");
     for (const name of HARD_FILE_NAMES) form.append("files", new Blob([`没有标题的正文：${name.length}\n`], { type: "text/markdown" }), `${name}.md`);
     const response = await post(`/studios/${studioId}/documents/import`, "backbone", form);

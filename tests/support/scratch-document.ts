@@ -22,6 +22,7 @@ export async function scratchDocument(
   await undoChangesTo("AuditLog", { actorId: await userId(as), action: ["document.create", "document.delete"] });
 
   const form = new FormData();
+  form.append("intent", "import");
   form.append("type", "RESEARCH_NOTE");
   // Titled by the file's name: a heading in the body would repeat the page's own heading.
   form.append("files", new Blob([`${paragraphs.join("\n\n")}\n`], { type: "text/markdown" }), `${unique}.md`);

@@ -2,12 +2,14 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { SelectionInfo } from "../editor/editor-slot.ts";
 import { commentFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
-import { useHydrated, usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { useHydrated, usePageForm, usePageReply } from "./use-page-form.ts";
 
 export interface ThreadView {
   id: string;
@@ -71,7 +73,7 @@ export function CommentsPanel({
 
 function NewComment({ people, selection }: { people: Array<{ id: string; name: string }>; selection: SelectionInfo | null }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = usePageForm("new-comment", "comment", commentFormSchema);
+  const { fetcher, form, fields, busy, reply } = usePageForm("new-comment", "comment", commentFormSchema);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mention, setMention] = useState("");
   // Keep the selection from when the person started writing, even if the editor loses it.
@@ -80,7 +82,7 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
     if (selection) setAnchored(selection);
   }, [selection]);
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) setAnchored(null);
+    if (fetcher.state === "idle" && fetcher.data?.status === "success") setAnchored(null);
   }, [fetcher.state, fetcher.data]);
   const insertMention = () => {
     const person = people.find((p) => p.id === mention);
@@ -120,10 +122,11 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
         aria-describedby={`${fields.body.errorId} comment-hint`}
         className={inputClass}
       />
-      <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      <FieldErrors field={fields.body} />
       <p id="comment-hint" className="text-xs text-slate-500">
         {t("documents.comments.mentionHint")}
       </p>
+      <ActionFeedback reply={reply} />
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="mention-pick" className="sr-only">
           {t("documents.comments.mentionPick")}
@@ -136,10 +139,10 @@ function NewComment({ people, selection }: { people: Array<{ id: string; name: s
             </option>
           ))}
         </select>
-        <button type="button" onClick={insertMention} disabled={!mention} className={secondaryButton}>
+        <button type="button" onClick={insertMention} disabled={!mention} className={buttonClass("secondary", "sm")}>
           {t("documents.comments.mention")}
         </button>
-        <button type="submit" disabled={busy} className={`${primaryButton} ml-auto`}>
+        <button type="submit" disabled={busy} className={`${buttonClass("primary", "sm")} ml-auto`}>
           {busy ? t("documents.comments.sending") : t("documents.comments.send")}
         </button>
       </div>
@@ -166,7 +169,6 @@ function Thread({
   useEffect(() => {
     if (active) item.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [active]);
-  const deleteAnswer = usePageAnswer("delete-comment", thread.id);
   return (
     <li
       ref={item}
@@ -187,7 +189,7 @@ function Thread({
           <Comment name={reply.author.name} date={formatDateTime(reply.createdAt, i18n.language)} body={reply.body} />
           {reply.author.id === userId ? (
             <div className="mt-1">
-              <ConfirmButton intent="delete-comment" fields={{ commentId: reply.id }} label={t("documents.comments.delete")} question={t("documents.comments.deleteConfirm")} tone="neutral" serverQuestion={confirmFor(deleteAnswer, reply.id)} />
+              <DeleteComment commentId={reply.id} />
             </div>
           ) : null}
         </div>
@@ -200,12 +202,12 @@ function Thread({
             <toggle.Form method="post">
               <input type="hidden" name="intent" value={thread.resolvedAt ? "reopen-thread" : "resolve"} />
               <input type="hidden" name="commentId" value={thread.id} />
-              <button type="submit" disabled={toggle.state !== "idle"} className={secondaryButton}>
+              <button type="submit" disabled={toggle.state !== "idle"} className={buttonClass("secondary", "sm")}>
                 {thread.resolvedAt ? t("documents.comments.reopen") : t("documents.comments.resolve")}
               </button>
             </toggle.Form>
             {thread.author.id === userId ? (
-              <ConfirmButton intent="delete-comment" fields={{ commentId: thread.id }} label={t("documents.comments.delete")} question={t("documents.comments.deleteConfirm")} tone="neutral" serverQuestion={confirmFor(deleteAnswer, thread.id)} />
+              <DeleteComment commentId={thread.id} />
             ) : null}
           </div>
         </div>
@@ -214,8 +216,25 @@ function Thread({
   );
 }
 
-function confirmFor(answer: ReturnType<typeof usePageAnswer>, target: string): string | null {
-  return answer?.target === target ? (answer.confirm ?? null) : null;
+/** Deleting one's own comment asks first (the dialog, or the server's question without JavaScript). */
+function DeleteComment({ commentId }: { commentId: string }) {
+  const { t } = useTranslation();
+  const label = t("documents.comments.delete");
+  const asked = usePageReply("delete-comment", ["commentId", commentId]);
+  return (
+    <>
+      <ConfirmButton
+        intent="delete-comment"
+        fields={{ commentId }}
+        fetcherKey={`delete-comment-${commentId}`}
+        label={label}
+        question={t("documents.comments.deleteConfirm")}
+        confirmLabel={t("documents.confirm.ok", { action: label })}
+        tone="secondary"
+      />
+      <ActionFeedback reply={asked} />
+    </>
+  );
 }
 
 function Comment({ name, date, body }: { name: string; date: string; body: string }) {
@@ -241,11 +260,11 @@ function Comment({ name, date, body }: { name: string; date: string; body: strin
 
 function Reply({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = usePageForm(`reply-${threadId}`, "reply", commentFormSchema, threadId);
+  const { fetcher, form, fields, busy, reply } = usePageForm(`reply-${threadId}`, "reply", commentFormSchema, { about: ["parentId", threadId] });
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) setOpen(false);
+    if (fetcher.state === "idle" && fetcher.data?.status === "success") setOpen(false);
   }, [fetcher.state, fetcher.data]);
   // Focus follows the person's own opening and closing of the box, never the page load: an
   // autofocus in the server's HTML would pull focus into the side panel and leave it there when
@@ -278,13 +297,14 @@ function Reply({ threadId }: { threadId: string }) {
         {t("documents.comments.replyBody")}
       </label>
       <textarea {...getTextareaProps(fields.body)} ref={textarea} rows={2} placeholder={t("documents.comments.replyBody")} className={inputClass} />
-      <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
+      <FieldErrors field={fields.body} />
+      <ActionFeedback reply={reply} />
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className={primaryButton}>
+        <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.comments.sending") : t("documents.comments.reply")}
         </button>
-        <button type="button" onClick={() => toggle(false)} className={secondaryButton}>
-          {t("documents.confirm.cancel")}
+        <button type="button" onClick={() => toggle(false)} className={buttonClass("secondary", "sm")}>
+          {t("kit.cancel")}
         </button>
       </div>
     </fetcher.Form>

@@ -1,11 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { ChoiceField, SelectField, TextField } from "~/components/kit/fields.tsx";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
 import type { Abilities } from "~/policy/index.ts";
 import { DOCUMENT_TYPES, detailsFormSchema, templateFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
-import { usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { usePageForm, usePageReply } from "./use-page-form.ts";
 
 export function DetailsPanel({
   document,
@@ -22,84 +24,50 @@ export function DetailsPanel({
   schoolTemplate: boolean;
 }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("details", "details", detailsFormSchema);
-  const deleteAnswer = usePageAnswer("delete");
+  const { fetcher, form, fields, busy, reply } = usePageForm("details", "details", detailsFormSchema, {
+    defaultValue: { title: document.title, type: document.type, directionId: document.directionId ?? "", projectId: document.projectId ?? "", tags: document.tags.join("、") },
+  });
+  const deleteReply = usePageReply("delete");
   return (
     <div className="space-y-5 text-sm">
       <fetcher.Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="details" />
         {!abilities["document:edit"] ? <p className="text-slate-600">{t("documents.details.readOnly")}</p> : null}
         <fieldset disabled={!abilities["document:edit"]} className="space-y-3">
-          <div>
-            <label htmlFor={fields.title.id} className="block text-slate-700">
-              {t("documents.details.title")}
-            </label>
-            <input {...getInputProps(fields.title, { type: "text" })} defaultValue={document.title} className={inputClass} />
-            <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.type.id} className="block text-slate-700">
-              {t("documents.details.type")}
-            </label>
-            <select {...getSelectProps(fields.type)} defaultValue={document.type} className={inputClass}>
-              {DOCUMENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`documentType.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={fields.directionId.id} className="block text-slate-700">
-              {t("documents.details.direction")}
-            </label>
-            <select {...getSelectProps(fields.directionId)} defaultValue={document.directionId ?? ""} className={inputClass}>
-              <option value="">{t("documents.details.none")}</option>
-              {directions.map((direction) => (
-                <option key={direction.id} value={direction.id}>
-                  {direction.name}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.projectId.id} className="block text-slate-700">
-              {t("documents.details.project")}
-            </label>
-            <select {...getSelectProps(fields.projectId)} defaultValue={document.projectId ?? ""} className={inputClass}>
-              <option value="">{t("documents.details.none")}</option>
-              {projects.map((project) => (
-                <option key={project.id} value={project.id}>
-                  {project.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={fields.tags.id} className="block text-slate-700">
-              {t("documents.details.tags")}
-            </label>
-            <input {...getInputProps(fields.tags, { type: "text" })} defaultValue={document.tags.join("、")} className={inputClass} />
-            <FieldErrors id={fields.tags.errorId} errors={fields.tags.errors} />
-          </div>
-          <button type="submit" disabled={busy} className={primaryButton}>
+          <TextField field={fields.title} label={t("documents.details.title")} />
+          <SelectField field={fields.type} label={t("documents.details.type")} options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documentType.${type}`) }))} />
+          <SelectField
+            field={fields.directionId}
+            label={t("documents.details.direction")}
+            placeholder={t("documents.details.none")}
+            options={directions.map((direction) => ({ value: direction.id, label: direction.name }))}
+          />
+          <SelectField
+            field={fields.projectId}
+            label={t("documents.details.project")}
+            placeholder={t("documents.details.none")}
+            options={projects.map((project) => ({ value: project.id, label: project.title }))}
+          />
+          <TextField field={fields.tags} label={t("documents.details.tags")} />
+          <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
             {busy ? t("documents.details.saving") : t("documents.details.save")}
           </button>
         </fieldset>
-        {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+        <ActionFeedback reply={reply} />
       </fetcher.Form>
 
       {abilities["document:save-as-template"] ? <SaveTemplate school={schoolTemplate} /> : null}
 
       {abilities["document:delete"] ? (
-        <div className="border-t border-slate-200 pt-4">
+        <div className="space-y-3 border-t border-slate-200 pt-4">
           <ConfirmButton
             intent="delete"
+            fetcherKey="delete-document"
             label={t("documents.details.delete")}
             question={t("documents.details.deleteConfirm", { title: document.title })}
-            serverQuestion={deleteAnswer?.confirm ? t("documents.details.deleteConfirm", { title: document.title }) : null}
+            confirmLabel={t("documents.confirm.ok", { action: t("documents.details.delete") })}
           />
+          <ActionFeedback reply={deleteReply} />
         </div>
       ) : null}
     </div>
@@ -108,42 +76,30 @@ export function DetailsPanel({
 
 function SaveTemplate({ school }: { school: boolean }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("save-template", "save-template", templateFormSchema);
+  const { fetcher, form, fields, busy, reply } = usePageForm("save-template", "save-template", templateFormSchema, { defaultValue: { scope: "studio" } });
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2 border-t border-slate-200 pt-4">
       <input type="hidden" name="intent" value="save-template" />
       <h3 className="font-semibold text-slate-900">{t("documents.templates.saveAs")}</h3>
-      <div>
-        <label htmlFor={fields.name.id} className="block text-slate-700">
-          {t("documents.templates.name")}
-        </label>
-        <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
-        <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
-      </div>
-      <div>
-        <label htmlFor={fields.description.id} className="block text-slate-700">
-          {t("documents.templates.description")}
-        </label>
-        <input {...getInputProps(fields.description, { type: "text" })} className={inputClass} />
-        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-      </div>
+      <TextField field={fields.name} label={t("documents.templates.name")} />
+      <TextField field={fields.description} label={t("documents.templates.description")} />
       {school ? (
-        <fieldset>
-          <legend className="text-slate-700">{t("documents.templates.scope")}</legend>
-          <label className="mr-4 inline-flex items-center gap-1">
-            <input type="radio" name="scope" value="studio" defaultChecked /> {t("documents.templates.scopeStudio")}
-          </label>
-          <label className="inline-flex items-center gap-1">
-            <input type="radio" name="scope" value="school" /> {t("documents.templates.scopeSchool")}
-          </label>
-        </fieldset>
+        <ChoiceField
+          field={fields.scope}
+          type="radio"
+          legend={t("documents.templates.scope")}
+          options={[
+            { value: "studio", label: t("documents.templates.scopeStudio") },
+            { value: "school", label: t("documents.templates.scopeSchool") },
+          ]}
+        />
       ) : (
         <input type="hidden" name="scope" value="studio" />
       )}
-      <button type="submit" disabled={busy} className={primaryButton}>
+      <button type="submit" disabled={busy} className={buttonClass("primary", "sm")}>
         {t("documents.templates.save")}
       </button>
-      {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+      <ActionFeedback reply={reply} />
     </fetcher.Form>
   );
 }

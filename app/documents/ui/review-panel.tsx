@@ -2,14 +2,16 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import type { DocumentStatus, ReviewStatus } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import type { Abilities } from "~/policy/index.ts";
 import { decideFormSchema, requestReviewFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton, secondaryButton } from "./field.tsx";
 import { StatusBadge } from "./status-badge.tsx";
-import { usePageAnswer, usePageForm, type PageActionData } from "./use-page-form.ts";
+import { usePageForm, usePageReply, type PageReply } from "./use-page-form.ts";
 
 export interface ReviewView {
   id: string;
@@ -27,6 +29,9 @@ export interface DirectionWithMentors {
   mentors: Array<{ id: string; name: string; kind: "INTERNAL" | "EXTERNAL" }>;
 }
 
+/** The review steps taken with one button (each asks first); their refusals show above them. */
+const STEPS: readonly string[] = ["withdraw", "publish", "reopen"];
+
 export function ReviewPanel({
   status,
   reviews,
@@ -42,36 +47,42 @@ export function ReviewPanel({
 }) {
   const { t, i18n } = useTranslation();
   const pending = reviews.filter((review) => review.status === "PENDING");
-  const answers = [usePageAnswer("withdraw"), usePageAnswer("publish"), usePageAnswer("reopen"), usePageAnswer("decide"), usePageAnswer("request")];
-  // With JavaScript the answers arrive on the forms' fetchers (the forms may be gone by then).
+  const answers = [usePageReply("withdraw"), usePageReply("publish"), usePageReply("reopen"), usePageReply("decide"), usePageReply("request")];
+  // With JavaScript the replies arrive on the forms' fetchers (the forms may be gone by then).
   const fetchers = [
-    useFetcher<PageActionData>({ key: "review-withdraw" }),
-    useFetcher<PageActionData>({ key: "review-publish" }),
-    useFetcher<PageActionData>({ key: "review-reopen" }),
-    useFetcher<PageActionData>({ key: "decide-review" }),
-    useFetcher<PageActionData>({ key: "request-review" }),
+    useFetcher<PageReply>({ key: "review-withdraw" }),
+    useFetcher<PageReply>({ key: "review-publish" }),
+    useFetcher<PageReply>({ key: "review-reopen" }),
+    useFetcher<PageReply>({ key: "decide-review" }),
+    useFetcher<PageReply>({ key: "request-review" }),
   ];
-  const message = [...fetchers.map((fetcher) => fetcher.data), ...answers].find((answer) => answer?.message && (!answer.ok || answer.status === status));
+  // A step's success shows while the status it led to holds; a refusal of a step shows here (the
+  // decide and request forms show theirs in the form).
+  const shown = [...fetchers.map((fetcher) => fetcher.data), ...answers].find(
+    (reply) =>
+      (reply?.status === "success" && reviewStatusOf(reply) === status) ||
+      (reply?.status === "error" && STEPS.includes(reply.intent)),
+  );
   return (
     <div className="space-y-4 text-sm">
       <p className="flex items-center gap-2 text-slate-700">
         {t("documents.review.current", { status: "" })}
         <StatusBadge status={status} />
       </p>
-      {message ? <ActionMessage ok={message.ok} message={message.message} /> : null}
+      <ActionFeedback reply={shown} />
       {pending.length ? <p className="text-slate-600">{t("documents.review.waiting", { names: pending.map((review) => review.reviewer.name).join("、") })}</p> : null}
 
       {abilities["document:decide-review"] ? <DecideForm /> : null}
       {abilities["document:request-review"] ? <RequestForm directions={directions} currentDirectionId={currentDirectionId} /> : null}
       <div className="flex flex-wrap gap-2">
         {abilities["document:withdraw-review"] ? (
-          <ConfirmButton intent="withdraw" fetcherKey="review-withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} tone="neutral" serverQuestion={answers[0]?.confirm} />
+          <ReviewStep intent="withdraw" label={t("documents.review.withdraw")} question={t("documents.review.withdrawConfirm")} asked={answers[0]} />
         ) : null}
         {abilities["document:publish"] ? (
-          <ConfirmButton intent="publish" fetcherKey="review-publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} tone="neutral" serverQuestion={answers[1]?.confirm} />
+          <ReviewStep intent="publish" label={t("documents.review.publish")} question={t("documents.review.publishConfirm")} asked={answers[1]} />
         ) : null}
         {abilities["document:reopen"] ? (
-          <ConfirmButton intent="reopen" fetcherKey="review-reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} tone="neutral" serverQuestion={answers[2]?.confirm} />
+          <ReviewStep intent="reopen" label={t("documents.review.reopen")} question={t("documents.review.reopenConfirm")} asked={answers[2]} />
         ) : null}
       </div>
 
@@ -105,7 +116,7 @@ export function ReviewPanel({
 
 function DecideForm() {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("decide-review", "decide", decideFormSchema);
+  const { fetcher, form, fields, busy, reply } = usePageForm("decide-review", "decide", decideFormSchema);
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
       <input type="hidden" name="intent" value="decide" />
@@ -114,13 +125,13 @@ function DecideForm() {
         {t("documents.review.summary")}
       </label>
       <textarea {...getTextareaProps(fields.summary)} rows={4} className={inputClass} />
-      <FieldErrors id={fields.summary.errorId} errors={fields.summary.errors} />
-      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
+      <FieldErrors field={fields.summary} />
+      <ActionFeedback reply={reply?.status === "error" ? reply : undefined} />
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="APPROVED" disabled={busy} className={primaryButton}>
+        <button type="submit" name="decision" value="APPROVED" disabled={busy} className={buttonClass("primary", "sm")}>
           {busy ? t("documents.review.deciding") : t("documents.review.approve")}
         </button>
-        <button type="submit" name="decision" value="CHANGES_REQUESTED" disabled={busy} className={secondaryButton}>
+        <button type="submit" name="decision" value="CHANGES_REQUESTED" disabled={busy} className={buttonClass("secondary", "sm")}>
           {t("documents.review.requestChanges")}
         </button>
       </div>
@@ -130,7 +141,7 @@ function DecideForm() {
 
 function RequestForm({ directions, currentDirectionId }: { directions: DirectionWithMentors[]; currentDirectionId: string | null }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("request-review", "request", requestReviewFormSchema);
+  const { fetcher, form, fields, busy, reply } = usePageForm("request-review", "request", requestReviewFormSchema);
   const initial = directions.find((d) => d.id === currentDirectionId && d.mentors.length) ?? directions.find((d) => d.mentors.length) ?? directions[0];
   const [directionId, setDirectionId] = useState(initial?.id ?? "");
   const direction = directions.find((d) => d.id === directionId);
@@ -151,7 +162,7 @@ function RequestForm({ directions, currentDirectionId }: { directions: Direction
             </option>
           ))}
         </select>
-        <FieldErrors id={fields.directionId.errorId} errors={fields.directionId.errors} />
+        <FieldErrors field={fields.directionId} />
       </div>
       <fieldset>
         <legend className="text-slate-700">{t("documents.review.reviewers")}</legend>
@@ -170,19 +181,35 @@ function RequestForm({ directions, currentDirectionId }: { directions: Direction
         ) : (
           <p className="mt-1 text-slate-600">{t("documents.review.noMentors")}</p>
         )}
-        <FieldErrors id={fields.reviewerIds.errorId} errors={fields.reviewerIds.errors} />
+        <FieldErrors field={fields.reviewerIds} />
       </fieldset>
       <div>
         <label htmlFor={fields.note.id} className="block text-slate-700">
           {t("documents.review.note")}
         </label>
         <textarea {...getTextareaProps(fields.note)} rows={2} className={inputClass} />
-        <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
+        <FieldErrors field={fields.note} />
       </div>
-      {data && !data.ok && data.message ? <ActionMessage ok={false} message={data.message} /> : null}
-      <button type="submit" disabled={busy || !direction?.mentors.length} className={primaryButton}>
+      <ActionFeedback reply={reply?.status === "error" ? reply : undefined} />
+      <button type="submit" disabled={busy || !direction?.mentors.length} className={buttonClass("primary", "sm")}>
         {busy ? t("documents.review.submitting") : t("documents.review.submit")}
       </button>
     </fetcher.Form>
   );
+}
+
+/** Withdraw, publish, reopen: each asks first (the dialog, or the server's question without JavaScript). */
+function ReviewStep({ intent, label, question, asked }: { intent: string; label: string; question: string; asked?: PageReply }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ConfirmButton intent={intent} fetcherKey={`review-${intent}`} label={label} question={question} confirmLabel={t("documents.confirm.ok", { action: label })} tone="secondary" />
+      {asked?.status === "confirm" ? <ActionFeedback reply={asked} /> : null}
+    </>
+  );
+}
+
+/** The document status a review step led to (its reply's data). */
+function reviewStatusOf(reply: PageReply): string | undefined {
+  return reply.data && typeof reply.data === "object" && "status" in reply.data ? String(reply.data.status) : undefined;
 }

@@ -1,13 +1,15 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass } from "~/components/kit/buttons.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import type { DocumentStatus, VersionReason } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { versionNameFormSchema } from "../schemas.ts";
-import { ConfirmButton } from "./confirm-button.tsx";
-import { ActionMessage, FieldErrors, inputClass, primaryButton } from "./field.tsx";
-import { Pagination } from "~/components/kit/pagination.tsx";
-import { usePageAnswer, usePageForm } from "./use-page-form.ts";
+import { usePageForm, usePageReply } from "./use-page-form.ts";
 
 export interface VersionView {
   id: string;
@@ -35,8 +37,9 @@ export function VersionsPanel({
   canRestore: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const { fetcher, form, fields, busy, data } = usePageForm("name-version", "name-version", versionNameFormSchema);
-  const restoreAnswer = usePageAnswer("restore-version");
+  const { fetcher, form, fields, busy, reply } = usePageForm("name-version", "name-version", versionNameFormSchema);
+  // Without JavaScript: restoring asks here (the question names the version), then says what it did.
+  const restoreReply = usePageReply("restore-version");
   return (
     <div className="space-y-4">
       {canCreate ? (
@@ -47,15 +50,15 @@ export function VersionsPanel({
           </label>
           <div className="flex gap-2">
             <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
-            <button type="submit" disabled={busy} className={`${primaryButton} mt-1 shrink-0`}>
+            <button type="submit" disabled={busy} className={`${buttonClass("primary", "sm")} mt-1 shrink-0`}>
               {busy ? t("documents.versions.saving") : t("documents.versions.save")}
             </button>
           </div>
-          <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
-          {data?.message ? <ActionMessage ok={data.ok} message={data.message} /> : null}
+          <FieldErrors field={fields.name} />
+          <ActionFeedback reply={reply} />
         </fetcher.Form>
       ) : null}
-      {restoreAnswer?.message ? <ActionMessage ok={restoreAnswer.ok} message={restoreAnswer.message} /> : null}
+      <ActionFeedback reply={restoreReply} />
       {versions.length === 0 ? <p className="text-sm text-slate-500">{t("documents.versions.empty")}</p> : null}
       <ol className="space-y-2" aria-label={t("documents.page.versions")}>
         {versions.map((version) => (
@@ -88,10 +91,11 @@ export function VersionsPanel({
                 <ConfirmButton
                   intent="restore-version"
                   fields={{ number: String(version.number) }}
+                  fetcherKey={`restore-version-${version.number}`}
                   label={t("documents.versions.restore")}
                   question={t("documents.versions.restoreConfirm", { number: version.number })}
-                  tone="neutral"
-                  serverQuestion={restoreAnswer?.target === String(version.number) ? (restoreAnswer.confirm ?? null) : null}
+                  confirmLabel={t("documents.confirm.ok", { action: t("documents.versions.restore") })}
+                  tone="secondary"
                 />
               ) : null}
             </div>

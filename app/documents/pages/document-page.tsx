@@ -6,11 +6,11 @@ import { formatDate, formatDateTime } from "~/lib/format.ts";
 import type { loadDocumentPage, Panel } from "../document-page.server.ts";
 import type { DocumentEditorProps, SelectionInfo } from "../editor/editor-slot.ts";
 import type { AccessInfo, DocEventKind } from "../live.ts";
-import { CommentsPanel } from "./comments-panel.tsx";
-import { DetailsPanel } from "./details-panel.tsx";
-import { ReviewPanel } from "./review-panel.tsx";
-import { StatusBadge } from "./status-badge.tsx";
-import { VersionsPanel } from "./versions-panel.tsx";
+import { CommentsPanel } from "../ui/comments-panel.tsx";
+import { DetailsPanel } from "../ui/details-panel.tsx";
+import { ReviewPanel } from "../ui/review-panel.tsx";
+import { StatusBadge } from "../ui/status-badge.tsx";
+import { VersionsPanel } from "../ui/versions-panel.tsx";
 
 type PageData = Awaited<ReturnType<typeof loadDocumentPage>>;
 const PANEL_LIST: Panel[] = ["comments", "versions", "review", "details", "export"];
