@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/session.server.ts";
 import { CAREER_STAGES, deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
 import { can, ownScope, whoMay, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { recommendStudios } from "~/studios/studios.server.ts";
 
 /** Everything the home page shows for one signed-in person, in a handful of indexed queries. */
 export async function getHomeData(user: SessionUser, now = new Date()) {
@@ -40,6 +41,9 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
       : null,
     overviewScope ? getOverview(overviewScope, now, settings.stageThresholds) : null,
   ]);
+  // Someone in no studio yet who may join one sees where to start: the three that fit them best.
+  const suggestions =
+    memberships.length === 0 && can(user, "studio:join", null) ? (await recommendStudios(user.id, 3)).recommendations : [];
 
   return {
     collegeName: college?.name ?? null,
@@ -64,6 +68,7 @@ export async function getHomeData(user: SessionUser, now = new Date()) {
           })),
         }
       : null,
+    suggestions,
     overview,
   };
 }

@@ -60,6 +60,8 @@ export const sharedMessages = defineMessages({
     noProfile: ["您的辅导员档案尚未建立，暂时无法计算职业阶段。请联系学院管理员补充。", "Your counselor profile has not been set up yet, so no career stage can be shown. Please ask your college admin."],
     studiosCard: ["我的工作室", "My studios"],
     studiosEmpty: ["您还没有加入任何工作室。", "You have not joined a studio yet."],
+    studiosSuggested: ["与您的专长最相符的工作室：", "The studios that fit your specialties best:"],
+    studiosBrowse: ["浏览全部工作室并申请加入 →", "Browse all studios and apply to join →"],
     studioMembers: ["{{count}} 名成员", "{{count}} members"],
     mentorCard: ["我指导的研究方向", "Directions I mentor"],
     mentorEmpty: ["目前没有分配给您的研究方向。", "No research directions are assigned to you yet."],

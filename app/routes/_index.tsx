@@ -8,6 +8,7 @@ import { getHomeData } from "~/home/home.server.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { formatDate, formatMonth } from "~/lib/format.ts";
 import { abilities } from "~/policy/index.ts";
+import { FitReasons } from "~/studios/fit-reasons.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("nav.home")]);
 
@@ -88,7 +89,29 @@ export default function Home() {
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-600">{t("home.studiosEmpty")}</p>
+            <div className="space-y-3 text-sm">
+              <p className="text-slate-600">{t("home.studiosEmpty")}</p>
+              {home.suggestions.length ? (
+                <>
+                  <p className="text-slate-700">{t("home.studiosSuggested")}</p>
+                  <ul className="space-y-2">
+                    {home.suggestions.map((studio) => (
+                      <li key={studio.id}>
+                        <Link to={`/studios/${studio.id}`} className="font-medium text-brand-700 hover:underline">
+                          {studio.name}
+                        </Link>
+                        <FitReasons reasons={studio.reasons} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {home.abilities["studio:join"] ? (
+                <Link to="/studios" className="inline-block font-medium text-brand-700 hover:underline">
+                  {t("home.studiosBrowse")}
+                </Link>
+              ) : null}
+            </div>
           )}
         </Card>
 
