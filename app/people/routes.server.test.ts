@@ -13,6 +13,8 @@ beforeAll(async () => {
 /** Calls a loader or action as one of `people` (or as any other account, by username). */
 const asUser = (w: Who | string, handler: never, url: string, init?: Parameters<typeof asUsername>[3]) =>
   asUsername(w in people ? people[w as Who].username : w, handler, url, init);
+/** The field errors of a reply's form (Conform's result). */
+const fieldErrors = (reply: unknown) => (reply as { form?: { error?: Record<string, string[] | null> } }).form?.error ?? {};
 const statuses = async (handler: never, url: string, params: Record<string, string> = {}) =>
   Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, handler, url, { params })).status])));
 
@@ -118,7 +120,7 @@ describe("profile forms", () => {
       params,
       form: { intent: "personal", specialties: ["MENTAL_HEALTH", "CAREER"], specialtyTags: "新生适应、生涯规划", phone: "13912345678" },
     });
-    expect(saved.data).toMatchObject({ notice: "个人画像已保存。" });
+    expect(saved.data).toMatchObject({ intent: "personal", status: "success", notice: "个人画像已保存。" });
     expect(await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).toMatchObject({
       specialties: ["MENTAL_HEALTH", "CAREER"],
       specialtyTags: ["新生适应", "生涯规划"],
@@ -134,38 +136,74 @@ describe("profile forms", () => {
   it("bad input is answered in Chinese and nothing changes", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
     const person = people.backbone;
+    const before = await prisma.user.findUniqueOrThrow({ where: { id: person.id }, include: { profile: true } });
     const response = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
       form: { intent: "personal", phone: "12345", specialties: ["MENTAL_HEALTH", "CAREER", "CRISIS", "RESEARCH"] },
     });
     expect(response.status).toBe(400);
-    const text = JSON.stringify(response.data);
-    expect(text).toContain("手机号应为 11 位数字。");
-    expect(text).toContain("专长职责最多选择 3 项。");
+    expect(response.data).toMatchObject({ intent: "personal", status: "error" });
+    expect(fieldErrors(response.data)).toMatchObject({ phone: ["手机号应为 11 位数字。"], specialties: ["专长职责最多选择 3 项。"] });
     const record = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
       form: { intent: "record", name: person.name, title: "LECTURER", counselorSince: "2021-02-30" },
     });
-    expect(JSON.stringify(record.data)).toContain("请填写有效日期，例如 2021-09-01。");
+    expect(record.status).toBe(400);
+    expect(fieldErrors(record.data)).toMatchObject({ counselorSince: ["请填写有效日期，例如 2021-09-01。"] });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: person.id }, include: { profile: true } });
+    expect(after.phone).toBe(before.phone);
+    expect(after.profile).toEqual(before.profile);
   });
 
-  it("the record changes the stage at once; honours are added and (after confirmation) removed, with audit entries", async () => {
+  it("a college that does not exist is refused in Chinese; the account stays as it was", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = people.counselor;
+    const before = await prisma.user.findUniqueOrThrow({ where: { id: person.id } });
+    const refused = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
+      params: { userId: person.id },
+      form: { intent: "account", roles: ["COUNSELOR", "COLLEGE_ADMIN"], collegeId: "no-such-college", active: "yes" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.data).toMatchObject({ intent: "account", status: "error", error: "请选择有效的学院。" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ roles: before.roles, collegeId: before.collegeId });
+  });
+
+  it("the record changes the stage at once; honours are added and, asked first, removed, with audit entries", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
     const person = people.backbone;
     const params = { userId: person.id };
     const url = `/people/${person.id}/edit`;
     expect(deriveCareerStage((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })), new Date()).stage).toBe("EXPERIENCED");
-    await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: person.name, title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    const saved = await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: person.name, title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    expect(saved.data).toMatchObject({ intent: "record", status: "success", notice: "人事档案已保存，职业阶段已按新信息重新计算。" });
     const profile = await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } });
     expect(deriveCareerStage(profile, new Date()).stage).toBe("EXPERT");
     await asUser("admin", module.action as never, url, { params, form: { intent: "add-honour", name: "省优秀辅导员", level: "PROVINCIAL", year: "2025" } });
     const honour = await prisma.honour.findFirstOrThrow({ where: { profileId: person.id, name: "省优秀辅导员" } });
     const ask = await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id } });
-    expect(ask.data).toMatchObject({ confirm: { message: "确定删除荣誉称号“省优秀辅导员”吗？" } });
-    await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(ask.data).toMatchObject({ intent: "remove-honour", status: "confirm", confirm: { message: "确定删除荣誉称号“省优秀辅导员”吗？", confirmLabel: "删除" } });
+    expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(1);
+    const removed = await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(removed.data).toMatchObject({ status: "success", notice: "荣誉称号已删除。" });
     expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(0);
+    // Gone now: naming it again finds nothing.
+    expect((await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } })).status).toBe(404);
     const actions = (await prisma.auditLog.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["person.update-record", "person.honour-add", "person.honour-remove"]));
+  });
+
+  it("honours are the record's: the person may not remove their own, nor anyone another person's", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = people.counselor;
+    const honour = await prisma.honour.create({ data: { profileId: person.id, name: "校优秀辅导员", level: "SCHOOL", year: 2024 } });
+    const url = `/people/${person.id}/edit`;
+    const own = await asUser("counselor", module.action as never, url, { params: { userId: person.id }, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(own.status).toBe(403);
+    // Named through another person's page, it is not found there.
+    const other = people.backbone;
+    const elsewhere = await asUser("admin", module.action as never, `/people/${other.id}/edit`, { params: { userId: other.id }, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(elsewhere.status).toBe(404);
+    expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(1);
   });
 
   it("disabling an account (学工部) ends its sessions", async () => {
