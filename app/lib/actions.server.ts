@@ -81,13 +81,25 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
   intents: (intent: IntentBuilder<Ctx>) => Intents;
   /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
   readForm?: (request: Request) => Promise<FormData>;
+  /**
+   * The intent whose reply carries a refusal (UserError) of `readForm` — an upload too large or
+   * unreadable, whose intent field cannot be read: the page's upload form.
+   */
+  uploadIntent?: NoInfer<keyof Intents & string>;
 }) {
   const intents = options.intents((spec) => spec);
   return async (args: ActionFunctionArgs) => {
     const { request } = args;
     const user = await requireUser(request);
     const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
-    const form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    let form: FormData;
+    try {
+      form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
+    } catch (error) {
+      if (!isUserError(error) || !options.uploadIntent) throw error;
+      const message = translateKey(await getFixedT(request), error.key, error.params);
+      return data({ intent: options.uploadIntent, status: "error", error: message, details: error.details } as RepliesOf<Intents>, { status: error.status });
+    }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
