@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { deriveCareerStage } from "./career-stage.ts";
 import { buildAccounts, buildCollege, buildUser, type Accounts, type AccountKind as Who } from "../../tests/support/factories.ts";
-import { asUser as asUsername } from "../../tests/support/signed-in.ts";
+import { xlsxRoster } from "../../tests/support/rosters.ts";
+import { asUser as asUsername, cookieFor } from "../../tests/support/signed-in.ts";
 
 const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
 /** Each kind of person, built for this file: the counselor is in no studio and of another college than the college admin. */
@@ -216,5 +217,88 @@ describe("profile forms", () => {
     await asUser("admin", module.action as never, `/people/${person.id}/edit`, { params: { userId: person.id }, form: { intent: "account", roles: "MENTOR", active: "no" } });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ active: false });
     expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+});
+
+describe("the roster import page", () => {
+  /** Posts to /people/import as a browser does: the upload as multipart, the confirmation as a plain form. */
+  async function post(w: Who, body: FormData | Record<string, string>) {
+    const module = await import("~/routes/people.import.tsx");
+    const request = new Request("http://localhost/people/import", {
+      method: "POST",
+      headers: { Cookie: await cookieFor(people[w].username) },
+      body: body instanceof FormData ? body : new URLSearchParams(body),
+    });
+    try {
+      const result = (await module.action({ request, params: {}, context: {} } as never)) as unknown as { data: Reply; init: { status?: number } | null };
+      return { status: result.init?.status ?? 200, reply: result.data };
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, reply: null };
+      throw thrown;
+    }
+  }
+  interface Reply {
+    intent: string;
+    status: string;
+    error?: string;
+    notice?: string;
+    data?: { token: string | null; created: number };
+    details?: { preview: { token: string | null; created: number } };
+    form?: { error?: Record<string, string[] | null> };
+  }
+  const upload = (file: Blob, name = "新进辅导员.xlsx") => {
+    const form = new FormData();
+    form.append("intent", "check");
+    form.append("file", file, name);
+    return form;
+  };
+  const roster = async (username: string, collegeName: string) =>
+    new Blob([new Uint8Array(await xlsxRoster([["工号", "姓名", "学院", "辅导员工作起始日期"], [username, "欧阳新", collegeName, "2025-09-01"]]))]);
+
+  it("checks and previews first, writes nothing until confirmed, and asks for the initial password of new accounts", async () => {
+    const college = await prisma.college.findUniqueOrThrow({ where: { id: people.college.collegeId! } });
+    const checked = await post("admin", upload(await roster("IMP2026001", college.name)));
+    expect(checked.status).toBe(200);
+    expect(checked.reply).toMatchObject({ intent: "check", status: "success", data: { created: 1, token: expect.any(String) } });
+    const token = checked.reply!.data!.token!;
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(0);
+
+    const noPassword = await post("admin", { intent: "confirm", token });
+    expect(noPassword.status).toBe(400);
+    // The preview comes back with the refusal, so the page keeps its confirmation form.
+    expect(noPassword.reply).toMatchObject({ intent: "confirm", status: "error", error: "初始密码至少 8 位。", details: { preview: { token, created: 1 } } });
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(0);
+
+    const done = await post("admin", { intent: "confirm", token, initialPassword: "Welcome@2026" });
+    expect(done.reply).toMatchObject({ intent: "confirm", status: "success", notice: "导入完成：新增 1 人，更新 0 人。" });
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(1);
+    // The kept file is gone: the same confirmation again is refused in words.
+    const again = await post("admin", { intent: "confirm", token, initialPassword: "Welcome@2026" });
+    expect(again).toMatchObject({ status: 410, reply: { status: "error", error: "预览已过期或不属于您，请重新上传文件。" } });
+  });
+
+  it("answers bad input in Chinese: no file, a file over 10 MB, a short initial password", async () => {
+    const empty = new FormData();
+    empty.append("intent", "check");
+    const noFile = await post("admin", empty);
+    expect(noFile.status).toBe(400);
+    expect(noFile.reply?.form?.error).toMatchObject({ file: ["请选择要上传的名单文件。"] });
+    const huge = await post("admin", upload(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])));
+    expect(huge).toMatchObject({ status: 413, reply: { intent: "check", status: "error", error: "文件超过 10 MB。" } });
+    const short = await post("admin", { intent: "confirm", token: "whatever", initialPassword: "short" });
+    expect(short.status).toBe(400);
+    expect(short.reply?.form?.error).toMatchObject({ initialPassword: ["初始密码至少 8 位。"] });
+  });
+
+  it("is refused to whoever may not import, before the file is read, and a college admin imports only their own college", async () => {
+    const college = await prisma.college.findUniqueOrThrow({ where: { id: people.college.collegeId! } });
+    for (const w of ["leader", "counselor", "mentor"] as const) {
+      expect((await post(w, upload(await roster("IMP2026002", college.name)))).status, w).toBe(403);
+    }
+    const other = await buildCollege();
+    const foreign = await post("college", upload(await roster("IMP2026003", other.name)));
+    expect(foreign.reply).toMatchObject({ status: "success", data: { token: null } });
+    expect(JSON.stringify(foreign.reply)).toContain(`“${other.name}”不是您管理的学院。`);
+    expect(await prisma.user.count({ where: { username: { in: ["IMP2026002", "IMP2026003"] } } })).toBe(0);
   });
 });
