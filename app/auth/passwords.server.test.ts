@@ -239,7 +239,7 @@ describe("resets by 学工部 and college admins", () => {
     const admin = await newPerson({ roles: ["ADMIN"] });
     const done = await reset(await cookieOf(admin.id), person.id, "temporary");
     expect(done.status).toBe(200);
-    const temporary = temporaryIn(done);
+    const temporary = temporaryIn(done) ?? "";
     expect(temporary).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
     expect(done.data?.notice).toContain("只显示这一次");
     for (const cookie of sessions) expect(await getSignedInFromCookieHeader(cookie)).toBeNull();

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -96,7 +96,7 @@ function Preview({
   lastResult,
 }: {
   preview: RosterPreview;
-  lastResult: Parameters<typeof useForm>[0]["lastResult"];
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [confirmForm, confirmFields] = useForm<{ initialPassword: string }>({
