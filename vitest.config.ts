@@ -19,8 +19,10 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}"],
           exclude: ["app/**/*.server.test.ts"],
-          // Exhaustive checks (the matching optimum against brute force) take seconds on a busy machine.
+          // Exhaustive checks (the matching optimum against brute force) take seconds on a busy machine,
+          // and the seams test's TypeScript program is built in a hook.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

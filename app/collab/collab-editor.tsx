@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { CommentHighlights, commentHighlightsKey, selectionAnchor, type CommentHighlightsStorage } from "~/documents/editor/comment-highlights.ts";
 import type { DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
 import { BODY_FIELD, documentExtensions } from "~/documents/editor/extensions.ts";
+import { TabMovesFocus } from "~/documents/editor/tab-moves-focus.ts";
 import { Toolbar } from "~/documents/editor/toolbar.tsx";
 import type { AccessInfo, DocEventKind } from "~/documents/live.ts";
 import { countCharacters, countWords } from "~/documents/word-count.ts";
@@ -100,7 +101,11 @@ function EditorSurface({
       immediatelyRender: false,
       editable: false,
       extensions: [
-        ...documentExtensions(),
+        ...documentExtensions({
+          taskCheckboxLabel: (task, checked) =>
+            t(checked ? "documents.editor.taskCheckbox.done" : "documents.editor.taskCheckbox.open", { task: task.trim() || t("documents.editor.taskCheckbox.empty") }),
+        }),
+        TabMovesFocus,
         Collaboration.configure({ document: doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colorFor(user.id) } }),
         Placeholder.configure({ placeholder: t("documents.editor.placeholder") }),

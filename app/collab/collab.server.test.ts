@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAppSocketServer } from "~/composition/socket-features.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { loadStoredState } from "~/documents/body-storage.server.ts";
 import { jsonToState, stateToJSON } from "~/documents/content.server.ts";
 import { currentState, refreshDocumentAccess } from "~/documents/live-body.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
@@ -87,16 +88,13 @@ async function appendAcked(client: TestClient, text: string): Promise<void> {
   });
 }
 
+/** The body as the app loads it (one snapshot of the compacted state and the increments). */
 async function storedParagraphs(): Promise<string[]> {
-  const state = await (async () => {
-    const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { yState: true } });
-    const rows = await prisma.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" } });
-    const doc = new Y.Doc();
-    if (document.yState) Y.applyUpdate(doc, document.yState);
-    for (const row of rows) Y.applyUpdate(doc, row.update);
-    return doc;
-  })();
-  return paragraphs(state);
+  const stored = await loadStoredState(documentId);
+  const doc = new Y.Doc();
+  if (stored?.state) Y.applyUpdate(doc, stored.state);
+  for (const update of stored?.updates ?? []) Y.applyUpdate(doc, update);
+  return paragraphs(doc);
 }
 
 async function plainText(): Promise<string> {

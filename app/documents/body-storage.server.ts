@@ -17,14 +17,19 @@ export interface StoredState {
 /** Yjs encodes into ArrayBuffer-backed arrays; Prisma's Bytes type says so explicitly. */
 export const bytes = (data: Uint8Array) => data as Uint8Array<ArrayBuffer>;
 
+/**
+ * Both reads see one snapshot: a compaction committing between them would otherwise leave the
+ * state from before it and the increments from after it — the folded-in edits in neither.
+ */
 export async function loadStoredState(documentId: string): Promise<StoredState | null> {
-  const document = await prisma.document.findUnique({ where: { id: documentId }, select: { yState: true } });
+  const [document, rows] = await prisma.$transaction(
+    [
+      prisma.document.findUnique({ where: { id: documentId }, select: { yState: true } }),
+      prisma.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, update: true } }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
   if (!document) return null;
-  const rows = await prisma.documentUpdate.findMany({
-    where: { documentId },
-    orderBy: { id: "asc" },
-    select: { id: true, update: true },
-  });
   return {
     state: document.yState,
     updates: rows.map((row) => row.update),

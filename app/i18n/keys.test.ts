@@ -44,8 +44,8 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
 /**
  * Keys written with a part known only at run time, `t(\`prefix${value}\`)`. A key under such a
  * prefix counts as used only when its last part is one of the values; "codes" means the values
- * are codes of a typed union that the code writes as string literals where it raises them
- * (throw new StudioRuleError("nameTaken")), so the last part must appear as one.
+ * are codes of a typed union that the code writes as string literals where it raises them, so
+ * the last part must appear as one.
  */
 const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   ...Object.fromEntries(Object.entries(ENUM_VALUES).map(([table, values]) => [`${table}.`, values])),
@@ -53,7 +53,6 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "search.facet.": FACETS,
   "search.tokens.": ["active", "revoked", "expired"],
   "studios.tabs.": Object.keys(STUDIO_TAB_PATHS),
-  "studios.errors.": "codes",
   "people.import.errors.": "codes",
   "documents.editor.errors.": "codes",
   "documents.editor.readOnly.": ["IN_REVIEW", "APPROVED", "PUBLISHED"],

@@ -35,9 +35,26 @@ export function translateKey(t: TFunction, key: MessageKey, params?: MessagePara
 }
 
 /**
- * Text that may be a message key: a zod message ("validation.required"), an error's message, a
- * stored notification type. A key is translated; anything else is shown as it is.
+ * A key with the values of its placeholders, as one string that travels where only strings go
+ * (a form's field errors between zod and the page): "validation.tooLong?max=60".
+ */
+export function keyWithParams(key: MessageKey, params: MessageParams): string {
+  const entries = Object.entries(params).map(([name, value]) => [name, String(value)]);
+  return entries.length === 0 ? key : `${key}?${new URLSearchParams(entries)}`;
+}
+
+const KEY_WITH_PARAMS = /^([\w.]+)\?(.*)$/s;
+
+/**
+ * Text that may be a message key: a zod message ("validation.required", or with its values
+ * "validation.tooLong?max=60"), an error's message, a stored notification type. A key is
+ * translated; anything else is shown as it is.
  */
 export function translateKnown(t: TFunction, text: string, params?: MessageParams): string {
-  return isMessageKey(text) ? translateKey(t, text, params) : text;
+  if (isMessageKey(text)) return translateKey(t, text, params);
+  const withParams = KEY_WITH_PARAMS.exec(text);
+  if (withParams && isMessageKey(withParams[1]!)) {
+    return translateKey(t, withParams[1], { ...Object.fromEntries(new URLSearchParams(withParams[2])), ...params });
+  }
+  return text;
 }

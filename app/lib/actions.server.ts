@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "./zod-form.ts";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
@@ -81,11 +81,6 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
   intents: (intent: IntentBuilder<Ctx>) => Intents;
   /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
   readForm?: (request: Request) => Promise<FormData>;
-  /**
-   * The intent whose reply carries a refusal (UserError) of `readForm` — an upload too large or
-   * unreadable, whose intent field cannot be read: the page's upload form.
-   */
-  uploadIntent?: NoInfer<keyof Intents & string>;
 }) {
   const intents = options.intents((spec) => spec);
   return async (args: ActionFunctionArgs) => {
@@ -96,9 +91,12 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     try {
       form = await (options.readForm ?? ((r: Request) => r.formData()))(request);
     } catch (error) {
-      if (!isUserError(error) || !options.uploadIntent) throw error;
-      const message = translateKey(await getFixedT(request), error.key, error.params);
-      return data({ intent: options.uploadIntent, status: "error", error: message, details: error.details } as RepliesOf<Intents>, { status: error.status });
+      // The body was refused before it was read (an upload over its limit): which intent it carried
+      // is unknown, so the reply names none and pages show it with an unfiltered ActionFeedback.
+      if (!isUserError(error)) throw error;
+      const t = await getFixedT(request);
+      const body = { intent: "", status: "error", error: translateKey(t, error.key, error.params), details: error.details };
+      return data(body as unknown as RepliesOf<Intents>, { status: error.status });
     }
     const name = String(form.get("intent") ?? "");
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;

@@ -24,7 +24,6 @@ export const action = intentAction({
     return { scope };
   },
   readForm: readRosterForm,
-  uploadIntent: "check",
   intents: (intent) => ({
     check: intent({
       schema: checkRosterSchema,

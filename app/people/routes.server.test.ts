@@ -284,7 +284,7 @@ describe("the roster import page", () => {
     expect(noFile.status).toBe(400);
     expect(noFile.reply?.form?.error).toMatchObject({ file: ["请选择要上传的名单文件。"] });
     const huge = await post("admin", upload(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])));
-    expect(huge).toMatchObject({ status: 413, reply: { intent: "check", status: "error", error: "文件超过 10 MB。" } });
+    expect(huge).toMatchObject({ status: 413, reply: { intent: "", status: "error", error: "文件超过 10 MB。" } });
     const short = await post("admin", { intent: "confirm", token: "whatever", initialPassword: "short" });
     expect(short.status).toBe(400);
     expect(short.reply?.form?.error).toMatchObject({ initialPassword: ["初始密码至少 8 位。"] });

@@ -1,22 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
-import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { needsConfirmation } from "~/lib/confirm.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
 import { formatDate } from "~/lib/format.ts";
-import { abilities, authorize } from "~/policy/index.ts";
+import { abilities, authorize, permit } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { createActivity, deleteActivity, findActivity, listActivities } from "~/studios/activities.server.ts";
-import { studioChrome } from "~/studios/chrome.server.ts";
 import { ACTIVITY_KINDS, activitySchema, deleteActivitySchema } from "~/studios/schemas.ts";
 import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
 import { StudioPageHeading } from "~/studios/studio-header.tsx";
@@ -30,7 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
   const list = await listActivities(access.studio.id, page);
   return data({
-    chrome: studioChrome(user, access),
     ...list,
     activities: list.activities.map(({ createdById, ...a }) => ({
       ...a,
@@ -39,37 +38,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await loadStudioAccess(user, params.studioId);
-  const t = await getFixedT(request);
-  const form = await request.formData();
-  if (form.get("intent") === "delete") {
-    const parsed = deleteActivitySchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    const activity = await findActivity(access.studio.id, parsed.data.activityId);
-    if (!activity) throw new Response("Not Found", { status: 404 });
-    authorize(user, "activity:delete", { studio: access.resource, viewerRecorded: activity.createdById === user.id });
-    const confirm = needsConfirmation(form, t("studios.activities.confirmDelete", { title: activity.title }), t("studios.activities.delete"));
-    if (confirm) return data({ result: null, notice: null, confirm });
-    await deleteActivity(activity.id, user.id);
-    return data({ result: null, notice: t("studios.activities.deleted"), confirm: null });
-  }
-  authorize(user, "studio:contribute", access.resource);
-  const submission = parseWithZod(form, { schema: activitySchema });
-  if (submission.status !== "success") return data({ result: translatedReply(submission, t), notice: null, confirm: null }, { status: 400 });
-  await createActivity(access.studio.id, submission.value, user.id);
-  return data({ result: submission.reply({ resetForm: true }), notice: t("studios.activities.created"), confirm: null });
+export const action = intentAction({
+  load: ({ params }, user) => loadStudioAccess(user, params.studioId),
+  intents: (intent) => ({
+    create: intent({
+      schema: activitySchema,
+      authorize: ({ user, ctx }) => permit(user, "studio:contribute", ctx.resource),
+      run: async ({ user, ctx, t }, input) => {
+        await createActivity(ctx.studio.id, input, user.id);
+        return { notice: t("studios.activities.created") };
+      },
+    }),
+    delete: intent({
+      schema: deleteActivitySchema,
+      target: async ({ ctx }, { activityId }) => (await findActivity(ctx.studio.id, activityId)) ?? notFound(),
+      authorize: ({ user, ctx }, _input, activity) => permit(user, "activity:delete", { studio: ctx.resource, viewerRecorded: activity.createdById === user.id }),
+      confirm: ({ t }, _input, activity) => ({ message: t("studios.activities.confirmDelete", { title: activity.title }), confirmLabel: t("studios.activities.delete") }),
+      run: async ({ user, t }, _input, activity) => {
+        await deleteActivity(activity.id, user.id);
+        return { notice: t("studios.activities.deleted") };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function Activities() {
   const { activities, total, page, pages } = useLoaderData<typeof loader>();
   const chrome = useStudio();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
     id: "activity",
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "create")?.form,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: activitySchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -78,8 +82,7 @@ export default function Activities() {
     <div className="space-y-6">
       <StudioPageHeading>{t("studios.activities.heading")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("studios.activities.intro")}</p>
-      {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
-      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
+      <ActionFeedback reply={reply} intent="delete" />
       {activities.length === 0 ? (
         <EmptyState>{t("studios.activities.empty")}</EmptyState>
       ) : (
@@ -98,13 +101,13 @@ export default function Activities() {
                 {a.summary ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{a.summary}</p> : null}
               </div>
               {a.abilities["activity:delete"] ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="activityId" value={a.id} />
-                  <SubmitButton size="sm" tone="danger" intent="delete" match={["activityId", a.id]} pendingLabel={t("kit.working")} label={t("studios.activities.deleteLabel", { title: a.title })}>
-                    {t("studios.activities.delete")}
-                  </SubmitButton>
-                </Form>
+                <ConfirmButton
+                  intent="delete"
+                  fields={{ activityId: a.id }}
+                  label={t("studios.activities.delete")}
+                  ariaLabel={t("studios.activities.deleteLabel", { title: a.title })}
+                  question={t("studios.activities.confirmDelete", { title: a.title })}
+                />
               ) : null}
             </li>
           ))}
@@ -115,6 +118,9 @@ export default function Activities() {
         <Card title={t("studios.activities.create")}>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
+            <div className="sm:col-span-2">
+              <ActionFeedback reply={reply} intent="create" />
+            </div>
             <TextField field={fields.title} label={t("studios.activities.title")} className="sm:col-span-2" />
             <SelectField
               field={fields.kind}

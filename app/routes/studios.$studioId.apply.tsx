@@ -13,7 +13,6 @@ import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { applyToStudio } from "~/studios/membership.server.ts";
-import { asUserError } from "~/studios/rule-errors.server.ts";
 import { applySchema } from "~/studios/schemas.ts";
 import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
 import { StudioPageHeading } from "~/studios/studio-header.tsx";
@@ -35,7 +34,7 @@ export const action = intentAction({
       authorize: ({ user, ctx }) => permit(user, "studio:apply", ctx.resource),
       run: async (call, { motivation }) => {
         const settings = await getSchoolSettings();
-        await asUserError(call, () => applyToStudio(call.ctx.studio.id, call.user, motivation, settings));
+        await applyToStudio(call.ctx.studio.id, call.user, motivation, settings);
         return { redirectTo: `/studios/${call.ctx.studio.id}` };
       },
     }),

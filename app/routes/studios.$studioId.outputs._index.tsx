@@ -1,27 +1,23 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
-import { ConfirmPrompt, EmptyState, Notice } from "~/components/kit/feedback.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
 import { FieldErrors, inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
-import { needsConfirmation } from "~/lib/confirm.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
 import { formatDate } from "~/lib/format.ts";
 import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
-import { abilities, authorize } from "~/policy/index.ts";
+import { UserError } from "~/lib/user-error.ts";
+import { abilities, authorize, can, permit } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
-import { ruleMessage, studioChrome } from "~/studios/chrome.server.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "~/studios/output-files.ts";
 import { createOutput, deleteOutput, listOutputs, loadOutput, studioDocuments } from "~/studios/outputs.server.ts";
 import { deleteOutputSchema, LEVELS, OUTPUT_TYPES, outputSchema } from "~/studios/schemas.ts";
@@ -37,14 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const year = Number(search.get("year")) || undefined;
   const page = Math.max(1, Number(search.get("page")) || 1);
-  const chrome = studioChrome(user, access);
   const [list, documents] = await Promise.all([
     listOutputs(access.studio.id, { year, page }),
-    chrome.abilities["output:create"] ? studioDocuments(access.studio.id) : [],
+    can(user, "output:create", access.resource) ? studioDocuments(access.studio.id) : [],
   ]);
   const currentYear = new Date().getFullYear();
   return data({
-    chrome,
     ...list,
     outputs: list.outputs.map((o) => ({
       ...o,
@@ -55,50 +49,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await loadStudioAccess(user, params.studioId);
-  const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    authorize(user, "output:create", access.resource);
-    let form: FormData;
-    try {
-      form = await readUploadForm(request, { maxFileBytes: MAX_OUTPUT_FILE_BYTES });
-    } catch (error) {
-      const message =
-        error instanceof UploadTooLargeError ? t("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 }) : t("kit.uploadUnreadable");
-      return data({ result: { status: "error" as const, error: { file: [message] } }, notice: null, confirm: null, error: null }, { status: 400 });
-    }
-    const submission = parseWithZod(form, { schema: outputSchema });
-    if (submission.status !== "success") return data({ result: translatedReply(submission, t), notice: null, confirm: null, error: null }, { status: 400 });
-    const { file, intent: _intent, ...input } = submission.value;
-    try {
-      await createOutput(access.studio.id, input, file, user.id);
-    } catch (error) {
-      return data({ result: submission.reply({ formErrors: [ruleMessage(error, t, locale)] }), notice: null, confirm: null, error: null }, { status: 409 });
-    }
-    return data({ result: submission.reply({ resetForm: true }), notice: t("studios.outputs.created"), confirm: null, error: null });
+/** A new output comes with its file (multipart, within the size limit); deleting one is a plain post. */
+async function readOutputForm(request: Request) {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await readUploadForm(request, { maxFileBytes: MAX_OUTPUT_FILE_BYTES });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) throw new UserError("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 }, { status: 400 });
+    throw new UserError("kit.uploadUnreadable", {}, { status: 400 });
   }
-  const form = await request.formData();
-  const parsed = deleteOutputSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const { output, viewerIsAuthor } = await loadOutput(access.studio.id, parsed.data.outputId, user.id);
-  authorize(user, "output:edit", { studio: access.resource, viewerIsAuthor });
-  const confirm = needsConfirmation(form, t("studios.outputs.confirmDelete", { title: output.title }), t("studios.outputs.delete"));
-  if (confirm) return data({ result: null, notice: null, confirm, error: null });
-  await deleteOutput(output.id, user.id);
-  return data({ result: null, notice: t("studios.outputs.deleted"), confirm: null, error: null });
 }
+
+export const action = intentAction({
+  load: ({ params }, user) => loadStudioAccess(user, params.studioId),
+  readForm: readOutputForm,
+  intents: (intent) => ({
+    create: intent({
+      schema: outputSchema,
+      authorize: ({ user, ctx }) => permit(user, "output:create", ctx.resource),
+      run: async ({ user, ctx, t }, { file, intent: _intent, ...input }) => {
+        await createOutput(ctx.studio.id, input, file, user.id);
+        return { notice: t("studios.outputs.created") };
+      },
+    }),
+    delete: intent({
+      schema: deleteOutputSchema,
+      target: ({ user, ctx }, { outputId }) => loadOutput(ctx.studio.id, outputId, user.id),
+      authorize: ({ user, ctx }, _input, { viewerIsAuthor }) => permit(user, "output:edit", { studio: ctx.resource, viewerIsAuthor }),
+      confirm: ({ t }, _input, { output }) => ({ message: t("studios.outputs.confirmDelete", { title: output.title }), confirmLabel: t("studios.outputs.delete") }),
+      run: async ({ user, t }, _input, { output }) => {
+        await deleteOutput(output.id, user.id);
+        return { notice: t("studios.outputs.deleted") };
+      },
+    }),
+  }),
+});
 
 export default function Outputs() {
   const { outputs, total, page, pages, years, documents } = useLoaderData<typeof loader>();
   const chrome = useStudio();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     id: "output",
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "create")?.form,
     defaultValue: { level: "SCHOOL" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: outputSchema }),
     shouldValidate: "onBlur",
@@ -108,8 +103,8 @@ export default function Outputs() {
   return (
     <div className="space-y-6">
       <StudioPageHeading>{t("studios.outputs.heading")}</StudioPageHeading>
-      {actionData?.confirm ? <ConfirmPrompt request={actionData.confirm} cancelLabel={t("kit.cancel")} pendingLabel={t("kit.working")} /> : null}
-      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
+      {/* Deletions, and an upload refused before it was read (its reply names no intent). */}
+      <ActionFeedback reply={reply} intent={["delete", ""]} />
       <Form method="get" className="flex items-end gap-2">
         <div>
           <label htmlFor="output-year" className="block text-sm font-medium text-slate-700">
@@ -158,13 +153,13 @@ export default function Outputs() {
                   </a>
                 ) : null}
                 {o.abilities["output:edit"] ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="outputId" value={o.id} />
-                    <SubmitButton size="sm" tone="danger" intent="delete" match={["outputId", o.id]} pendingLabel={t("kit.working")} label={t("studios.outputs.deleteLabel", { title: o.title })}>
-                      {t("studios.outputs.delete")}
-                    </SubmitButton>
-                  </Form>
+                  <ConfirmButton
+                    intent="delete"
+                    fields={{ outputId: o.id }}
+                    label={t("studios.outputs.delete")}
+                    ariaLabel={t("studios.outputs.deleteLabel", { title: o.title })}
+                    question={t("studios.outputs.confirmDelete", { title: o.title })}
+                  />
                 ) : null}
               </div>
             </li>
@@ -176,11 +171,9 @@ export default function Outputs() {
         <Card title={t("studios.outputs.create")}>
           <Form method="post" encType="multipart/form-data" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
-            {form.errors?.length ? (
-              <div className="sm:col-span-2">
-                <Notice tone="error">{form.errors.join(" ")}</Notice>
-              </div>
-            ) : null}
+            <div className="sm:col-span-2">
+              <ActionFeedback reply={reply} intent="create" />
+            </div>
             <TextField field={fields.title} label={t("studios.outputs.title")} className="sm:col-span-2" />
             <SelectField field={fields.type} label={t("studios.outputs.type")} placeholder={t("studios.create.choose")} options={OUTPUT_TYPES.map((o) => option(o, t(`outputType.${o}`)))} />
             <SelectField field={fields.level} label={t("studios.outputs.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />

@@ -13,8 +13,8 @@ import { intentAction } from "~/lib/actions.server.ts";
 import { replyFor } from "~/lib/action-reply.ts";
 import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { withGapsWritten } from "~/people/gaps.ts";
 import { PersonPicker } from "~/studios/person-picker.tsx";
-import { asUserError } from "~/studios/rule-errors.server.ts";
 import { createStudioSchema, DUTIES, STUDIO_LEVELS } from "~/studios/schemas.ts";
 import { createStudio } from "~/studios/studios.server.ts";
 
@@ -33,7 +33,9 @@ export const action = intentAction({
       authorize: ({ user }) => permit(user, "studio:create", null),
       run: async (call, { intent: _intent, ...input }) => {
         const settings = await getSchoolSettings();
-        const id = await asUserError(call, () => createStudio(input, call.user.id, settings));
+        const id = await createStudio(input, call.user.id, settings).catch((error: unknown) => {
+          throw withGapsWritten(error, call.t, call.locale);
+        });
         return { redirectTo: `/studios/${id}` };
       },
       keepForm: true,

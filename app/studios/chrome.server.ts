@@ -1,10 +1,6 @@
-import type { TFunction } from "i18next";
 import type { SessionUser } from "~/auth/session.server.ts";
-import { translateKey } from "~/i18n/keys.ts";
-import { describeGaps } from "~/people/gaps.ts";
 import { abilities as abilitiesOf } from "~/policy/index.ts";
 import type { StudioAccess } from "./access.server.ts";
-import { isRuleError } from "./errors.ts";
 import type { StudioTab } from "./studio-header.tsx";
 
 /**
@@ -35,11 +31,3 @@ export function studioChrome(user: SessionUser, access: StudioAccess) {
   };
 }
 export type StudioChrome = ReturnType<typeof studioChrome>;
-
-/** A broken studio rule as a sentence in the person's language; other errors are rethrown. */
-export function ruleMessage(error: unknown, t: TFunction, locale: string): string {
-  if (!isRuleError(error)) throw error;
-  const params: Record<string, string | number> = { ...error.params };
-  if (error.gaps.length) params.gaps = describeGaps(error.gaps, t, locale);
-  return translateKey(t, `studios.errors.${error.code}`, params);
-}

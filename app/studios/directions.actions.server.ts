@@ -2,7 +2,6 @@ import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
 import { loadStudioAccess } from "./access.server.ts";
 import { deleteDirection, listDirections, saveDirection } from "./directions.server.ts";
-import { asUserError } from "./rule-errors.server.ts";
 import { createDirectionSchema, deleteDirectionSchema, updateDirectionSchema } from "./schemas.ts";
 
 /** The studio's research directions: add, change, delete (the leader and 学工部, "studio:manage"). */
@@ -13,7 +12,7 @@ export const action = intentAction({
       schema: createDirectionSchema,
       authorize: ({ user, ctx }) => permit(user, "studio:manage", ctx.resource),
       run: async (call, { intent: _intent, ...input }) => {
-        await asUserError(call, () => saveDirection(call.ctx.studio.id, undefined, input, call.user.id));
+        await saveDirection(call.ctx.studio.id, undefined, input, call.user.id);
         return { notice: call.t("studios.directions.created") };
       },
     }),
@@ -22,7 +21,7 @@ export const action = intentAction({
       target: ({ ctx }, { directionId }) => directionOf(ctx.studio.id, directionId),
       authorize: ({ user, ctx }) => permit(user, "studio:manage", ctx.resource),
       run: async (call, { intent: _intent, directionId: _id, ...input }, direction) => {
-        await asUserError(call, () => saveDirection(call.ctx.studio.id, direction.id, input, call.user.id));
+        await saveDirection(call.ctx.studio.id, direction.id, input, call.user.id);
         return { notice: call.t("studios.directions.updated") };
       },
     }),

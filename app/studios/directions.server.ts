@@ -1,6 +1,6 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 
 /** Research directions (研究方向) under the studio's duty, each later matched with mentors. */
 export interface DirectionInput {
@@ -33,7 +33,7 @@ export async function saveDirection(studioId: string, directionId: string | unde
       where: { studioId, name: input.name, ...(directionId ? { id: { not: directionId } } : {}) },
       select: { id: true },
     });
-    if (clash) throw new StudioRuleError("directionNameTaken", { name: input.name });
+    if (clash) throw new UserError("studios.errors.directionNameTaken", { name: input.name });
     const data = { ...input, description: input.description ?? "" };
     let id: string;
     if (directionId) {

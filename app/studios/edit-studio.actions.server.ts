@@ -1,8 +1,8 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
+import { withGapsWritten } from "~/people/gaps.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "./access.server.ts";
-import { asUserError } from "./rule-errors.server.ts";
 import { adminEditSchema, changeLeaderSchema, leaderEditSchema } from "./schemas.ts";
 import { changeLeader, updateStudioDetails, updateStudioOfficial } from "./studios.server.ts";
 
@@ -26,7 +26,7 @@ export const action = intentAction({
       schema: adminEditSchema,
       authorize: ({ user, ctx }) => permit(user, "studio:administer", ctx.resource),
       run: async (call, input) => {
-        await asUserError(call, () => updateStudioOfficial(call.ctx.studio.id, input, call.user.id));
+        await updateStudioOfficial(call.ctx.studio.id, input, call.user.id);
         return { notice: call.t("studios.edit.savedOfficial") };
       },
       keepForm: true,
@@ -36,7 +36,9 @@ export const action = intentAction({
       authorize: ({ user, ctx }) => permit(user, "studio:administer", ctx.resource),
       run: async (call, input) => {
         const settings = await getSchoolSettings();
-        await asUserError(call, () => changeLeader(call.ctx.studio.id, input, call.user.id, settings));
+        await changeLeader(call.ctx.studio.id, input, call.user.id, settings).catch((error: unknown) => {
+          throw withGapsWritten(error, call.t, call.locale);
+        });
         return { notice: call.t("studios.edit.leaderChanged") };
       },
     }),

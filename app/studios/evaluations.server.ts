@@ -3,7 +3,7 @@ import { prisma } from "~/db/client.server.ts";
 import type { EvaluationGrade } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { whoMay } from "~/policy/index.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 
 /**
  * 周期考核: the leader submits the written report for a cycle (e.g. "2025-2026"); 学工部 grades
@@ -38,7 +38,7 @@ export async function submitEvaluation(studioId: string, input: { cycle: string;
   const deliver = await prisma.$transaction(async (tx) => {
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { name: true } });
     const existing = await tx.studioEvaluation.findUnique({ where: { studioId_cycle: { studioId, cycle: input.cycle } } });
-    if (existing?.grade) throw new StudioRuleError("evaluationGraded", { cycle: input.cycle });
+    if (existing?.grade) throw new UserError("studios.errors.evaluationGraded", { cycle: input.cycle });
     const evaluation = existing
       ? await tx.studioEvaluation.update({ where: { id: existing.id }, data: { report: input.report, submittedById: actor.id, submittedAt: new Date() } })
       : await tx.studioEvaluation.create({ data: { studioId, cycle: input.cycle, report: input.report, submittedById: actor.id } });
@@ -72,7 +72,7 @@ export async function gradeEvaluation(
   const deliver = await prisma.$transaction(async (tx) => {
     const evaluation = await tx.studioEvaluation.findFirst({ where: { id: evaluationId, studioId }, include: { studio: { select: { name: true } } } });
     if (!evaluation) throw new Response("Not Found", { status: 404 });
-    if (evaluation.grade) throw new StudioRuleError("evaluationGraded", { cycle: evaluation.cycle });
+    if (evaluation.grade) throw new UserError("studios.errors.evaluationGraded", { cycle: evaluation.cycle });
     await tx.studioEvaluation.update({ where: { id: evaluationId }, data: { grade: input.grade, comments: input.comments, gradedById: actorId, gradedAt: new Date() } });
     await recordAudit(tx, { actorId, action: "evaluation.grade", entityType: "StudioEvaluation", entityId: evaluationId, data: { studioId, cycle: evaluation.cycle, grade: input.grade } });
     const leaders = await tx.studioMembership.findMany({ where: { studioId, role: "LEADER" }, select: { userId: true } });

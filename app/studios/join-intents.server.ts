@@ -3,7 +3,6 @@ import { permit, type Actor } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "./access.server.ts";
 import { decideJoinRequest, findJoinRequest, withdrawJoinRequest } from "./membership.server.ts";
-import { asUserError } from "./rule-errors.server.ts";
 import { approveJoinSchema, declineJoinSchema, withdrawJoinSchema } from "./schemas.ts";
 
 /**
@@ -33,7 +32,7 @@ export function joinIntents<Ctx>(intent: IntentBuilder<Ctx>) {
       target: ({ user }, { requestId }) => joinRequest(user, requestId),
       authorize: ({ user }, _input, { resource }) => permit(user, "join-request:withdraw", resource),
       run: async (call, _input, { request }) => {
-        await asUserError(call, () => withdrawJoinRequest(request.id, call.user.id));
+        await withdrawJoinRequest(request.id, call.user.id);
         return { notice: call.t("studios.team.withdrawn") };
       },
     }),
@@ -52,7 +51,7 @@ async function joinRequest(user: Actor, requestId: string) {
 
 async function decide<Ctx>(call: IntentCall<Ctx>, decision: "approve" | "decline", note: string | undefined, { request, studioName }: JoinTarget) {
   const settings = await getSchoolSettings();
-  await asUserError(call, () => decideJoinRequest(request.id, decision, note, call.user, settings));
+  await decideJoinRequest(request.id, decision, note, call.user, settings);
   if (request.kind === "INVITATION") {
     return { notice: decision === "approve" ? call.t("studios.page.joined", { studio: studioName }) : call.t("studios.page.invitationDeclined") };
   }

@@ -7,9 +7,9 @@ import { prisma } from "~/db/client.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
 import { createSocketServer } from "~/realtime/socket-server.server.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { isUserError, UserError } from "~/lib/user-error.ts";
 import { buildMentor, buildProject, buildStudio, buildUser } from "../../tests/support/factories.ts";
 import { cookieFor } from "../../tests/support/signed-in.ts";
-import { StudioRuleError } from "./errors.ts";
 import {
   applyToStudio,
   changeMemberRole,
@@ -27,7 +27,7 @@ async function newCounselor(suffix: string, since = new Date("2025-09-01T00:00:0
 const ruleCode = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
-    (error: unknown) => (error instanceof StudioRuleError ? error.code : Promise.reject(error)),
+    (error: unknown) => (isUserError(error) ? error.key.replace("studios.errors.", "") : Promise.reject(error)),
   );
 
 describe("applying to a studio", () => {
@@ -139,8 +139,8 @@ describe("deciding applications", () => {
     expect(waiting, "the approval must wait for the person's row").toBe(1);
     await other.query("COMMIT");
     await other.end();
-    const error = await decision.then(() => null, (e: StudioRuleError) => e);
-    expect(error?.code).toBe("limitReached");
+    const error = await decision.then(() => null, (e: UserError) => e);
+    expect(error?.key).toBe("studios.errors.limitReached");
     expect(await prisma.studioMembership.findMany({ where: { userId: applicant.id }, select: { studioId: true } })).toEqual([{ studioId: a!.id }]);
   });
 
@@ -189,10 +189,10 @@ describe("roles and removal", () => {
     const { id, leader } = await buildStudio();
     const junior = await newCounselor("r1", new Date(Date.now() - 400 * 86_400_000));
     const membership = await prisma.studioMembership.create({ data: { studioId: id, userId: junior.id, role: "NEWCOMER" } });
-    const error = await changeMemberRole(membership.id, "BACKBONE", undefined, leader.id, settings).catch((e: StudioRuleError) => e);
-    expect(error).toBeInstanceOf(StudioRuleError);
-    expect((error as StudioRuleError).code).toBe("backboneNotEligible");
-    expect((error as StudioRuleError).gaps).toEqual([expect.objectContaining({ kind: "years", required: 3, missing: 2 })]);
+    const error = await changeMemberRole(membership.id, "BACKBONE", undefined, leader.id, settings).catch((e: UserError) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).key).toBe("studios.errors.backboneNotEligible");
+    expect((error as UserError).details).toEqual({ gaps: [expect.objectContaining({ kind: "years", required: 3, missing: 2 })] });
     expect((await prisma.studioMembership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("NEWCOMER");
 
     await changeMemberRole(membership.id, "BACKBONE", "承担朋辈互助课题主要工作，破格任骨干。", leader.id, settings);

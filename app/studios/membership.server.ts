@@ -7,7 +7,7 @@ import { createNotifications, type NewNotification } from "~/notifications/notif
 import { can } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { backboneEligibilityGaps } from "./eligibility.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { recordOverride } from "./studios.server.ts";
 
 /**
@@ -35,14 +35,14 @@ async function checkCanJoin(db: Db, studioId: string, user: { id: string; name: 
     }),
     db.studioMembership.count({ where: { userId: user.id } }),
   ]);
-  if (membership) throw new StudioRuleError("alreadyMember", { name: user.name });
-  if (pending) throw new StudioRuleError(pending.kind === "APPLICATION" ? "alreadyApplied" : "alreadyInvited", { name: user.name });
-  if (count >= settings.maxStudiosPerPerson) throw new StudioRuleError("limitReached", { name: user.name, limit: settings.maxStudiosPerPerson });
+  if (membership) throw new UserError("studios.errors.alreadyMember", { name: user.name });
+  if (pending) throw new UserError(pending.kind === "APPLICATION" ? "studios.errors.alreadyApplied" : "studios.errors.alreadyInvited", { name: user.name });
+  if (count >= settings.maxStudiosPerPerson) throw new UserError("studios.errors.limitReached", { name: user.name, limit: settings.maxStudiosPerPerson });
 }
 
 async function studioName(db: Db, studioId: string) {
   const studio = await db.studio.findUnique({ where: { id: studioId }, select: { name: true, archivedAt: true } });
-  if (!studio || studio.archivedAt) throw new StudioRuleError("studioClosed");
+  if (!studio || studio.archivedAt) throw new UserError("studios.errors.studioClosed");
   return studio.name;
 }
 
@@ -73,8 +73,8 @@ export async function applyToStudio(studioId: string, user: Pick<SessionUser, "i
 export async function inviteToStudio(studioId: string, username: string, message: string | undefined, actor: Pick<SessionUser, "id" | "name">, settings: SchoolSettings) {
   const deliver = await prisma.$transaction(async (tx) => {
     const invitee = await tx.user.findUnique({ where: { username }, select: { id: true, name: true, active: true, roles: true, collegeId: true } });
-    if (!invitee || !invitee.active) throw new StudioRuleError("unknownPerson", { username });
-    if (!can(invitee, "studio:join", null)) throw new StudioRuleError("notCounselor", { name: invitee.name });
+    if (!invitee || !invitee.active) throw new UserError("studios.errors.unknownPerson", { username });
+    if (!can(invitee, "studio:join", null)) throw new UserError("studios.errors.notCounselor", { name: invitee.name });
     await lockPerson(tx, invitee.id);
     const name = await studioName(tx, studioId);
     await checkCanJoin(tx, studioId, invitee, settings);
@@ -114,7 +114,7 @@ export async function decideJoinRequest(
     });
     await lockPerson(tx, request.userId);
     const current = await tx.studioJoinRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
-    if (current.status !== "PENDING") throw new StudioRuleError("alreadyDecided");
+    if (current.status !== "PENDING") throw new UserError("studios.errors.alreadyDecided");
     const name = await studioName(tx, request.studioId);
     let membershipId: string | null = null;
     if (decision === "approve") {
@@ -167,7 +167,7 @@ export async function decideJoinRequest(
 export async function withdrawJoinRequest(requestId: string, actorId: string) {
   await prisma.$transaction(async (tx) => {
     const request = await tx.studioJoinRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, studioId: true, userId: true } });
-    if (request.status !== "PENDING") throw new StudioRuleError("alreadyDecided");
+    if (request.status !== "PENDING") throw new UserError("studios.errors.alreadyDecided");
     await tx.studioJoinRequest.update({ where: { id: requestId }, data: { status: "WITHDRAWN", decidedAt: new Date(), decidedById: actorId } });
     await recordAudit(tx, { actorId, action: "join-request.withdraw", entityType: "StudioJoinRequest", entityId: requestId, data: request });
   });
@@ -230,7 +230,7 @@ export async function changeMemberRole(
         user: { select: { name: true, profile: { select: { counselorSince: true, title: true } } } },
       },
     });
-    if (membership.role === "LEADER") throw new StudioRuleError("leaderRoleFixed");
+    if (membership.role === "LEADER") throw new UserError("studios.errors.leaderRoleFixed");
     if (membership.role === role) return () => {};
     const gaps =
       role === "BACKBONE"
@@ -240,7 +240,7 @@ export async function changeMemberRole(
             now,
           )
         : [];
-    if (gaps.length && !overrideReason) throw new StudioRuleError("backboneNotEligible", { name: membership.user.name }, gaps);
+    if (gaps.length && !overrideReason) throw new UserError("studios.errors.backboneNotEligible", { name: membership.user.name }, { details: { gaps } });
     const reason = gaps.length ? overrideReason! : null;
     await tx.studioMembership.update({ where: { id: membershipId }, data: { role, eligibilityOverrideReason: reason } });
     await recordAudit(tx, {
@@ -270,7 +270,7 @@ export async function removeMember(membershipId: string, actorId: string, reason
       where: { id: membershipId },
       select: { id: true, studioId: true, userId: true, role: true, studio: { select: { name: true } }, user: { select: { name: true } } },
     });
-    if (membership.role === "LEADER") throw new StudioRuleError("leaderCannotLeave");
+    if (membership.role === "LEADER") throw new UserError("studios.errors.leaderCannotLeave");
     await tx.studioMembership.delete({ where: { id: membershipId } });
     // Their project roles in this studio end with their membership; tasks stay, unassigned.
     await tx.projectMember.deleteMany({ where: { userId: membership.userId, project: { studioId: membership.studioId } } });

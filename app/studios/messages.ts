@@ -123,7 +123,6 @@ export const studioMessages = defineMessages({
     overrideHint: ["不符合条件时，填写破格理由后可继续（记入审计日志）。", "When the rules are not met, give a reason to go ahead (recorded in the audit log)."],
     remove: ["移出", "Remove"],
     removeLabel: ["将 {{name}} 移出工作室", "Remove {{name}} from the studio"],
-    removing: ["正在移出…", "Removing…"],
     confirmRemove: ["确定将 {{name}} 移出工作室吗？其未完成的任务将变为未分配。", "Remove {{name}} from the studio? Their open tasks become unassigned."],
     removed: ["已将 {{name}} 移出工作室。", "{{name}} was removed from the studio."],
     roleChanged: ["已将 {{name}} 调整为{{role}}。", "{{name}} is now {{role}}."],
@@ -485,7 +484,6 @@ export const studioMessages = defineMessages({
     reportShort: ["书面报告至少 20 个字。", "The report needs at least 20 characters."],
     commentsRequired: ["请填写评定意见。", "Please write comments."],
     evaluationGraded: ["{{cycle}} 周期已评定，不能再修改。", "The {{cycle}} cycle has been graded and cannot change."],
-    requestMissing: ["该申请不存在或已被处理。", "This request does not exist or has been decided."],
     memberMissing: ["该成员已不在工作室中。", "This person is no longer in the studio."],
   },
 });

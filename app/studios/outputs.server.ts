@@ -7,7 +7,7 @@ import { prisma } from "~/db/client.server.ts";
 import type { Level, OutputType } from "~/generated/prisma/enums.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 import { storedFileName } from "~/lib/uploads.server.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES } from "./output-files.ts";
 
 export { MAX_OUTPUT_FILE_BYTES, OUTPUT_FILE_TYPES };
@@ -53,9 +53,9 @@ export async function listOutputs(studioId: string, filters: { year?: number; pa
  */
 export async function resolveAuthors(db: Db, studioId: string, text: string) {
   const names = [...new Set(text.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean))];
-  if (!names.length) throw new StudioRuleError("authorsRequired");
-  if (names.length > 20) throw new StudioRuleError("tooManyAuthors");
-  if (names.some((n) => n.length > 50)) throw new StudioRuleError("authorNameTooLong");
+  if (!names.length) throw new UserError("studios.errors.authorsRequired");
+  if (names.length > 20) throw new UserError("studios.errors.tooManyAuthors");
+  if (names.some((n) => n.length > 50)) throw new UserError("studios.errors.authorNameTooLong");
   const [byUsername, members] = await Promise.all([
     db.user.findMany({ where: { username: { in: names } }, select: { id: true, name: true, username: true } }),
     db.studioMembership.findMany({ where: { studioId, user: { name: { in: names } } }, select: { user: { select: { id: true, name: true } } } }),
@@ -82,8 +82,8 @@ export interface OutputInput {
 async function storeFile(file: File, uploadedById: string) {
   const extension = path.extname(file.name).toLowerCase();
   const mimeType = OUTPUT_FILE_TYPES[extension];
-  if (!mimeType) throw new StudioRuleError("badFileType", { types: Object.keys(OUTPUT_FILE_TYPES).join(" ") });
-  if (file.size > MAX_OUTPUT_FILE_BYTES) throw new StudioRuleError("fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 });
+  if (!mimeType) throw new UserError("studios.errors.badFileType", { types: Object.keys(OUTPUT_FILE_TYPES).join(" ") });
+  if (file.size > MAX_OUTPUT_FILE_BYTES) throw new UserError("studios.errors.fileTooLarge", { mb: MAX_OUTPUT_FILE_BYTES / 1024 / 1024 });
   const buffer = Buffer.from(await file.arrayBuffer());
   const relative = path.join("uploads", "outputs", `${crypto.randomUUID()}${extension}`);
   const absolute = path.join(getRuntime().dataDir, relative);
@@ -108,7 +108,7 @@ export async function createOutput(studioId: string, input: OutputInput, file: F
     return await prisma.$transaction(async (tx) => {
       const authors = await resolveAuthors(tx, studioId, input.authors);
       if (input.documentId && !(await tx.document.findFirst({ where: { id: input.documentId, studioId }, select: { id: true } }))) {
-        throw new StudioRuleError("unknownDocument");
+        throw new UserError("studios.errors.unknownDocument");
       }
       const upload = stored ? await tx.uploadedFile.create({ data: stored.row }) : null;
       const output = await tx.output.create({

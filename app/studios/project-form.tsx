@@ -1,17 +1,19 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "~/lib/zod-form.ts";
 import { Form } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
-import { Notice } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
-import { LEVELS, PROJECT_STATUSES, projectSchema } from "./schemas.ts";
+import type { ActionReply } from "~/lib/action-reply.ts";
+import { LEVELS, PROJECT_STATUSES, projectSchemaFor } from "./schemas.ts";
 
 /** Create or edit a project: details, direction, principal and members (from the studio's team). */
 export function ProjectForm({
   intent,
-  lastResult,
+  reply,
   defaultValue,
   members,
   directions,
@@ -19,7 +21,8 @@ export function ProjectForm({
   pendingLabel,
 }: {
   intent: "create" | "update";
-  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** This form's reply (its field errors, refusal or notice). */
+  reply: ActionReply | undefined;
   defaultValue?: Record<string, string | string[] | undefined>;
   members: Array<{ id: string; name: string }>;
   directions: Array<{ id: string; name: string }>;
@@ -27,11 +30,12 @@ export function ProjectForm({
   pendingLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof projectSchema>, z.output<typeof projectSchema>>({
+  const schema = useMemo(() => projectSchemaFor(intent), [intent]);
+  const [form, fields] = useForm<z.input<typeof schema>, z.output<typeof schema>>({
     id: `project-${intent}`,
-    lastResult,
+    lastResult: reply?.form,
     defaultValue: defaultValue ?? { level: "SCHOOL", status: "PLANNING" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: projectSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -40,11 +44,9 @@ export function ProjectForm({
   return (
     <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
-      {form.errors?.length ? (
-        <div className="sm:col-span-2">
-          <Notice tone="error">{form.errors.join(" ")}</Notice>
-        </div>
-      ) : null}
+      <div className="sm:col-span-2">
+        <ActionFeedback reply={reply} intent={intent} />
+      </div>
       <TextField field={fields.title} label={t("studios.projects.title")} className="sm:col-span-2" />
       <SelectField field={fields.level} label={t("studios.projects.level")} options={LEVELS.map((l) => option(l, t(`level.${l}`)))} />
       <SelectField field={fields.status} label={t("studios.projects.status")} options={PROJECT_STATUSES.map((s) => option(s, t(`projectStatus.${s}`)))} />

@@ -5,7 +5,7 @@ import type { Level, ProjectRole, ProjectStatus, TaskStatus } from "~/generated/
 import { createNotifications } from "~/notifications/notify.server.ts";
 import type { ProjectResource } from "~/policy/projects.ts";
 import type { StudioResource } from "~/policy/studios.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 
 /** Projects (课题/项目) with members, milestones and tasks. */
 export async function listProjects(studioId: string) {
@@ -76,9 +76,9 @@ export interface ProjectInput {
 async function checkProjectInput(db: Db, studioId: string, input: ProjectInput) {
   const people = [...new Set([input.principalId, ...input.memberIds])];
   const members = await db.studioMembership.count({ where: { studioId, userId: { in: people } } });
-  if (members !== people.length) throw new StudioRuleError("projectMemberNotInStudio");
+  if (members !== people.length) throw new UserError("studios.errors.projectMemberNotInStudio");
   if (input.directionId && !(await db.direction.findFirst({ where: { id: input.directionId, studioId }, select: { id: true } }))) {
-    throw new StudioRuleError("unknownDirection");
+    throw new UserError("studios.errors.unknownDirection");
   }
   return people;
 }
@@ -130,7 +130,8 @@ export async function deleteProject(projectId: string, actorId: string) {
 
 export async function addMilestone(projectId: string, input: { title: string; dueDate: Date }, actorId: string) {
   await prisma.$transaction(async (tx) => {
-    const milestone = await tx.milestone.create({ data: { projectId, ...input } });
+    // The fields by name: a form's value carries more (its intent), which Prisma refuses.
+    const milestone = await tx.milestone.create({ data: { projectId, title: input.title, dueDate: input.dueDate } });
     await recordAudit(tx, { actorId, action: "milestone.create", entityType: "Milestone", entityId: milestone.id, data: { projectId, title: input.title } });
   });
 }
@@ -154,9 +155,9 @@ export async function addTask(
   const deliver = await prisma.$transaction(async (tx) => {
     const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { title: true, studioId: true } });
     if (input.assigneeId && !(await tx.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: input.assigneeId } } }))) {
-      throw new StudioRuleError("assigneeNotInProject");
+      throw new UserError("studios.errors.assigneeNotInProject");
     }
-    if (input.milestoneId && !(await tx.milestone.findFirst({ where: { id: input.milestoneId, projectId } }))) throw new StudioRuleError("unknownMilestone");
+    if (input.milestoneId && !(await tx.milestone.findFirst({ where: { id: input.milestoneId, projectId } }))) throw new UserError("studios.errors.unknownMilestone");
     const task = await tx.task.create({
       data: { projectId, title: input.title, assigneeId: input.assigneeId || null, dueDate: input.dueDate ?? null, milestoneId: input.milestoneId || null },
     });

@@ -108,14 +108,41 @@ describe("studio forms answer bad input in Chinese", () => {
     const module = await import("~/routes/studios.$studioId.team.tsx");
     const target = await prisma.studioMembership.findFirstOrThrow({ where: { studioId, userId: cast.studio.newcomers[1]!.id }, include: { user: true } });
     const first = await asUser(username("leader"), module.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "remove", membershipId: target.id } });
-    expect(first.data).toMatchObject({ confirm: { message: `确定将 ${target.user.name} 移出工作室吗？其未完成的任务将变为未分配。`, fields: { intent: "remove", membershipId: target.id } } });
+    expect(first.data).toMatchObject({
+      intent: "remove",
+      status: "confirm",
+      confirm: { message: `确定将 ${target.user.name} 移出工作室吗？其未完成的任务将变为未分配。`, fields: [["intent", "remove"], ["membershipId", target.id]] },
+    });
     expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(1);
     const second = await asUser(username("leader"), module.action, `/studios/${studioId}/team`, {
       params: { studioId },
       form: { intent: "remove", membershipId: target.id, confirmed: "yes" },
     });
-    expect(second.data).toMatchObject({ notice: `已将 ${target.user.name} 移出工作室。` });
+    expect(second.data).toMatchObject({ intent: "remove", status: "success", notice: `已将 ${target.user.name} 移出工作室。` });
     expect(await prisma.studioMembership.count({ where: { id: target.id } })).toBe(0);
+  });
+
+  it("an invitation without a staff number is refused with the field's Chinese error", async () => {
+    const team = await import("~/routes/studios.$studioId.team.tsx");
+    const response = await asUser(username("leader"), team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "invite", username: "" } });
+    expect(response.status).toBe(400);
+    expect(response.data).toMatchObject({ intent: "invite", status: "error" });
+    expect(JSON.stringify(response.data)).toContain("请填写工号。");
+  });
+
+  it("making an ineligible newcomer backbone names what is missing and changes nothing until a reason is given", async () => {
+    const team = await import("~/routes/studios.$studioId.team.tsx");
+    const junior = await buildUser({ years: 1 });
+    const membership = await prisma.studioMembership.create({ data: { studioId, userId: junior.id, role: "NEWCOMER" } });
+    const post = (form: Record<string, string>) => asUser(username("leader"), team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "role", membershipId: membership.id, role: "BACKBONE", ...form } });
+    expect((await asUser(username("backbone"), team.action, `/studios/${studioId}/team`, { params: { studioId }, form: { intent: "role", membershipId: membership.id, role: "BACKBONE", overrideReason: "破格" } })).status).toBe(403);
+    const refused = await post({});
+    expect(refused.status).toBe(409);
+    expect(refused.data).toMatchObject({ intent: "role", status: "error", details: { gaps: [expect.objectContaining({ kind: "years" })] } });
+    expect((refused.data as { error: string }).error).toContain(`${junior.name} 暂不符合骨干条件：`);
+    expect((await prisma.studioMembership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("NEWCOMER");
+    expect(await post({ overrideReason: "承担课题主要工作，破格任骨干。" })).toMatchObject({ status: 200 });
+    expect((await prisma.studioMembership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("BACKBONE");
   });
 
   it("a backbone member cannot invite (the leader can), and an outsider cannot decide applications", async () => {

@@ -107,20 +107,22 @@ const dateRange = <T extends { startDate?: Date; endDate?: Date }>(value: T, ctx
   }
 };
 
-export const projectSchema = z
-  .object({
-    intent: z.enum(["create", "update"]),
-    title: requiredText(100, "studios.errors.projectTitleRequired"),
-    level: choice(LEVELS),
-    status: choice(PROJECT_STATUSES).default("PLANNING"),
-    directionId: z.string().optional(),
-    description: text(2000),
-    startDate: calendarDay("studios.errors.badDate").optional(),
-    endDate: calendarDay("studios.errors.badDate").optional(),
-    principalId: z.string({ error: "studios.errors.principalRequired" }).min(1, "studios.errors.principalRequired"),
-    memberIds: z.array(z.string()).default([]),
-  })
-  .superRefine(dateRange);
+const projectFields = z.object({
+  title: requiredText(100, "studios.errors.projectTitleRequired"),
+  level: choice(LEVELS),
+  status: choice(PROJECT_STATUSES).default("PLANNING"),
+  directionId: z.string().optional(),
+  description: text(2000),
+  startDate: calendarDay("studios.errors.badDate").optional(),
+  endDate: calendarDay("studios.errors.badDate").optional(),
+  principalId: z.string({ error: "studios.errors.principalRequired" }).min(1, "studios.errors.principalRequired"),
+  memberIds: z.array(z.string()).default([]),
+});
+/** A project's form, for creating it (projects page) or editing it (its own page). */
+export const projectSchemaFor = <Intent extends "create" | "update">(intent: Intent) =>
+  projectFields.extend({ intent: z.literal(intent) }).superRefine(dateRange);
+export const createProjectSchema = projectSchemaFor("create");
+export const updateProjectSchema = projectSchemaFor("update");
 
 export const milestoneSchema = z.object({
   intent: z.literal("add-milestone"),

@@ -5,7 +5,6 @@ import { permit } from "~/policy/index.ts";
 import { loadStudioAccess } from "./access.server.ts";
 import { joinIntents } from "./join-intents.server.ts";
 import { removeMember } from "./membership.server.ts";
-import { asUserError } from "./rule-errors.server.ts";
 import { leaveStudioSchema } from "./schemas.ts";
 
 /** The studio page: answer an invitation, withdraw an application, or leave the studio (asks first). */
@@ -21,7 +20,7 @@ export const action = intentAction({
         const { ctx, user, t } = call;
         const membership = await prisma.studioMembership.findUnique({ where: { studioId_userId: { studioId: ctx.studio.id, userId: user.id } } });
         if (!membership) throw new UserError("studios.errors.memberMissing");
-        await asUserError(call, () => removeMember(membership.id, user.id, "left"));
+        await removeMember(membership.id, user.id, "left");
         return { notice: t("studios.page.left") };
       },
     }),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { buildDocument, buildMentor, buildProject, buildStudio, buildUser, unique } from "../../tests/support/factories.ts";
-import { StudioRuleError } from "./errors.ts";
+import type { EligibilityGap } from "./eligibility.ts";
 import { changeLeader, createStudio, getStudioPage, listStudios, recommendStudios } from "./studios.server.ts";
 
 /** Every signed-in person sees every studio in the list ("studio:view"). */
@@ -15,7 +16,12 @@ async function candidate(username: string, options: { years: number; title: "LEC
   return buildUser({ username, name: `候选${username}`, ...options });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: StudioRuleError) => e);
+/** The refusal's rule (the last part of its key) and, for eligibility, what is missing. */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => (isUserError(e) ? { code: e.key.replace("studios.errors.", ""), gaps: (e.details as { gaps?: EligibilityGap[] } | undefined)?.gaps ?? [] } : Promise.reject(e)),
+  );
 
 describe("setting up a studio", () => {
   it("appoints an eligible leader, records it and tells them", async () => {

@@ -10,7 +10,7 @@ import { pinyinQuery } from "~/people/name-keys.ts";
 import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
-import { StudioRuleError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { rankStudios } from "./fit.ts";
 
 export const STUDIOS_PAGE_SIZE = 12;
@@ -274,16 +274,16 @@ function candidateGaps(candidate: Candidate, settings: SchoolSettings, now: Date
  */
 async function checkLeader(db: Db, username: string, overrideReason: string | undefined, settings: SchoolSettings, now: Date, studioId?: string) {
   const candidate = await findCandidate(db, username);
-  if (!candidate || !candidate.active) throw new StudioRuleError("unknownPerson", { username });
-  if (!can(candidate, "studio:join", null)) throw new StudioRuleError("notCounselor", { name: candidate.name });
+  if (!candidate || !candidate.active) throw new UserError("studios.errors.unknownPerson", { username });
+  if (!can(candidate, "studio:join", null)) throw new UserError("studios.errors.notCounselor", { name: candidate.name });
   const alreadyHere = studioId
     ? await db.studioMembership.findUnique({ where: { studioId_userId: { studioId, userId: candidate.id } }, select: { role: true } })
     : null;
   if (!alreadyHere && candidate._count.memberships >= settings.maxStudiosPerPerson) {
-    throw new StudioRuleError("limitReached", { name: candidate.name, limit: settings.maxStudiosPerPerson });
+    throw new UserError("studios.errors.limitReached", { name: candidate.name, limit: settings.maxStudiosPerPerson });
   }
   const gaps = candidateGaps(candidate, settings, now);
-  if (gaps.length && !overrideReason) throw new StudioRuleError("leaderNotEligible", { name: candidate.name }, gaps);
+  if (gaps.length && !overrideReason) throw new UserError("studios.errors.leaderNotEligible", { name: candidate.name }, { details: { gaps } });
   return { candidate, gaps, alreadyHere };
 }
 
@@ -305,7 +305,7 @@ export async function createStudio(
   now = new Date(),
 ): Promise<string> {
   const { studioId, deliver } = await prisma.$transaction(async (tx) => {
-    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw new StudioRuleError("nameTaken", { name: input.name });
+    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw new UserError("studios.errors.nameTaken", { name: input.name });
     const { candidate, gaps } = await checkLeader(tx, input.leaderUsername, input.overrideReason, settings, now);
     const studio = await tx.studio.create({
       data: {
@@ -368,7 +368,7 @@ export async function updateStudioDetails(studioId: string, input: { description
 export async function updateStudioOfficial(studioId: string, input: StudioInput, actorId: string) {
   await prisma.$transaction(async (tx) => {
     const clash = await tx.studio.findFirst({ where: { name: input.name, id: { not: studioId } }, select: { id: true } });
-    if (clash) throw new StudioRuleError("nameTaken", { name: input.name });
+    if (clash) throw new UserError("studios.errors.nameTaken", { name: input.name });
     const before = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { name: true, duty: true, level: true, budgetYuan: true } });
     await tx.studio.update({
       where: { id: studioId },
@@ -406,7 +406,7 @@ export async function changeLeader(
   const deliver = await prisma.$transaction(async (tx) => {
     const studio = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { name: true } });
     const { candidate, gaps, alreadyHere } = await checkLeader(tx, input.leaderUsername, input.overrideReason, settings, now, studioId);
-    if (alreadyHere?.role === "LEADER") throw new StudioRuleError("alreadyLeader", { name: candidate.name });
+    if (alreadyHere?.role === "LEADER") throw new UserError("studios.errors.alreadyLeader", { name: candidate.name });
     const previous = await tx.studioMembership.findFirst({ where: { studioId, role: "LEADER" }, select: { id: true, userId: true } });
     if (previous) {
       await tx.studioMembership.update({ where: { id: previous.id }, data: { role: "BACKBONE", eligibilityOverrideReason: null } });

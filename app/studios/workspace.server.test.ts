@@ -8,7 +8,7 @@ import { getRuntime } from "~/infra/runtime.server.ts";
 import { buildDocument, buildProject, buildStudio, buildUser } from "../../tests/support/factories.ts";
 import { unzipEntry } from "../../tests/support/zip.ts";
 import { createActivity } from "./activities.server.ts";
-import { StudioRuleError } from "./errors.ts";
+import { isUserError } from "~/lib/user-error.ts";
 import { currentCycle, gradeEvaluation, listEvaluations, submitEvaluation } from "./evaluations.server.ts";
 import { createOutput, deleteOutput, listOutputs, resolveAuthors } from "./outputs.server.ts";
 import { addMilestone, addTask, createProject, deleteProject, setTaskStatus, toggleMilestone } from "./projects.server.ts";
@@ -21,7 +21,7 @@ const ids = async () => {
   const counselor = await buildUser();
   return { studio, studioId: studio.id, leader: studio.leader, backbone: studio.backbone[0]!, counselor };
 };
-const code = (promise: Promise<unknown>) => promise.then(() => null, (e: StudioRuleError) => e.code);
+const code = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (isUserError(e) ? e.key.replace("studios.errors.", "") : Promise.reject(e)));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("projects, milestones and tasks", () => {

@@ -13,7 +13,6 @@ export const kitMessages = defineMessages({
   save: ["保存", "Save"],
   saved: ["已保存。", "Saved."],
   formInvalid: ["表单中有需要修改的内容，请检查后重新提交。", "Some fields need attention. Please check and submit again."],
-  invalidRequest: ["请求内容无效，请刷新页面后重试。", "The request was not valid. Please reload the page and try again."],
   chartDataTable: ["查看数据表", "Show the data as a table"],
   uploadUnreadable: ["无法读取上传的内容，请重新选择文件后再试。", "The upload could not be read. Please choose the file again and retry."],
 });

@@ -12,12 +12,18 @@ import { LINK_PROTOCOLS } from "../links.ts";
  * contain: add, never remove, node types.
  *
  * Collaboration replaces undo/redo (Yjs keeps its own history per person), so the starter kit's
- * undo is off; links open in a new tab and only with safe protocols.
+ * undo is off; opening a document never changes it (no trailing paragraph); links open in a new
+ * tab and only with safe protocols. The editor names each task's checkbox in the person's
+ * language (`taskCheckboxLabel`, given the task's own line of text).
  */
-export function documentExtensions(): AnyExtension[] {
+export function documentExtensions({ taskCheckboxLabel }: { taskCheckboxLabel?: (task: string, checked: boolean) => string } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
+      // It appends an empty paragraph to a body that ends in a list, table or heading as soon as
+      // an editor opens it: a silent edit of a shared document (and a new version) by whoever
+      // opens it first. The gap cursor and Enter reach the end without it.
+      trailingNode: false,
       heading: { levels: [1, 2, 3, 4] },
       link: {
         openOnClick: false,
@@ -27,7 +33,11 @@ export function documentExtensions(): AnyExtension[] {
       },
     }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({
+      nested: true,
+      // The item's first paragraph: its whole text would include the tasks nested under it.
+      a11y: taskCheckboxLabel ? { checkboxLabel: (node, checked) => taskCheckboxLabel(node.firstChild?.textContent ?? "", checked) } : undefined,
+    }),
     TableKit.configure({ table: { resizable: false } }),
     Highlight,
     Image.configure({ inline: false, allowBase64: false }),

@@ -2,7 +2,11 @@ import { useEditorState, type Editor } from "@tiptap/react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-/** Formatting buttons: each has an accessible name and says whether it is on (aria-pressed). */
+/**
+ * Formatting buttons: each has an accessible name and says whether it is on (aria-pressed). A
+ * button that shows a word (H1, 1., 正文, +行) is named starting with that word, so a person who
+ * says what they see ("click H1") reaches it (WCAG 2.5.3); the messages carry both.
+ */
 export function Toolbar({ editor, documentId, disabled }: { editor: Editor; documentId: string; disabled: boolean }) {
   const { t } = useTranslation();
   const state = useEditorState({

@@ -247,10 +247,25 @@ function Reply({ threadId }: { threadId: string }) {
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) setOpen(false);
   }, [fetcher.state, fetcher.data]);
+  // Focus follows the person's own opening and closing of the box, never the page load: an
+  // autofocus in the server's HTML would pull focus into the side panel and leave it there when
+  // the box turns into its button on hydration (the first Tab then started in the panel).
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    if (open) textarea.current?.focus();
+    else replyButton.current?.focus();
+  }, [open]);
+  const toggle = (value: boolean) => {
+    toggled.current = true;
+    setOpen(value);
+  };
   // Without JavaScript the reply box is always there.
   if (hydrated && !open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="text-sm text-brand-700 hover:underline">
+      <button ref={replyButton} type="button" onClick={() => toggle(true)} className="text-sm text-brand-700 hover:underline">
         {t("documents.comments.reply")}
       </button>
     );
@@ -262,13 +277,13 @@ function Reply({ threadId }: { threadId: string }) {
       <label htmlFor={fields.body.id} className="sr-only">
         {t("documents.comments.replyBody")}
       </label>
-      <textarea {...getTextareaProps(fields.body)} rows={2} autoFocus placeholder={t("documents.comments.replyBody")} className={inputClass} />
+      <textarea {...getTextareaProps(fields.body)} ref={textarea} rows={2} placeholder={t("documents.comments.replyBody")} className={inputClass} />
       <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
       <div className="flex gap-2">
         <button type="submit" disabled={busy} className={primaryButton}>
           {busy ? t("documents.comments.sending") : t("documents.comments.reply")}
         </button>
-        <button type="button" onClick={() => setOpen(false)} className={secondaryButton}>
+        <button type="button" onClick={() => toggle(false)} className={secondaryButton}>
           {t("documents.confirm.cancel")}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/lib/zod-form.ts";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
@@ -65,6 +65,8 @@ export function RosterImportPage() {
       >
         <input type="hidden" name="intent" value="check" />
         <ActionFeedback reply={checked} />
+        {/* An upload refused before it was read (too large, garbled) names no intent. */}
+        <ActionFeedback reply={reply} intent="" />
         <div>
           <label
             htmlFor={fields.file.id}
