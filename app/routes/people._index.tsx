@@ -1,15 +1,5 @@
-import {
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/kit/card.tsx";
@@ -21,22 +11,11 @@ import { Pagination } from "~/components/kit/pagination.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges, listDirectory } from "~/people/directory.server.ts";
-import {
-  DUTIES,
-  GROUPS,
-  parseDirectoryFilters,
-  TITLES,
-} from "~/people/schemas.ts";
-import {
-  abilities,
-  authorize,
-  ownScope,
-  type SchoolScope,
-} from "~/policy/index.ts";
+import { DUTIES, GROUPS, parseDirectoryFilters, TITLES } from "~/people/schemas.ts";
+import { abilities, authorize, ownScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
-export const meta: MetaFunction = ({ matches }) =>
-  pageTitle(matches, (t) => [t("people.directory.heading")]);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("people.directory.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -44,16 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseDirectoryFilters(new URL(request.url).searchParams);
   const settings = await getSchoolSettings();
   const [directory, colleges] = await Promise.all([
-    listDirectory(filters, {
-      now: new Date(),
-      thresholds: settings.stageThresholds,
-    }),
+    listDirectory(filters, { now: new Date(), thresholds: settings.stageThresholds }),
     listColleges(),
   ]);
   // What the filters show (no college filter: the whole school), and what the person looks after.
-  const shown: SchoolScope = filters.collegeId
-    ? { kind: "college", collegeId: filters.collegeId }
-    : { kind: "school" };
+  const shown: SchoolScope = filters.collegeId ? { kind: "college", collegeId: filters.collegeId } : { kind: "school" };
   const own = ownScope(user);
   const shownAbilities = abilities(user, "schoolScope", shown);
   const ownAbilities = own ? abilities(user, "schoolScope", own) : null;
@@ -64,45 +38,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     shown: shownAbilities,
     own: ownAbilities,
     // Not theirs to export as shown: a college admin exports their own college's instead.
-    exportOwnCollege:
-      !shownAbilities["people:export"] &&
-      own?.kind === "college" &&
-      ownAbilities?.["people:export"]
-        ? own.collegeId
-        : null,
+    exportOwnCollege: !shownAbilities["people:export"] && own?.kind === "college" && ownAbilities?.["people:export"] ? own.collegeId : null,
   });
 }
 
 export default function Directory() {
-  const { rows, total, page, pages, colleges, shown, own, exportOwnCollege } =
-    useLoaderData<typeof loader>();
+  const { rows, total, page, pages, colleges, shown, own, exportOwnCollege } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const filtering =
-    navigation.state === "loading" &&
-    navigation.location.pathname === "/people";
+  const filtering = navigation.state === "loading" && navigation.location.pathname === "/people";
   const exportParams = new URLSearchParams(params);
   exportParams.delete("page");
   if (exportOwnCollege) exportParams.set("collegeId", exportOwnCollege);
-  const select = (
-    name: string,
-    label: string,
-    options: Array<{ value: string; label: string }>
-  ) => (
+  const select = (name: string, label: string, options: Array<{ value: string; label: string }>) => (
     <div>
-      <label
-        htmlFor={`filter-${name}`}
-        className="block text-sm font-medium text-slate-700"
-      >
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={params.get(name) ?? ""}
-        className={inputClass}
-      >
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={inputClass}>
         <option value="">{t("people.directory.any")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -120,11 +74,7 @@ export default function Directory() {
         actions={
           <>
             {shown["people:export"] || exportOwnCollege ? (
-              <a
-                href={`/people/export?${exportParams}`}
-                className={buttonClass("secondary")}
-                download
-              >
+              <a href={`/people/export?${exportParams}`} className={buttonClass("secondary")} download>
                 {t("people.directory.export")}
               </a>
             ) : null}
@@ -136,63 +86,23 @@ export default function Directory() {
           </>
         }
       />
-      <Form
-        method="get"
-        role="search"
-        aria-label={t("people.directory.filters")}
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
-      >
+      <Form method="get" role="search" aria-label={t("people.directory.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
         <div className="sm:col-span-3 lg:col-span-6">
-          <label
-            htmlFor="filter-q"
-            className="block text-sm font-medium text-slate-700"
-          >
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
             {t("people.directory.search")}
           </label>
-          <input
-            id="filter-q"
-            type="search"
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("people.directory.searchPlaceholder")}
-            className={inputClass}
-          />
+          <input id="filter-q" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("people.directory.searchPlaceholder")} className={inputClass} />
         </div>
         {select("collegeId", t("people.directory.college"), colleges)}
-        {select(
-          "stage",
-          t("people.directory.stage"),
-          CAREER_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))
-        )}
-        {select(
-          "group",
-          t("people.directory.group"),
-          GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))
-        )}
-        {select(
-          "duty",
-          t("people.directory.duty"),
-          DUTIES.map((d) => ({ value: d, label: t(`duty.${d}`) }))
-        )}
-        {select(
-          "title",
-          t("people.directory.title"),
-          TITLES.map((ti) => ({ value: ti, label: t(`title.${ti}`) }))
-        )}
+        {select("stage", t("people.directory.stage"), CAREER_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
+        {select("group", t("people.directory.group"), GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) })))}
+        {select("duty", t("people.directory.duty"), DUTIES.map((d) => ({ value: d, label: t(`duty.${d}`) })))}
+        {select("title", t("people.directory.title"), TITLES.map((ti) => ({ value: ti, label: t(`title.${ti}`) })))}
         <div className="flex items-end gap-2">
-          <button
-            type="submit"
-            className={buttonClass("primary")}
-            disabled={filtering}
-          >
-            {filtering
-              ? t("people.directory.applying")
-              : t("people.directory.apply")}
+          <button type="submit" className={buttonClass("primary")} disabled={filtering}>
+            {filtering ? t("people.directory.applying") : t("people.directory.apply")}
           </button>
-          <Link
-            to="/people"
-            className="px-2 py-2 text-sm text-slate-600 hover:underline"
-          >
+          <Link to="/people" className="px-2 py-2 text-sm text-slate-600 hover:underline">
             {t("people.directory.reset")}
           </Link>
         </div>
@@ -216,50 +126,28 @@ export default function Directory() {
                 primary: true,
                 cell: (row) => (
                   <>
-                    <Link
-                      to={`/people/${row.id}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
+                    <Link to={`/people/${row.id}`} className="font-medium text-brand-700 hover:underline">
                       {row.name}
                     </Link>
-                    <span className="ml-1 text-xs font-normal text-slate-500">
-                      {row.username}
-                    </span>
+                    <span className="ml-1 text-xs font-normal text-slate-500">{row.username}</span>
                   </>
                 ),
               },
-              {
-                key: "college",
-                header: t("people.directory.colCollege"),
-                cell: (row) => row.collegeName ?? "—",
-              },
+              { key: "college", header: t("people.directory.colCollege"), cell: (row) => row.collegeName ?? "—" },
               {
                 key: "stage",
                 header: t("people.directory.colStage"),
-                cell: (row) => (
-                  <Badge tone={row.stage === "EXPERT" ? "brand" : "slate"}>
-                    {t(`stage.${row.stage}`)}
-                  </Badge>
-                ),
+                cell: (row) => <Badge tone={row.stage === "EXPERT" ? "brand" : "slate"}>{t(`stage.${row.stage}`)}</Badge>,
               },
-              {
-                key: "title",
-                header: t("people.directory.colTitle"),
-                cell: (row) => t(`title.${row.title}`),
-              },
+              { key: "title", header: t("people.directory.colTitle"), cell: (row) => t(`title.${row.title}`) },
               {
                 key: "specialties",
                 header: t("people.directory.colSpecialties"),
                 hideOnPhone: true,
                 cell: (row) => (
                   <>
-                    {row.specialties.map((d) => t(`duty.${d}`)).join("、") ||
-                      "—"}
-                    {row.specialtyTags.length ? (
-                      <div className="text-xs text-slate-500">
-                        {row.specialtyTags.join("、")}
-                      </div>
-                    ) : null}
+                    {row.specialties.map((d) => t(`duty.${d}`)).join("、") || "—"}
+                    {row.specialtyTags.length ? <div className="text-xs text-slate-500">{row.specialtyTags.join("、")}</div> : null}
                   </>
                 ),
               },
@@ -269,11 +157,7 @@ export default function Directory() {
                 cell: (row) =>
                   row.studios.length
                     ? row.studios.map((s) => (
-                        <Link
-                          key={s.id}
-                          to={`/studios/${s.id}`}
-                          className="block text-brand-700 hover:underline"
-                        >
+                        <Link key={s.id} to={`/studios/${s.id}`} className="block text-brand-700 hover:underline">
                           {s.name}
                         </Link>
                       ))

@@ -29,8 +29,7 @@ export function RosterImportPage() {
   const [form, fields] = useForm({
     id: "roster-check",
     lastResult: checked?.form,
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: checkRosterSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: checkRosterSchema }),
     shouldValidate: "onSubmit",
   });
 
@@ -40,38 +39,22 @@ export function RosterImportPage() {
         title={t("people.import.title")}
         subtitle={t("people.import.intro")}
         actions={
-          <a
-            href="/people/import/template"
-            className={buttonClass("secondary")}
-            download
-          >
+          <a href="/people/import/template" className={buttonClass("secondary")} download>
             {t("people.import.template")}
           </a>
         }
       />
-      {collegeName ? (
-        <Notice tone="info">
-          {t("people.import.scopeCollege", { college: collegeName })}
-        </Notice>
-      ) : null}
+      {collegeName ? <Notice tone="info">{t("people.import.scopeCollege", { college: collegeName })}</Notice> : null}
       {/* A file whose check failed says so in its preview below. */}
       {preview?.issueCount ? null : <ActionFeedback reply={confirmed} />}
 
-      <Form
-        method="post"
-        encType="multipart/form-data"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-        {...getFormProps(form)}
-      >
+      <Form method="post" encType="multipart/form-data" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="check" />
         <ActionFeedback reply={checked} />
         {/* An upload refused before it was read (too large, garbled) names no intent. */}
         <ActionFeedback reply={reply} intent="" />
         <div>
-          <label
-            htmlFor={fields.file.id}
-            className="block text-sm font-medium text-slate-700"
-          >
+          <label htmlFor={fields.file.id} className="block text-sm font-medium text-slate-700">
             {t("people.import.file")}
           </label>
           <input
@@ -86,30 +69,19 @@ export function RosterImportPage() {
         </SubmitButton>
       </Form>
 
-      {preview ? (
-        <Preview preview={preview} lastResult={confirmed?.form} />
-      ) : null}
+      {preview ? <Preview preview={preview} lastResult={confirmed?.form} /> : null}
     </div>
   );
 }
 
-function Preview({
-  preview,
-  lastResult,
-}: {
-  preview: RosterPreview;
-  lastResult: SubmissionResult<string[]> | undefined;
-}) {
+function Preview({ preview, lastResult }: { preview: RosterPreview; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t, i18n } = useTranslation();
   const [confirmForm, confirmFields] = useForm<{ initialPassword: string }>({
     id: "roster-confirm",
     lastResult,
   });
   return (
-    <section
-      aria-labelledby="preview-title"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
-    >
+    <section aria-labelledby="preview-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="preview-title" className="text-lg font-semibold">
         {t("people.import.previewTitle", { file: preview.fileName })}
       </h2>
@@ -176,10 +148,7 @@ function Preview({
             {
               key: "since",
               header: t("people.profile.since"),
-              cell: (row) =>
-                row.counselorSince
-                  ? formatDate(row.counselorSince, i18n.language)
-                  : "—",
+              cell: (row) => (row.counselorSince ? formatDate(row.counselorSince, i18n.language) : "—"),
             },
             {
               key: "title",
@@ -190,23 +159,13 @@ function Preview({
               key: "kind",
               header: "",
               label: "",
-              cell: (row) => (
-                <span className="text-xs">
-                  {row.isNew
-                    ? t("people.import.newPerson")
-                    : t("people.import.updatePerson")}
-                </span>
-              ),
+              cell: (row) => <span className="text-xs">{row.isNew ? t("people.import.newPerson") : t("people.import.updatePerson")}</span>,
             },
           ]}
         />
       ) : null}
       {preview.token ? (
-        <Form
-          method="post"
-          className="space-y-4 border-t border-slate-100 pt-4"
-          {...getFormProps(confirmForm)}
-        >
+        <Form method="post" className="space-y-4 border-t border-slate-100 pt-4" {...getFormProps(confirmForm)}>
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="token" value={preview.token} />
           {preview.created > 0 ? (
@@ -220,10 +179,7 @@ function Preview({
             />
           ) : null}
           <div className="flex gap-2">
-            <SubmitButton
-              intent="confirm"
-              pendingLabel={t("people.import.importing")}
-            >
+            <SubmitButton intent="confirm" pendingLabel={t("people.import.importing")}>
               {t("people.import.confirm", { count: preview.total })}
             </SubmitButton>
             <Link to="/people/import" className={buttonClass("secondary")}>
