@@ -6,9 +6,11 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getOptionalUser } from "~/auth/session.server.ts";
@@ -67,9 +69,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * Marks <html data-rendered="/path?query"> once the page is hydrated and has rendered that address
+ * (effects run after React committed it). Browser tests wait for it instead of guessing when a
+ * click is handled by the app and when the page shows what a navigation loaded.
+ */
+function useRenderedMarker() {
+  const location = useLocation();
+  useEffect(() => {
+    document.documentElement.dataset.rendered = location.pathname + location.search;
+  }, [location]);
+}
+
 export default function App() {
   const root = useRootData();
   useChangeLanguage(root?.locale ?? "zh-CN");
+  useRenderedMarker();
   if (!root?.user) return <Outlet />;
   return (
     <RealtimeProvider userId={root.user.id}>

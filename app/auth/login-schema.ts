@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** Messages are translation keys; the server sends back the translated text. */
 export const loginSchema = z.object({
+  intent: z.literal("signIn"),
   username: z
     .string({ error: "validation.usernameRequired" })
     .trim()

@@ -3,6 +3,7 @@ import { z } from "zod";
 /** Messages are translation keys; the school's password rules are checked on the server (passwords.server.ts). */
 export const changePasswordSchema = z
   .object({
+    intent: z.literal("change"),
     currentPassword: z.string({ error: "account.errors.currentRequired" }).min(1, "account.errors.currentRequired").max(256, "validation.tooLong"),
     newPassword: z.string({ error: "account.errors.newRequired" }).min(1, "account.errors.newRequired").max(256, "validation.tooLong"),
     confirmPassword: z.string({ error: "account.errors.confirmRequired" }).min(1, "account.errors.confirmRequired").max(256, "validation.tooLong"),

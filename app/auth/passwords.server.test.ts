@@ -68,11 +68,12 @@ async function call(handler: (args: never) => Promise<unknown>, url: string, ini
 
 /** The error texts a Conform reply carries, by field ("" for the form). */
 function errorsOf(answer: Answer): Record<string, string[]> {
-  const result = answer.data?.result as { error?: Record<string, string[] | null> } | undefined;
+  const result = answer.data?.form as { error?: Record<string, string[] | null> } | undefined;
   return Object.fromEntries(Object.entries(result?.error ?? {}).map(([field, messages]) => [field, messages ?? []]));
 }
 
-const changeForm = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({ currentPassword, newPassword, confirmPassword });
+const changeForm = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({ intent: "change", currentPassword, newPassword, confirmPassword });
+const loginForm = (username: string, password: string, redirectTo = "/") => ({ intent: "signIn", username, password, redirectTo });
 
 async function signsIn(username: string, password: string) {
   return (await authenticate(username, password, address())).ok;
@@ -87,6 +88,11 @@ describe("changing one's own password at /settings/password", () => {
     const wrong = await call(passwordRoute.action, "/settings/password", { cookie: here, form: changeForm("not-my-password", "Chunfeng-huayu-2026") });
     expect(wrong.status).toBe(400);
     expect(errorsOf(wrong).currentPassword).toEqual(["当前密码不正确。"]);
+    // No password, right or wrong, is ever sent back to the page.
+    expect(JSON.stringify(wrong.data)).not.toMatch(/not-my-password|Chunfeng/);
+    const mismatch = await call(passwordRoute.action, "/settings/password", { cookie: here, form: changeForm(PASSWORD, "Chunfeng-huayu-2026", "Chunfeng-huayu-2025") });
+    expect(mismatch.status).toBe(400);
+    expect(JSON.stringify(mismatch.data)).not.toMatch(/Fudao@2026|Chunfeng/);
     expect(await signsIn(person.username, PASSWORD)).toBe(true);
     expect(await getUserFromCookieHeader(elsewhere)).not.toBeNull();
 
@@ -147,11 +153,12 @@ describe("changing one's own password at /settings/password", () => {
     const post = (current: string) =>
       passwordRoute
         .action({ request: new Request("http://localhost/settings/password", { method: "POST", headers: { ...headers, Cookie: cookie }, body: new URLSearchParams(changeForm(current, "Chunfeng-huayu-2026")) }), params: {}, context: {} } as never)
-        .then((result) => result as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } });
+        .then((result) => result as unknown as { init: { status: number }; data: { error: string; form: { error: Record<string, string[]> } } });
     for (let i = 0; i < 5; i++) expect((await post(`guess-${i}`)).init.status).toBe(400);
     const blocked = await post(PASSWORD);
     expect(blocked.init.status).toBe(429);
-    expect(blocked.data.result.error[""]![0]).toMatch(/^密码输错次数过多，请在 \d+ 分钟后再试。$/);
+    expect(blocked.data.error).toMatch(/^密码输错次数过多，请在 \d+ 分钟后再试。$/);
+    expect(blocked.data.form.error[""]).toEqual([blocked.data.error]);
     expect(await signsIn(person.username, PASSWORD)).toBe(true);
   });
 
@@ -175,7 +182,7 @@ describe("the first sign-in of an imported account", () => {
     await importRoster(admin, check, { initialPassword: "Batch@2026", fileName: "新人.xlsx" });
 
     // Signing in with the initial password leads to the password page, keeping the destination.
-    const login = await call(loginRoute.action, "/login", { form: { username: "F2026001", password: "Batch@2026", redirectTo: "/studios" } });
+    const login = await call(loginRoute.action, "/login", { form: loginForm("F2026001", "Batch@2026", "/studios") });
     expect(login).toMatchObject({ status: 302, location: "/settings/password?redirectTo=%2Fstudios" });
     const user = await prisma.user.findUniqueOrThrow({ where: { username: "F2026001" } });
     const cookie = await cookieOf(user.id);
@@ -186,7 +193,7 @@ describe("the first sign-in of an imported account", () => {
     expect(await getSignedInFromCookieHeader(cookie)).toMatchObject({ passwordMustChange: true });
     expect((await call(passwordRoute.loader, "/settings/password?redirectTo=%2Fstudios", { cookie })).data).toMatchObject({ first: true, redirectTo: "/studios" });
     // A second sign-in with it still opens only that page.
-    expect((await call(loginRoute.action, "/login", { form: { username: "F2026001", password: "Batch@2026", redirectTo: "/" } })).location).toBe("/settings/password");
+    expect((await call(loginRoute.action, "/login", { form: loginForm("F2026001", "Batch@2026", "/") })).location).toBe("/settings/password");
 
     // The initial password cannot become their own.
     const same = await call(passwordRoute.action, "/settings/password", { cookie, form: { ...changeForm("Batch@2026", "Batch@2026"), redirectTo: "/studios" } });
@@ -197,7 +204,7 @@ describe("the first sign-in of an imported account", () => {
     expect((await requireUser(new Request("http://localhost/", { headers: { Cookie: cookie } }))).username).toBe("F2026001");
     // A colleague of the same batch can no longer use the shared password on this account…
     expect(await signsIn("F2026001", "Batch@2026")).toBe(false);
-    expect((await call(loginRoute.action, "/login", { form: { username: "F2026001", password: "Sun-yi-de-mima-2026", redirectTo: "/" } })).location).toBe("/");
+    expect((await call(loginRoute.action, "/login", { form: loginForm("F2026001", "Sun-yi-de-mima-2026", "/") })).location).toBe("/");
     // …and cannot set it back later either.
     const back = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm("Sun-yi-de-mima-2026", "Batch@2026") });
     expect(errorsOf(back).newPassword).toEqual(["新密码不能与学工部或学院设定的初始密码、临时密码相同。"]);
@@ -210,11 +217,11 @@ describe("the first sign-in of an imported account", () => {
     const input = newMentorFormSchema.parse({ kind: "EXTERNAL", username: "ext-first-login", name: "周外聘", organisation: "省教育厅", rank: "SENIOR", primaryDuty: "CAREER", capacity: "2", available: true });
     const { password } = await createMentor(admin.id, input);
     expect(password).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
-    expect((await call(loginRoute.action, "/login", { form: { username: "ext-first-login", password: password!, redirectTo: "/" } })).location).toBe("/settings/password");
+    expect((await call(loginRoute.action, "/login", { form: loginForm("ext-first-login", password!, "/") })).location).toBe("/settings/password");
 
     // The seed's printed accounts, checked by name on purpose: they are what a new installation shows.
     for (const username of ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"]) {
-      expect((await call(loginRoute.action, "/login", { form: { username, password: PASSWORD, redirectTo: "/" } })).location, username).toBe("/");
+      expect((await call(loginRoute.action, "/login", { form: loginForm(username, PASSWORD) })).location, username).toBe("/");
     }
   });
 });
@@ -245,7 +252,7 @@ describe("resets by 学工部 and college admins", () => {
     for (const cookie of sessions) expect(await getSignedInFromCookieHeader(cookie)).toBeNull();
     expect(await signsIn(person.username, PASSWORD)).toBe(false);
     // The temporary password only opens the page that replaces it.
-    expect((await call(loginRoute.action, "/login", { form: { username: person.username, password: temporary, redirectTo: "/" } })).location).toBe("/settings/password");
+    expect((await call(loginRoute.action, "/login", { form: loginForm(person.username, temporary, "/") })).location).toBe("/settings/password");
 
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "person.password-reset", entityId: person.id } });
     expect(audit).toMatchObject({ actorId: admin.id, entityType: "User", data: { mode: "temporary", endedSessions: 2 } });
@@ -264,7 +271,7 @@ describe("resets by 学工部 and college admins", () => {
     expect(done).toMatchObject({ status: 200, data: { notice: expect.stringContaining("下次登录时修改密码") } });
     expect(temporaryIn(done)).toBeUndefined();
     expect(await getSignedInFromCookieHeader(session)).toBeNull();
-    expect((await call(loginRoute.action, "/login", { form: { username: person.username, password: PASSWORD, redirectTo: "/" } })).location).toBe("/settings/password");
+    expect((await call(loginRoute.action, "/login", { form: loginForm(person.username, PASSWORD, "/") })).location).toBe("/settings/password");
     const cookie = await cookieOf(person.id);
     const same = await call(passwordRoute.action, "/settings/password", { cookie, form: changeForm(PASSWORD, PASSWORD) });
     expect(errorsOf(same).newPassword).toEqual(["新密码不能与学工部或学院设定的初始密码、临时密码相同。"]);

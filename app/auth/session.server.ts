@@ -153,13 +153,16 @@ function secureFor(request: Request) {
   return new URL(request.url).protocol === "https:";
 }
 
-export async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+/** Starts a session for the person: the Set-Cookie header value that carries it. */
+export async function startSession(request: Request, userId: string): Promise<string> {
   const storage = sessionStorage();
   const session = await storage.getSession();
   session.set("userId", userId);
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await storage.commitSession(session, { secure: secureFor(request) }) },
-  });
+  return storage.commitSession(session, { secure: secureFor(request) });
+}
+
+export async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+  return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(request, userId) } });
 }
 
 export async function logout(request: Request): Promise<Response> {

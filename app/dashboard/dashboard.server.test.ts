@@ -99,6 +99,7 @@ describe("dashboard and settings pages", () => {
     const statuses = Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, module.loader as never, "/admin/settings")).status])));
     expect(statuses).toEqual({ admin: 200, college: 403, leader: 403, backbone: 403, counselor: 403, mentor: 403, external: 403 });
     const form = {
+      intent: "save",
       schoolName: "示范大学",
       growingAfterYears: "3",
       experiencedAfterYears: "3",
@@ -115,10 +116,10 @@ describe("dashboard and settings pages", () => {
     };
     const bad = await asUser("admin", module.action as never, "/admin/settings", { form });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.data)).toContain("进入经验期的年限必须大于进入成长期的年限。");
+    expect(bad.data).toMatchObject({ intent: "save", status: "error", form: { error: { experiencedAfterYears: ["进入经验期的年限必须大于进入成长期的年限。"] } } });
     expect((await asUser("college", module.action as never, "/admin/settings", { form: { ...form, experiencedAfterYears: "5" } })).status).toBe(403);
     const good = await asUser("admin", module.action as never, "/admin/settings", { form: { ...form, experiencedAfterYears: "5" } });
-    expect(good.data).toMatchObject({ notice: "学校设置已保存。" });
+    expect(good.data).toMatchObject({ intent: "save", status: "success", notice: "学校设置已保存。" });
     const settings = await getSchoolSettings();
     expect(settings.stageThresholds).toEqual({ growingAfterYears: 3, experiencedAfterYears: 5, expertTitles: ["PROFESSOR"] });
     expect(settings.maxStudiosPerPerson).toBe(3);

@@ -63,7 +63,6 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "dashboard.": ["counselors", "inStudio", "studios", "dutiesCovered"],
   "mentors.settings.": [...WEIGHT_KEYS, "requireDutyMatch", "excludeLeaderCollege"],
   "mentors.candidates.": ["internal", "external"],
-  "mentors.matching.done.": ["lock", "unlock"],
   "mentors.breakdown.dutyLevel.": ["primary", "secondary", "none"],
   "mentors.import.columns.": "codes",
 };

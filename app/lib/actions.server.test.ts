@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { permit } from "~/policy/index.ts";
+import { permit, permitSignIn } from "~/policy/index.ts";
 import { buildUser, type BuiltUser } from "../../tests/support/factories.ts";
 import { cookieFor } from "../../tests/support/signed-in.ts";
 import { intentAction } from "./actions.server.ts";
@@ -99,5 +99,64 @@ describe("the action protocol", () => {
     expect((await post({ intent: "toString" })).status).toBe(400);
     expect((await post({})).status).toBe(400);
     expect(runs).toEqual([]);
+  });
+});
+
+/** A made-up page a visitor posts to (as signing in does): another actor, a secret field, a cookie. */
+const visitorAction = intentAction({
+  actor: async () => null,
+  intents: (intent) => ({
+    enter: intent({
+      schema: z.object({ intent: z.literal("enter"), code: z.string().min(4, "validation.required"), secret: z.string() }),
+      hideFields: ["secret"],
+      authorize: () => permitSignIn(),
+      run: (_call, input) => {
+        if (input.code === "used") throw new UserError("studios.errors.nameTaken", { name: input.code }, { status: 400, field: "code" });
+        return { redirectTo: "/", headers: { "Set-Cookie": "door=open; Path=/" } };
+      },
+    }),
+  }),
+});
+
+async function visit(fields: Record<string, string>) {
+  const request = new Request("http://localhost/visit", { method: "POST", headers: { "Accept-Language": "zh-CN" }, body: new URLSearchParams(fields) });
+  const result = (await visitorAction({ request, params: {}, context: {} })) as unknown;
+  if (result instanceof Response) return { status: result.status, body: null, response: result };
+  const wrapped = result as { data: Record<string, unknown>; init: { status?: number } | null };
+  return { status: wrapped.init?.status ?? 200, body: wrapped.data, response: null };
+}
+
+describe("the action protocol, beyond a signed-in person's page", () => {
+  it("asks for a session by default: a visitor's post goes to the login and runs nothing", async () => {
+    runs.length = 0;
+    const request = new Request("http://localhost/test", { method: "POST", body: new URLSearchParams({ intent: "rename", name: "新的名称" }) });
+    const thrown = await action({ request, params: {}, context: {} }).catch((e: unknown) => e);
+    expect((thrown as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect(runs).toEqual([]);
+  });
+
+  it("lets a page name another actor, and sends a redirect's headers (a cookie) along", async () => {
+    const done = await visit({ intent: "enter", code: "abcd", secret: "s3cret-value" });
+    expect(done.status).toBe(302);
+    expect(done.response!.headers.get("Location")).toBe("/");
+    expect(done.response!.headers.get("Set-Cookie")).toBe("door=open; Path=/");
+  });
+
+  it("shows a refusal about one field at that field, with the form's summary on top", async () => {
+    const refused = await visit({ intent: "enter", code: "used", secret: "s3cret-value" });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ intent: "enter", status: "error", error: "表单中有需要修改的内容，请检查后重新提交。" });
+    const errors = (refused.body as { form: { error: Record<string, string[]> } }).form.error;
+    expect(errors.code![0]).toContain("used");
+    expect(errors[""]).toBeUndefined();
+  });
+
+  it("never sends hidden fields back, whatever the answer", async () => {
+    for (const code of ["x", "used"]) {
+      const answer = await visit({ intent: "enter", code, secret: "s3cret-value" });
+      expect(answer.status, code).toBe(400);
+      expect(JSON.stringify(answer.body), code).not.toContain("s3cret-value");
+      expect(JSON.stringify(answer.body), code).toContain(code === "x" ? '"code":"x"' : '"code":"used"');
+    }
   });
 });

@@ -27,8 +27,9 @@ import { isUserError } from "./user-error.ts";
  *     }),
  *   });
  */
-export interface IntentCall<Ctx> {
-  user: SessionUser;
+export interface IntentCall<Ctx, User = SessionUser> {
+  /** Who acts: the signed-in person (see intentAction's `actor` for the two pages that differ). */
+  user: User;
   /** What `load` returned: the resource and the viewer's relation to it. */
   ctx: Ctx;
   t: TFunction;
@@ -43,49 +44,58 @@ export interface Outcome<Data = undefined> {
   data?: Data;
   /** Go elsewhere afterwards (a path of this app). */
   redirectTo?: string;
+  /** Headers to send with the redirect (signing in sets the session cookie). */
+  headers?: HeadersInit;
 }
 
 type Awaitable<T> = T | Promise<T>;
 
-export interface IntentSpec<Ctx, Schema extends z.ZodType, Data, Target = undefined> {
+export interface IntentSpec<Ctx, Schema extends z.ZodType, Data, Target = undefined, User = SessionUser> {
   schema: Schema;
   /**
    * The thing this intent acts on, when the page's `load` is not enough (a row named by the form):
    * loaded once, 404 when missing, and handed to authorize, confirm and run.
    */
-  target?: (call: IntentCall<Ctx>, input: z.output<Schema>) => Awaitable<Target>;
+  target?: (call: IntentCall<Ctx, User>, input: z.output<Schema>) => Awaitable<Target>;
   /** The policy decides: return `permit(user, "action", resource)`; it throws 403 otherwise. */
-  authorize: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Permit>;
+  authorize: (call: IntentCall<Ctx, User>, input: z.output<Schema>, target: Target) => Awaitable<Permit>;
   /** Destructive intents ask first (unless the post says `confirmed=yes`). */
-  confirm?: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Omit<ConfirmRequest, "fields"> | null>;
-  run: (call: IntentCall<Ctx>, input: z.output<Schema>, target: Target) => Awaitable<Outcome<Data> | void>;
+  confirm?: (call: IntentCall<Ctx, User>, input: z.output<Schema>, target: Target) => Awaitable<Omit<ConfirmRequest, "fields"> | null>;
+  run: (call: IntentCall<Ctx, User>, input: z.output<Schema>, target: Target) => Awaitable<Outcome<Data> | void>;
   /** Keep what was typed after success (default: the form is reset). */
   keepForm?: boolean;
+  /** Fields never sent back to the page, whatever the answer (passwords). */
+  hideFields?: string[];
 }
 
 /** Declares one intent; exists so TypeScript infers each intent's input, target and data separately. */
-export type IntentBuilder<Ctx> = <Schema extends z.ZodType, Data = undefined, Target = undefined>(
-  spec: IntentSpec<Ctx, Schema, Data, Target>,
-) => IntentSpec<Ctx, Schema, Data, Target>;
+export type IntentBuilder<Ctx, User = SessionUser> = <Schema extends z.ZodType, Data = undefined, Target = undefined>(
+  spec: IntentSpec<Ctx, Schema, Data, Target, User>,
+) => IntentSpec<Ctx, Schema, Data, Target, User>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type DataOf<S> = S extends IntentSpec<any, any, infer D, any> ? D : never;
+type DataOf<S> = S extends IntentSpec<any, any, infer D, any, any> ? D : never;
 
 /** The union of every intent's reply, discriminated by `intent`. */
 export type RepliesOf<Intents> = { [K in keyof Intents & string]: ActionReply<K, DataOf<Intents[K]>> }[keyof Intents & string];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx, z.ZodType, unknown, any>>>(options: {
+export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx, z.ZodType, unknown, any, User>>, User = SessionUser>(options: {
+  /**
+   * Who acts, when it is not a signed-in person with a password of their own (requireUser, the
+   * default): the password page takes any session, signing in takes a visitor.
+   */
+  actor?: (request: Request) => Promise<User>;
   /** Loads the resource and the viewer's relation (404 when missing); runs before any intent. */
-  load?: (args: ActionFunctionArgs, user: SessionUser) => Promise<Ctx>;
-  intents: (intent: IntentBuilder<Ctx>) => Intents;
+  load?: (args: ActionFunctionArgs, user: User) => Promise<Ctx>;
+  intents: (intent: IntentBuilder<Ctx, User>) => Intents;
   /** How the body is read (e.g. readUploadForm for file uploads); request.formData() by default. */
   readForm?: (request: Request) => Promise<FormData>;
 }) {
   const intents = options.intents((spec) => spec);
   return async (args: ActionFunctionArgs) => {
     const { request } = args;
-    const user = await requireUser(request);
+    const user = options.actor ? await options.actor(request) : ((await requireUser(request)) as User);
     const ctx = options.load ? await options.load(args, user) : (undefined as Ctx);
     let form: FormData;
     try {
@@ -102,12 +112,13 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     const spec = Object.hasOwn(intents, name) ? intents[name] : undefined;
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
     const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
-    const call: IntentCall<Ctx> = { user, ctx, t, locale, form, request };
+    const call: IntentCall<Ctx, User> = { user, ctx, t, locale, form, request };
     const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents>, { status });
 
+    const { hideFields } = spec;
     const submission = parseWithZod(form, { schema: spec.schema });
     if (submission.status !== "success") {
-      return reply({ status: "error", error: t("kit.formInvalid"), form: translatedReply(submission, t) }, 400);
+      return reply({ status: "error", error: t("kit.formInvalid"), form: translatedReply(submission, t, { hideFields }) }, 400);
     }
     const input = submission.value;
     const target = spec.target ? await spec.target(call, input) : undefined;
@@ -120,12 +131,17 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
 
     try {
       const outcome = (await spec.run(call, input, target)) ?? {};
-      if (outcome.redirectTo) return redirect(outcome.redirectTo);
-      return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm }) });
+      if (outcome.redirectTo) return redirect(outcome.redirectTo, { headers: outcome.headers });
+      return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm, hideFields }) });
     } catch (error) {
       if (!isUserError(error)) throw error;
       const message = translateKey(t, error.key, error.params);
-      return reply({ status: "error", error: message, details: error.details, form: submission.reply({ formErrors: [message] }) }, error.status);
+      // A refusal about one field is shown there, like a validation error; the page gets the summary.
+      if (error.field) {
+        const form = submission.reply({ fieldErrors: { [error.field]: [message] }, hideFields });
+        return reply({ status: "error", error: t("kit.formInvalid"), details: error.details, form }, error.status);
+      }
+      return reply({ status: "error", error: message, details: error.details, form: submission.reply({ formErrors: [message], hideFields }) }, error.status);
     }
   };
 }

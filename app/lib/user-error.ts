@@ -12,15 +12,18 @@ export class UserError extends Error {
   readonly status: number;
   /** Extra structured data the page may show (e.g. what an ineligible candidate lacks). */
   readonly details: unknown;
+  /** The form field the refusal is about (the current password was wrong): shown at that field. */
+  readonly field: string | undefined;
 
   constructor(
     readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
-    options: { status?: number; details?: unknown } = {},
+    options: { status?: number; details?: unknown; field?: string } = {},
   ) {
     super(key);
     this.status = options.status ?? 409;
     this.details = options.details;
+    this.field = options.field;
   }
 }
 

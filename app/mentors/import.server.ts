@@ -8,8 +8,8 @@ import { prisma } from "~/db/client.server.ts";
 import { MentorKind, MentorRank, type Duty } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
 import { enumLabels } from "~/i18n/enum-labels.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { nameKeys } from "~/people/name-keys.ts";
-import { MentorsError } from "./errors.ts";
 import { splitKeywords } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
 import { mentorMessages } from "./messages.ts";
@@ -142,6 +142,22 @@ export const rawRowsSchema = z
   .min(1)
   .max(MAX_ROWS);
 
+/** The confirm step's post: the checked rows as JSON, read again (a stale or altered page is a bad request). */
+export const importRowsSchema = z.object({
+  intent: z.literal("import"),
+  rows: z.string().transform((text, ctx): RawRow[] => {
+    let parsed: ReturnType<typeof rawRowsSchema.safeParse> | undefined;
+    try {
+      parsed = rawRowsSchema.safeParse(JSON.parse(text));
+    } catch {
+      // not JSON: reported below
+    }
+    if (parsed?.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: "mentors.errors.badRequest" });
+    return z.NEVER;
+  }),
+});
+
 /** Checks every row (formats first, then against the accounts and mentors in the database). */
 export async function checkRows(rows: RawRow[], db: Db = prisma): Promise<Check> {
   const errors: RowProblem[] = [];
@@ -259,7 +275,7 @@ export interface ImportOutcome {
 /** Writes a checked file in one transaction; refuses (nothing written) if anything no longer holds. */
 export async function importMentors(actorId: string, rows: RawRow[]): Promise<ImportOutcome> {
   const first = await checkRows(rows);
-  if (!first.ok) throw new MentorsError("import.stale");
+  if (!first.ok) throw new UserError("mentors.import.stale");
   const fresh = first.rows.filter((r) => r.action === "create" && r.kind === "EXTERNAL");
   // Each new account gets its own initial password, good only for setting its owner's own (decision 009).
   const passwords = fresh.map((r) => ({ username: r.username, name: r.name, password: temporaryPassword() }));
@@ -267,7 +283,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
   return prisma.$transaction(
     async (tx) => {
       const check = await checkRows(rows, tx);
-      if (!check.ok || check.rows.length !== first.rows.length) throw new MentorsError("import.stale");
+      if (!check.ok || check.rows.length !== first.rows.length) throw new UserError("mentors.import.stale");
       let created = 0;
       let updated = 0;
       for (const row of check.rows) {
@@ -295,7 +311,7 @@ export async function importMentors(actorId: string, rows: RawRow[]): Promise<Im
           userId = user.id;
         } else {
           const credential = credentials.get(row.username);
-          if (!credential) throw new MentorsError("import.stale");
+          if (!credential) throw new UserError("mentors.import.stale");
           userId = (await tx.user.create({ data: { username: row.username, name: row.name, ...nameKeys(row.name), ...credential, roles: ["MENTOR"] } })).id;
         }
         await tx.mentor.create({ data: { userId, kind: row.kind, ...profile } });

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { buildUser } from "../../tests/support/factories.ts";
-import { MentorsError } from "./errors.ts";
 import {
   addByHand,
   excludePair,
@@ -44,10 +44,10 @@ async function pending() {
   });
 }
 
-async function thrown(promise: Promise<unknown>): Promise<MentorsError> {
+async function thrown(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MentorsError);
-  return error as MentorsError;
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
 }
 
 describe("running the matching", () => {
@@ -177,16 +177,16 @@ describe("running the matching", () => {
     const audits = await prisma.auditLog.count();
     // The direction already has its one external mentor.
     const other = await prisma.mentor.findFirstOrThrow({ where: { kind: "EXTERNAL", available: true, id: { not: accepted.mentorId }, assignments: { none: {} } } });
-    expect((await thrown(addByHand(adminId, accepted.directionId, other.id))).explained).toMatchObject({ key: "errors.slotFull", params: { kind: "EXTERNAL", target: 1 } });
+    expect((await thrown(addByHand(adminId, accepted.directionId, other.id)))).toMatchObject({ key: "mentors.errors.slotFull", params: { kind: "EXTERNAL", target: 1 } });
     // The same mentor twice.
-    expect((await thrown(addByHand(adminId, accepted.directionId, accepted.mentorId))).explained.key).toBe("candidate.already");
+    expect((await thrown(addByHand(adminId, accepted.directionId, accepted.mentorId))).key).toBe("mentors.candidate.already");
     // A mentor who is full.
     const full = await prisma.mentor.findFirstOrThrow({ where: { kind: "INTERNAL", capacity: 1, assignments: { some: { status: "ACCEPTED" } } } });
     const room = await prisma.direction.findFirstOrThrow({ where: { mentorAssignments: { none: {} } } });
-    expect((await thrown(addByHand(adminId, room.id, full.id))).explained).toMatchObject({ key: "candidate.full", params: { capacity: 1 } });
+    expect((await thrown(addByHand(adminId, room.id, full.id)))).toMatchObject({ key: "mentors.candidate.full", params: { capacity: 1 } });
     // An unavailable mentor.
     const away = await prisma.mentor.findFirstOrThrow({ where: { kind: "INTERNAL", available: false } });
-    expect((await thrown(addByHand(adminId, room.id, away.id))).explained.key).toBe("candidate.unavailable");
+    expect((await thrown(addByHand(adminId, room.id, away.id))).key).toBe("mentors.candidate.unavailable");
     expect(await prisma.auditLog.count()).toBe(audits);
     expect(await prisma.mentorAssignment.count({ where: { status: "PROPOSED" } })).toBe(0);
   });
@@ -206,7 +206,7 @@ describe("publishing and answering", () => {
     }
     expect(await prisma.auditLog.findFirst({ where: { action: "matching.publish" } })).toMatchObject({ actorId: adminId, data: { count } });
     // Nothing left to publish.
-    expect((await thrown(publish(adminId))).explained.key).toBe("errors.nothingToPublish");
+    expect((await thrown(publish(adminId))).key).toBe("mentors.errors.nothingToPublish");
 
     const invitation = proposed[0]!;
     await respond(invitation.mentor.userId, invitation.id, "accept", null);
@@ -216,7 +216,7 @@ describe("publishing and answering", () => {
     expect(await prisma.notification.count({ where: { userId: adminId, type: "mentors.notices.accepted" } })).toBe(1);
     expect(await prisma.auditLog.findFirst({ where: { action: "mentoring.accept", entityId: invitation.id } })).toMatchObject({ actorId: invitation.mentor.userId });
     // An answered invitation cannot be answered again.
-    expect((await thrown(respond(invitation.mentor.userId, invitation.id, "decline", null))).explained.key).toBe("errors.alreadyAnswered");
+    expect((await thrown(respond(invitation.mentor.userId, invitation.id, "decline", null))).key).toBe("mentors.errors.alreadyAnswered");
   });
 
   it("a decline re-matches only that slot, with a replacement proposal for 学工部 to publish", async () => {

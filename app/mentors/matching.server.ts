@@ -5,7 +5,8 @@ import type { Duty, MentorAssignmentStatus, MentorKind } from "~/generated/prism
 import { recordAudit } from "~/audit/audit.server.ts";
 import { createNotifications, type NewNotification } from "~/notifications/notify.server.ts";
 import { whoMay } from "~/policy/index.ts";
-import { MentorsError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
+import { explainedError } from "./explain-text.ts";
 import { readMatchingSettings } from "./matching-settings.server.ts";
 import { match, matchGreedy } from "./matching/engine.ts";
 import { expertiseWarning, pairObstacle, scorePair } from "./matching/explain.ts";
@@ -216,7 +217,7 @@ async function assignmentForChange(tx: Db, assignmentId: string) {
       direction: { select: { id: true, name: true, studio: { select: { id: true, name: true } } } },
     },
   });
-  if (!row) throw new MentorsError("errors.assignmentGone", {}, 404);
+  if (!row) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
   return row;
 }
 
@@ -233,7 +234,7 @@ export async function setLocked(actorId: string, assignmentId: string, locked: b
   await prisma.$transaction(async (tx) => {
     await lockMatching(tx);
     const row = await assignmentForChange(tx, assignmentId);
-    if (row.status !== "PROPOSED") throw new MentorsError("errors.notProposed", { mentor: row.mentor.user.name });
+    if (row.status !== "PROPOSED") throw new UserError("mentors.errors.notProposed", { mentor: row.mentor.user.name });
     await tx.mentorAssignment.update({ where: { id: row.id }, data: { locked } });
     await recordAudit(tx, { actorId, action: locked ? "matching.lock" : "matching.unlock", entityType: "MentorAssignment", entityId: row.id, data: describePair(row) });
   });
@@ -248,14 +249,14 @@ export async function excludePair(actorId: string, target: { assignmentId: strin
       : await tx.mentorAssignment.findUnique({ where: { directionId_mentorId: { directionId: target.directionId, mentorId: target.mentorId } } }).then((found) => (found ? assignmentForChange(tx, found.id) : null));
     if (row) {
       if (row.status === "EXCLUDED") return;
-      if (row.status !== "PROPOSED") throw new MentorsError(row.status === "DECLINED" ? "errors.alreadyDeclined" : "errors.releaseFirst", { mentor: row.mentor.user.name });
+      if (row.status !== "PROPOSED") throw new UserError(row.status === "DECLINED" ? "mentors.errors.alreadyDeclined" : "mentors.errors.releaseFirst", { mentor: row.mentor.user.name });
       await tx.mentorAssignment.update({ where: { id: row.id }, data: { status: "EXCLUDED", locked: false } });
     } else if (!("assignmentId" in target)) {
       const [direction, mentor] = await Promise.all([
         tx.direction.findUnique({ where: { id: target.directionId }, select: { id: true } }),
         tx.mentor.findUnique({ where: { id: target.mentorId }, select: { id: true } }),
       ]);
-      if (!direction || !mentor) throw new MentorsError("errors.assignmentGone", {}, 404);
+      if (!direction || !mentor) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
       const created = await tx.mentorAssignment.create({ data: { directionId: direction.id, mentorId: mentor.id, status: "EXCLUDED", manual: true } });
       row = await assignmentForChange(tx, created.id);
     }
@@ -267,7 +268,7 @@ export async function unexclude(actorId: string, assignmentId: string) {
   await prisma.$transaction(async (tx) => {
     await lockMatching(tx);
     const row = await assignmentForChange(tx, assignmentId);
-    if (row.status !== "EXCLUDED") throw new MentorsError("errors.notExcluded", { mentor: row.mentor.user.name });
+    if (row.status !== "EXCLUDED") throw new UserError("mentors.errors.notExcluded", { mentor: row.mentor.user.name });
     await tx.mentorAssignment.delete({ where: { id: row.id } });
     await recordAudit(tx, { actorId, action: "matching.unexclude", entityType: "MentorAssignment", entityId: row.id, data: describePair(row) });
   });
@@ -278,7 +279,7 @@ export async function removeProposal(actorId: string, assignmentId: string) {
   await prisma.$transaction(async (tx) => {
     await lockMatching(tx);
     const row = await assignmentForChange(tx, assignmentId);
-    if (row.status !== "PROPOSED") throw new MentorsError("errors.notProposed", { mentor: row.mentor.user.name });
+    if (row.status !== "PROPOSED") throw new UserError("mentors.errors.notProposed", { mentor: row.mentor.user.name });
     await tx.mentorAssignment.delete({ where: { id: row.id } });
     await recordAudit(tx, { actorId, action: "matching.remove", entityType: "MentorAssignment", entityId: row.id, data: describePair(row) });
   });
@@ -289,7 +290,7 @@ export async function releaseAssignment(actorId: string, assignmentId: string) {
   const deliver = await prisma.$transaction(async (tx) => {
     await lockMatching(tx);
     const row = await assignmentForChange(tx, assignmentId);
-    if (row.status !== "INVITED" && row.status !== "ACCEPTED") throw new MentorsError("errors.notActive", { mentor: row.mentor.user.name });
+    if (row.status !== "INVITED" && row.status !== "ACCEPTED") throw new UserError("mentors.errors.notActive", { mentor: row.mentor.user.name });
     await tx.mentorAssignment.delete({ where: { id: row.id } });
     await recordAudit(tx, { actorId, action: "matching.release", entityType: "MentorAssignment", entityId: row.id, data: { ...describePair(row), status: row.status } });
     return createNotifications(tx, [
@@ -314,7 +315,7 @@ export async function addByHand(actorId: string, directionId: string, mentorId: 
       tx.mentor.findUnique({ where: { id: mentorId }, include: { user: { select: { name: true, active: true, collegeId: true } } } }),
       readMatchingSettings(tx),
     ]);
-    if (!direction || !mentor || direction.studio.archivedAt) throw new MentorsError("errors.assignmentGone", {}, 404);
+    if (!direction || !mentor || direction.studio.archivedAt) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
     const [existing, load, preference] = await Promise.all([
       tx.mentorAssignment.findUnique({ where: { directionId_mentorId: { directionId, mentorId } }, select: { status: true } }),
       tx.mentorAssignment.count({ where: { mentorId, status: { in: ACTIVE } } }),
@@ -340,10 +341,10 @@ export async function addByHand(actorId: string, directionId: string, mentorId: 
       rank: mentor.rank,
     };
     const obstacle = pairObstacle(matchDirection, matchMentor, { settings, status: existing?.status ?? null, load });
-    if (obstacle) throw new MentorsError(obstacle.key, obstacle.params);
+    if (obstacle) throw explainedError(obstacle);
     const target = mentor.kind === "INTERNAL" ? direction.internalMentorTarget : direction.externalMentorTarget;
     const held = direction.mentorAssignments.filter((a) => a.mentor.kind === mentor.kind).length;
-    if (held >= target) throw new MentorsError("errors.slotFull", { direction: direction.name, kind: mentor.kind, target });
+    if (held >= target) throw new UserError("mentors.errors.slotFull", { direction: direction.name, kind: mentor.kind, target });
     const breakdown = scorePair(matchDirection, matchMentor, settings, preference?.rank ?? null, load + 1);
     const created = await tx.mentorAssignment.create({
       data: { directionId, mentorId, status: "PROPOSED", locked: true, manual: true, score: breakdown.total / 100, scoreBreakdown: jsonOf(breakdown) },
@@ -368,7 +369,7 @@ export async function publish(actorId: string): Promise<number> {
       orderBy: { id: "asc" },
       select: { id: true, mentor: { select: { userId: true } }, direction: { select: { name: true, studio: { select: { name: true } } } } },
     });
-    if (!pending.length) throw new MentorsError("errors.nothingToPublish");
+    if (!pending.length) throw new UserError("mentors.errors.nothingToPublish");
     const now = new Date();
     await tx.mentorAssignment.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { status: "INVITED", invitedAt: now, locked: false } });
     await recordAudit(tx, { actorId, action: "matching.publish", entityType: "MatchingRun", entityId: "publish", data: { count: pending.length, assignmentIds: pending.map((p) => p.id) } });
@@ -382,6 +383,20 @@ export async function publish(actorId: string): Promise<number> {
   });
   deliver();
   return count;
+}
+
+/** A pair named by a form, with the names a confirmation needs (null when it is gone). */
+export async function findAssignment(assignmentId: string) {
+  const row = await prisma.mentorAssignment.findUnique({
+    where: { id: assignmentId },
+    select: { id: true, status: true, mentor: { select: { user: { select: { name: true } } } }, direction: { select: { name: true } } },
+  });
+  return row ? { id: row.id, status: row.status, mentor: row.mentor.user.name, direction: row.direction.name } : null;
+}
+
+/** How many proposals wait for publishing (the publish confirmation names the number). */
+export function countPending() {
+  return prisma.mentorAssignment.count({ where: { status: "PROPOSED" } });
 }
 
 // ─────────────────────────── Responding (the mentor) ───────────────────────────
@@ -407,8 +422,8 @@ export async function respond(actorId: string, assignmentId: string, decision: "
         direction: { select: { id: true, name: true, studio: { select: { id: true, name: true, memberships: { where: { role: "LEADER" }, select: { userId: true } } } } } },
       },
     });
-    if (!row) throw new MentorsError("errors.assignmentGone", {}, 404);
-    if (row.status !== "INVITED") throw new MentorsError("errors.alreadyAnswered");
+    if (!row) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
+    if (row.status !== "INVITED") throw new UserError("mentors.errors.alreadyAnswered");
     const now = new Date();
     const data = { studio: row.direction.studio.name, direction: row.direction.name, mentor: row.mentor.user.name };
     const admins = await adminIds(tx);

@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { assignMentor, buildDocument, buildMentor, buildStudio, buildUser, unique } from "../../tests/support/factories.ts";
-import { MentorsError } from "./errors.ts";
 import { buildTemplate, checkRows, COLUMN_KEYS, importMentors, readWorkbook } from "./import.server.ts";
 import { getMentoring } from "./mentoring.server.ts";
 import { mentorMessages } from "./messages.ts";
@@ -16,10 +16,10 @@ import { getStudioMentors } from "./studio-mentors.server.ts";
 const newAdmin = () => buildUser({ roles: ["ADMIN"] });
 
 
-async function thrown(promise: Promise<unknown>): Promise<MentorsError> {
+async function thrown(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MentorsError);
-  return error as MentorsError;
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
 }
 
 async function workbook(rows: string[][]): Promise<ArrayBuffer> {
@@ -80,12 +80,12 @@ describe("the pool", () => {
     expect(await prisma.auditLog.count({ where: { action: "mentor.create", entityId: created.mentorId } })).toBe(1);
 
     const taken = await thrown(createMentor(admin.id, input));
-    expect(taken.explained.key).toBe("errors.usernameTaken");
+    expect(taken.key).toBe("mentors.errors.usernameTaken");
     const nobody = await thrown(createMentor(admin.id, newMentorFormSchema.parse({ ...raw, kind: "INTERNAL", username: "no-such-staff" })));
-    expect(nobody.explained.key).toBe("errors.noSuchStaff");
+    expect(nobody.key).toBe("mentors.errors.noSuchStaff");
     const existing = await buildMentor({ kind: "INTERNAL" });
     const already = await thrown(createMentor(admin.id, newMentorFormSchema.parse({ ...raw, kind: "INTERNAL", username: existing.user.username })));
-    expect(already.explained.key).toBe("errors.alreadyMentor");
+    expect(already.key).toBe("mentors.errors.alreadyMentor");
   });
 
   it("validates the forms: an external mentor needs a name and organisation, capacity 1–10, a known duty", () => {
@@ -110,7 +110,7 @@ describe("the pool", () => {
     expect(load).toBe(2);
     const tooSmall = profileSchema.parse({ rank: mentor.rank, primaryDuty: mentor.expertiseDuties[0], capacity: String(load - 1), available: true });
     const error = await thrown(updateMentorProfile(admin.id, mentor.id, tooSmall));
-    expect(error.explained.key).toBe("errors.capacityBelowLoad");
+    expect(error.key).toBe("mentors.errors.capacityBelowLoad");
     expect((await prisma.mentor.findUniqueOrThrow({ where: { id: mentor.id } })).capacity).toBe(mentor.capacity);
     const fine = profileSchema.parse({ rank: "SENIOR", primaryDuty: mentor.expertiseDuties[0], capacity: String(load + 1), bio: "更新后的简介", available: true });
     await updateMentorProfile(admin.id, mentor.id, fine);
@@ -124,7 +124,7 @@ describe("the pool", () => {
     const mentor = await buildMentor();
     await buildStudio({ mentors: [mentor] });
     const error = await thrown(removeMentor(admin.id, mentor.id));
-    expect(error.explained.key).toBe("errors.stillMentoring");
+    expect(error.key).toBe("mentors.errors.stillMentoring");
     expect(await prisma.mentor.count({ where: { id: mentor.id } })).toBe(1);
   });
 });
@@ -186,7 +186,7 @@ describe("Excel import", () => {
     expect(byRow.has(4)).toBe(false);
     expect(byRow.get(5)).toEqual(expect.arrayContaining(["import.duplicateInFile", "import.organisationMissing"]));
     const error = await thrown(importMentors((await newAdmin()).id, read.rows));
-    expect(error.explained.key).toBe("import.stale");
+    expect(error.key).toBe("mentors.import.stale");
     expect(await prisma.mentor.count()).toBe(before);
   });
 
@@ -217,13 +217,13 @@ describe("studio preferences and targets", () => {
     for (const mentor of candidates.slice(3, 11)) await addPreference(leader.id, studio.id, mentor.id);
     expect(await prisma.mentorPreference.count({ where: { studioId: studio.id } })).toBe(10);
     const full = await thrown(addPreference(leader.id, studio.id, candidates[0]!.id));
-    expect(full.explained.key).toBe("errors.tooManyPreferences");
+    expect(full.key).toBe("mentors.errors.tooManyPreferences");
 
     // A studio member who is also a mentor (a counselor can be both) is not a preference of their own studio.
     const memberMentor = await buildMentor({ user: studio.backbone[0]! });
     await removePreference(leader.id, studio.id, rows[0]!.id);
     const own = await thrown(addPreference(leader.id, studio.id, memberMentor.id));
-    expect(own.explained.key).toBe("errors.preferOwnMember");
+    expect(own.key).toBe("mentors.errors.preferOwnMember");
     expect(await prisma.mentorPreference.count({ where: { studioId: studio.id } })).toBe(9);
   });
 
@@ -236,7 +236,7 @@ describe("studio preferences and targets", () => {
     // Let the direction hold two internal mentors: a target of one would contradict that.
     for (const extra of [await buildMentor({ kind: "INTERNAL" }), await buildMentor({ kind: "INTERNAL" })]) await assignMentor(extra, direction.id, "ACCEPTED");
     const error = await thrown(setTargets(leader.id, studio.id, direction.id, 1, 1));
-    expect(error.explained.key).toMatch(/^errors\./);
+    expect(error.key).toMatch(/^mentors\.errors\./);
     expect(await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } })).toMatchObject({ internalMentorTarget: 3, externalMentorTarget: 2 });
     const other = (await buildStudio()).directions[0]!;
     await thrown(setTargets(leader.id, studio.id, other.id, 2, 2));

@@ -6,8 +6,8 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, MentorKind } from "~/generated/prisma/enums.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { nameKeys } from "~/people/name-keys.ts";
-import { MentorsError } from "./errors.ts";
 import type { NewMentorInput, ProfileInput } from "./schemas.ts";
 
 /** The mentor pool (导师库): listing, profiles, curation by 学工部, self-service by mentors. */
@@ -156,9 +156,9 @@ const profileData = (input: ProfileInput) => ({
 export async function updateMentorProfile(actorId: string, mentorId: string, input: ProfileInput) {
   await prisma.$transaction(async (tx) => {
     const before = await tx.mentor.findUnique({ where: { id: mentorId } });
-    if (!before) throw new MentorsError("errors.mentorGone", {}, 404);
+    if (!before) throw new UserError("mentors.errors.mentorGone", {}, { status: 404 });
     const load = await activeLoad(tx, mentorId);
-    if (input.capacity < load) throw new MentorsError("errors.capacityBelowLoad", { load, capacity: input.capacity });
+    if (input.capacity < load) throw new UserError("mentors.errors.capacityBelowLoad", { load, capacity: input.capacity });
     const data = profileData(input);
     await tx.mentor.update({ where: { id: mentorId }, data });
     const changed = Object.fromEntries(
@@ -171,7 +171,7 @@ export async function updateMentorProfile(actorId: string, mentorId: string, inp
 export async function setAvailability(actorId: string, mentorId: string, available: boolean) {
   await prisma.$transaction(async (tx) => {
     const mentor = await tx.mentor.findUnique({ where: { id: mentorId }, select: { id: true } });
-    if (!mentor) throw new MentorsError("errors.mentorGone", {}, 404);
+    if (!mentor) throw new UserError("mentors.errors.mentorGone", {}, { status: 404 });
     await tx.mentor.update({ where: { id: mentorId }, data: { available } });
     await recordAudit(tx, { actorId, action: "mentor.update", entityType: "Mentor", entityId: mentorId, data: { available } });
   });
@@ -192,14 +192,14 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
     let userId: string;
     let organisation = input.organisation;
     if (input.kind === "INTERNAL") {
-      if (!existing) throw new MentorsError("errors.noSuchStaff", { username: input.username });
-      if (existing.mentor) throw new MentorsError("errors.alreadyMentor", { name: existing.name });
-      if (!existing.active) throw new MentorsError("errors.accountDisabled", { name: existing.name });
+      if (!existing) throw new UserError("mentors.errors.noSuchStaff", { username: input.username });
+      if (existing.mentor) throw new UserError("mentors.errors.alreadyMentor", { name: existing.name });
+      if (!existing.active) throw new UserError("mentors.errors.accountDisabled", { name: existing.name });
       await tx.user.update({ where: { id: existing.id }, data: { roles: { set: [...new Set([...existing.roles, "MENTOR" as const])] } } });
       userId = existing.id;
       if (!organisation) organisation = existing.college?.name ?? "";
     } else {
-      if (existing) throw new MentorsError("errors.usernameTaken", { username: input.username });
+      if (existing) throw new UserError("mentors.errors.usernameTaken", { username: input.username });
       const user = await tx.user.create({ data: { username: input.username, name: input.name, ...nameKeys(input.name), ...credential!, roles: ["MENTOR"], collegeId: null } });
       userId = user.id;
     }
@@ -223,9 +223,9 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
 export async function removeMentor(actorId: string, mentorId: string) {
   await prisma.$transaction(async (tx) => {
     const mentor = await tx.mentor.findUnique({ where: { id: mentorId }, include: { user: true } });
-    if (!mentor) throw new MentorsError("errors.mentorGone", {}, 404);
+    if (!mentor) throw new UserError("mentors.errors.mentorGone", {}, { status: 404 });
     const active = await tx.mentorAssignment.count({ where: { mentorId, status: { in: ["ACCEPTED", "INVITED"] } } });
-    if (active > 0) throw new MentorsError("errors.stillMentoring", { name: mentor.user.name, count: active });
+    if (active > 0) throw new UserError("mentors.errors.stillMentoring", { name: mentor.user.name, count: active });
     await tx.mentor.delete({ where: { id: mentorId } });
     const roles = mentor.user.roles.filter((r) => r !== "MENTOR");
     await tx.user.update({ where: { id: mentor.userId }, data: { roles: { set: roles }, ...(roles.length === 0 ? { active: false } : {}) } });

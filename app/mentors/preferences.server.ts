@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Db } from "~/db/client.server.ts";
-import { MentorsError } from "./errors.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { MAX_PREFERENCES } from "./matching/scoring.ts";
 import { getStudioMentors } from "./studio-mentors.server.ts";
 
@@ -82,19 +82,25 @@ export async function addPreference(actorId: string, studioId: string, mentorId:
       tx.mentorPreference.findUnique({ where: { studioId_mentorId: { studioId, mentorId } }, select: { id: true } }),
       tx.studioMembership.findMany({ where: { studioId }, select: { userId: true } }),
     ]);
-    if (!mentor) throw new MentorsError("errors.mentorGone", {}, 404);
-    if (existing) throw new MentorsError("errors.alreadyPreferred", { name: mentor.user.name });
-    if (count >= MAX_PREFERENCES) throw new MentorsError("errors.tooManyPreferences", { max: MAX_PREFERENCES });
-    if (members.some((m) => m.userId === mentor.userId)) throw new MentorsError("errors.preferOwnMember", { name: mentor.user.name });
+    if (!mentor) throw new UserError("mentors.errors.mentorGone", {}, { status: 404 });
+    if (existing) throw new UserError("mentors.errors.alreadyPreferred", { name: mentor.user.name });
+    if (count >= MAX_PREFERENCES) throw new UserError("mentors.errors.tooManyPreferences", { max: MAX_PREFERENCES });
+    if (members.some((m) => m.userId === mentor.userId)) throw new UserError("mentors.errors.preferOwnMember", { name: mentor.user.name });
     const created = await tx.mentorPreference.create({ data: { studioId, mentorId, rank: count + 1, createdById: actorId } });
     await recordAudit(tx, { actorId, action: "matching.preference-add", entityType: "Studio", entityId: studioId, data: { mentorId, mentor: mentor.user.name, rank: created.rank } });
   });
 }
 
+/** One of the studio's preferences with its mentor's name (null when gone or another studio's). */
+export async function findPreference(studioId: string, preferenceId: string) {
+  const row = await prisma.mentorPreference.findFirst({ where: { id: preferenceId, studioId }, select: { id: true, mentor: { select: { user: { select: { name: true } } } } } });
+  return row ? { id: row.id, name: row.mentor.user.name } : null;
+}
+
 export async function removePreference(actorId: string, studioId: string, preferenceId: string) {
   await prisma.$transaction(async (tx) => {
     const row = await tx.mentorPreference.findUnique({ where: { id: preferenceId }, include: { mentor: { select: { user: { select: { name: true } } } } } });
-    if (!row || row.studioId !== studioId) throw new MentorsError("errors.preferenceGone", {}, 404);
+    if (!row || row.studioId !== studioId) throw new UserError("mentors.errors.preferenceGone", {}, { status: 404 });
     await tx.mentorPreference.delete({ where: { id: row.id } });
     await renumber(tx, studioId);
     await recordAudit(tx, { actorId, action: "matching.preference-remove", entityType: "Studio", entityId: studioId, data: { mentorId: row.mentorId, mentor: row.mentor.user.name } });
@@ -105,7 +111,7 @@ export async function movePreference(actorId: string, studioId: string, preferen
   await prisma.$transaction(async (tx) => {
     const rows = await tx.mentorPreference.findMany({ where: { studioId }, orderBy: [{ rank: "asc" }, { id: "asc" }], select: { id: true, mentorId: true } });
     const index = rows.findIndex((r) => r.id === preferenceId);
-    if (index < 0) throw new MentorsError("errors.preferenceGone", {}, 404);
+    if (index < 0) throw new UserError("mentors.errors.preferenceGone", {}, { status: 404 });
     const other = index + step;
     if (other < 0 || other >= rows.length) return;
     [rows[index], rows[other]] = [rows[other]!, rows[index]!];
@@ -131,11 +137,11 @@ export async function setTargets(actorId: string, studioId: string, directionId:
         mentorAssignments: { where: { status: { in: ["ACCEPTED", "INVITED", "PROPOSED"] } }, select: { mentor: { select: { kind: true } } } },
       },
     });
-    if (!direction || direction.studioId !== studioId) throw new MentorsError("errors.directionGone", {}, 404);
+    if (!direction || direction.studioId !== studioId) throw new UserError("mentors.errors.directionGone", {}, { status: 404 });
     const held = { INTERNAL: 0, EXTERNAL: 0 };
     for (const a of direction.mentorAssignments) held[a.mentor.kind] += 1;
-    if (internal < held.INTERNAL) throw new MentorsError("errors.targetBelowHeld", { direction: direction.name, kind: "INTERNAL", held: held.INTERNAL });
-    if (external < held.EXTERNAL) throw new MentorsError("errors.targetBelowHeld", { direction: direction.name, kind: "EXTERNAL", held: held.EXTERNAL });
+    if (internal < held.INTERNAL) throw new UserError("mentors.errors.targetBelowHeld", { direction: direction.name, kind: "INTERNAL", held: held.INTERNAL });
+    if (external < held.EXTERNAL) throw new UserError("mentors.errors.targetBelowHeld", { direction: direction.name, kind: "EXTERNAL", held: held.EXTERNAL });
     await tx.direction.update({ where: { id: directionId }, data: { internalMentorTarget: internal, externalMentorTarget: external } });
     await recordAudit(tx, {
       actorId,

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { readMatchingSettings } from "~/mentors/matching-settings.server.ts";
+import ExcelJS from "exceljs";
 import * as boardRoute from "~/routes/admin_.matching._index.tsx";
+import * as candidatesRoute from "~/routes/admin_.matching.directions.$directionId.tsx";
 import * as settingsRoute from "~/routes/admin_.matching.settings.tsx";
 import * as mentoringRoute from "~/routes/mentoring.tsx";
 import * as profileRoute from "~/routes/mentors.$mentorId.tsx";
@@ -78,6 +81,9 @@ async function statuses(fn: (args: never) => unknown, path: string, params: Reco
   for (const who of WHO) out[who] = (await call(fn, request(who, path, form), params)).status;
   return out;
 }
+
+/** The per-field errors of a refused form (the reply's Conform result), already in Chinese. */
+const fieldErrors = (outcome: Outcome) => (outcome.body as { form: { error: Record<string, string[]> } }).form.error;
 
 const only = (allowed: Who[], yes = 200, no = 403) => Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? yes : no]));
 
@@ -183,7 +189,7 @@ describe("refused changes write nothing", () => {
 });
 
 describe("a mentor keeps their own profile", () => {
-  const form = { organisation: "教育学院心理学系", title: "教授", rank: "SENIOR", primaryDuty: "MENTAL_HEALTH", otherDuties: "RESEARCH", keywords: "朋辈心理互助、团体心理辅导", capacity: "4", available: "on", bio: "新的简介" };
+  const form = { intent: "save", organisation: "教育学院心理学系", title: "教授", rank: "SENIOR", primaryDuty: "MENTAL_HEALTH", otherDuties: "RESEARCH", keywords: "朋辈心理互助、团体心理辅导", capacity: "4", available: "on", bio: "新的简介" };
 
   it("only the mentor and 学工部 save it; the other five get 403 and nothing changes", async () => {
     const before = await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } });
@@ -204,7 +210,7 @@ describe("a mentor keeps their own profile", () => {
     const before = await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } });
     const result = await call(editRoute.action, request("mentor", `/mentors/${ownMentorId}/edit`, { ...form, capacity: "0", primaryDuty: "COOKING", bio: "x".repeat(1001) }), { mentorId: ownMentorId });
     expect(result.status).toBe(400);
-    const errors = (result.body as { result: { error: Record<string, string[]> } }).result.error;
+    const errors = (result.body as { form: { error: Record<string, string[]> } }).form.error;
     expect(Object.keys(errors).sort()).toEqual(["bio", "capacity", "primaryDuty"]);
     for (const messages of Object.values(errors)) expect(messages.join("")).toMatch(/[\u4e00-\u9fff]/);
     expect(await prisma.mentor.findUniqueOrThrow({ where: { id: ownMentorId } })).toMatchObject({ capacity: before.capacity, bio: before.bio });
@@ -212,19 +218,21 @@ describe("a mentor keeps their own profile", () => {
 });
 
 describe("bad input", () => {
-  it("unknown intents and malformed ids are a 400 with a Chinese message", async () => {
+  it("unknown intents are a 400; malformed ids a 400 with a Chinese message", async () => {
     const board = await call(boardRoute.action, request("admin", "/admin/matching", { intent: "explode" }));
     expect(board.status).toBe(400);
-    expect((board.body as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
     const respond = await call(mentoringRoute.action, request("mentor", "/mentoring", { intent: "maybe", assignmentId: "x" }));
     expect(respond.status).toBe(400);
+    const lock = await call(boardRoute.action, request("admin", "/admin/matching", { intent: "lock", assignmentId: "" }));
+    expect(lock.status).toBe(400);
+    expect(fieldErrors(lock).assignmentId).toEqual(["请求无效，请刷新页面后重试。"]);
   });
 
   it("a direction target outside 1–3 is refused with the reason and nothing changes", async () => {
     const direction = await prisma.direction.findFirstOrThrow({ where: { studioId } });
     const result = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "targets", directionId: direction.id, internal: "4", external: "1" }), { studioId });
     expect(result.status).toBe(400);
-    expect((result.body as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+    expect(fieldErrors(result)).toEqual({ internal: ["请填写 1–3 之间的整数。"] });
     const after = await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } });
     expect([after.internalMentorTarget, after.externalMentorTarget]).toEqual([direction.internalMentorTarget, direction.externalMentorTarget]);
   });
@@ -232,6 +240,237 @@ describe("bad input", () => {
   it("a decline note longer than 500 characters is refused", async () => {
     const result = await call(mentoringRoute.action, request("mentor", "/mentoring", { intent: "decline", assignmentId: "c".repeat(25), note: "很".repeat(501) }));
     expect(result.status).toBe(400);
-    expect((result.body as { error: string }).error).toBe("婉拒原因（选填）：内容过长。");
+    expect(fieldErrors(result).note).toEqual(["内容过长。"]);
+  });
+});
+
+/** A refusal or question of the one reply shape (app/lib/action-reply.ts). */
+interface Reply {
+  status: "success" | "error" | "confirm";
+  notice?: string;
+  error?: string;
+  confirm?: { message: string; confirmLabel: string; fields: Array<[string, string]> };
+  data?: unknown;
+}
+const replyOf = (outcome: Outcome) => outcome.body as Reply;
+
+describe("destructive changes ask first; nothing changes until confirmed=yes", () => {
+  /** Posts without confirmation (the question comes back, nothing changed), then with it. */
+  async function asksFirst(options: {
+    action: (args: never) => unknown;
+    who?: Who;
+    path: string;
+    params?: Record<string, string>;
+    form: Record<string, string>;
+    question: RegExp;
+    state: () => Promise<unknown>;
+  }) {
+    const { action, who = "admin", path, params = {}, form, question, state } = options;
+    const before = await state();
+    const asked = await call(action, request(who, path, form), params);
+    expect(asked.status).toBe(200);
+    expect(replyOf(asked).status).toBe("confirm");
+    expect(replyOf(asked).confirm?.message).toMatch(question);
+    // The question carries the fields to post again.
+    expect(replyOf(asked).confirm?.fields).toEqual(expect.arrayContaining(Object.entries(form)));
+    expect(await state()).toEqual(before);
+    const done = await call(action, request(who, path, { ...form, confirmed: "yes" }), params);
+    expect(done.status, JSON.stringify(done.body)).toBeLessThan(400);
+    expect(await state()).not.toEqual(before);
+  }
+
+  /** A proposal (or another pair) of a studio of its own, for the board's buttons. */
+  async function pairOf(status: "PROPOSED" | "ACCEPTED", locked = false) {
+    const studio = await buildStudio();
+    const mentor = await buildMentor({ kind: "EXTERNAL" });
+    const pair = await assignMentor(mentor, studio.directions[0]!.id, status);
+    if (locked) await prisma.mentorAssignment.update({ where: { id: pair.id }, data: { locked: true } });
+    return { pair, mentor, direction: studio.directions[0]! };
+  }
+  const pairState = (id: string) => () => prisma.mentorAssignment.findUnique({ where: { id }, select: { status: true, locked: true } });
+
+  it("removing a mentor from the pool (profile page)", async () => {
+    const mentor = await buildMentor({ kind: "EXTERNAL" });
+    await asksFirst({
+      action: profileRoute.action,
+      path: `/mentors/${mentor.id}`,
+      params: { mentorId: mentor.id },
+      form: { intent: "remove" },
+      question: new RegExp(mentor.user.name),
+      state: () => prisma.mentor.count({ where: { id: mentor.id } }),
+    });
+  });
+
+  it("the board's unlock, exclude, remove and release", async () => {
+    for (const [intent, status, locked] of [
+      ["unlock", "PROPOSED", true],
+      ["exclude", "PROPOSED", false],
+      ["remove", "PROPOSED", false],
+      ["release", "ACCEPTED", false],
+    ] as const) {
+      const { pair, mentor } = await pairOf(status, locked);
+      await asksFirst({ action: boardRoute.action, path: "/admin/matching", form: { intent, assignmentId: pair.id }, question: new RegExp(mentor.user.name), state: pairState(pair.id) });
+    }
+  });
+
+  it("publishing asks first with the number of invitations", async () => {
+    await pairOf("PROPOSED");
+    const invited = () => prisma.mentorAssignment.count({ where: { status: "INVITED" } });
+    const before = await invited();
+    const asked = await call(boardRoute.action, request("admin", "/admin/matching", { intent: "publish" }));
+    expect(replyOf(asked)).toMatchObject({ status: "confirm", confirm: { message: expect.stringMatching(/位导师将收到邀请/) } });
+    expect(await invited()).toBe(before);
+  });
+
+  it("excluding a candidate of a slot", async () => {
+    const { mentor, direction } = await pairOf("PROPOSED");
+    await asksFirst({
+      action: candidatesRoute.action,
+      path: `/admin/matching/directions/${direction.id}`,
+      params: { directionId: direction.id },
+      form: { intent: "exclude", mentorId: mentor.id },
+      question: new RegExp(`${mentor.user.name}.*${direction.name}`),
+      state: () => prisma.mentorAssignment.findMany({ where: { directionId: direction.id, mentorId: mentor.id }, select: { status: true } }),
+    });
+  });
+
+  it("removing one of the studio's preferred mentors", async () => {
+    const mentor = await buildMentor({ kind: "EXTERNAL" });
+    const add = await call(preferencesRoute.action, request("leader", `/studios/${studioId}/mentor-preferences`, { intent: "add", mentorId: mentor.id }), { studioId });
+    expect(replyOf(add)).toMatchObject({ status: "success", notice: "已加入意向导师。" });
+    const preference = await prisma.mentorPreference.findUniqueOrThrow({ where: { studioId_mentorId: { studioId, mentorId: mentor.id } } });
+    await asksFirst({
+      action: preferencesRoute.action,
+      who: "leader",
+      path: `/studios/${studioId}/mentor-preferences`,
+      params: { studioId },
+      form: { intent: "remove", preferenceId: preference.id },
+      question: new RegExp(mentor.user.name),
+      state: () => prisma.mentorPreference.count({ where: { id: preference.id } }),
+    });
+  });
+});
+
+describe("each page's changes: who may, and bad input in Chinese", () => {
+  it("the pool's availability switch is 学工部's; a row without its mentor is a 400", async () => {
+    const mentor = await buildMentor({ kind: "EXTERNAL" });
+    for (const who of WHO.filter((w) => w !== "admin")) {
+      expect((await call(poolRoute.action, request(who, "/mentors", { intent: "availability", mentorId: mentor.id, available: "no" }))).status, who).toBe(403);
+    }
+    expect((await prisma.mentor.findUniqueOrThrow({ where: { id: mentor.id } })).available).toBe(true);
+    const bad = await call(poolRoute.action, request("admin", "/mentors", { intent: "availability", available: "no" }));
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad).mentorId).toEqual(["请求无效，请刷新页面后重试。"]);
+    const ok = await call(poolRoute.action, request("admin", "/mentors", { intent: "availability", mentorId: mentor.id, available: "no" }));
+    expect(replyOf(ok).notice).toContain(mentor.user.name);
+    expect((await prisma.mentor.findUniqueOrThrow({ where: { id: mentor.id } })).available).toBe(false);
+  });
+
+  it("adding a mentor is 学工部's; an external one without a name is told per field", async () => {
+    const form = { intent: "create", kind: "EXTERNAL", username: "route_ext_mentor", name: "", organisation: "", rank: "SENIOR", primaryDuty: "IDEOLOGY", capacity: "2" };
+    for (const who of WHO.filter((w) => w !== "admin")) expect((await call(newRoute.action, request(who, "/mentors/new", { ...form, name: "某导师", organisation: "某单位" }))).status, who).toBe(403);
+    const bad = await call(newRoute.action, request("admin", "/mentors/new", form));
+    expect(bad.status).toBe(400);
+    expect(Object.values(fieldErrors(bad)).flat().join("")).toMatch(/[\u4e00-\u9fff]/);
+    expect(await prisma.user.count({ where: { username: "route_ext_mentor" } })).toBe(0);
+  });
+
+  it("the matching weights are 学工部's; all-zero weights are refused on the field", async () => {
+    const before = await readMatchingSettings();
+    const zero = { intent: "save", duty: "0", keywords: "0", seniority: "0", preference: "0", load: "0" };
+    for (const who of WHO.filter((w) => w !== "admin")) expect((await call(settingsRoute.action, request(who, "/admin/matching/settings", { ...zero, duty: "5" }))).status, who).toBe(403);
+    const bad = await call(settingsRoute.action, request("admin", "/admin/matching/settings", zero));
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad).duty?.join("")).toMatch(/[\u4e00-\u9fff]/);
+    expect(await readMatchingSettings()).toEqual(before);
+  });
+
+  it("a slot's candidates are 学工部's to change; a target of 0 is refused on the field", async () => {
+    const studio = await buildStudio();
+    const direction = await prisma.direction.findUniqueOrThrow({ where: { id: studio.directions[0]!.id } });
+    const path = `/admin/matching/directions/${direction.id}`;
+    const form = { intent: "targets", directionId: direction.id, internal: "2", external: "2" };
+    for (const who of WHO.filter((w) => w !== "admin")) expect((await call(candidatesRoute.action, request(who, path, form), { directionId: direction.id })).status, who).toBe(403);
+    const bad = await call(candidatesRoute.action, request("admin", path, { ...form, external: "0" }), { directionId: direction.id });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad)).toEqual({ external: ["请填写 1–3 之间的整数。"] });
+    expect(await prisma.direction.findUniqueOrThrow({ where: { id: direction.id } })).toMatchObject({ internalMentorTarget: direction.internalMentorTarget, externalMentorTarget: direction.externalMentorTarget });
+    const saved = await call(candidatesRoute.action, request("admin", path, form), { directionId: direction.id });
+    expect(replyOf(saved)).toMatchObject({ status: "success", notice: "已更新导师人数目标。" });
+  });
+
+  it("the studio's preferences: adding without choosing a mentor is told on the field; moving is the leader's", async () => {
+    const path = `/studios/${studioId}/mentor-preferences`;
+    const bad = await call(preferencesRoute.action, request("leader", path, { intent: "add", mentorId: "" }), { studioId });
+    expect(bad.status).toBe(400);
+    expect(fieldErrors(bad).mentorId).toEqual(["请选择导师。"]);
+    const [first, second] = [await buildMentor({ kind: "EXTERNAL" }), await buildMentor({ kind: "EXTERNAL" })];
+    for (const mentor of [first, second]) await call(preferencesRoute.action, request("leader", path, { intent: "add", mentorId: mentor.id }), { studioId });
+    const row = await prisma.mentorPreference.findUniqueOrThrow({ where: { studioId_mentorId: { studioId, mentorId: second.id } } });
+    for (const who of ["backbone", "newcomer", "mentor", "outsider", "collegeAdmin"] as const) {
+      expect((await call(preferencesRoute.action, request(who, path, { intent: "up", preferenceId: row.id }), { studioId })).status, who).toBe(403);
+    }
+    expect((await prisma.mentorPreference.findUniqueOrThrow({ where: { id: row.id } })).rank).toBe(row.rank);
+    const moved = await call(preferencesRoute.action, request("leader", path, { intent: "up", preferenceId: row.id }), { studioId });
+    expect(replyOf(moved)).toMatchObject({ status: "success", notice: "已调整顺序。" });
+    expect((await prisma.mentorPreference.findUniqueOrThrow({ where: { id: row.id } })).rank).toBe(row.rank - 1);
+    // Another studio's preference is not this page's to move.
+    const elsewhere = await call(preferencesRoute.action, request("leader", path, { intent: "down", preferenceId: "not-a-preference" }), { studioId });
+    expect(elsewhere.status).toBe(404);
+  });
+});
+
+describe("importing mentors from Excel through the page", () => {
+  function upload(who: Who, body: FormData) {
+    return new Request("http://localhost/mentors/import", { method: "POST", headers: { Cookie: cookies[who], "Accept-Language": "zh-CN" }, body });
+  }
+  async function workbookFile(rows: string[][]) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("导师");
+    for (const row of rows) sheet.addRow(row);
+    return new File([new Uint8Array(await workbook.xlsx.writeBuffer())], "导师.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  }
+  const HEADER = ["类型", "工号/账号", "姓名", "单位", "主要职责"];
+
+  it("checks the upload, then imports the checked rows; only 学工部 may", async () => {
+    const file = await workbookFile([HEADER, ["校外", "route_import_ext", "导入导师", "省辅导员研修基地", "学风建设"]]);
+    const form = () => {
+      const body = new FormData();
+      body.set("intent", "check");
+      body.set("file", file);
+      return body;
+    };
+    for (const who of WHO.filter((w) => w !== "admin")) expect((await call(importRoute.action, upload(who, form()))).status, who).toBe(403);
+    const checked = await call(importRoute.action, upload("admin", form()));
+    expect(checked.status).toBe(200);
+    const report = replyOf(checked).data as { ok: boolean; raw: string; created: number };
+    expect(report).toMatchObject({ ok: true, created: 1 });
+    expect(await prisma.user.count({ where: { username: "route_import_ext" } })).toBe(0);
+
+    const imported = await call(importRoute.action, request("admin", "/mentors/import", { intent: "import", rows: report.raw }));
+    expect(replyOf(imported)).toMatchObject({ status: "success", notice: "导入完成：新增 1 位，更新 0 位。" });
+    expect((replyOf(imported).data as { passwords: Array<{ username: string }> }).passwords.map((p) => p.username)).toEqual(["route_import_ext"]);
+    expect(await prisma.mentor.count({ where: { user: { username: "route_import_ext" } } })).toBe(1);
+  });
+
+  it("no file, a file too large, or altered rows are refused in Chinese and nothing is written", async () => {
+    const before = await prisma.mentor.count();
+    const empty = new FormData();
+    empty.set("intent", "check");
+    const missing = await call(importRoute.action, upload("admin", empty));
+    expect(missing.status).toBe(400);
+    expect(fieldErrors(missing).file).toEqual(["请选择要上传的 .xlsx 文件。"]);
+
+    const large = new FormData();
+    large.set("intent", "check");
+    large.set("file", new File([new Uint8Array(6 * 1024 * 1024)], "大.xlsx"));
+    const tooLarge = await call(importRoute.action, upload("admin", large));
+    expect(tooLarge.status).toBe(413);
+    expect(replyOf(tooLarge).error).toBe("文件过大，最大 5 MB。");
+
+    const altered = await call(importRoute.action, request("admin", "/mentors/import", { intent: "import", rows: "[{\"row\":1}]" }));
+    expect(altered.status).toBe(400);
+    expect(fieldErrors(altered).rows).toEqual(["请求无效，请刷新页面后重试。"]);
+    expect(await prisma.mentor.count()).toBe(before);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { poolAvailabilitySchema, profileActionSchema } from "./schemas.ts";
+import { availabilitySchema, poolAvailabilitySchema, removeMentorSchema } from "./schemas.ts";
 
 /** The buttons of the pool and of a profile page (学工部's), read by the feature's schemas. */
 describe("the pool's and the profile page's buttons", () => {
   it("a profile page switches availability or removes the mentor, nothing else", () => {
-    expect(profileActionSchema.parse({ intent: "availability", available: "no" })).toEqual({ intent: "availability", available: "no" });
-    expect(profileActionSchema.parse({ intent: "remove" })).toEqual({ intent: "remove" });
-    expect(profileActionSchema.safeParse({ intent: "availability" }).success).toBe(false);
-    expect(profileActionSchema.safeParse({ intent: "availability", available: "maybe" }).success).toBe(false);
-    expect(profileActionSchema.safeParse({ intent: "delete" }).success).toBe(false);
+    expect(availabilitySchema.parse({ intent: "availability", available: "no" })).toEqual({ intent: "availability", available: "no" });
+    expect(removeMentorSchema.parse({ intent: "remove" })).toEqual({ intent: "remove" });
+    expect(availabilitySchema.safeParse({ intent: "availability" }).success).toBe(false);
+    expect(availabilitySchema.safeParse({ intent: "availability", available: "maybe" }).success).toBe(false);
+    expect(removeMentorSchema.safeParse({ intent: "delete" }).success).toBe(false);
   });
 
   it("a row of the pool names the mentor it switches", () => {

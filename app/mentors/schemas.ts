@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Duty, MentorKind, MentorRank } from "~/generated/prisma/enums.ts";
 import { MAX_WEIGHT, splitKeywords } from "./matching/scoring.ts";
 
-/** Form schemas. Messages are i18n keys; the server translates the reply (translatedReply). */
+/** Form schemas. Messages are i18n keys; the action protocol (app/lib/actions.server.ts) translates them in its reply. */
 
 export const MAX_CAPACITY = 10;
 export const MAX_KEYWORDS = 20;
@@ -102,54 +102,37 @@ export const settingsFormSchema = z
   .refine((w) => w.duty + w.keywords + w.seniority + w.preference > 0, { message: "mentors.validation.weightsAllZero", path: ["duty"] })
   .transform(({ requireDutyMatch, excludeLeaderCollege, ...weights }) => ({ weights, requireDutyMatch, excludeLeaderCollege }));
 
-const id = z.string().trim().min(1).max(64);
+/** A row named by a hidden field: missing or malformed only when the page is stale. */
+const id = z.string({ error: "mentors.errors.badRequest" }).trim().min(1, "mentors.errors.badRequest").max(64, "mentors.errors.badRequest");
 
-/** Buttons on the matching board (each a small form with an intent). */
-export const boardActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("run") }),
-  z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("lock"), assignmentId: id }),
-  z.object({ intent: z.literal("unlock"), assignmentId: id }),
-  z.object({ intent: z.literal("exclude"), assignmentId: id }),
-  z.object({ intent: z.literal("unexclude"), assignmentId: id }),
-  z.object({ intent: z.literal("remove"), assignmentId: id }),
-  z.object({ intent: z.literal("release"), assignmentId: id }),
-]);
+/** A button that acts on one pair of the matching board (lock, exclude, release…). */
+export const assignmentIntent = <I extends string>(intent: I) => z.object({ intent: z.literal(intent), assignmentId: id });
+export const runSchema = z.object({ intent: z.literal("run") });
+export const publishSchema = z.object({ intent: z.literal("publish") });
 
 export const targetsSchema = z.object({
+  intent: z.literal("targets"),
   directionId: id,
   internal: z.coerce.number({ error: "mentors.validation.target" }).int("mentors.validation.target").min(1, "mentors.validation.target").max(3, "mentors.validation.target"),
   external: z.coerce.number({ error: "mentors.validation.target" }).int("mentors.validation.target").min(1, "mentors.validation.target").max(3, "mentors.validation.target"),
 });
 
 /** Buttons on a slot's candidate list. */
-export const candidateActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), mentorId: id }),
-  z.object({ intent: z.literal("exclude"), mentorId: id }),
-  z.object({ intent: z.literal("unexclude"), assignmentId: id }),
-]);
+export const addCandidateSchema = z.object({ intent: z.literal("add"), mentorId: id });
+export const excludeCandidateSchema = z.object({ intent: z.literal("exclude"), mentorId: id });
 
-export const respondSchema = z.object({
-  intent: z.enum(["accept", "decline"]),
-  assignmentId: id,
-  note: z.string().trim().max(500, "mentors.validation.tooLong").optional().transform((v) => v || null),
-});
+const note = z.string().trim().max(500, "mentors.validation.tooLong").optional().transform((v) => v || null);
+export const acceptSchema = z.object({ intent: z.literal("accept"), assignmentId: id });
+export const declineSchema = z.object({ intent: z.literal("decline"), assignmentId: id, note });
 
-export const preferenceActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), mentorId: z.string({ error: "mentors.validation.mentorRequired" }).trim().min(1, "mentors.validation.mentorRequired").max(64) }),
-  z.object({ intent: z.literal("remove"), preferenceId: id }),
-  z.object({ intent: z.literal("up"), preferenceId: id }),
-  z.object({ intent: z.literal("down"), preferenceId: id }),
-]);
+const mentorChoice = z.string({ error: "mentors.validation.mentorRequired" }).trim().min(1, "mentors.validation.mentorRequired").max(64);
+export const addPreferenceSchema = z.object({ intent: z.literal("add"), mentorId: mentorChoice });
+export const preferenceIntent = <I extends string>(intent: I) => z.object({ intent: z.literal(intent), preferenceId: id });
 
-/** The buttons on a mentor's profile page (学工部): availability, or removal from the pool. */
-export const profileActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("availability"), available: z.enum(["yes", "no"]) }),
-  z.object({ intent: z.literal("remove") }),
-]);
-
-/** The availability switch on each row of the pool (学工部). */
-export const poolAvailabilitySchema = z.object({ intent: z.literal("availability"), mentorId: z.string().min(1).max(64), available: z.enum(["yes", "no"]) });
+/** 学工部 switches a mentor's availability (on the profile, or a row of the pool with its mentorId). */
+export const availabilitySchema = z.object({ intent: z.literal("availability"), available: z.enum(["yes", "no"], { error: "mentors.errors.badRequest" }) });
+export const poolAvailabilitySchema = availabilitySchema.extend({ mentorId: id });
+export const removeMentorSchema = z.object({ intent: z.literal("remove") });
 
 export const poolFilterSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
@@ -157,4 +140,10 @@ export const poolFilterSchema = z.object({
   duty: dutyEnum.optional().catch(undefined),
   available: z.enum(["yes", "no"]).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
+});
+
+/** The import page's upload (a file too large or garbled is refused while the form is read). */
+export const checkImportSchema = z.object({
+  intent: z.literal("check"),
+  file: z.instanceof(File, { error: "mentors.import.fileMissing" }),
 });

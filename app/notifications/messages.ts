@@ -8,9 +8,6 @@ export const notificationMessages = defineMessages({
   markAllRead: ["全部标为已读", "Mark all as read"],
   unread: ["未读", "Unread"],
   open: ["查看", "Open"],
-  previous: ["上一页", "Previous"],
-  next: ["下一页", "Next"],
-  page: ["第 {{page}} 页，共 {{pages}} 页", "Page {{page}} of {{pages}}"],
   unknown: ["一条通知", "A notification"],
   welcome: ["欢迎使用辅导员工作室协同平台，{{name}}！", "Welcome to the counselor studio workspace, {{name}}!"],
 });

@@ -105,3 +105,29 @@ describe("opening a notification (route)", () => {
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: own.id } })).readAt).not.toBeNull();
   });
 });
+
+describe("marking the whole inbox read (route)", () => {
+  it("marks only the poster's own notifications read; a signed-out post goes to the login and changes nothing", async () => {
+    const { action } = await import("~/routes/notifications._index.tsx");
+    const [me, other] = await Promise.all([buildUser(), buildUser()]);
+    await prisma.notification.createMany({
+      data: [me, me, other].map((user) => ({ userId: user.id, type: "notifications.welcome", data: { name: user.name } })),
+    });
+    const post = async (fields: Record<string, string>, cookie?: string) => {
+      const request = new Request("http://localhost/notifications", { method: "POST", body: new URLSearchParams(fields), headers: cookie ? { Cookie: cookie } : {} });
+      return action({ request, params: {}, context: {} }).catch((thrown: unknown) => thrown);
+    };
+    const unread = (userId: string) => prisma.notification.count({ where: { userId, readAt: null } });
+
+    const anonymous = (await post({ intent: "markAllRead" })) as Response;
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
+    expect(((await post({ intent: "markEverythingRead" }, await cookieFor(me.username))) as Response).status).toBe(400);
+    expect(await unread(me.id)).toBe(2);
+
+    const done = (await post({ intent: "markAllRead" }, await cookieFor(me.username))) as { data: unknown };
+    expect(done.data).toMatchObject({ intent: "markAllRead", status: "success" });
+    expect(await unread(me.id)).toBe(0);
+    expect(await unread(other.id)).toBe(1);
+  });
+});

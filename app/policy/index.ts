@@ -173,3 +173,12 @@ export function permit<A extends Action>(actor: Actor | null | undefined, action
   authorize(actor, action, resource);
   return {} as Permit;
 }
+
+/**
+ * Signing in is the one action taken before anyone is known, so no rule about an actor can allow
+ * it: it is open to every visitor. What guards it is the login service (the same answer for a
+ * wrong password and an unknown 工号, lockout and rate limits per account and address).
+ */
+export function permitSignIn(): Permit {
+  return {} as Permit;
+}

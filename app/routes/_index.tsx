@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge, Card } from "~/components/kit/card.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { getHomeData } from "~/home/home.server.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { formatDate, formatMonth } from "~/lib/format.ts";
 import { abilities } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "首页 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("nav.home")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

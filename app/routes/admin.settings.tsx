@@ -1,21 +1,23 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
-import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
+import { PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
 import { TITLES } from "~/people/schemas.ts";
-import { authorize } from "~/policy/index.ts";
+import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings, updateSchoolSettings } from "~/settings/school-settings.server.ts";
 import { settingsFormSchema } from "~/settings/schemas.ts";
 
-export const meta: MetaFunction = () => [{ title: "学校设置 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("settings.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,38 +42,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "school:administer", null);
-  const t = await getFixedT(request);
-  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema });
-  if (submission.status !== "success") return data({ result: translatedReply(submission, t), notice: null }, { status: 400 });
-  const v = submission.value;
-  await updateSchoolSettings(
-    {
-      schoolName: v.schoolName,
-      stageThresholds: { growingAfterYears: v.growingAfterYears, experiencedAfterYears: v.experiencedAfterYears, expertTitles: v.expertTitles },
-      leaderEligibility: { minYears: v.leaderMinYears, seniorTitleRequired: v.leaderSeniorTitle === "yes", minHonours: v.leaderMinHonours },
-      backboneMinYears: v.backboneMinYears,
-      maxStudiosPerPerson: v.maxStudiosPerPerson,
-      passwordPolicy: {
-        minLength: v.passwordMinLength,
-        forbidUsername: v.passwordForbidUsername === "yes",
-        forbidCommon: v.passwordForbidCommon === "yes",
-        extraForbidden: v.passwordExtraForbidden,
+export const action = intentAction({
+  intents: (intent) => ({
+    save: intent({
+      schema: settingsFormSchema,
+      keepForm: true,
+      authorize: ({ user }) => permit(user, "school:administer", null),
+      run: async ({ user, t }, v) => {
+        await updateSchoolSettings(
+          {
+            schoolName: v.schoolName,
+            stageThresholds: { growingAfterYears: v.growingAfterYears, experiencedAfterYears: v.experiencedAfterYears, expertTitles: v.expertTitles },
+            leaderEligibility: { minYears: v.leaderMinYears, seniorTitleRequired: v.leaderSeniorTitle === "yes", minHonours: v.leaderMinHonours },
+            backboneMinYears: v.backboneMinYears,
+            maxStudiosPerPerson: v.maxStudiosPerPerson,
+            passwordPolicy: {
+              minLength: v.passwordMinLength,
+              forbidUsername: v.passwordForbidUsername === "yes",
+              forbidCommon: v.passwordForbidCommon === "yes",
+              extraForbidden: v.passwordExtraForbidden,
+            },
+          },
+          user.id,
+        );
+        return { notice: t("settings.saved") };
       },
-    },
-    user.id,
-  );
-  return data({ result: submission.reply(), notice: t("settings.saved") });
-}
+    }),
+  }),
+});
 
 export default function Settings() {
   const { values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "save")?.form,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
     shouldValidate: "onBlur",
@@ -84,9 +89,9 @@ export default function Settings() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("settings.heading")} subtitle={t("settings.intro")} />
-      {actionData?.notice ? <Notice tone="success">{actionData.notice}</Notice> : null}
-      {form.errors?.length ? <Notice tone="error">{form.errors.join(" ")}</Notice> : null}
+      <ActionFeedback reply={reply} intent="save" />
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save" />
         <Card title={t("settings.general")}>
           <TextField field={fields.schoolName} label={t("settings.schoolName")} />
         </Card>
@@ -134,7 +139,7 @@ export default function Settings() {
             />
           </div>
         </Card>
-        <SubmitButton pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
+        <SubmitButton intent="save" pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
       </Form>
     </div>
   );

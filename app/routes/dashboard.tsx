@@ -8,6 +8,7 @@ import { Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { dashboardData } from "~/dashboard/dashboard.server.ts";
 import { EChart } from "~/dashboard/echart.tsx";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
@@ -15,7 +16,7 @@ import { listColleges } from "~/people/directory.server.ts";
 import { authorize, can, requireOwnScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "数据看板 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("dashboard.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

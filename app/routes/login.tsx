@@ -1,21 +1,28 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/auth/login.server.ts";
 import { loginSchema } from "~/auth/login-schema.ts";
-import { createUserSession, getSignedIn, passwordPageFor } from "~/auth/session.server.ts";
-import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { getSignedIn, passwordPageFor, startSession } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { SubmitButton } from "~/components/kit/buttons.tsx";
+import { TextField } from "~/components/kit/fields.tsx";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
-import { getFixedT, languageCookie } from "~/i18n/i18n.server.ts";
+import { languageCookie } from "~/i18n/i18n.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { isLanguage } from "~/i18n/resources.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
 import { clientAddress } from "~/lib/request.server.ts";
+import { safeRedirect } from "~/lib/safe-redirect.ts";
+import { UserError } from "~/lib/user-error.ts";
+import { permitSignIn } from "~/policy/index.ts";
 import { useRootData } from "~/root.tsx";
 
-export const meta: MetaFunction = () => [{ title: "登录 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("login.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signed in already (perhaps still to set a password): the home page sends them on.
@@ -23,54 +30,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const t = await getFixedT(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
-  if (submission.status !== "success") {
-    return data({ result: translatedReply(submission, t, { hideFields: ["password"] }) }, { status: 400 });
-  }
-  const { username, password, redirectTo } = submission.value;
-  const result = await authenticate(username, password, clientAddress(request));
-  if (!result.ok) {
-    const message =
-      result.reason === "blocked"
-        ? t("login.blocked", { minutes: Math.ceil(result.retryAfterSeconds / 60) })
-        : t(result.reason === "disabled" ? "login.disabled" : "login.invalid");
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: result.reason === "blocked" ? 429 : 401 },
-    );
-  }
-  // An initial or temporary password opens only the page that replaces it.
-  const destination = safeRedirect(redirectTo);
-  const response = await createUserSession(request, result.userId, result.passwordMustChange ? passwordPageFor(destination) : destination);
-  // The language chosen on another device follows the person.
-  if (isLanguage(result.locale)) response.headers.append("Set-Cookie", await languageCookie.serialize(result.locale));
-  return response;
-}
+export const action = intentAction({
+  // Nobody is known yet: whoever posts is a visitor.
+  actor: async () => null,
+  intents: (intent) => ({
+    signIn: intent({
+      schema: loginSchema,
+      hideFields: ["password"],
+      authorize: () => permitSignIn(),
+      run: async ({ request }, { username, password, redirectTo }) => {
+        const result = await authenticate(username, password, clientAddress(request));
+        if (!result.ok) {
+          if (result.reason === "blocked") throw new UserError("login.blocked", { minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
+          throw new UserError(result.reason === "disabled" ? "login.disabled" : "login.invalid", {}, { status: 401 });
+        }
+        // An initial or temporary password opens only the page that replaces it.
+        const destination = safeRedirect(redirectTo);
+        const headers = new Headers({ "Set-Cookie": await startSession(request, result.userId) });
+        // The language chosen on another device follows the person.
+        if (isLanguage(result.locale)) headers.append("Set-Cookie", await languageCookie.serialize(result.locale));
+        return { redirectTo: result.passwordMustChange ? passwordPageFor(destination) : destination, headers };
+      },
+    }),
+  }),
+});
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const root = useRootData();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "signIn")?.form,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
-  const submitting = navigation.state === "submitting";
-  const passwordRef = useRef<HTMLInputElement>(null);
   // After a failed attempt the password is cleared and focused for the next try.
   useEffect(() => {
-    if (!actionData || !passwordRef.current) return;
-    passwordRef.current.value = "";
-    if (fields.username.value) passwordRef.current.focus();
-  }, [actionData, fields.username.value]);
-  const fieldClass =
-    "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 aria-[invalid]:border-red-500";
+    const password = document.getElementById(fields.password.id);
+    if (!reply || !(password instanceof HTMLInputElement)) return;
+    password.value = "";
+    if (fields.username.value) password.focus();
+  }, [reply, fields.password.id, fields.username.value]);
 
   return (
     <main id="main" className="flex min-h-full items-center justify-center px-4 py-12">
@@ -85,51 +87,14 @@ export default function Login() {
           <h2 className="text-lg font-semibold">{t("login.heading")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
           <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="signIn" />
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-            {form.errors?.length ? (
-              <div id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {form.errors.join(" ")}
-              </div>
-            ) : null}
-            <div>
-              <label htmlFor={fields.username.id} className="block text-sm font-medium text-slate-700">
-                {t("login.username")}
-              </label>
-              <input
-                {...getInputProps(fields.username, { type: "text" })}
-                autoComplete="username"
-                autoFocus
-                className={fieldClass}
-              />
-              {fields.username.errors ? (
-                <p id={fields.username.errorId} className="mt-1 text-sm text-red-600">
-                  {fields.username.errors.join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <div>
-              <label htmlFor={fields.password.id} className="block text-sm font-medium text-slate-700">
-                {t("login.password")}
-              </label>
-              <input
-                {...getInputProps(fields.password, { type: "password" })}
-                ref={passwordRef}
-                autoComplete="current-password"
-                className={fieldClass}
-              />
-              {fields.password.errors ? (
-                <p id={fields.password.errorId} className="mt-1 text-sm text-red-600">
-                  {fields.password.errors.join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <button
-              type="submit"
-              disabled={submitting}
-              className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-            >
-              {submitting ? t("login.submitting") : t("login.submit")}
-            </button>
+            <ActionFeedback reply={reply} intent="signIn" />
+            <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoFocus />
+            <TextField field={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
+            <SubmitButton intent="signIn" pendingLabel={t("login.submitting")} className="w-full">
+              {t("login.submit")}
+            </SubmitButton>
           </Form>
           <p className="mt-4 text-xs text-slate-500">{t("login.help")}</p>
         </div>

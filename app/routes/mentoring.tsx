@@ -1,20 +1,24 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { ActionButton, buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
-import { getFixedT } from "~/i18n/i18n.server.ts";
+import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
+import { inputClass } from "~/components/kit/fields.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { findInvitation, respond } from "~/mentors/matching.server.ts";
 import { getMentoring } from "~/mentors/mentoring.server.ts";
-import { badRequest, pageParam, reply } from "~/mentors/route-helpers.server.ts";
-import { respondSchema } from "~/mentors/schemas.ts";
-import { ActionNotice, BreakdownTable, buttonClass, fieldClass, useSubmitting } from "~/mentors/ui.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
-import { Pagination } from "~/components/kit/pagination.tsx";
-import { authorize } from "~/policy/index.ts";
+import { pageParam } from "~/mentors/route-helpers.server.ts";
+import { acceptSchema, declineSchema } from "~/mentors/schemas.ts";
+import { BreakdownTable } from "~/mentors/ui.tsx";
+import { authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "我的指导 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("mentors.mentoring.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,28 +27,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(await getMentoring(user.id, pageParam(url, "reviews")));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "mentoring:view-own", null);
-  const t = await getFixedT(request);
-  const parsed = respondSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((issue) => issue.path[0] === "note");
-    return tooLong ? data({ ok: false as const, error: `${t("mentors.mentoring.declineNote")}：${t("mentors.validation.tooLong")}` }, { status: 400 }) : badRequest(t);
-  }
-  const { intent, assignmentId, note } = parsed.data;
-  const invitation = await findInvitation(assignmentId);
-  if (!invitation) throw new Response("Not Found", { status: 404 });
-  authorize(user, "mentoring:respond", { mentorUserId: invitation.mentor.userId });
-  return reply(t, async () => {
-    await respond(user.id, assignmentId, intent, note);
-    return t(intent === "accept" ? "mentors.mentoring.acceptedNotice" : "mentors.mentoring.declinedNotice", { direction: invitation.direction.name });
-  });
+/** The invited mentor answers: the invitation named by the form must be theirs. */
+async function invitationOf(_call: unknown, { assignmentId }: { assignmentId: string }) {
+  return (await findInvitation(assignmentId)) ?? notFound();
+}
+
+export const action = intentAction({
+  intents: (intent) => ({
+    accept: intent({
+      schema: acceptSchema,
+      target: invitationOf,
+      authorize: ({ user }, _input, invitation) => permit(user, "mentoring:respond", { mentorUserId: invitation.mentor.userId }),
+      run: async ({ user, t }, { assignmentId }, invitation) => {
+        await respond(user.id, assignmentId, "accept", null);
+        return { notice: t("mentors.mentoring.acceptedNotice", { direction: invitation.direction.name }) };
+      },
+    }),
+    decline: intent({
+      schema: declineSchema,
+      target: invitationOf,
+      authorize: ({ user }, _input, invitation) => permit(user, "mentoring:respond", { mentorUserId: invitation.mentor.userId }),
+      run: async ({ user, t }, { assignmentId, note }, invitation) => {
+        await respond(user.id, assignmentId, "decline", note);
+        return { notice: t("mentors.mentoring.declinedNotice", { direction: invitation.direction.name }) };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function Mentoring() {
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const location = useLocation();
   if (!page.mentor) {
@@ -63,12 +80,12 @@ export default function Mentoring() {
           <p className="mt-1 text-sm text-slate-600">{t("mentors.mentoring.intro")}</p>
           <p className="mt-1 text-sm text-slate-600">{t("mentors.mentoring.capacity", { count: page.accepted.length + page.invitations.length, capacity: page.mentor.capacity })}</p>
         </div>
-        <Link to={`/mentors/${page.mentor.id}/edit`} className={buttonClass.secondary}>
+        <Link to={`/mentors/${page.mentor.id}/edit`} className={buttonClass("secondary")}>
           {t("mentors.mentoring.editProfile")}
         </Link>
       </div>
-      {!page.mentor.available ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">{t("mentors.mentoring.unavailableNotice")}</p> : null}
-      <ActionNotice result={result} />
+      {!page.mentor.available ? <Notice tone="info">{t("mentors.mentoring.unavailableNotice")}</Notice> : null}
+      <ActionFeedback reply={reply} />
 
       <Card title={t("mentors.mentoring.invitations")}>
         {page.invitations.length === 0 ? (
@@ -117,7 +134,7 @@ export default function Mentoring() {
                     <p className="font-medium">{r.title}</p>
                     <p className="text-xs text-slate-500">{t("mentors.mentoring.reviewBy", { name: r.requestedBy, date: formatDateTime(r.createdAt, i18n.language), studio: r.studio })}</p>
                   </div>
-                  <Link to={`/documents/${r.documentId}`} className={buttonClass.secondary} aria-label={`${t("mentors.mentoring.reviewOpen")}：${r.title}`}>
+                  <Link to={`/documents/${r.documentId}`} className={buttonClass("secondary")} aria-label={`${t("mentors.mentoring.reviewOpen")}：${r.title}`}>
                     {t("mentors.mentoring.reviewOpen")}
                   </Link>
                 </li>
@@ -137,8 +154,6 @@ type InvitationData = ReturnType<typeof useLoaderData<typeof loader>>["invitatio
 
 function Invitation({ invitation, locale }: { invitation: InvitationData; locale: string }) {
   const { t } = useTranslation();
-  const accepting = useSubmitting({ intent: "accept", assignmentId: invitation.assignmentId });
-  const declining = useSubmitting({ intent: "decline", assignmentId: invitation.assignmentId });
   const label = t("mentors.mentoring.invitationLabel", { studio: invitation.studio.name, direction: invitation.direction.name });
   const noteId = `note-${invitation.assignmentId}`;
   return (
@@ -158,15 +173,18 @@ function Invitation({ invitation, locale }: { invitation: InvitationData; locale
         </details>
       ) : null}
       <div className="mt-3 flex flex-wrap items-start gap-3">
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="accept" />
-          <input type="hidden" name="assignmentId" value={invitation.assignmentId} />
-          <button type="submit" disabled={accepting || declining} className={buttonClass.primary} aria-label={`${t("mentors.mentoring.accept")}：${label}`}>
-            {accepting ? t("mentors.mentoring.accepting") : t("mentors.mentoring.accept")}
-          </button>
-        </Form>
+        <ActionButton
+          intent="accept"
+          fields={{ assignmentId: invitation.assignmentId }}
+          tone="primary"
+          size="md"
+          label={`${t("mentors.mentoring.accept")}：${label}`}
+          pendingLabel={t("mentors.mentoring.accepting")}
+        >
+          {t("mentors.mentoring.accept")}
+        </ActionButton>
         <details className="min-w-64">
-          <summary className={`${buttonClass.secondary} cursor-pointer list-none`} aria-label={`${t("mentors.mentoring.decline")}：${label}`}>
+          <summary className={`${buttonClass("secondary")} cursor-pointer list-none`} aria-label={`${t("mentors.mentoring.decline")}：${label}`}>
             {t("mentors.mentoring.decline")}
           </summary>
           <Form method="post" preventScrollReset className="mt-2 space-y-2">
@@ -175,10 +193,10 @@ function Invitation({ invitation, locale }: { invitation: InvitationData; locale
             <label htmlFor={noteId} className="block text-sm text-slate-700">
               {t("mentors.mentoring.declineNote")}
             </label>
-            <textarea id={noteId} name="note" rows={2} maxLength={500} className={fieldClass} />
-            <button type="submit" disabled={accepting || declining} className={buttonClass.danger}>
-              {declining ? t("mentors.mentoring.declining") : t("mentors.mentoring.declineConfirm")}
-            </button>
+            <textarea id={noteId} name="note" rows={2} maxLength={500} className={inputClass} />
+            <SubmitButton intent="decline" match={["assignmentId", invitation.assignmentId]} tone="danger" pendingLabel={t("mentors.mentoring.declining")}>
+              {t("mentors.mentoring.declineConfirm")}
+            </SubmitButton>
           </Form>
         </details>
       </div>

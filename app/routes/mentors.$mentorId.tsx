@@ -1,18 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { ActionButton, buttonClass } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { isMentorsError } from "~/mentors/errors.ts";
-import { explainText } from "~/mentors/explain-text.ts";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { Notice } from "~/components/kit/feedback.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { getMentorProfile, isMenteeOf, removeMentor, setAvailability } from "~/mentors/pool.server.ts";
-import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
-import { profileActionSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, buttonClass, ConfirmAction, KindBadge, StatusBadge } from "~/mentors/ui.tsx";
-import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
+import { availabilitySchema, removeMentorSchema } from "~/mentors/schemas.ts";
+import { KindBadge, StatusBadge } from "~/mentors/ui.tsx";
+import { abilities as abilitiesOf, authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mentor.name ?? "导师"} · 导师库 · 辅导员工作室协同平台` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => [data?.mentor.name, t("mentors.pool.title")]);
 
 async function load(request: Request, mentorId: string) {
   const user = await requireUser(request);
@@ -37,31 +39,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, mentor } = await load(request, params.mentorId ?? "");
-  authorize(user, "mentor:curate", null);
-  const t = await getFixedT(request);
-  const parsed = profileActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return badRequest(t);
-  if (parsed.data.intent === "remove") {
-    try {
-      await removeMentor(user.id, mentor.id);
-    } catch (error) {
-      if (isMentorsError(error)) return data({ ok: false as const, error: explainText(t, error.explained) }, { status: error.status });
-      throw error;
-    }
-    throw redirect(`/mentors?removed=${encodeURIComponent(mentor.name)}`);
-  }
-  const available = parsed.data.available === "yes";
-  return reply(t, async () => {
-    await setAvailability(user.id, mentor.id, available);
-    return t("mentors.profile.availabilityChanged", { name: mentor.name });
-  });
+export const action = intentAction({
+  load: async ({ params }) => (await getMentorProfile(params.mentorId ?? "")) ?? notFound(),
+  intents: (intent) => ({
+    availability: intent({
+      schema: availabilitySchema,
+      authorize: ({ user }) => permit(user, "mentor:curate", null),
+      run: async ({ user, t, ctx: mentor }, { available }) => {
+        await setAvailability(user.id, mentor.id, available === "yes");
+        return { notice: t("mentors.profile.availabilityChanged", { name: mentor.name }) };
+      },
+    }),
+    remove: intent({
+      schema: removeMentorSchema,
+      authorize: ({ user }) => permit(user, "mentor:curate", null),
+      confirm: ({ t, ctx: mentor }) => ({ message: t("mentors.profile.removeConfirm", { name: mentor.name }), confirmLabel: t("mentors.profile.removeConfirmButton") }),
+      run: async ({ user, ctx: mentor }) => {
+        await removeMentor(user.id, mentor.id);
+        return { redirectTo: `/mentors?removed=${encodeURIComponent(mentor.name)}` };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function MentorProfile() {
   const { mentor, abilities, school, saved, created } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const load = mentor.directions.length;
   return (
@@ -83,39 +90,29 @@ export default function MentorProfile() {
         </div>
         <div className="flex flex-wrap gap-2">
           {abilities["mentor:edit-profile"] ? (
-            <Link to={`/mentors/${mentor.id}/edit`} className={buttonClass.primary}>
+            <Link to={`/mentors/${mentor.id}/edit`} className={buttonClass("primary")}>
               {t("mentors.profile.edit")}
             </Link>
           ) : null}
           {school["mentor:curate"] ? (
             <>
-              <ActionButton
-                tone="secondary"
-                label={mentor.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}
-                fields={{ intent: "availability", available: mentor.available ? "no" : "yes" }}
-              />
-              <ConfirmAction
-                small={false}
+              <ActionButton intent="availability" fields={{ available: mentor.available ? "no" : "yes" }} size="md" pendingLabel={t("mentors.common.saving")}>
+                {mentor.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}
+              </ActionButton>
+              <ConfirmButton
+                intent="remove"
+                size="md"
                 label={t("mentors.profile.remove")}
                 question={t("mentors.profile.removeConfirm", { name: mentor.name })}
                 confirmLabel={t("mentors.profile.removeConfirmButton")}
-                fields={{ intent: "remove" }}
               />
             </>
           ) : null}
         </div>
       </div>
-      {saved ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
-          {t("mentors.profile.saved")}
-        </p>
-      ) : null}
-      {created ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
-          {t("mentors.create.created")}
-        </p>
-      ) : null}
-      <ActionNotice result={result} />
+      {saved ? <Notice tone="success">{t("mentors.profile.saved")}</Notice> : null}
+      {created ? <Notice tone="success">{t("mentors.create.created")}</Notice> : null}
+      <ActionFeedback reply={reply} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card title={t("mentors.profile.basics")}>

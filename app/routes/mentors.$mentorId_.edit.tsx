@@ -1,20 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
-import { isMentorsError } from "~/mentors/errors.ts";
-import { explainText } from "~/mentors/explain-text.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { replyFor } from "~/lib/action-reply.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { getMentorProfile, updateMentorProfile } from "~/mentors/pool.server.ts";
 import { ProfileFields } from "~/mentors/profile-fields.tsx";
 import { profileSchema } from "~/mentors/schemas.ts";
-import { buttonClass } from "~/mentors/ui.tsx";
-import { authorize } from "~/policy/index.ts";
+import { authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "编辑导师资料 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => [t("mentors.profile.editTitle", { name: data?.mentor.name ?? "" })]);
 
 async function load(request: Request, mentorId: string) {
   const user = await requireUser(request);
@@ -44,27 +44,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, mentor } = await load(request, params.mentorId ?? "");
-  const t = await getFixedT(request);
-  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
-  if (submission.status !== "success") return data({ result: translatedReply(submission, t) }, { status: 400 });
-  try {
-    await updateMentorProfile(user.id, mentor.id, submission.value);
-  } catch (error) {
-    if (isMentorsError(error)) return data({ result: translatedReply(submission, t, { formErrors: [explainText(t, error.explained)] }) }, { status: error.status });
-    throw error;
-  }
-  throw redirect(`/mentors/${mentor.id}?saved=1`);
+export const action = intentAction({
+  load: async ({ params }) => (await getMentorProfile(params.mentorId ?? "")) ?? notFound(),
+  intents: (intent) => ({
+    save: intent({
+      schema: profileSchema,
+      // Editing needs no mentee relation: only the mentor and 学工部 may.
+      authorize: ({ user, ctx: mentor }) => permit(user, "mentor:edit-profile", { mentorUserId: mentor.userId, viewerIsMentee: false }),
+      keepForm: true,
+      run: async ({ user, ctx: mentor }, input) => {
+        await updateMentorProfile(user.id, mentor.id, input);
+        return { redirectTo: `/mentors/${mentor.id}?saved=1` };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function EditMentor() {
   const { mentor } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "save")?.form,
     defaultValue: {
       organisation: mentor.organisation,
       title: mentor.title,
@@ -81,7 +86,6 @@ export default function EditMentor() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
   });
-  const submitting = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link to={`/mentors/${mentor.id}`} className="text-sm text-brand-700 hover:underline">
@@ -89,17 +93,14 @@ export default function EditMentor() {
       </Link>
       <h1 className="text-2xl font-bold tracking-tight">{t("mentors.profile.editTitle", { name: mentor.name })}</h1>
       <Form method="post" {...getFormProps(form)} className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {form.errors?.length ? (
-          <div id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {form.errors.join(" ")}
-          </div>
-        ) : null}
+        <input type="hidden" name="intent" value="save" />
+        <ActionFeedback reply={reply} intent="save" />
         <ProfileFields fields={fields} />
         <div className="flex gap-3">
-          <button type="submit" disabled={submitting} className={buttonClass.primary}>
-            {submitting ? t("mentors.common.saving") : t("mentors.common.save")}
-          </button>
-          <Link to={`/mentors/${mentor.id}`} className={buttonClass.secondary}>
+          <SubmitButton intent="save" pendingLabel={t("mentors.common.saving")}>
+            {t("mentors.common.save")}
+          </SubmitButton>
+          <Link to={`/mentors/${mentor.id}`} className={buttonClass("secondary")}>
             {t("mentors.common.cancel")}
           </Link>
         </div>

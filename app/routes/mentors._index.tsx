@@ -1,18 +1,20 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
-import { badRequest, reply } from "~/mentors/route-helpers.server.ts";
-import { poolAvailabilitySchema, poolFilterSchema } from "~/mentors/schemas.ts";
-import { ActionButton, ActionNotice, buttonClass, KindBadge } from "~/mentors/ui.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { ActionButton, buttonClass } from "~/components/kit/buttons.tsx";
+import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { abilities, authorize } from "~/policy/index.ts";
+import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { getMentorProfile, listMentors, setAvailability } from "~/mentors/pool.server.ts";
+import { poolAvailabilitySchema, poolFilterSchema } from "~/mentors/schemas.ts";
+import { KindBadge } from "~/mentors/ui.tsx";
+import { abilities, authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "导师库 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("mentors.pool.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,23 +27,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** 学工部 switches a mentor's availability from the list. */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "mentor:curate", null);
-  const t = await getFixedT(request);
-  const parsed = poolAvailabilitySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return badRequest(t);
-  const mentor = await getMentorProfile(parsed.data.mentorId);
-  if (!mentor) throw new Response("Not Found", { status: 404 });
-  return reply(t, async () => {
-    await setAvailability(user.id, mentor.id, parsed.data.available === "yes");
-    return t("mentors.profile.availabilityChanged", { name: mentor.name });
-  });
+export const action = intentAction({
+  intents: (intent) => ({
+    availability: intent({
+      schema: poolAvailabilitySchema,
+      target: async (_call, { mentorId }) => (await getMentorProfile(mentorId)) ?? notFound(),
+      authorize: ({ user }) => permit(user, "mentor:curate", null),
+      run: async ({ user, t }, { available }, mentor) => {
+        await setAvailability(user.id, mentor.id, available === "yes");
+        return { notice: t("mentors.profile.availabilityChanged", { name: mentor.name }) };
+      },
+    }),
+  }),
+});
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
 }
 
 export default function MentorPool() {
   const { items, total, pages, page, filter, school, removed } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const filtered = Boolean(filter.kind || filter.duty || filter.available || filter.q);
   return (
@@ -53,16 +59,16 @@ export default function MentorPool() {
         </div>
         {school["mentor:curate"] ? (
           <div className="flex gap-2">
-            <Link to="/mentors/new" className={buttonClass.primary}>
+            <Link to="/mentors/new" className={buttonClass("primary")}>
               {t("mentors.pool.add")}
             </Link>
-            <Link to="/mentors/import" className={buttonClass.secondary}>
+            <Link to="/mentors/import" className={buttonClass("secondary")}>
               {t("mentors.pool.import")}
             </Link>
           </div>
         ) : null}
       </div>
-      <ActionNotice result={result ?? (removed ? { ok: true, message: t("mentors.profile.removed", { name: removed }) } : null)} />
+      {reply ? <ActionFeedback reply={reply} /> : removed ? <Notice tone="success">{t("mentors.profile.removed", { name: removed })}</Notice> : null}
 
       <Form method="get" role="search" aria-label={t("mentors.pool.filters")} className="flex flex-wrap items-end gap-3 text-sm">
         <label className="block">
@@ -99,7 +105,7 @@ export default function MentorPool() {
           <span className="text-slate-600">{t("mentors.pool.search")}</span>
           <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("mentors.pool.searchPlaceholder")} className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5" />
         </label>
-        <button type="submit" className={buttonClass.secondary}>
+        <button type="submit" className={buttonClass("secondary")}>
           {t("mentors.pool.apply")}
         </button>
         {filtered ? (
@@ -161,10 +167,13 @@ export default function MentorPool() {
                     {school["mentor:curate"] ? (
                       <div className="mt-1">
                         <ActionButton
-                          label={m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}
-                          ariaLabel={`${m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}：${m.name}`}
-                          fields={{ intent: "availability", mentorId: m.id, available: m.available ? "no" : "yes" }}
-                        />
+                          intent="availability"
+                          fields={{ mentorId: m.id, available: m.available ? "no" : "yes" }}
+                          label={`${m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}：${m.name}`}
+                          pendingLabel={t("mentors.common.saving")}
+                        >
+                          {m.available ? t("mentors.profile.markUnavailable") : t("mentors.profile.markAvailable")}
+                        </ActionButton>
                       </div>
                     ) : null}
                   </td>

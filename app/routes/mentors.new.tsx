@@ -1,20 +1,21 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
-import { isMentorsError } from "~/mentors/errors.ts";
-import { explainText } from "~/mentors/explain-text.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { SubmitButton } from "~/components/kit/buttons.tsx";
+import { ChoiceField, TextField } from "~/components/kit/fields.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { replyFor } from "~/lib/action-reply.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { createMentor } from "~/mentors/pool.server.ts";
-import { FieldError, ProfileFields } from "~/mentors/profile-fields.tsx";
+import { ProfileFields } from "~/mentors/profile-fields.tsx";
 import { newMentorFormSchema } from "~/mentors/schemas.ts";
-import { buttonClass, fieldClass } from "~/mentors/ui.tsx";
-import { authorize } from "~/policy/index.ts";
+import { authorize, permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "添加导师 · 导师库 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("mentors.create.title"), t("mentors.pool.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,41 +23,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  authorize(user, "mentor:curate", null);
-  const t = await getFixedT(request);
-  const submission = parseWithZod(await request.formData(), { schema: newMentorFormSchema });
-  if (submission.status !== "success") return data({ result: translatedReply(submission, t), created: null }, { status: 400 });
-  try {
-    const outcome = await createMentor(user.id, submission.value);
-    // An internal mentor has a password already; an external one sees theirs once, on this page.
-    if (!outcome.password) throw redirect(`/mentors/${outcome.mentorId}?created=1`);
-    return data({
-      result: translatedReply(submission, t, { resetForm: true }),
-      created: { mentorId: outcome.mentorId, name: submission.value.name, username: submission.value.username, password: outcome.password },
-    });
-  } catch (error) {
-    if (isMentorsError(error)) {
-      return data({ result: translatedReply(submission, t, { formErrors: [explainText(t, error.explained)] }), created: null }, { status: error.status });
-    }
-    throw error;
-  }
-}
+export const action = intentAction({
+  intents: (intent) => ({
+    create: intent({
+      schema: newMentorFormSchema,
+      authorize: ({ user }) => permit(user, "mentor:curate", null),
+      run: async ({ user }, input) => {
+        const outcome = await createMentor(user.id, input);
+        // An internal mentor has a password already; an external one sees theirs once, on this page.
+        if (!outcome.password) return { redirectTo: `/mentors/${outcome.mentorId}?created=1` };
+        return { data: { mentorId: outcome.mentorId, name: input.name, username: input.username, password: outcome.password } };
+      },
+    }),
+  }),
+});
 
 export default function NewMentor() {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "create")?.form,
     defaultValue: { kind: "EXTERNAL", rank: "SENIOR", primaryDuty: "IDEOLOGY", capacity: "2", available: "on" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newMentorFormSchema }),
   });
-  const submitting = navigation.state === "submitting";
-  const created = actionData?.created;
+  const created = replyFor(reply, "create")?.data;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link to="/mentors" className="text-sm text-brand-700 hover:underline">
@@ -72,45 +64,33 @@ export default function NewMentor() {
         </div>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {form.errors?.length ? (
-          <div id={form.errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {form.errors.join(" ")}
-          </div>
-        ) : null}
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-700">{t("mentors.create.kind")}</legend>
-          <div className="mt-2 flex gap-6">
-            {(["INTERNAL", "EXTERNAL"] as const).map((kind) => (
-              <label key={kind} className="flex items-center gap-2 text-sm">
-                <input type="radio" name={fields.kind.name} value={kind} defaultChecked={fields.kind.initialValue === kind} className="h-4 w-4" />
-                {t(`mentorKind.${kind}`)}
-              </label>
-            ))}
-          </div>
-          <FieldError field={fields.kind} />
-        </fieldset>
+        <input type="hidden" name="intent" value="create" />
+        <ActionFeedback reply={reply} intent="create" />
+        <ChoiceField
+          field={fields.kind}
+          type="radio"
+          legend={t("mentors.create.kind")}
+          options={(["INTERNAL", "EXTERNAL"] as const).map((kind) => ({ value: kind, label: t(`mentorKind.${kind}`) }))}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor={fields.username.id} className="block text-sm font-medium text-slate-700">
-              {t("mentors.create.username")}
-            </label>
-            <input {...getInputProps(fields.username, { type: "text" })} autoComplete="off" className={fieldClass} />
-            <p className="mt-1 text-xs text-slate-500">{t("mentors.create.usernameInternalHint")}</p>
-            <p className="text-xs text-slate-500">{t("mentors.create.usernameExternalHint")}</p>
-            <FieldError field={fields.username} />
-          </div>
-          <div>
-            <label htmlFor={fields.name.id} className="block text-sm font-medium text-slate-700">
-              {t("mentors.create.name")}
-            </label>
-            <input {...getInputProps(fields.name, { type: "text" })} className={fieldClass} />
-            <FieldError field={fields.name} />
-          </div>
+          <TextField
+            field={fields.username}
+            label={t("mentors.create.username")}
+            autoComplete="off"
+            hint={
+              <>
+                {t("mentors.create.usernameInternalHint")}
+                <br />
+                {t("mentors.create.usernameExternalHint")}
+              </>
+            }
+          />
+          <TextField field={fields.name} label={t("mentors.create.name")} />
         </div>
         <ProfileFields fields={fields} />
-        <button type="submit" disabled={submitting} className={buttonClass.primary}>
-          {submitting ? t("mentors.create.submitting") : t("mentors.create.submit")}
-        </button>
+        <SubmitButton intent="create" pendingLabel={t("mentors.create.submitting")}>
+          {t("mentors.create.submit")}
+        </SubmitButton>
       </Form>
     </div>
   );

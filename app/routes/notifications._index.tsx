@@ -1,13 +1,20 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ActionButton } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { isMessageKey, translateKey } from "~/i18n/keys.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { listNotifications, markAllRead } from "~/notifications/notify.server.ts";
+import { markAllReadSchema } from "~/notifications/schemas.ts";
+import { permit } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "通知 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("notifications.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -15,34 +22,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ page, ...(await listNotifications(user.id, page)) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  await markAllRead(user.id);
-  return data({ markedAll: true });
-}
+export const action = intentAction({
+  intents: (intent) => ({
+    markAllRead: intent({
+      schema: markAllReadSchema,
+      // One's own notifications only: marking them read is what opening them does.
+      authorize: ({ user }) => permit(user, "notification:open", { userId: user.id }),
+      run: async ({ user }) => {
+        await markAllRead(user.id);
+      },
+    }),
+  }),
+});
 
 export default function Notifications() {
   const { items, page, pages, unread } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const navigation = useNavigation();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
         {unread > 0 ? (
-          <Form method="post">
-            <button
-              type="submit"
-              disabled={navigation.state !== "idle"}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
-            >
-              {t("notifications.markAllRead")}
-            </button>
-          </Form>
+          <ActionButton intent="markAllRead" pendingLabel={t("kit.working")}>
+            {t("notifications.markAllRead")}
+          </ActionButton>
         ) : null}
       </div>
       {items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("notifications.empty")}</p>
+        <EmptyState>{t("notifications.empty")}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {items.map((item) => {
@@ -70,13 +77,7 @@ export default function Notifications() {
           })}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav className="flex items-center justify-between text-sm" aria-label={t("notifications.page", { page, pages })}>
-          {page > 1 ? <Link to={`?page=${page - 1}`}>{t("notifications.previous")}</Link> : <span />}
-          <span className="text-slate-500">{t("notifications.page", { page, pages })}</span>
-          {page < pages ? <Link to={`?page=${page + 1}`}>{t("notifications.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { translateKnown } from "~/i18n/keys.ts";
 import { authorize } from "~/policy/index.ts";
@@ -10,9 +11,8 @@ import { Facets, HitItem, hrefWith, Pagination } from "~/search/search-page.tsx"
 import { search, SearchUnavailableError } from "~/search/search.server.ts";
 import { useRootData } from "~/root.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && "query" in data && data.query ? `${data.query} · 搜索 · 辅导员工作室协同平台` : "搜索 · 辅导员工作室协同平台" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => [data && "query" in data ? data.query : null, t("search.page.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

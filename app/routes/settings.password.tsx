@@ -1,27 +1,27 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "~/lib/zod-form.ts";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changeOwnPassword, passwordPageState } from "~/auth/passwords.server.ts";
 import { changePasswordSchema } from "~/auth/password-schemas.ts";
 import { PASSWORD_PAGE, requireSession } from "~/auth/session.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
 import { LanguageSwitch } from "~/components/language-switch.tsx";
-import { getFixedT } from "~/i18n/i18n.server.ts";
-import { translateKey } from "~/i18n/keys.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { intentAction } from "~/lib/actions.server.ts";
+import { replyFor } from "~/lib/action-reply.ts";
 import { formatDateTime } from "~/lib/format.ts";
-import { translatedReply } from "~/lib/forms.server.ts";
 import { clientAddress } from "~/lib/request.server.ts";
 import { safeRedirect } from "~/lib/safe-redirect.ts";
-import { authorize } from "~/policy/index.ts";
+import { UserError } from "~/lib/user-error.ts";
+import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "修改密码 · 辅导员工作室协同平台" }];
-
-const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("account.password.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Open to a session that must set a password first: this is the one page it reaches.
@@ -40,37 +40,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, sessionId, passwordMustChange } = await requireSession(request);
-  authorize(user, "account:change-password", { userId: user.id });
-  const t = await getFixedT(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
-  if (submission.status !== "success") {
-    return data({ result: translatedReply(submission, t, { hideFields: PASSWORD_FIELDS }) }, { status: 400 });
-  }
-  const { currentPassword, newPassword, redirectTo } = submission.value;
-  const result = await changeOwnPassword({ userId: user.id, keepSessionId: sessionId, currentPassword, newPassword, address: clientAddress(request) });
-  if (!result.ok) {
-    const message = translateKey(t, result.error.key, result.error.values);
-    const reply =
-      result.error.field === "form"
-        ? submission.reply({ formErrors: [message], hideFields: PASSWORD_FIELDS })
-        : submission.reply({ fieldErrors: { [result.error.field]: [message] }, hideFields: PASSWORD_FIELDS });
-    return data({ result: reply }, { status: result.status });
-  }
-  // The first password set: on to where the person was going. Otherwise back here, with the news.
-  if (passwordMustChange) return redirect(safeRedirect(redirectTo));
-  return redirect(`${PASSWORD_PAGE}?changed=${result.endedSessions}`);
-}
+export const action = intentAction({
+  // Any session, including one that must set a password first.
+  actor: requireSession,
+  intents: (intent) => ({
+    change: intent({
+      schema: changePasswordSchema,
+      hideFields: ["currentPassword", "newPassword", "confirmPassword"],
+      authorize: ({ user: { user } }) => permit(user, "account:change-password", { userId: user.id }),
+      run: async ({ user: { user, sessionId, passwordMustChange }, request }, { currentPassword, newPassword, redirectTo }) => {
+        const result = await changeOwnPassword({ userId: user.id, keepSessionId: sessionId, currentPassword, newPassword, address: clientAddress(request) });
+        if (!result.ok) {
+          const { key, values, field } = result.error;
+          throw new UserError(key, values, { status: result.status, field: field === "form" ? undefined : field });
+        }
+        // The first password set: on to where the person was going. Otherwise back here, with the news.
+        return { redirectTo: passwordMustChange ? safeRedirect(redirectTo) : `${PASSWORD_PAGE}?changed=${result.endedSessions}` };
+      },
+    }),
+  }),
+});
 
 export default function PasswordPage() {
   const { first, otherSessions, lastChanged, policy, redirectTo, changed } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const location = useLocation();
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: replyFor(reply, "change")?.form,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
@@ -84,17 +82,14 @@ export default function PasswordPage() {
 
   const body = (
     <div className="space-y-6">
-      {changed !== null && !actionData ? (
+      {changed !== null && !reply ? (
         <Notice tone="success">{changed > 0 ? t("account.password.changedOthers", { count: changed }) : t("account.password.changed")}</Notice>
       ) : null}
       {!first && otherSessions > 0 ? <p className="text-sm text-slate-600">{t("account.password.otherSessions", { count: otherSessions })}</p> : null}
-      {form.errors?.length ? (
-        <Notice tone="error" id={form.errorId}>
-          {form.errors.join(" ")}
-        </Notice>
-      ) : null}
+      <ActionFeedback reply={reply} intent="change" />
       <section aria-label={first ? t("account.password.firstTitle") : t("account.password.title")} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField
             field={fields.currentPassword}
@@ -112,7 +107,7 @@ export default function PasswordPage() {
               ))}
             </ul>
           </div>
-          <SubmitButton pendingLabel={t("account.password.submitting")}>{first ? t("account.password.submitFirst") : t("account.password.submit")}</SubmitButton>
+          <SubmitButton intent="change" pendingLabel={t("account.password.submitting")}>{first ? t("account.password.submitFirst") : t("account.password.submit")}</SubmitButton>
         </Form>
       </section>
       {lastChanged ? <p className="text-xs text-slate-500">{t("account.password.lastChanged", { when: formatDateTime(lastChanged, i18n.language) })}</p> : null}

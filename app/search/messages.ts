@@ -129,7 +129,6 @@ export const searchMessages = defineMessages({
     confirmTitle: ["确认删除同义词组“{{terms}}”？", "Delete the synonym group “{{terms}}”?"],
     confirmBody: ["删除后，这些词在搜索时不再互相等价。", "These terms will no longer be equivalent in search."],
     confirm: ["确认删除", "Delete"],
-    deleting: ["正在删除…", "Deleting…"],
     cancel: ["取消", "Cancel"],
     addedNotice: ["已添加同义词组。", "Synonym group added."],
     savedNotice: ["已保存同义词组。", "Synonym group saved."],

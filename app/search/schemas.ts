@@ -53,17 +53,16 @@ const term = z
   .max(20, "search.synonyms.errors.termTooLong")
   .regex(/^[\p{L}\p{N}_-]+$/u, "search.synonyms.errors.badTerm");
 
-export const synonymGroupSchema = z.object({
-  intent: z.enum(["create", "update"]),
-  // Not "id": a control named "id" hides the form element's own id from scripts (form.id).
-  groupId: z.string().max(64).optional(),
-  terms: z.preprocess(
-    (v) => (typeof v === "string" ? splitTerms(v) : v),
-    z.array(term).min(2, "search.synonyms.errors.tooFew").max(20, "search.synonyms.errors.tooMany"),
-  ),
-});
+const terms = z.preprocess(
+  (v) => (typeof v === "string" ? splitTerms(v) : v),
+  z.array(term).min(2, "search.synonyms.errors.tooFew").max(20, "search.synonyms.errors.tooMany"),
+);
+// Not "id": a control named "id" hides the form element's own id from scripts (form.id).
+const groupId = z.string().min(1).max(64);
 
-export const synonymDeleteSchema = z.object({ intent: z.literal("delete"), groupId: z.string().min(1).max(64) });
+export const synonymGroupSchema = z.object({ intent: z.literal("create"), terms });
+export const synonymUpdateSchema = z.object({ intent: z.literal("update"), groupId, terms });
+export const synonymDeleteSchema = z.object({ intent: z.literal("delete"), groupId });
 
 // ───────────── tokens ─────────────
 

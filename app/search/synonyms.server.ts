@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma, type Db } from "~/db/client.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import { synonymMap } from "./index-settings.ts";
 
 /**
@@ -17,16 +18,12 @@ export function listSynonymGroups() {
   return prisma.searchSynonymGroup.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-export class SynonymConflictError extends Error {
-  override name = "SynonymConflictError";
-  constructor(readonly term: string) {
-    super(`"${term}" is already in another synonym group`);
-  }
+export function findSynonymGroup(id: string) {
+  return prisma.searchSynonymGroup.findUnique({ where: { id } });
 }
 
-export class SynonymNotFoundError extends Error {
-  override name = "SynonymNotFoundError";
-}
+/** Deleted meanwhile (the page showed it a moment ago). */
+const gone = () => new UserError("search.synonyms.errors.notFound", {}, { status: 404 });
 
 /** A term belongs to one group only, so the equivalences stay easy to read. */
 async function assertTermsFree(db: Db, terms: string[], exceptId?: string) {
@@ -34,7 +31,7 @@ async function assertTermsFree(db: Db, terms: string[], exceptId?: string) {
     where: { terms: { hasSome: terms }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { terms: true },
   });
-  if (clash) throw new SynonymConflictError(terms.find((t) => clash.terms.includes(t))!);
+  if (clash) throw new UserError("search.synonyms.errors.duplicate", { term: terms.find((t) => clash.terms.includes(t))! }, { field: "terms" });
 }
 
 export async function createSynonymGroup(terms: string[], actorId: string) {
@@ -49,7 +46,7 @@ export async function createSynonymGroup(terms: string[], actorId: string) {
 export async function updateSynonymGroup(id: string, terms: string[], actorId: string) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
-    if (!before) throw new SynonymNotFoundError(id);
+    if (!before) throw gone();
     await assertTermsFree(tx, terms, id);
     const group = await tx.searchSynonymGroup.update({ where: { id }, data: { terms } });
     await recordAudit(tx, { actorId, action: "search-synonyms.update", entityType: "SearchSynonymGroup", entityId: id, data: { before: before.terms, after: terms } });
@@ -60,7 +57,7 @@ export async function updateSynonymGroup(id: string, terms: string[], actorId: s
 export async function deleteSynonymGroup(id: string, actorId: string) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.searchSynonymGroup.findUnique({ where: { id } });
-    if (!before) throw new SynonymNotFoundError(id);
+    if (!before) throw gone();
     await tx.searchSynonymGroup.delete({ where: { id } });
     await recordAudit(tx, { actorId, action: "search-synonyms.delete", entityType: "SearchSynonymGroup", entityId: id, data: { terms: before.terms } });
     return before;

@@ -15,6 +15,7 @@ const whole = (min: number, max: number, message: string) => z.coerce.number({ e
 /** The school settings form; the stored settings are checked again by schoolSettingsSchema. */
 export const settingsFormSchema = z
   .object({
+    intent: z.literal("save"),
     schoolName: z.string({ error: "settings.nameRequired" }).trim().min(1, "settings.nameRequired").max(60, "validation.tooLong"),
     growingAfterYears: whole(1, 10, "settings.growingRange"),
     experiencedAfterYears: whole(2, 20, "settings.experiencedRange"),

@@ -25,7 +25,7 @@ async function timedStart(dataDir: string): Promise<{ app: RunningApp; seconds: 
 async function signIn(baseUrl: string, username: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
-    body: new URLSearchParams({ username, password: "Fudao@2026", redirectTo: "/" }),
+    body: new URLSearchParams({ intent: "signIn", username, password: "Fudao@2026", redirectTo: "/" }),
     redirect: "manual",
   });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("fudao_session="));

@@ -51,7 +51,7 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 async function signIn(baseUrl: string, username: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
-    body: new URLSearchParams({ username, password: "Fudao@2026", redirectTo: "/" }),
+    body: new URLSearchParams({ intent: "signIn", username, password: "Fudao@2026", redirectTo: "/" }),
     redirect: "manual",
   });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("fudao_session="));

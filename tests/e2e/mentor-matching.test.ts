@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDataDir, startApp, type RunningApp } from "../support/app-server.ts";
-import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { launchBrowser, login, newPage, settled } from "../support/browser.ts";
 
 /**
  * The matching workflow in Chromium: 学工部 runs the matching, sees open slots in red with their
@@ -30,6 +30,7 @@ describe("mentor matching", () => {
     await admin.getByRole("link", { name: "导师匹配" }).click();
     await admin.getByRole("heading", { level: 1, name: "导师匹配" }).waitFor();
     await admin.getByText("尚未运行匹配。").waitFor();
+    await settled(admin);
 
     await admin.getByRole("button", { name: "运行匹配" }).click();
     await admin.getByText(/^匹配完成：\d+\/\d+ 个名额已推荐导师/).waitFor();
@@ -37,31 +38,33 @@ describe("mentor matching", () => {
     await admin.getByRole("combobox", { name: "显示" }).selectOption("open");
     await admin.getByRole("button", { name: "筛选" }).click();
     await admin.waitForURL(/view=open/);
+    // The address changes before the page shows the open slots: read names only from what it shows.
+    await settled(admin);
     const open = admin.getByText(/^空缺 \d 名$/);
     expect(await open.count()).toBeGreaterThan(0);
     await admin.getByText("可匹配的 1 名校外导师名额已用于其他方向（整体名额不足）").first().waitFor();
 
-    // Lock the first proposal on the page, then publish after confirming.
-    const lock = admin.getByRole("button", { name: /^锁定 / }).first();
-    const lockedName = (await lock.getAttribute("aria-label"))!.replace(/^锁定 /, "");
-    await lock.click();
-    await admin.getByRole("button", { name: `解锁 ${lockedName}` }).first().waitFor();
+    // Lock the first proposal on the page (the very one named), then publish after confirming.
+    const lockedName = (await admin.getByRole("button", { name: /^锁定 / }).first().getAttribute("aria-label"))!.replace(/^锁定 /, "");
+    await admin.getByRole("button", { name: `锁定 ${lockedName}`, exact: true }).first().click();
     await admin.getByText("已锁定该组合，重新匹配时会保留。").waitFor();
+    await settled(admin);
+    await admin.getByRole("button", { name: `解锁 ${lockedName}` }).first().waitFor();
 
     // Excluding asks first; afterwards the pair is listed as excluded, not proposed.
-    const exclude = admin.locator("summary[aria-label^='排除 ']").nth(1);
-    const excludedName = (await exclude.getAttribute("aria-label"))!.replace(/^排除 /, "");
-    await exclude.click();
+    const excludedName = (await admin.getByRole("button", { name: /^排除 / }).nth(1).getAttribute("aria-label"))!.replace(/^排除 /, "");
+    await admin.getByRole("button", { name: `排除 ${excludedName}`, exact: true }).first().click();
     await admin.getByRole("dialog").getByText(`排除后，${excludedName} 不会再被推荐到`, { exact: false }).waitFor();
-    await admin.getByRole("button", { name: "确认排除" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "确认排除" }).click();
     await admin.getByText("已排除该组合。").waitFor();
     await admin.getByRole("button", { name: `取消排除 ${excludedName}` }).first().waitFor();
 
     await admin.getByRole("link", { name: "导师匹配" }).click();
-    const publish = admin.locator("summary", { hasText: /^发布 \d+ 条推荐$/ });
-    await publish.click();
+    await admin.waitForURL(/\/admin\/matching$/);
+    await settled(admin);
+    await admin.getByRole("button", { name: /^发布 \d+ 条推荐$/ }).click();
     await admin.getByRole("dialog").getByText(/位导师将收到邀请/).waitFor();
-    await admin.getByRole("button", { name: "确认发布" }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "确认发布" }).click();
     await admin.getByText(/^已发布 \d+ 条邀请。$/).waitFor();
     await admin.getByText("没有待发布的推荐。").waitFor();
     await admin.context().close();
@@ -72,6 +75,7 @@ describe("mentor matching", () => {
     await mentor.getByRole("link", { name: /通知（\d+ 条未读）/ }).waitFor();
     await mentor.getByRole("link", { name: "我的指导" }).click();
     await mentor.getByRole("heading", { level: 1, name: "我的指导" }).waitFor();
+    await settled(mentor);
     const accept = mentor.getByRole("button", { name: /^接受邀请：/ }).first();
     const label = (await accept.getAttribute("aria-label"))!.replace(/^接受邀请：/, "");
     const direction = label.split(" · ").at(-1)!;

@@ -39,7 +39,7 @@ describe("after signing in", () => {
     const response = await fetch(`${baseUrl}/login`, {
       method: "POST",
       headers: { Origin: baseUrl },
-      body: new URLSearchParams({ username: "counselor", password: "Fudao@2026", redirectTo }),
+      body: new URLSearchParams({ intent: "signIn", username: "counselor", password: "Fudao@2026", redirectTo }),
       redirect: "manual",
     });
     const session = signOutAfterwards(response);
@@ -51,7 +51,7 @@ describe("after signing in", () => {
     const response = await fetch(`${baseUrl}/login`, {
       method: "POST",
       headers: { Origin: baseUrl },
-      body: new URLSearchParams({ username: "counselor", password: "Fudao@2026", redirectTo: "/studios?duty=CRISIS" }),
+      body: new URLSearchParams({ intent: "signIn", username: "counselor", password: "Fudao@2026", redirectTo: "/studios?duty=CRISIS" }),
       redirect: "manual",
     });
     signOutAfterwards(response);

@@ -151,6 +151,7 @@ describe("roster and mentor imports", () => {
     sheet.addRow(["类型", "工号/账号", "姓名", "单位", "主要职责"]);
     sheet.addRow(["校外", "upname_mentor", "文件名导师", "省高校辅导员培训和研修基地", "学风建设"]);
     const form = new FormData();
+    form.append("intent", "check");
     form.append("file", new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())], { type: XLSX }), name);
     const response = await post("/mentors/import", "admin", form);
     expect(response.status).toBe(200);

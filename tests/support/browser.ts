@@ -23,3 +23,16 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
 }
+
+/**
+ * Waits until the app has hydrated and shows what the address bar asks for, with no navigation or
+ * revalidation under way (app/root.tsx marks the address it has rendered). A click before that may
+ * reach a page that is about to be replaced, or be handled without JavaScript.
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(() => {
+    const router = (window as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }).__remixRouter;
+    const here = window.location.pathname + window.location.search;
+    return document.documentElement.dataset.rendered === here && router?.state.navigation.state === "idle" && router.state.revalidation === "idle";
+  });
+}

@@ -2,7 +2,7 @@
 export async function signInOverHttp(baseUrl: string, username: string, password = "Fudao@2026"): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
-    body: new URLSearchParams({ username, password, redirectTo: "/" }),
+    body: new URLSearchParams({ intent: "signIn", username, password, redirectTo: "/" }),
     redirect: "manual",
   });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("fudao_session="));

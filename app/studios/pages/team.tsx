@@ -6,6 +6,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass, TextField } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
@@ -88,85 +89,46 @@ export function TeamPage() {
       </Card>
 
       <Card title={t("studios.team.members")}>
-        {team.length === 0 ? (
-          <EmptyState>{t("studios.page.noMembers")}</EmptyState>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" aria-label={t("studios.team.members")}>
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">{t("studios.team.colName")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("studios.team.colRole")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("studios.team.colCollege")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("studios.team.colStage")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("studios.team.colJoined")}</th>
-                  <th scope="col" className="py-2">{t("studios.team.colActions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {team.map((m) => (
-                  <tr key={m.membershipId}>
-                    <td className="py-2 pr-3">
-                      <Link to={`/people/${m.userId}`} className="text-brand-700 hover:underline">
-                        {m.name}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={m.role === "LEADER" ? "brand" : "slate"}>{t(`studioRole.${m.role}`)}</Badge>
-                      {m.overridden ? (
-                        <span className="ml-1" title={t("studios.page.overriddenTitle")}>
-                          <Badge tone="amber">{t("studios.page.overridden")}</Badge>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-2 pr-3 text-slate-600">{m.collegeName ?? "—"}</td>
-                    <td className="py-2 pr-3 text-slate-600">{m.stage ? t(`stage.${m.stage}`) : "—"}</td>
-                    <td className="py-2 pr-3 text-slate-600">{formatDate(m.joinedAt, locale)}</td>
-                    <td className="py-2">
-                      {m.role === "LEADER" ? null : (
-                        <div className="flex flex-wrap gap-2">
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="role" />
-                            <input type="hidden" name="membershipId" value={m.membershipId} />
-                            <input type="hidden" name="role" value={m.role === "BACKBONE" ? "NEWCOMER" : "BACKBONE"} />
-                            <SubmitButton size="sm" tone="secondary" intent="role" match={["membershipId", m.membershipId]} pendingLabel={t("studios.team.changingRole")}>
-                              {m.role === "BACKBONE" ? t("studios.team.makeNewcomer") : t("studios.team.makeBackbone")}
-                            </SubmitButton>
-                          </Form>
-                          <ConfirmButton
-                            intent="remove"
-                            fields={{ membershipId: m.membershipId }}
-                            label={t("studios.team.remove")}
-                            ariaLabel={t("studios.team.removeLabel", { name: m.name })}
-                            question={t("studios.team.confirmRemove", { name: m.name })}
-                          />
-                        </div>
-                      )}
-                      {overrideFor === m.membershipId ? (
-                        <Form method="post" className="mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
-                          <p role="alert" className="text-sm text-amber-900">
-                            {roleReply?.error}
-                          </p>
-                          <input type="hidden" name="intent" value="role" />
-                          <input type="hidden" name="membershipId" value={m.membershipId} />
-                          <input type="hidden" name="role" value="BACKBONE" />
-                          <label htmlFor={`override-${m.membershipId}`} className="block text-xs text-slate-700">
-                            {t("studios.team.overrideReason")}
-                          </label>
-                          <input id={`override-${m.membershipId}`} name="overrideReason" required maxLength={500} className={inputClass} />
-                          <p className="text-xs text-slate-500">{t("studios.team.overrideHint")}</p>
-                          <SubmitButton size="sm" intent="role" match={["membershipId", m.membershipId]} pendingLabel={t("studios.team.changingRole")}>
-                            {t("studios.team.makeBackbone")}
-                          </SubmitButton>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("studios.team.members")}
+          rows={team}
+          rowKey={(m) => m.membershipId}
+          empty={<EmptyState>{t("studios.page.noMembers")}</EmptyState>}
+          columns={[
+            {
+              key: "name",
+              header: t("studios.team.colName"),
+              primary: true,
+              cell: (m) => (
+                <Link to={`/people/${m.userId}`} className="text-brand-700 hover:underline">
+                  {m.name}
+                </Link>
+              ),
+            },
+            {
+              key: "role",
+              header: t("studios.team.colRole"),
+              cell: (m) => (
+                <>
+                  <Badge tone={m.role === "LEADER" ? "brand" : "slate"}>{t(`studioRole.${m.role}`)}</Badge>
+                  {m.overridden ? (
+                    <span className="ml-1" title={t("studios.page.overriddenTitle")}>
+                      <Badge tone="amber">{t("studios.page.overridden")}</Badge>
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { key: "college", header: t("studios.team.colCollege"), className: "text-slate-600", cell: (m) => m.collegeName ?? "—" },
+            { key: "stage", header: t("studios.team.colStage"), className: "text-slate-600", cell: (m) => (m.stage ? t(`stage.${m.stage}`) : "—") },
+            { key: "joined", header: t("studios.team.colJoined"), className: "text-slate-600", hideOnPhone: true, cell: (m) => formatDate(m.joinedAt, locale) },
+            {
+              key: "actions",
+              header: t("studios.team.colActions"),
+              cell: (m) => <MemberActions member={m} overrideOpen={overrideFor === m.membershipId} overrideError={roleReply?.error} />,
+            },
+          ]}
+        />
       </Card>
 
       <div className="grid gap-6 md:grid-cols-2">
@@ -220,5 +182,53 @@ export function TeamPage() {
         </Card>
       </div>
     </div>
+  );
+}
+
+type Member = ReturnType<typeof useLoaderData<typeof loader>>["team"][number];
+
+/** A member's row actions: backbone ↔ newcomer (with the override reason when asked), remove. */
+function MemberActions({ member: m, overrideOpen, overrideError }: { member: Member; overrideOpen: boolean; overrideError?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {m.role === "LEADER" ? null : (
+        <div className="flex flex-wrap gap-2">
+          <Form method="post">
+            <input type="hidden" name="intent" value="role" />
+            <input type="hidden" name="membershipId" value={m.membershipId} />
+            <input type="hidden" name="role" value={m.role === "BACKBONE" ? "NEWCOMER" : "BACKBONE"} />
+            <SubmitButton size="sm" tone="secondary" intent="role" match={["membershipId", m.membershipId]} pendingLabel={t("studios.team.changingRole")}>
+              {m.role === "BACKBONE" ? t("studios.team.makeNewcomer") : t("studios.team.makeBackbone")}
+            </SubmitButton>
+          </Form>
+          <ConfirmButton
+            intent="remove"
+            fields={{ membershipId: m.membershipId }}
+            label={t("studios.team.remove")}
+            ariaLabel={t("studios.team.removeLabel", { name: m.name })}
+            question={t("studios.team.confirmRemove", { name: m.name })}
+          />
+        </div>
+      )}
+      {overrideOpen ? (
+        <Form method="post" className="mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+          <p role="alert" className="text-sm text-amber-900">
+            {overrideError}
+          </p>
+          <input type="hidden" name="intent" value="role" />
+          <input type="hidden" name="membershipId" value={m.membershipId} />
+          <input type="hidden" name="role" value="BACKBONE" />
+          <label htmlFor={`override-${m.membershipId}`} className="block text-xs text-slate-700">
+            {t("studios.team.overrideReason")}
+          </label>
+          <input id={`override-${m.membershipId}`} name="overrideReason" required maxLength={500} className={inputClass} />
+          <p className="text-xs text-slate-500">{t("studios.team.overrideHint")}</p>
+          <SubmitButton size="sm" intent="role" match={["membershipId", m.membershipId]} pendingLabel={t("studios.team.changingRole")}>
+            {t("studios.team.makeBackbone")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </>
   );
 }
