@@ -57,6 +57,5 @@ export const accountMessages = defineMessages({
     temporaryDone: ["已为 {{name}}（工号 {{username}}）生成临时密码。它只显示这一次，请当面或电话告诉本人；用它登录后须立即设置自己的密码。", "A temporary password was generated for {{name}} (staff number {{username}}). It is shown only this once: tell them in person or by phone; after signing in with it they must set their own."],
     temporaryLabel: ["临时密码", "Temporary password"],
     requireChangeDone: ["已要求 {{name}} 下次登录时修改密码，此人所有的登录已退出。", "{{name}} must set a new password at the next sign-in; all their sign-ins have ended."],
-    working: ["正在处理…", "Working…"],
   },
 });

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { endSessions } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { UserError } from "~/lib/user-error.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Level, Role } from "~/generated/prisma/enums.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
@@ -36,6 +37,13 @@ export async function getPerson(userId: string) {
   });
 }
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+/** A person named by the URL and how the rules see them: their record and their account (404 when there is no such person). */
+export async function loadPerson(userId: string | undefined) {
+  const person = await getPerson(userId ?? "");
+  if (!person) throw new Response("Not Found", { status: 404 });
+  return { person, resource: { userId: person.id, collegeId: person.collegeId }, account: { userId: person.id, collegeId: person.collegeId, roles: person.roles } };
+}
 
 /** Stage, phase goal and plan, and what is missing to lead or be backbone of a studio. */
 export function describeCareer(person: PersonRecord, settings: SchoolSettings, now = new Date()) {
@@ -139,11 +147,11 @@ export async function addHonour(userId: string, honour: { name: string; level: L
   });
 }
 
-/** Returns false when the honour is not this person's (nothing is changed then). */
-export async function removeHonour(userId: string, honourId: string, actorId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+/** Refused when the honour is not (or no longer) this person's; nothing is changed then. */
+export async function removeHonour(userId: string, honourId: string, actorId: string) {
+  await prisma.$transaction(async (tx) => {
     const honour = await tx.honour.findFirst({ where: { id: honourId, profileId: userId } });
-    if (!honour) return false;
+    if (!honour) throw new UserError("people.errors.honourMissing", {}, { status: 404 });
     await tx.honour.delete({ where: { id: honour.id } });
     await recordAudit(tx, {
       actorId,
@@ -152,13 +160,15 @@ export async function removeHonour(userId: string, honourId: string, actorId: st
       entityId: userId,
       data: { name: honour.name, level: honour.level, year: honour.year },
     });
-    return true;
   });
 }
 
 /** Roles, college and account state (学工部). Disabling an account ends its sessions. */
 export async function updateAccount(userId: string, change: { roles: Role[]; collegeId: string | null; active: boolean }, actorId: string) {
   await prisma.$transaction(async (tx) => {
+    if (change.collegeId && !(await tx.college.findUnique({ where: { id: change.collegeId }, select: { id: true } }))) {
+      throw new UserError("people.errors.unknownCollege", {}, { status: 400 });
+    }
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true, collegeId: true, active: true } });
     await tx.user.update({
       where: { id: userId },

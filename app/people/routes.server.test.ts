@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { deriveCareerStage } from "./career-stage.ts";
 import { buildAccounts, buildCollege, buildUser, type Accounts, type AccountKind as Who } from "../../tests/support/factories.ts";
-import { asUser as asUsername } from "../../tests/support/signed-in.ts";
+import { xlsxRoster } from "../../tests/support/rosters.ts";
+import { asUser as asUsername, cookieFor } from "../../tests/support/signed-in.ts";
 
 const who = ["admin", "college", "leader", "backbone", "counselor", "mentor", "external"] as const;
 /** Each kind of person, built for this file: the counselor is in no studio and of another college than the college admin. */
@@ -13,6 +14,8 @@ beforeAll(async () => {
 /** Calls a loader or action as one of `people` (or as any other account, by username). */
 const asUser = (w: Who | string, handler: never, url: string, init?: Parameters<typeof asUsername>[3]) =>
   asUsername(w in people ? people[w as Who].username : w, handler, url, init);
+/** The field errors of a reply's form (Conform's result). */
+const fieldErrors = (reply: unknown) => (reply as { form?: { error?: Record<string, string[] | null> } }).form?.error ?? {};
 const statuses = async (handler: never, url: string, params: Record<string, string> = {}) =>
   Object.fromEntries(await Promise.all(who.map(async (w) => [w, (await asUser(w, handler, url, { params })).status])));
 
@@ -118,7 +121,7 @@ describe("profile forms", () => {
       params,
       form: { intent: "personal", specialties: ["MENTAL_HEALTH", "CAREER"], specialtyTags: "新生适应、生涯规划", phone: "13912345678" },
     });
-    expect(saved.data).toMatchObject({ notice: "个人画像已保存。" });
+    expect(saved.data).toMatchObject({ intent: "personal", status: "success", notice: "个人画像已保存。" });
     expect(await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).toMatchObject({
       specialties: ["MENTAL_HEALTH", "CAREER"],
       specialtyTags: ["新生适应", "生涯规划"],
@@ -134,38 +137,74 @@ describe("profile forms", () => {
   it("bad input is answered in Chinese and nothing changes", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
     const person = people.backbone;
+    const before = await prisma.user.findUniqueOrThrow({ where: { id: person.id }, include: { profile: true } });
     const response = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
       form: { intent: "personal", phone: "12345", specialties: ["MENTAL_HEALTH", "CAREER", "CRISIS", "RESEARCH"] },
     });
     expect(response.status).toBe(400);
-    const text = JSON.stringify(response.data);
-    expect(text).toContain("手机号应为 11 位数字。");
-    expect(text).toContain("专长职责最多选择 3 项。");
+    expect(response.data).toMatchObject({ intent: "personal", status: "error" });
+    expect(fieldErrors(response.data)).toMatchObject({ phone: ["手机号应为 11 位数字。"], specialties: ["专长职责最多选择 3 项。"] });
     const record = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
       params: { userId: person.id },
       form: { intent: "record", name: person.name, title: "LECTURER", counselorSince: "2021-02-30" },
     });
-    expect(JSON.stringify(record.data)).toContain("请填写有效日期，例如 2021-09-01。");
+    expect(record.status).toBe(400);
+    expect(fieldErrors(record.data)).toMatchObject({ counselorSince: ["请填写有效日期，例如 2021-09-01。"] });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: person.id }, include: { profile: true } });
+    expect(after.phone).toBe(before.phone);
+    expect(after.profile).toEqual(before.profile);
   });
 
-  it("the record changes the stage at once; honours are added and (after confirmation) removed, with audit entries", async () => {
+  it("a college that does not exist is refused in Chinese; the account stays as it was", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = people.counselor;
+    const before = await prisma.user.findUniqueOrThrow({ where: { id: person.id } });
+    const refused = await asUser("admin", module.action as never, `/people/${person.id}/edit`, {
+      params: { userId: person.id },
+      form: { intent: "account", roles: ["COUNSELOR", "COLLEGE_ADMIN"], collegeId: "no-such-college", active: "yes" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.data).toMatchObject({ intent: "account", status: "error", error: "请选择有效的学院。" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ roles: before.roles, collegeId: before.collegeId });
+  });
+
+  it("the record changes the stage at once; honours are added and, asked first, removed, with audit entries", async () => {
     const module = await import("~/routes/people.$userId.edit.tsx");
     const person = people.backbone;
     const params = { userId: person.id };
     const url = `/people/${person.id}/edit`;
     expect(deriveCareerStage((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })), new Date()).stage).toBe("EXPERIENCED");
-    await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: person.name, title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    const saved = await asUser("admin", module.action as never, url, { params, form: { intent: "record", name: person.name, title: "ASSOCIATE_PROFESSOR", counselorSince: "2020-09-01" } });
+    expect(saved.data).toMatchObject({ intent: "record", status: "success", notice: "人事档案已保存，职业阶段已按新信息重新计算。" });
     const profile = await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } });
     expect(deriveCareerStage(profile, new Date()).stage).toBe("EXPERT");
     await asUser("admin", module.action as never, url, { params, form: { intent: "add-honour", name: "省优秀辅导员", level: "PROVINCIAL", year: "2025" } });
     const honour = await prisma.honour.findFirstOrThrow({ where: { profileId: person.id, name: "省优秀辅导员" } });
     const ask = await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id } });
-    expect(ask.data).toMatchObject({ confirm: { message: "确定删除荣誉称号“省优秀辅导员”吗？" } });
-    await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(ask.data).toMatchObject({ intent: "remove-honour", status: "confirm", confirm: { message: "确定删除荣誉称号“省优秀辅导员”吗？", confirmLabel: "删除" } });
+    expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(1);
+    const removed = await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(removed.data).toMatchObject({ status: "success", notice: "荣誉称号已删除。" });
     expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(0);
+    // Gone now: naming it again finds nothing.
+    expect((await asUser("admin", module.action as never, url, { params, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } })).status).toBe(404);
     const actions = (await prisma.auditLog.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["person.update-record", "person.honour-add", "person.honour-remove"]));
+  });
+
+  it("honours are the record's: the person may not remove their own, nor anyone another person's", async () => {
+    const module = await import("~/routes/people.$userId.edit.tsx");
+    const person = people.counselor;
+    const honour = await prisma.honour.create({ data: { profileId: person.id, name: "校优秀辅导员", level: "SCHOOL", year: 2024 } });
+    const url = `/people/${person.id}/edit`;
+    const own = await asUser("counselor", module.action as never, url, { params: { userId: person.id }, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(own.status).toBe(403);
+    // Named through another person's page, it is not found there.
+    const other = people.backbone;
+    const elsewhere = await asUser("admin", module.action as never, `/people/${other.id}/edit`, { params: { userId: other.id }, form: { intent: "remove-honour", honourId: honour.id, confirmed: "yes" } });
+    expect(elsewhere.status).toBe(404);
+    expect(await prisma.honour.count({ where: { id: honour.id } })).toBe(1);
   });
 
   it("disabling an account (学工部) ends its sessions", async () => {
@@ -178,5 +217,88 @@ describe("profile forms", () => {
     await asUser("admin", module.action as never, `/people/${person.id}/edit`, { params: { userId: person.id }, form: { intent: "account", roles: "MENTOR", active: "no" } });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ active: false });
     expect(await prisma.session.count({ where: { userId: person.id } })).toBe(0);
+  });
+});
+
+describe("the roster import page", () => {
+  /** Posts to /people/import as a browser does: the upload as multipart, the confirmation as a plain form. */
+  async function post(w: Who, body: FormData | Record<string, string>) {
+    const module = await import("~/routes/people.import.tsx");
+    const request = new Request("http://localhost/people/import", {
+      method: "POST",
+      headers: { Cookie: await cookieFor(people[w].username) },
+      body: body instanceof FormData ? body : new URLSearchParams(body),
+    });
+    try {
+      const result = (await module.action({ request, params: {}, context: {} } as never)) as unknown as { data: Reply; init: { status?: number } | null };
+      return { status: result.init?.status ?? 200, reply: result.data };
+    } catch (thrown) {
+      if (thrown instanceof Response) return { status: thrown.status, reply: null };
+      throw thrown;
+    }
+  }
+  interface Reply {
+    intent: string;
+    status: string;
+    error?: string;
+    notice?: string;
+    data?: { token: string | null; created: number };
+    details?: { preview: { token: string | null; created: number } };
+    form?: { error?: Record<string, string[] | null> };
+  }
+  const upload = (file: Blob, name = "新进辅导员.xlsx") => {
+    const form = new FormData();
+    form.append("intent", "check");
+    form.append("file", file, name);
+    return form;
+  };
+  const roster = async (username: string, collegeName: string) =>
+    new Blob([new Uint8Array(await xlsxRoster([["工号", "姓名", "学院", "辅导员工作起始日期"], [username, "欧阳新", collegeName, "2025-09-01"]]))]);
+
+  it("checks and previews first, writes nothing until confirmed, and asks for the initial password of new accounts", async () => {
+    const college = await prisma.college.findUniqueOrThrow({ where: { id: people.college.collegeId! } });
+    const checked = await post("admin", upload(await roster("IMP2026001", college.name)));
+    expect(checked.status).toBe(200);
+    expect(checked.reply).toMatchObject({ intent: "check", status: "success", data: { created: 1, token: expect.any(String) } });
+    const token = checked.reply!.data!.token!;
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(0);
+
+    const noPassword = await post("admin", { intent: "confirm", token });
+    expect(noPassword.status).toBe(400);
+    // The preview comes back with the refusal, so the page keeps its confirmation form.
+    expect(noPassword.reply).toMatchObject({ intent: "confirm", status: "error", error: "初始密码至少 8 位。", details: { preview: { token, created: 1 } } });
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(0);
+
+    const done = await post("admin", { intent: "confirm", token, initialPassword: "Welcome@2026" });
+    expect(done.reply).toMatchObject({ intent: "confirm", status: "success", notice: "导入完成：新增 1 人，更新 0 人。" });
+    expect(await prisma.user.count({ where: { username: "IMP2026001" } })).toBe(1);
+    // The kept file is gone: the same confirmation again is refused in words.
+    const again = await post("admin", { intent: "confirm", token, initialPassword: "Welcome@2026" });
+    expect(again).toMatchObject({ status: 410, reply: { status: "error", error: "预览已过期或不属于您，请重新上传文件。" } });
+  });
+
+  it("answers bad input in Chinese: no file, a file over 10 MB, a short initial password", async () => {
+    const empty = new FormData();
+    empty.append("intent", "check");
+    const noFile = await post("admin", empty);
+    expect(noFile.status).toBe(400);
+    expect(noFile.reply?.form?.error).toMatchObject({ file: ["请选择要上传的名单文件。"] });
+    const huge = await post("admin", upload(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)])));
+    expect(huge).toMatchObject({ status: 413, reply: { intent: "", status: "error", error: "文件超过 10 MB。" } });
+    const short = await post("admin", { intent: "confirm", token: "whatever", initialPassword: "short" });
+    expect(short.status).toBe(400);
+    expect(short.reply?.form?.error).toMatchObject({ initialPassword: ["初始密码至少 8 位。"] });
+  });
+
+  it("is refused to whoever may not import, before the file is read, and a college admin imports only their own college", async () => {
+    const college = await prisma.college.findUniqueOrThrow({ where: { id: people.college.collegeId! } });
+    for (const w of ["leader", "counselor", "mentor"] as const) {
+      expect((await post(w, upload(await roster("IMP2026002", college.name)))).status, w).toBe(403);
+    }
+    const other = await buildCollege();
+    const foreign = await post("college", upload(await roster("IMP2026003", other.name)));
+    expect(foreign.reply).toMatchObject({ status: "success", data: { token: null } });
+    expect(JSON.stringify(foreign.reply)).toContain(`“${other.name}”不是您管理的学院。`);
+    expect(await prisma.user.count({ where: { username: { in: ["IMP2026002", "IMP2026003"] } } })).toBe(0);
   });
 });

@@ -5,13 +5,14 @@ import { requireUser } from "~/auth/session.server.ts";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { formatDate } from "~/lib/format.ts";
 import { describeGaps } from "~/people/gaps.ts";
 import { cardOf, describeCareer, fullProfileOf, getPerson } from "~/people/profile.server.ts";
 import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.card.name ?? ""} · 人员信息库` }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => [data?.card.name, t("people.directory.heading")]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -4,16 +4,18 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges, listDirectory } from "~/people/directory.server.ts";
 import { DUTIES, GROUPS, parseDirectoryFilters, TITLES } from "~/people/schemas.ts";
 import { abilities, authorize, ownScope, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "人员信息库 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("people.directory.heading")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -112,49 +114,57 @@ export default function Directory() {
       {rows.length === 0 ? (
         <EmptyState>{t("people.directory.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-100 text-sm" aria-label={t("people.directory.table")}>
-            <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colName")}</th>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colCollege")}</th>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colStage")}</th>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colTitle")}</th>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colSpecialties")}</th>
-                <th scope="col" className="px-3 py-2">{t("people.directory.colStudios")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-3 py-2">
+        <div className="rounded-lg border border-slate-200 bg-white px-3 max-sm:border-0 max-sm:bg-transparent max-sm:px-0">
+          <DataTable
+            caption={t("people.directory.table")}
+            rows={rows}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                key: "name",
+                header: t("people.directory.colName"),
+                primary: true,
+                cell: (row) => (
+                  <>
                     <Link to={`/people/${row.id}`} className="font-medium text-brand-700 hover:underline">
                       {row.name}
                     </Link>
-                    <span className="ml-1 text-xs text-slate-500">{row.username}</span>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{row.collegeName ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={row.stage === "EXPERT" ? "brand" : "slate"}>{t(`stage.${row.stage}`)}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{t(`title.${row.title}`)}</td>
-                  <td className="px-3 py-2 text-slate-700">
+                    <span className="ml-1 text-xs font-normal text-slate-500">{row.username}</span>
+                  </>
+                ),
+              },
+              { key: "college", header: t("people.directory.colCollege"), cell: (row) => row.collegeName ?? "—" },
+              {
+                key: "stage",
+                header: t("people.directory.colStage"),
+                cell: (row) => <Badge tone={row.stage === "EXPERT" ? "brand" : "slate"}>{t(`stage.${row.stage}`)}</Badge>,
+              },
+              { key: "title", header: t("people.directory.colTitle"), cell: (row) => t(`title.${row.title}`) },
+              {
+                key: "specialties",
+                header: t("people.directory.colSpecialties"),
+                hideOnPhone: true,
+                cell: (row) => (
+                  <>
                     {row.specialties.map((d) => t(`duty.${d}`)).join("、") || "—"}
                     {row.specialtyTags.length ? <div className="text-xs text-slate-500">{row.specialtyTags.join("、")}</div> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.studios.length
-                      ? row.studios.map((s) => (
-                          <Link key={s.id} to={`/studios/${s.id}`} className="block text-brand-700 hover:underline">
-                            {s.name}
-                          </Link>
-                        ))
-                      : t("people.directory.noStudio")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "studios",
+                header: t("people.directory.colStudios"),
+                cell: (row) =>
+                  row.studios.length
+                    ? row.studios.map((s) => (
+                        <Link key={s.id} to={`/studios/${s.id}`} className="block text-brand-700 hover:underline">
+                          {s.name}
+                        </Link>
+                      ))
+                    : t("people.directory.noStudio"),
+              },
+            ]}
+          />
         </div>
       )}
       <Pagination page={page} pages={pages} total={total} />

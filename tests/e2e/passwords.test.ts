@@ -113,7 +113,7 @@ describe("passwords in the browser", () => {
     await admin.getByRole("link", { name: RESET_NAME }).first().click();
     await admin.getByRole("link", { name: "编辑档案" }).click();
     await admin.getByRole("button", { name: "重置为临时密码" }).click();
-    const prompt = admin.getByRole("alertdialog");
+    const prompt = admin.getByRole("dialog");
     await prompt.getByText(`确定为 ${RESET_NAME} 生成临时密码吗？`, { exact: false }).waitFor();
     await prompt.getByRole("button", { name: "重置为临时密码" }).click();
     const field = admin.getByLabel("临时密码", { exact: true });
