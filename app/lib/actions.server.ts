@@ -1,14 +1,14 @@
-import { parseWithZod } from "./zod-form.ts";
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "~/auth/session.server.ts";
 import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
-import { translateKey } from "~/i18n/keys.ts";
+import { translateKey, translateKnown } from "~/i18n/keys.ts";
 import type { Permit } from "~/policy/index.ts";
 import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
-import { translatedReply } from "./forms.server.ts";
 import { isUserError } from "./user-error.ts";
+import { parseWithZod } from "./zod-form.ts";
 
 /**
  * The one action protocol (decision 054). A route's action is a table of intents; each one goes
@@ -149,4 +149,22 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
 /** The fields to post again once confirmed (files cannot be; confirmations never carry them). */
 function submittedFields(form: FormData): Array<[string, string]> {
   return [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "confirmed");
+}
+
+/**
+ * Schemas carry translation keys as messages ("validation.required"); the reply sent back to the
+ * form carries the text in the person's language, so the page shows it as is, with or without JS.
+ */
+function translatedReply<Output>(
+  submission: Submission<Output>,
+  t: TFunction,
+  options?: { formErrors?: string[]; resetForm?: boolean; hideFields?: string[] },
+): SubmissionResult<string[]> {
+  const reply = submission.reply(options);
+  if (!reply.error) return reply;
+  const error: Record<string, string[] | null> = {};
+  for (const [name, messages] of Object.entries(reply.error)) {
+    error[name] = messages ? messages.map((message) => translateKnown(t, message)) : null;
+  }
+  return { ...reply, error };
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -118,5 +120,15 @@ describe("form errors", () => {
     }
     expect(messages).toBeGreaterThan(100);
     expect([...problems]).toEqual([]);
+  });
+});
+
+describe("form parsing", () => {
+  it("goes through app/lib/zod-form.ts everywhere (Conform's own parseWithZod would drop the limits)", () => {
+    const app = path.resolve(__dirname, "..");
+    const files = readdirSync(app, { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file) && !file.startsWith("generated"));
+    const allowed = new Set([path.join("lib", "zod-form.ts"), path.join("lib", "zod-form.test.ts")]);
+    const direct = files.filter((file) => !allowed.has(file) && readFileSync(path.join(app, file), "utf8").includes('from "@conform-to/zod'));
+    expect(direct).toEqual([]);
   });
 });
