@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Card } from "~/components/kit/card.tsx";
 import { getFixedT } from "~/i18n/i18n.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { findInvitation, respond } from "~/mentors/matching.server.ts";
 import { getMentoring } from "~/mentors/mentoring.server.ts";
@@ -14,7 +15,7 @@ import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { authorize } from "~/policy/index.ts";
 
-export const meta: MetaFunction = () => [{ title: "我的指导 · 辅导员工作室协同平台" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("mentors.mentoring.title")]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
