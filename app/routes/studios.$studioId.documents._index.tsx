@@ -91,7 +91,7 @@ export default function StudioDocuments() {
       {deleted ? <ActionMessage ok message={t("documents.details.deleted", { title: deleted })} /> : null}
       {actionData && "message" in actionData ? <ActionMessage ok message={actionData.message} /> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="documents-heading" className="space-y-3">
           <h2 id="documents-heading" className="sr-only">
             {t("documents.list.studioTitle")}
