@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -18,6 +18,7 @@ import { AppShell } from "~/components/app-shell.tsx";
 import { CROSS_ORIGIN, ErrorPage } from "~/components/error-page.tsx";
 import { useNonce } from "~/components/nonce.tsx";
 import { getLocale } from "~/i18n/i18n.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
 import { countUnread } from "~/notifications/notify.server.ts";
 import { abilities } from "~/policy/index.ts";
 import { RealtimeProvider } from "~/realtime/realtime-context.tsx";
@@ -30,6 +31,17 @@ export const links: LinksFunction = () => [
 ];
 
 export const handle = { i18n: "translation" };
+
+/** The title of error pages, and of any page without its own, in the person's language. */
+export const meta: MetaFunction<typeof loader> = ({ matches, error }) =>
+  pageTitle(matches, (t) => {
+    if (!error) return [];
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    if (status === 404) return [t("errors.notFoundTitle")];
+    if (status === 403) return [t(isRouteErrorResponse(error) && error.data === CROSS_ORIGIN ? "errors.crossOriginTitle" : "errors.forbiddenTitle")];
+    if (status === 400) return [t("errors.badRequestTitle")];
+    return [t("errors.serverTitle")];
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, settings] = await Promise.all([getOptionalUser(request), getLocale(request), getSchoolSettings()]);

@@ -44,11 +44,15 @@ export interface PresenceUser {
   color: string;
 }
 
-const COLORS = ["#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#ea580c", "#4f46e5"];
+/**
+ * Carets and the presence avatars (white initials on the colour): Tailwind's 700 shades, each at
+ * least 4.5:1 against white (the 600 shades of amber, lime, cyan, orange and emerald are not).
+ */
+export const PRESENCE_COLORS = ["#1d4ed8", "#b91c1c", "#047857", "#b45309", "#6d28d9", "#be185d", "#0e7490", "#4d7c0f", "#c2410c", "#4338ca"];
 
 /** A stable colour per person, so a caret keeps its colour across sessions. */
 export function colorFor(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return COLORS[hash % COLORS.length]!;
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length]!;
 }

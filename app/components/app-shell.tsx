@@ -4,6 +4,8 @@ import { NotificationBell } from "~/notifications/notification-bell.tsx";
 import type { Abilities } from "~/policy/index.ts";
 import { useRealtime } from "~/realtime/realtime-context.tsx";
 import { GlobalSearch } from "~/search/global-search.tsx";
+import { useContentLang } from "./kit/content-lang.tsx";
+import { ScrollingNav } from "./kit/scrolling-nav.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NAV_ITEMS } from "./nav-items.ts";
 
@@ -29,6 +31,7 @@ export function AppShell({
 }) {
   const { t } = useTranslation();
   const { connected, sessionEnded } = useRealtime();
+  const contentLang = useContentLang();
   const location = useLocation();
   const navLink = ({ isActive }: { isActive: boolean }) =>
     `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
@@ -41,9 +44,12 @@ export function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <div className="flex items-baseline gap-2">
             <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
-            <span className="hidden text-xs text-slate-500 sm:inline">{schoolName}</span>
+            <span lang={contentLang(schoolName)} className="hidden text-xs text-slate-500 sm:inline">
+              {schoolName}
+            </span>
           </div>
-          <div className="flex-1">
+          {/* On a phone the search box takes a row of its own, wide enough for its whole placeholder. */}
+          <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <GlobalSearch />
           </div>
           <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -55,7 +61,7 @@ export function AppShell({
             />
             <NotificationBell unread={unreadNotifications} />
             <Link to={`/people/${user.id}`} className="text-slate-700 hover:text-brand-700" title={t("nav.myProfile")}>
-              {user.name}
+              <span lang={contentLang(user.name)}>{user.name}</span>
               <span className="ml-1 text-xs text-slate-500">({user.username})</span>
             </Link>
             <LanguageSwitch redirectTo={location.pathname + location.search} />
@@ -67,13 +73,13 @@ export function AppShell({
           </div>
         </div>
         {/* Its own row: ten features' links fit on a laptop, and scroll sideways on a phone. */}
-        <nav aria-label={t("nav.main")} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 pb-2">
+        <ScrollingNav label={t("nav.main")} className="mx-auto max-w-6xl gap-1 px-4 pb-2">
           {NAV_ITEMS.filter((item) => !item.visibleTo || item.visibleTo(user.abilities)).map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end} className={navLink}>
               {t(item.labelKey)}
             </NavLink>
           ))}
-        </nav>
+        </ScrollingNav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {sessionEnded ? (

@@ -51,7 +51,8 @@ export function EChart({ option, summary, height = 320, children }: { option: EC
   }, [option]);
   return (
     <figure className="space-y-2">
-      <div ref={ref} role="img" aria-label={summary} style={{ height }} className="w-full" data-testid="echart" />
+      {/* Its drawing never widens the page: the width comes from the layout (a phone turned, a window narrowed), and the chart follows. */}
+      <div ref={ref} role="img" aria-label={summary} style={{ height, contain: "inline-size" }} className="w-full" data-testid="echart" />
       <figcaption className="sr-only">{summary}</figcaption>
       {children}
     </figure>

@@ -195,7 +195,8 @@ export const mentorMessages = defineMessages({
     open: ["空缺 {{count}} 名", "{{count}} open"],
     openReasonUnknown: ["尚未匹配，请运行匹配。", "Not matched yet: run the matching."],
     candidates: ["候选导师", "Candidates"],
-    candidatesFor: ["{{direction}}的{{kind}}导师候选", "{{kind}} mentor candidates for {{direction}}"],
+    // Starts with the link's visible text, 候选导师 (WCAG 2.5.3).
+    candidatesFor: ["候选导师：{{direction}}的{{kind}}导师", "Candidates: {{kind}} mentors for {{direction}}"],
     lock: ["锁定", "Lock"],
     unlock: ["解锁", "Unlock"],
     locked: ["已锁定", "Locked"],

@@ -16,7 +16,7 @@ export function NotificationBell({ unread }: { unread: number }) {
       socket.off("notification", refresh);
     };
   }, [socket, revalidator]);
-  const label = unread > 0 ? t("notifications.bell", { count: unread }) : t("notifications.bellNone");
+  const label = unread > 99 ? t("notifications.bellMany") : unread > 0 ? t("notifications.bell", { count: unread }) : t("notifications.bellNone");
   return (
     <Link to="/notifications" aria-label={label} title={label} className="relative rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">

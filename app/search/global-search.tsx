@@ -1,6 +1,7 @@
 import { Form, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useContentLang } from "~/components/kit/content-lang.tsx";
 import { recordTypeLabel } from "./labels.ts";
 import { Marked } from "./search-page.tsx";
 
@@ -43,6 +44,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function GlobalSearch() {
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const navigate = useNavigate();
   const location = useLocation();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -141,6 +143,7 @@ export function GlobalSearch() {
       method="get"
       action="/search"
       role="search"
+      aria-label={t("search.box.label")}
       className="relative w-full sm:w-72"
       onSubmit={() => {
         setOpen(false);
@@ -212,11 +215,19 @@ export function GlobalSearch() {
             >
               <span className="flex items-center gap-2">
                 <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{recordTypeLabel(t, hit.subtype)}</span>
-                <span className="truncate font-medium text-slate-900">
+                <span lang={contentLang(hit.title)} className="truncate font-medium text-slate-900">
                   <Marked parts={htmlToParts(hit.titleHtml)} />
                 </span>
               </span>
-              {hit.studio && hit.type !== "studio" ? <span className="block truncate text-xs text-slate-500">{hit.studio}</span> : hit.detail ? <span className="block truncate text-xs text-slate-500">{hit.detail}</span> : null}
+              {hit.studio && hit.type !== "studio" ? (
+                <span lang={contentLang(hit.studio)} className="block truncate text-xs text-slate-500">
+                  {hit.studio}
+                </span>
+              ) : hit.detail ? (
+                <span lang={contentLang(hit.detail)} className="block truncate text-xs text-slate-500">
+                  {hit.detail}
+                </span>
+              ) : null}
             </li>
           ))}
           {query.trim() ? (

@@ -3,7 +3,8 @@ import { defineMessages } from "~/i18n/define-messages.ts";
 export const searchMessages = defineMessages({
   box: {
     label: ["全站搜索", "Search everything"],
-    placeholder: ["搜索文档、工作室、人员、成果…", "Search documents, studios, people, outputs…"],
+    // Whole on a 375 px phone (tests/e2e/phone-width.test.ts).
+    placeholder: ["搜索文档、工作室、人员、成果…", "Search documents, studios, people…"],
     shortcut: ["按 / 或 Ctrl+K 快速搜索", "Press / or Ctrl+K to search"],
     results: ["搜索建议", "Suggestions"],
     loading: ["正在搜索…", "Searching…"],

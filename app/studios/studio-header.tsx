@@ -1,6 +1,8 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/kit/card.tsx";
+import { useContentLang } from "~/components/kit/content-lang.tsx";
+import { ScrollingNav } from "~/components/kit/scrolling-nav.tsx";
 import type { Duty, Level, StudioRole } from "~/generated/prisma/enums.ts";
 
 /** Sections of a studio; others can add theirs with one entry here (and one in studioChrome). */
@@ -33,16 +35,19 @@ export function StudioHeader({
   nameIsHeading: boolean;
 }) {
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const link = ({ isActive }: { isActive: boolean }) =>
     `whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
   return (
     <div className="space-y-3">
       <div>
         {nameIsHeading ? (
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{studio.name}</h1>
+          <h1 lang={contentLang(studio.name)} className="text-2xl font-bold tracking-tight text-slate-900">
+            {studio.name}
+          </h1>
         ) : (
           <p>
-            <NavLink to={`/studios/${studio.id}`} end className="text-lg font-semibold text-slate-800 hover:underline">
+            <NavLink to={`/studios/${studio.id}`} end lang={contentLang(studio.name)} className="text-lg font-semibold text-slate-800 hover:underline">
               {studio.name}
             </NavLink>
           </p>
@@ -54,13 +59,13 @@ export function StudioHeader({
           {studio.archived ? <Badge tone="amber">{t("studios.page.archived")}</Badge> : null}
         </p>
       </div>
-      <nav aria-label={t("studios.tabs.label")} className="-mb-px flex overflow-x-auto border-b border-slate-200">
+      <ScrollingNav label={t("studios.tabs.label")} className="-mb-px border-b border-slate-200">
         {studio.tabs.map((tab) => (
           <NavLink key={tab} to={`/studios/${studio.id}${STUDIO_TAB_PATHS[tab]}`} end={tab === "overview"} className={link}>
             {t(`studios.tabs.${tab}`)}
           </NavLink>
         ))}
-      </nav>
+      </ScrollingNav>
     </div>
   );
 }

@@ -13,8 +13,8 @@ afterAll(() => browser?.close());
 
 /** The unread count the notification bell announces (its accessible name). */
 async function unread(page: Page): Promise<number> {
-  const label = (await page.getByRole("link", { name: /^通知（/ }).getAttribute("aria-label")) ?? "";
-  return Number(/（(\d+) 条未读）/.exec(label)?.[1] ?? 0);
+  const label = (await page.getByRole("link", { name: /^(\d+ 条未读通知|通知（没有未读）)$/ }).getAttribute("aria-label")) ?? "";
+  return Number(/^(\d+) 条未读通知/.exec(label)?.[1] ?? 0);
 }
 
 describe("a newcomer joins a studio by specialty", () => {
@@ -71,8 +71,8 @@ describe("a newcomer joins a studio by specialty", () => {
     const counselorUnread = await unread(counselor);
 
     // The leader's bell counts the request without a reload.
-    await leader.getByRole("link", { name: `通知（${leaderUnread + 1} 条未读）` }).waitFor();
-    await leader.getByRole("link", { name: `通知（${leaderUnread + 1} 条未读）` }).click();
+    await leader.getByRole("link", { name: `${leaderUnread + 1} 条未读通知` }).waitFor();
+    await leader.getByRole("link", { name: `${leaderUnread + 1} 条未读通知` }).click();
     await leader.getByText(`王小雨 申请加入“${STUDIO}”，请审核。`).waitFor();
 
     await leader.goto(`${baseUrl}/studios`);
@@ -86,7 +86,7 @@ describe("a newcomer joins a studio by specialty", () => {
     await leader.getByRole("table", { name: "成员" }).getByRole("row", { name: /王小雨/ }).getByText("新成员", { exact: true }).waitFor();
 
     // The newcomer is told live too, and the studio is in her "my studios".
-    await counselor.getByRole("link", { name: `通知（${counselorUnread + 1} 条未读）` }).waitFor();
+    await counselor.getByRole("link", { name: `${counselorUnread + 1} 条未读通知` }).waitFor();
     await counselor.getByRole("link", { name: "首页" }).click();
     await counselor.getByRole("heading", { name: "王小雨，您好" }).waitFor();
     const myStudios = counselor.getByRole("region", { name: "我的工作室" });

@@ -72,7 +72,7 @@ describe("mentor matching", () => {
     // The demo internal mentor is among those invited (the seed and the matching are deterministic).
     const mentor = await newPage(browser);
     await login(mentor, baseUrl, "mentor");
-    await mentor.getByRole("link", { name: /通知（\d+ 条未读）/ }).waitFor();
+    await mentor.getByRole("link", { name: /^\d+ 条未读通知$/ }).waitFor();
     await mentor.getByRole("link", { name: "我的指导" }).click();
     await mentor.getByRole("heading", { level: 1, name: "我的指导" }).waitFor();
     await settled(mentor);

@@ -16,8 +16,8 @@ describe("notification inbox", () => {
     await undoChangesTo("Notification", { userId: await userId("external") });
     const page = await newPage(browser);
     await login(page, baseUrl, "external");
-    await page.getByRole("link", { name: "通知（1 条未读）" }).waitFor();
-    await page.getByRole("link", { name: "通知（1 条未读）" }).click();
+    await page.getByRole("link", { name: "1 条未读通知" }).waitFor();
+    await page.getByRole("link", { name: "1 条未读通知" }).click();
     await page.getByRole("heading", { name: "通知" }).waitFor();
     await page.getByText("欢迎使用辅导员工作室协同平台，孙颖！").waitFor();
     await page.getByRole("button", { name: "查看" }).first().click();

@@ -25,5 +25,6 @@ const badgeTones = {
 export type BadgeTone = keyof typeof badgeTones;
 
 export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: BadgeTone }) {
-  return <span className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}`}>{children}</span>;
+  // Never broken over two lines (a phone's narrow list row squeezed "负责人" into "负责/人").
+  return <span className={`inline-flex shrink-0 items-center whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}`}>{children}</span>;
 }

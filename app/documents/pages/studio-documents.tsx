@@ -42,7 +42,7 @@ export function StudioDocumentsPage() {
       {deleted ? <Notice tone="success">{t("documents.details.deleted", { title: deleted })}</Notice> : null}
       {templateDeleted?.status === "success" ? <ActionFeedback reply={templateDeleted} /> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="documents-heading" className="space-y-3">
           <h2 id="documents-heading" className="sr-only">
             {t("documents.list.studioTitle")}
