@@ -7,6 +7,8 @@ export const documentMessages = defineMessages({
     ok: ["确认{{action}}", "Yes, {{action}}"],
   },
   list: {
+    caption: ["文档列表", "Documents"],
+    filtersLabel: ["筛选文档", "Filter documents"],
     myTitle: ["我的文档", "My documents"],
     myIntro: ["您所在工作室和您指导的工作室的文档。", "Documents of your studios and of the studios you mentor."],
     studioTitle: ["工作室文档", "Studio documents"],

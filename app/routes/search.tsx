@@ -58,7 +58,7 @@ export default function SearchPage() {
         ) : null}
       </div>
 
-      <Form method="get" action="/search" role="search" className="flex flex-wrap items-end gap-3">
+      <Form method="get" action="/search" role="search" aria-label={t("search.page.formLabel")} className="flex flex-wrap items-end gap-3">
         {FILTER_PARAMS.map((key) => {
           const value = params.get(key);
           return value ? <input key={key} type="hidden" name={key} value={value} /> : null;

@@ -14,6 +14,7 @@ export const searchMessages = defineMessages({
   },
   page: {
     heading: ["搜索", "Search"],
+    formLabel: ["搜索条件", "Search terms"],
     inStudio: ["在“{{studio}}”中搜索", "Searching in “{{studio}}”"],
     leaveStudio: ["在全站搜索", "Search everywhere"],
     query: ["关键词", "Keywords"],

@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DocumentStatus, DocumentType } from "~/generated/prisma/enums.ts";
+import { Content } from "~/components/kit/content-lang.tsx";
+import { DataTable, type Column } from "~/components/kit/data-table.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from "../schemas.ts";
 import { StatusBadge } from "./status-badge.tsx";
@@ -20,7 +22,7 @@ export interface DocumentRow {
 export function DocumentFilters({ type, status }: { type: string; status: string }) {
   const { t } = useTranslation();
   return (
-    <Form method="get" className="flex flex-wrap items-end gap-2 text-sm" role="search">
+    <Form method="get" className="flex flex-wrap items-end gap-2 text-sm" role="search" aria-label={t("documents.list.filtersLabel")}>
       <label className="flex flex-col">
         <span className="text-slate-600">{t("documents.list.filterType")}</span>
         <select name="type" defaultValue={type} className="rounded-md border border-slate-300 px-2 py-1.5">
@@ -59,40 +61,27 @@ export function DocumentTable({ rows, showStudio, filtered }: { rows: DocumentRo
       </p>
     );
   }
+  const columns: Array<Column<DocumentRow> | null> = [
+    {
+      key: "title",
+      header: t("documents.list.columnTitle"),
+      primary: true,
+      cell: (row) => (
+        <Link to={`/documents/${row.id}`} className="font-medium text-brand-700 hover:underline">
+          <Content>{row.title}</Content>
+        </Link>
+      ),
+    },
+    showStudio ? { key: "studio", header: t("documents.list.columnStudio"), className: "text-slate-600", cell: (row) => <Content>{row.studio.name}</Content> } : null,
+    { key: "type", header: t("documents.list.columnType"), className: "whitespace-nowrap text-slate-600", cell: (row) => t(`documentType.${row.type}`) },
+    { key: "status", header: t("documents.list.columnStatus"), className: "whitespace-nowrap", cell: (row) => <StatusBadge status={row.status} /> },
+    { key: "words", header: t("documents.list.columnWords"), numeric: true, hideOnPhone: true, className: "tabular-nums text-slate-600", cell: (row) => row.wordCount },
+    { key: "author", header: t("documents.list.columnAuthor"), className: "whitespace-nowrap text-slate-600", cell: (row) => <Content>{row.createdBy.name}</Content> },
+    { key: "updated", header: t("documents.list.columnUpdated"), className: "whitespace-nowrap text-slate-600", cell: (row) => formatDateTime(row.updatedAt, i18n.language) },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm [&_td:not(:first-child)]:whitespace-nowrap [&_th]:whitespace-nowrap">
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnTitle")}</th>
-            {showStudio ? <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnStudio")}</th> : null}
-            <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnType")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnStatus")}</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">{t("documents.list.columnWords")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnAuthor")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("documents.list.columnUpdated")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              <td className="px-4 py-2">
-                <Link to={`/documents/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                  {row.title}
-                </Link>
-              </td>
-              {showStudio ? <td className="px-4 py-2 text-slate-600">{row.studio.name}</td> : null}
-              <td className="px-4 py-2 text-slate-600">{t(`documentType.${row.type}`)}</td>
-              <td className="px-4 py-2">
-                <StatusBadge status={row.status} />
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums text-slate-600">{row.wordCount}</td>
-              <td className="px-4 py-2 text-slate-600">{row.createdBy.name}</td>
-              <td className="px-4 py-2 text-slate-600">{formatDateTime(row.updatedAt, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 max-sm:border-0 max-sm:bg-transparent max-sm:p-0">
+      <DataTable caption={t("documents.list.caption")} columns={columns.filter((column) => column !== null)} rows={rows} rowKey={(row) => row.id} />
     </div>
   );
 }
