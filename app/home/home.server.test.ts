@@ -16,6 +16,20 @@ describe("home page data", () => {
     expect(home.overview).toBeNull();
   });
 
+  it("suggests to someone in no studio the three studios that fit their specialties best, and no more", async () => {
+    const fitting = await buildStudio({ duty: "CAREER" });
+    const counselor = await buildUser({ stage: "NOVICE", specialties: ["CAREER"] });
+    const home = await getHomeData(await sessionUser(counselor.username));
+    expect(home.suggestions.length).toBeGreaterThan(0);
+    expect(home.suggestions.length).toBeLessThanOrEqual(3);
+    expect(home.suggestions.some((studio) => studio.duty === "CAREER")).toBe(true);
+    expect(home.suggestions[0]!.reasons.length).toBeGreaterThan(0);
+    // A member already has a studio; a mentor may not join one: neither is offered any.
+    expect((await getHomeData(await sessionUser(fitting.leader.username))).suggestions).toEqual([]);
+    const mentor = await buildMentor({ kind: "EXTERNAL" });
+    expect((await getHomeData(await sessionUser(mentor.user.username))).suggestions).toEqual([]);
+  });
+
   it("shows the leader's studio and their 成熟期", async () => {
     const studio = await buildStudio({ duty: "MENTAL_HEALTH" });
     const home = await getHomeData(await sessionUser(studio.leader.username));
