@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/kit/card.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { explainText } from "./explain-text.ts";
 import { formatPoints, type ScoreBreakdown } from "./matching/scoring.ts";
 import type { Explained } from "./matching/types.ts";
@@ -44,50 +45,46 @@ export function ExplainedList({ details }: { details: unknown }) {
   );
 }
 
-/** The parts of a score as a small table: what each part is based on and its points. */
-export function BreakdownTable({ breakdown }: { breakdown: ScoreBreakdown }) {
+/** The parts of a score as a small table: what each part is based on and its points, then the total. */
+export function BreakdownTable({ breakdown, caption }: { breakdown: ScoreBreakdown; caption: string }) {
   const { t } = useTranslation();
-  const rows: Array<[string, string, number]> = [
-    [t("mentors.breakdown.duty"), t(`mentors.breakdown.dutyLevel.${breakdown.duty.level}`), breakdown.duty.points],
-    [
-      t("mentors.breakdown.keywords"),
-      breakdown.keywords.matched.length
+  const rows: Array<{ part: string; basis: string; points: number; total?: true }> = [
+    { part: t("mentors.breakdown.duty"), basis: t(`mentors.breakdown.dutyLevel.${breakdown.duty.level}`), points: breakdown.duty.points },
+    {
+      part: t("mentors.breakdown.keywords"),
+      basis: breakdown.keywords.matched.length
         ? t("mentors.breakdown.keywordsValue", { matched: breakdown.keywords.matched.join("、"), count: breakdown.keywords.matched.length, of: breakdown.keywords.of })
         : t("mentors.breakdown.keywordsNone", { of: breakdown.keywords.of }),
-      breakdown.keywords.points,
-    ],
-    [t("mentors.breakdown.seniority"), t(`mentorRank.${breakdown.seniority.rank}`), breakdown.seniority.points],
-    [
-      t("mentors.breakdown.preference"),
-      breakdown.preference.rank ? t("mentors.breakdown.preferenceRank", { rank: breakdown.preference.rank }) : t("mentors.breakdown.preferenceNone"),
-      breakdown.preference.points,
-    ],
-    [t("mentors.breakdown.load"), t("mentors.breakdown.loadValue", { position: breakdown.load.position, capacity: breakdown.load.capacity }), breakdown.load.points],
+      points: breakdown.keywords.points,
+    },
+    { part: t("mentors.breakdown.seniority"), basis: t(`mentorRank.${breakdown.seniority.rank}`), points: breakdown.seniority.points },
+    {
+      part: t("mentors.breakdown.preference"),
+      basis: breakdown.preference.rank ? t("mentors.breakdown.preferenceRank", { rank: breakdown.preference.rank }) : t("mentors.breakdown.preferenceNone"),
+      points: breakdown.preference.points,
+    },
+    { part: t("mentors.breakdown.load"), basis: t("mentors.breakdown.loadValue", { position: breakdown.load.position, capacity: breakdown.load.capacity }), points: breakdown.load.points },
+    { part: t("mentors.breakdown.total"), basis: "", points: breakdown.total, total: true },
   ];
+  const strong = (row: (typeof rows)[number]) => (row.total ? "font-semibold" : "");
   return (
-    <table className="mt-2 w-full text-left text-xs">
-      <thead className="text-slate-500">
-        <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">{t("mentors.breakdown.part")}</th>
-          <th scope="col" className="py-1 pr-2 font-medium">{t("mentors.breakdown.basis")}</th>
-          <th scope="col" className="py-1 text-right font-medium">{t("mentors.breakdown.points")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([part, basis, value]) => (
-          <tr key={part} className="border-t border-slate-100">
-            <th scope="row" className="py-1 pr-2 font-normal text-slate-700">{part}</th>
-            <td className="py-1 pr-2 text-slate-600">{basis}</td>
-            <td className={`py-1 text-right tabular-nums ${value < 0 ? "text-red-700" : ""}`}>{formatPoints(value)}</td>
-          </tr>
-        ))}
-        <tr className="border-t border-slate-300 font-semibold">
-          <th scope="row" className="py-1 pr-2 text-left">{t("mentors.breakdown.total")}</th>
-          <td />
-          <td className="py-1 text-right tabular-nums">{formatPoints(breakdown.total)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <div className="mt-2 text-xs [&_table]:text-xs">
+      <DataTable
+        caption={caption}
+        rows={rows}
+        rowKey={(row) => row.part}
+        columns={[
+          { key: "part", header: t("mentors.breakdown.part"), primary: true, cell: (row) => <span className={row.total ? "font-semibold" : "font-normal text-slate-700"}>{row.part}</span> },
+          { key: "basis", header: t("mentors.breakdown.basis"), className: "text-slate-600", cell: (row) => row.basis },
+          {
+            key: "points",
+            header: t("mentors.breakdown.points"),
+            numeric: true,
+            cell: (row) => <span className={`${strong(row)} ${row.points < 0 ? "text-red-700" : ""}`}>{formatPoints(row.points)}</span>,
+          },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -100,7 +97,7 @@ export function BreakdownDisclosure({ breakdown, label }: { breakdown: ScoreBrea
         {t("mentors.common.score", { score: formatPoints(breakdown.total) })}
       </summary>
       <div className="mt-1 min-w-64 rounded-md border border-slate-200 bg-white p-2 shadow-sm">
-        <BreakdownTable breakdown={breakdown} />
+        <BreakdownTable breakdown={breakdown} caption={label} />
       </div>
     </details>
   );

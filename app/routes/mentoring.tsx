@@ -168,7 +168,7 @@ function Invitation({ invitation, locale }: { invitation: InvitationData; locale
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-brand-700">{t("mentors.mentoring.why")}</summary>
           <div className="max-w-md">
-            <BreakdownTable breakdown={invitation.breakdown} />
+            <BreakdownTable breakdown={invitation.breakdown} caption={t("mentors.mentoring.why")} />
           </div>
         </details>
       ) : null}

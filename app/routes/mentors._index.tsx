@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, buttonClass } from "~/components/kit/buttons.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { Duty, MentorKind } from "~/generated/prisma/enums.ts";
@@ -119,38 +120,47 @@ export default function MentorPool() {
       {items.length === 0 ? (
         <EmptyState>{filtered ? t("mentors.pool.emptyFiltered") : t("mentors.pool.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">{t("mentors.pool.caption")}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.name")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.organisation")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.expertise")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.load")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.pool.state")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" className="px-4 py-3 font-normal">
+        <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm max-sm:border-0 max-sm:bg-transparent max-sm:p-0 max-sm:shadow-none">
+          <DataTable
+            caption={t("mentors.pool.caption")}
+            rows={items}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                key: "name",
+                header: t("mentors.pool.name"),
+                primary: true,
+                cell: (m) => (
+                  <>
                     <Link to={`/mentors/${m.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {m.name}
                     </Link>
                     <div className="mt-1">
                       <KindBadge kind={m.kind} />
                     </div>
-                  </th>
-                  <td className="px-4 py-3 text-slate-700">
+                  </>
+                ),
+              },
+              {
+                key: "organisation",
+                header: t("mentors.pool.organisation"),
+                className: "text-slate-700",
+                cell: (m) => (
+                  <>
                     <p>{m.organisation}</p>
                     <p className="text-xs text-slate-500">
                       {m.title}
                       {m.title ? " · " : ""}
                       {t(`mentorRank.${m.rank}`)}
                     </p>
-                  </td>
-                  <td className="px-4 py-3">
+                  </>
+                ),
+              },
+              {
+                key: "expertise",
+                header: t("mentors.pool.expertise"),
+                cell: (m) => (
+                  <>
                     <ul className="flex flex-wrap gap-1">
                       {m.duties.map((d, i) => (
                         <li key={d} className={`rounded px-1.5 py-0.5 text-xs ${i === 0 ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-700"}`}>
@@ -160,9 +170,15 @@ export default function MentorPool() {
                       ))}
                     </ul>
                     {m.keywords.length ? <p className="mt-1 text-xs text-slate-500">{m.keywords.join("、")}</p> : null}
-                  </td>
-                  <td className="px-4 py-3 tabular-nums text-slate-700">{t("mentors.common.loadValue", { load: m.load, capacity: m.capacity })}</td>
-                  <td className="px-4 py-3">
+                  </>
+                ),
+              },
+              { key: "load", header: t("mentors.pool.load"), className: "tabular-nums text-slate-700", cell: (m) => t("mentors.common.loadValue", { load: m.load, capacity: m.capacity }) },
+              {
+                key: "state",
+                header: t("mentors.pool.state"),
+                cell: (m) => (
+                  <>
                     <p className={m.available ? "text-emerald-700" : "text-slate-500"}>{m.available ? t("mentors.common.available") : t("mentors.common.unavailable")}</p>
                     {school["mentor:curate"] ? (
                       <div className="mt-1">
@@ -176,11 +192,11 @@ export default function MentorPool() {
                         </ActionButton>
                       </div>
                     ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       <Pagination page={page} pages={pages} />

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge, Card } from "~/components/kit/card.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Notice } from "~/components/kit/feedback.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
@@ -75,36 +76,29 @@ export default function StudioDashboard() {
         </Card>
       </div>
       <Card title={t("studios.dashboard.activity")}>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm" aria-label={t("studios.dashboard.activity")}>
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colMember")}</th>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colDone")}</th>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colOpen")}</th>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colOverdue")}</th>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colDocs")}</th>
-                <th scope="col" className="py-2 pr-3">{t("studios.dashboard.colOutputs")}</th>
-                <th scope="col" className="py-2">{t("studios.dashboard.colLast")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {dashboard.activity.map((m) => (
-                <tr key={m.userId}>
-                  <td className="py-2 pr-3">
-                    {m.name} <Badge>{t(`studioRole.${m.role}`)}</Badge>
-                  </td>
-                  <td className="py-2 pr-3 tabular-nums">{m.tasksDone90}</td>
-                  <td className="py-2 pr-3 tabular-nums">{m.tasksOpen}</td>
-                  <td className="py-2 pr-3 tabular-nums">{m.tasksOverdue ? <Badge tone="amber">{m.tasksOverdue}</Badge> : 0}</td>
-                  <td className="py-2 pr-3 tabular-nums">{m.documents30}</td>
-                  <td className="py-2 pr-3 tabular-nums">{m.outputsThisYear}</td>
-                  <td className="py-2 text-slate-600">{m.lastActive ? formatDateTime(m.lastActive, locale) : t("studios.dashboard.never")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("studios.dashboard.activity")}
+          rows={dashboard.activity}
+          rowKey={(m) => m.userId}
+          columns={[
+            {
+              key: "member",
+              header: t("studios.dashboard.colMember"),
+              primary: true,
+              cell: (m) => (
+                <>
+                  {m.name} <Badge>{t(`studioRole.${m.role}`)}</Badge>
+                </>
+              ),
+            },
+            { key: "done", header: t("studios.dashboard.colDone"), numeric: true, cell: (m) => m.tasksDone90 },
+            { key: "open", header: t("studios.dashboard.colOpen"), numeric: true, cell: (m) => m.tasksOpen },
+            { key: "overdue", header: t("studios.dashboard.colOverdue"), numeric: true, cell: (m) => (m.tasksOverdue ? <Badge tone="amber">{m.tasksOverdue}</Badge> : 0) },
+            { key: "docs", header: t("studios.dashboard.colDocs"), numeric: true, cell: (m) => m.documents30 },
+            { key: "outputs", header: t("studios.dashboard.colOutputs"), numeric: true, cell: (m) => m.outputsThisYear },
+            { key: "last", header: t("studios.dashboard.colLast"), className: "text-slate-600", cell: (m) => (m.lastActive ? formatDateTime(m.lastActive, locale) : t("studios.dashboard.never")) },
+          ]}
+        />
       </Card>
     </div>
   );

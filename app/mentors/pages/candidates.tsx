@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
@@ -97,63 +98,73 @@ export function CandidatesPage() {
       {view.candidates.length === 0 ? (
         <EmptyState>{t("mentors.candidates.empty", { kind: kindWord })}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">{t("mentors.candidates.caption")}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.candidates.mentor")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.candidates.fit")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.candidates.state")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.candidates.actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {view.candidates.map((c) => (
-                <tr key={c.mentorId}>
-                  <th scope="row" className="px-4 py-3 font-normal">
+        <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm max-sm:border-0 max-sm:bg-transparent max-sm:p-0 max-sm:shadow-none">
+          <DataTable
+            caption={t("mentors.candidates.caption")}
+            rows={view.candidates}
+            rowKey={(c) => c.mentorId}
+            columns={[
+              {
+                key: "mentor",
+                header: t("mentors.candidates.mentor"),
+                primary: true,
+                cell: (c) => (
+                  <>
                     <Link to={`/mentors/${c.mentorId}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {c.name}
                     </Link>
-                    <p className="text-xs text-slate-500">{[c.organisation, c.title].filter(Boolean).join(" · ")}</p>
-                  </th>
-                  <td className="px-4 py-3">
-                    <BreakdownDisclosure breakdown={c.breakdown} label={t("mentors.matching.breakdownOf", { mentor: c.name })} />
-                  </td>
-                  <td className="space-y-1 px-4 py-3 text-xs">
+                    <p className="text-xs font-normal text-slate-500">{[c.organisation, c.title].filter(Boolean).join(" · ")}</p>
+                  </>
+                ),
+              },
+              {
+                key: "fit",
+                header: t("mentors.candidates.fit"),
+                cell: (c) => <BreakdownDisclosure breakdown={c.breakdown} label={t("mentors.matching.breakdownOf", { mentor: c.name })} />,
+              },
+              {
+                key: "state",
+                header: t("mentors.candidates.state"),
+                className: "space-y-1 text-xs",
+                cell: (c) => (
+                  <>
                     {c.status ? <StatusBadge status={c.status} /> : null}
                     <p className="text-slate-600">{t("mentors.common.loadValue", { load: c.load, capacity: c.capacity })}</p>
                     {c.obstacle ? <p className="text-red-700">{explain(c.obstacle)}</p> : null}
                     {c.warning ? <p className="text-amber-700">{explain(c.warning)}</p> : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1.5">
-                      {!c.obstacle && room ? (
-                        <ActionButton intent="add" fields={{ mentorId: c.mentorId }} label={`${t("mentors.candidates.add")} ${c.name}`} pendingLabel={t("mentors.candidates.adding")}>
-                          {t("mentors.candidates.add")}
-                        </ActionButton>
-                      ) : null}
-                      {c.status === "EXCLUDED" && c.assignmentId ? (
-                        <ActionButton intent="unexclude" fields={{ assignmentId: c.assignmentId }} label={`${t("mentors.candidates.unexclude")} ${c.name}`} pendingLabel={t("mentors.common.saving")}>
-                          {t("mentors.candidates.unexclude")}
-                        </ActionButton>
-                      ) : null}
-                      {c.status === null || c.status === "PROPOSED" ? (
-                        <ConfirmButton
-                          intent="exclude"
-                          fields={{ mentorId: c.mentorId }}
-                          label={t("mentors.candidates.exclude")}
-                          ariaLabel={`${t("mentors.candidates.exclude")} ${c.name}`}
-                          question={t("mentors.matching.excludeConfirm", { mentor: c.name, direction: view.direction.name })}
-                          confirmLabel={t("mentors.matching.excludeConfirmButton")}
-                        />
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "actions",
+                header: t("mentors.candidates.actions"),
+                cell: (c) => (
+                  <div className="flex flex-wrap gap-1.5">
+                                        {!c.obstacle && room ? (
+                                          <ActionButton intent="add" fields={{ mentorId: c.mentorId }} label={`${t("mentors.candidates.add")} ${c.name}`} pendingLabel={t("mentors.candidates.adding")}>
+                                            {t("mentors.candidates.add")}
+                                          </ActionButton>
+                                        ) : null}
+                                        {c.status === "EXCLUDED" && c.assignmentId ? (
+                                          <ActionButton intent="unexclude" fields={{ assignmentId: c.assignmentId }} label={`${t("mentors.candidates.unexclude")} ${c.name}`} pendingLabel={t("mentors.common.saving")}>
+                                            {t("mentors.candidates.unexclude")}
+                                          </ActionButton>
+                                        ) : null}
+                                        {c.status === null || c.status === "PROPOSED" ? (
+                                          <ConfirmButton
+                                            intent="exclude"
+                                            fields={{ mentorId: c.mentorId }}
+                                            label={t("mentors.candidates.exclude")}
+                                            ariaLabel={`${t("mentors.candidates.exclude")} ${c.name}`}
+                                            question={t("mentors.matching.excludeConfirm", { mentor: c.name, direction: view.direction.name })}
+                                            confirmLabel={t("mentors.matching.excludeConfirmButton")}
+                                          />
+                                        ) : null}
+                                      </div>
+                ),
+              },
+            ]}
+          />
         </div>
       )}
       <Pagination page={view.page} pages={view.pages} />

@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
 import type { action } from "../import-mentors.actions.server.ts";
@@ -58,63 +59,48 @@ export function ImportMentorsPage() {
             </div>
           )}
           {report.errors.length ? (
-            <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-              <caption className="sr-only">{t("mentors.import.errorsCaption")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="w-24 px-4 py-2 font-medium">{t("mentors.import.rowColumn")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("mentors.import.problem")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {report.errors.map((e) => (
-                  <tr key={e.row}>
-                    <th scope="row" className="px-4 py-2 font-normal">{t("mentors.import.row", { row: e.row })}</th>
-                    <td className="px-4 py-2 text-red-700">
-                      <ul className="list-disc space-y-0.5 pl-4">
-                        {e.problems.map((p) => (
-                          <li key={p}>{p}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("mentors.import.errorsCaption")}
+              rows={report.errors}
+              rowKey={(e) => String(e.row)}
+              columns={[
+                { key: "row", header: t("mentors.import.rowColumn"), primary: true, className: "w-24", cell: (e) => t("mentors.import.row", { row: e.row }) },
+                {
+                  key: "problem",
+                  header: t("mentors.import.problem"),
+                  className: "text-red-700",
+                  cell: (e) => (
+                    <ul className="list-disc space-y-0.5 pl-4">
+                      {e.problems.map((p) => (
+                        <li key={p}>{p}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
           ) : null}
           {report.ok ? (
             <>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("mentors.import.previewCaption")}</caption>
-                  <thead className="bg-slate-50 text-slate-600">
-                    <tr>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.rowColumn")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.columns.kind")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.columns.username")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.columns.name")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.columns.organisation")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.pool.expertise")}</th>
-                      <th scope="col" className="px-3 py-2 font-medium">{t("mentors.import.columns.capacity")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {report.rows.map((r) => (
-                      <tr key={r.row}>
-                        <td className="px-3 py-2 text-slate-500">
-                          {r.row} · {r.action === "create" ? t("mentors.import.actionCreate") : t("mentors.import.actionUpdate")}
-                        </td>
-                        <td className="px-3 py-2">{t(`mentorKind.${r.kind}`)}</td>
-                        <td className="px-3 py-2">{r.username}</td>
-                        <td className="px-3 py-2">{r.name}</td>
-                        <td className="px-3 py-2">{r.organisation}</td>
-                        <td className="px-3 py-2 text-xs">{r.duties.map((d) => t(`duty.${d}`)).join("、")}</td>
-                        <td className="px-3 py-2">{r.capacity}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("mentors.import.previewCaption")}
+                rows={report.rows}
+                rowKey={(r) => String(r.row)}
+                columns={[
+                  {
+                    key: "row",
+                    header: t("mentors.import.rowColumn"),
+                    className: "text-slate-500",
+                    cell: (r) => `${r.row} · ${r.action === "create" ? t("mentors.import.actionCreate") : t("mentors.import.actionUpdate")}`,
+                  },
+                  { key: "kind", header: t("mentors.import.columns.kind"), cell: (r) => t(`mentorKind.${r.kind}`) },
+                  { key: "username", header: t("mentors.import.columns.username"), cell: (r) => r.username },
+                  { key: "name", header: t("mentors.import.columns.name"), primary: true, cell: (r) => r.name },
+                  { key: "organisation", header: t("mentors.import.columns.organisation"), cell: (r) => r.organisation },
+                  { key: "expertise", header: t("mentors.pool.expertise"), className: "text-xs", cell: (r) => r.duties.map((d) => t(`duty.${d}`)).join("、") },
+                  { key: "capacity", header: t("mentors.import.columns.capacity"), numeric: true, cell: (r) => r.capacity },
+                ]}
+              />
               <Form method="post">
                 <input type="hidden" name="intent" value="import" />
                 <input type="hidden" name="rows" value={report.raw} />
@@ -133,24 +119,16 @@ export function ImportMentorsPage() {
             <div className="rounded-lg border border-amber-200 bg-amber-50 p-4">
               <h2 className="text-sm font-semibold text-amber-900">{t("mentors.import.passwordsTitle")}</h2>
               <p className="text-xs text-amber-800">{t("mentors.import.passwordsHint")}</p>
-              <table className="mt-2 text-left text-sm">
-                <thead>
-                  <tr>
-                    <th scope="col" className="pr-6 font-medium">{t("mentors.import.columns.username")}</th>
-                    <th scope="col" className="pr-6 font-medium">{t("mentors.import.columns.name")}</th>
-                    <th scope="col" className="font-medium">{t("login.password")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {done.data.passwords.map((p) => (
-                    <tr key={p.username}>
-                      <td className="pr-6">{p.username}</td>
-                      <td className="pr-6">{p.name}</td>
-                      <td className="font-mono">{p.password}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t("mentors.import.passwordsTitle")}
+                rows={done.data.passwords}
+                rowKey={(p) => p.username}
+                columns={[
+                  { key: "username", header: t("mentors.import.columns.username"), cell: (p) => p.username },
+                  { key: "name", header: t("mentors.import.columns.name"), primary: true, cell: (p) => p.name },
+                  { key: "password", header: t("login.password"), className: "font-mono", cell: (p) => p.password },
+                ]}
+              />
             </div>
           ) : null}
           <Link to="/mentors" className="text-sm text-brand-700 hover:underline">

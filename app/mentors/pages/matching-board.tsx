@@ -4,6 +4,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, buttonClass } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { Duty } from "~/generated/prisma/enums.ts";
@@ -119,34 +120,36 @@ export function MatchingBoardPage() {
       {board.rows.length === 0 ? (
         <EmptyState>{view === "open" && board.directionsTotal > 0 ? t("mentors.matching.emptyOpen") : t("mentors.matching.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
-            <caption className="sr-only">{t("mentors.matching.caption", { page: board.page })}</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="w-1/4 px-4 py-2 font-medium">{t("mentors.matching.direction")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.matching.internal")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("mentors.matching.external")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {board.rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className="px-4 py-3 font-normal">
+        <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm max-sm:border-0 max-sm:bg-transparent max-sm:p-0 max-sm:shadow-none">
+          <DataTable
+            caption={t("mentors.matching.caption", { page: board.page })}
+            rows={board.rows}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                key: "direction",
+                header: t("mentors.matching.direction"),
+                primary: true,
+                className: "sm:w-1/4",
+                cell: (row) => (
+                  <>
                     <p className="font-medium text-slate-900">{row.name}</p>
-                    <p className="mt-0.5 text-xs text-slate-500">
+                    <p className="mt-0.5 text-xs font-normal text-slate-500">
                       {row.studio.name} · {t(`duty.${row.studio.duty}`)}
                     </p>
-                  </th>
-                  {row.slots.map((slot) => (
-                    <td key={slot.kind} className="px-4 py-3">
-                      <SlotCell row={row} slot={slot} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              ...(["INTERNAL", "EXTERNAL"] as const).map((kind) => ({
+                key: kind,
+                header: t(kind === "INTERNAL" ? "mentors.matching.internal" : "mentors.matching.external"),
+                cell: (row: BoardRow) => {
+                  const slot = row.slots.find((candidate) => candidate.kind === kind);
+                  return slot ? <SlotCell row={row} slot={slot} /> : null;
+                },
+              })),
+            ]}
+          />
         </div>
       )}
       <Pagination page={board.page} pages={board.pages} />
