@@ -192,7 +192,7 @@ function MemberActions({ member: m, overrideOpen, overrideError }: { member: Mem
   const { t } = useTranslation();
   return (
     <>
-      {m.role === "LEADER" ? null : (
+      {m.role === "LEADER" ? <span className="text-slate-400">—</span> : (
         <div className="flex flex-wrap gap-2">
           <Form method="post">
             <input type="hidden" name="intent" value="role" />
