@@ -65,7 +65,6 @@ export const trainingMessages = defineMessages({
     courseCancelled: ["培训“{{course}}”已取消。", "The course “{{course}}” has been cancelled."],
     externalApproved: ["你登记的校外培训“{{title}}”已审核通过，计入 {{hours}} 学时。", "Your external training “{{title}}” was approved: {{hours}} hours."],
     externalRejected: ["你登记的校外培训“{{title}}”未通过审核：{{note}}", "Your external training “{{title}}” was not approved: {{note}}"],
-    externalSubmitted: ["{{name}}登记了校外培训“{{title}}”，等待审核。", "{{name}} recorded the external training “{{title}}” for approval."],
   },
   reasons: {
     specialty: ["与你的专长职责相符：{{duty}}", "Matches your specialty: {{duty}}"],
