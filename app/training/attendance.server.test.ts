@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
@@ -108,11 +109,20 @@ describe("the hours ledger", () => {
     const id = await prisma.$transaction((tx) =>
       writeHoursEntry(tx, { userId: person.id, year: YEAR, hours: 4, source: "IMPORT", sourceId: "batch-1", title: "导入", platform: null, level: null, createdById: null }),
     );
-    await expect(prisma.trainingHoursEntry.update({ where: { id }, data: { hours: 40 } })).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`UPDATE "TrainingHoursEntry" SET "hours" = 40 WHERE "id" = ${id}`).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRaw`DELETE FROM "TrainingHoursEntry" WHERE "id" = ${id}`).rejects.toThrow(/append-only/);
-    await expect(prisma.trainingHoursEntry.deleteMany({ where: { userId: person.id } })).rejects.toThrow(/append-only/);
-    await expect(prisma.$executeRawUnsafe(`TRUNCATE "TrainingHoursEntry"`)).rejects.toThrow(/append-only/);
+    // Through the app's client …
+    await expect(prisma.trainingHoursEntry.update({ where: { id }, data: { hours: 40 } })).rejects.toThrow();
+    await expect(prisma.trainingHoursEntry.deleteMany({ where: { userId: person.id } })).rejects.toThrow();
+    // … and through plain SQL, as psql or a script would: PostgreSQL's own refusal.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      for (const sql of [`UPDATE "TrainingHoursEntry" SET "hours" = 40 WHERE "id" = $1`, `DELETE FROM "TrainingHoursEntry" WHERE "id" = $1`]) {
+        await expect(client.query(sql, [id]), sql).rejects.toMatchObject({ code: "23001", message: expect.stringMatching(/append-only/) });
+      }
+      await expect(client.query(`TRUNCATE "TrainingHoursEntry"`)).rejects.toMatchObject({ code: "23001" });
+    } finally {
+      await client.end();
+    }
     expect(Number((await prisma.trainingHoursEntry.findUniqueOrThrow({ where: { id } })).hours)).toBe(4);
   });
 

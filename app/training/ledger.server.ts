@@ -41,10 +41,9 @@ function countsAsSchoolLevel(entry: Pick<NewHoursEntry, "level" | "platform">): 
   return entry.level === "SCHOOL" || Boolean(entry.platform?.nationalOrProvincial);
 }
 
-/** A building block of attendance, approval and import: call it in their transaction. */
-export async function writeHoursEntry(tx: Db, entry: NewHoursEntry): Promise<string> {
-  const row = await tx.trainingHoursEntry.create({
-    data: {
+/** The row of a new entry, with the flags the national rules count by (for `createMany` in bulk writers such as an import). */
+export function hoursEntryData(entry: NewHoursEntry) {
+  return {
       userId: entry.userId,
       year: entry.year,
       hours: entry.hours,
@@ -58,9 +57,12 @@ export async function writeHoursEntry(tx: Db, entry: NewHoursEntry): Promise<str
       nationalOrProvincial: entry.platform?.nationalOrProvincial ?? false,
       reason: entry.reason ?? null,
       createdById: entry.createdById,
-    },
-    select: { id: true },
-  });
+  } satisfies Prisma.TrainingHoursEntryUncheckedCreateInput;
+}
+
+/** A building block of attendance, approval and import: call it in their transaction. */
+export async function writeHoursEntry(tx: Db, entry: NewHoursEntry): Promise<string> {
+  const row = await tx.trainingHoursEntry.create({ data: hoursEntryData(entry), select: { id: true } });
   return row.id;
 }
 

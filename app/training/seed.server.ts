@@ -3,7 +3,7 @@ import { addDays, addHours, subDays } from "date-fns";
 import type { CareerStage, Duty, SpeakerKind, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
 import { whoMay } from "~/policy/index.ts";
 import type { SeedContext } from "~/seed/steps.server.ts";
-import { trainingYear, writeHoursEntry } from "./ledger.server.ts";
+import { hoursEntryData, trainingYear } from "./ledger.server.ts";
 
 interface CourseDraft {
   title: string;
@@ -71,17 +71,17 @@ export async function seedTraining({ db, now, faker }: SeedContext): Promise<voi
   // ── Two levels: colleges with six or more full-time counselors organise alone, the others in a joint group. ──
   const colleges = await db.college.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
   const fullTime = (collegeId: string) => counselors.filter((c) => c.collegeId === collegeId && c.profile?.fullTime).length;
-  const large = colleges.filter((c) => fullTime(c.id) >= 6);
+  // Colleges under six train together; when every college has six, the two smallest have chosen to (a group needs no minimum).
   const small = colleges.filter((c) => fullTime(c.id) < 6);
-  const group = small.length >= 2
-    ? await db.jointTrainingGroup.create({ data: { name: "第一联合培训组", members: { create: small.slice(0, 4).map((c) => ({ collegeId: c.id })) } }, select: { id: true } })
-    : null;
+  const grouped = small.length >= 2 ? small.slice(0, 4) : [...colleges].sort((a, b) => fullTime(a.id) - fullTime(b.id) || a.code.localeCompare(b.code)).slice(0, 2);
+  const large = colleges.filter((c) => fullTime(c.id) >= 6 && !grouped.includes(c));
+  const group = await db.jointTrainingGroup.create({ data: { name: "第一联合培训组", members: { create: grouped.map((c) => ({ collegeId: c.id })) } }, select: { id: true } });
 
   await db.trainingBudget.createMany({
     data: [
       { year, ownerKey: "school", amountYuan: 200_000, updatedById: admin.id },
       ...large.slice(0, 3).map((c) => ({ year, ownerKey: `college:${c.id}`, amountYuan: 20_000, updatedById: admin.id })),
-      ...(group ? [{ year, ownerKey: `group:${group.id}`, amountYuan: 15_000, updatedById: admin.id }] : []),
+      { year, ownerKey: `group:${group.id}`, amountYuan: 15_000, updatedById: admin.id },
     ],
   });
 
@@ -101,9 +101,7 @@ export async function seedTraining({ db, now, faker }: SeedContext): Promise<voi
         jointGroupId: null,
       })),
     ),
-    ...(group
-      ? [{ ...COLLEGE_COURSES[1]!, title: `联合培训组：${COLLEGE_COURSES[1]!.title}`, platform: "SPECIAL", speakerKind: "INTERNAL" as const, targets: [{ kind: "ELECTIVE" as const }], level: "COLLEGE" as const, collegeId: null, jointGroupId: group.id }]
-      : []),
+    { ...COLLEGE_COURSES[1]!, title: `联合培训组：${COLLEGE_COURSES[1]!.title}`, platform: "SPECIAL", speakerKind: "INTERNAL" as const, targets: [{ kind: "ELECTIVE" as const }], level: "COLLEGE" as const, collegeId: null, jointGroupId: group.id },
   ];
 
   const demoCounselor = counselors.find((c) => c.username === "counselor");
@@ -147,7 +145,8 @@ export async function seedTraining({ db, now, faker }: SeedContext): Promise<voi
     });
 
     // Enrolments: college courses draw on the organiser's people, school courses on everyone; some wait.
-    const pool = counselors.filter((c) => (draft.collegeId ? c.collegeId === draft.collegeId : true) && c.username !== "counselor");
+    const organisers = draft.jointGroupId ? grouped.map((c) => c.id) : draft.collegeId ? [draft.collegeId] : null;
+    const pool = counselors.filter((c) => (organisers ? organisers.includes(c.collegeId ?? "") : true) && c.username !== "counselor");
     const wanted = Math.min(pool.length, draft.capacity === null ? 25 : draft.capacity + (index % 3 === 0 ? 3 : 0));
     const chosen = faker.helpers.arrayElements(pool, wanted);
     // The demo counselor: the induction and some of the newcomer's plan done, one elective booked.
@@ -164,57 +163,56 @@ export async function seedTraining({ db, now, faker }: SeedContext): Promise<voi
       })),
     });
 
-    // Attendance at past sessions (most of those seated), each with its ledger entry.
-    for (const session of course.sessions.filter((s) => s.startsAt < now)) {
-      for (const [i, person] of chosen.slice(0, seated).entries()) {
-        if (person !== demoCounselor && faker.number.int({ min: 0, max: 9 }) < 2) continue;
-        const attendance = await db.trainingAttendance.create({
-          data: { sessionId: session.id, userId: person.id, method: i % 5 === 0 ? "MANUAL" : i % 2 ? "QR" : "CODE", recordedById: i % 5 === 0 ? admin.id : null, createdAt: addHours(session.startsAt, 0) },
-          select: { id: true },
-        });
-        await writeHoursEntry(db, {
-          userId: person.id,
-          year: trainingYear(session.startsAt),
-          hours: draft.hours,
-          source: "ATTENDANCE",
-          sourceId: attendance.id,
-          title: draft.title,
-          platform,
-          level: draft.level,
-          createdById: i % 5 === 0 ? admin.id : person.id,
-        });
-      }
+    // Attendance at past sessions (most of those seated), each with its ledger entry (in bulk: the seed runs in tests too).
+    for (const [s, session] of course.sessions.filter((row) => row.startsAt < now).entries()) {
+      const present = chosen.slice(0, seated).flatMap((person, i) => (person === demoCounselor || faker.number.int({ min: 0, max: 9 }) >= 2 ? [{ person, i }] : []));
+      const attendances = present.map(({ person, i }) => ({
+        id: `seed-att-${index}-${s}-${i}`,
+        sessionId: session.id,
+        userId: person.id,
+        method: i % 5 === 0 ? ("MANUAL" as const) : i % 2 ? ("QR" as const) : ("CODE" as const),
+        recordedById: i % 5 === 0 ? admin.id : null,
+        createdAt: session.startsAt,
+      }));
+      await db.trainingAttendance.createMany({ data: attendances });
+      await db.trainingHoursEntry.createMany({
+        data: attendances.map((a) =>
+          hoursEntryData({ userId: a.userId, year: trainingYear(session.startsAt), hours: draft.hours, source: "ATTENDANCE", sourceId: a.id, title: draft.title, platform, level: draft.level, createdById: a.recordedById ?? a.userId }),
+        ),
+      });
     }
   }
 
   // ── External training recorded by counselors: most approved (in the ledger), a few waiting. ──
   const external = ["ONLINE", "NATIONAL", "PROVINCIAL_EXCHANGE", "OVERSEAS"] as const;
   const recorders = faker.helpers.arrayElements(counselors.filter((c) => c.username !== "counselor"), 24);
-  for (const [i, person] of recorders.entries()) {
+  const records = recorders.map((person, i) => {
     const code = external[i % external.length]!;
-    const platform = platforms.get(code)!;
     const ends = subDays(now, 10 + i * 9);
+    const endsOn = new Date(Date.UTC(ends.getUTCFullYear(), ends.getUTCMonth(), ends.getUTCDate()));
     const hours = code === "ONLINE" ? 8 : code === "OVERSEAS" ? 40 : 24;
     const approved = i % 4 !== 3;
     const title = { ONLINE: "全国高校辅导员网络培训", NATIONAL: "全国高校辅导员骨干示范培训班", PROVINCIAL_EXCHANGE: "全省高校辅导员专题研修班", OVERSEAS: "海外高校学生事务管理研修" }[code];
-    const record = await db.externalTrainingRecord.create({
-      data: {
-        userId: person.id,
-        title,
-        organiser: code === "OVERSEAS" ? "国家留学基金委" : "教育部思政司",
-        platformId: platform.id,
-        startsOn: new Date(Date.UTC(ends.getUTCFullYear(), ends.getUTCMonth(), ends.getUTCDate()) - (hours > 8 ? 4 : 1) * 86_400_000),
-        endsOn: new Date(Date.UTC(ends.getUTCFullYear(), ends.getUTCMonth(), ends.getUTCDate())),
-        hours,
-        status: approved ? "APPROVED" : "PENDING",
-        decidedById: approved ? admin.id : null,
-        decidedAt: approved ? addDays(ends, 2) : null,
-        createdAt: addDays(ends, 1),
-      },
-      select: { id: true, endsOn: true },
-    });
-    if (approved) {
-      await writeHoursEntry(db, { userId: person.id, year: trainingYear(record.endsOn), hours, source: "EXTERNAL", sourceId: record.id, title, platform, level: null, createdById: admin.id });
-    }
-  }
+    return {
+      id: `seed-ext-${i}`,
+      userId: person.id,
+      title,
+      organiser: code === "OVERSEAS" ? "国家留学基金委" : "教育部思政司",
+      platformId: platforms.get(code)!.id,
+      startsOn: new Date(endsOn.getTime() - (hours > 8 ? 4 : 1) * 86_400_000),
+      endsOn,
+      hours,
+      status: approved ? ("APPROVED" as const) : ("PENDING" as const),
+      decidedById: approved ? admin.id : null,
+      decidedAt: approved ? addDays(ends, 2) : null,
+      createdAt: addDays(ends, 1),
+      code,
+    };
+  });
+  await db.externalTrainingRecord.createMany({ data: records.map(({ code: _code, ...record }) => record) });
+  await db.trainingHoursEntry.createMany({
+    data: records
+      .filter((r) => r.status === "APPROVED")
+      .map((r) => hoursEntryData({ userId: r.userId, year: trainingYear(r.endsOn), hours: r.hours, source: "EXTERNAL", sourceId: r.id, title: r.title, platform: platforms.get(r.code)!, level: null, createdById: admin.id })),
+  });
 }
