@@ -8,6 +8,7 @@ import { peopleMessages } from "~/people/messages.ts";
 import { searchMessages } from "~/search/messages.ts";
 import { settingsMessages } from "~/settings/messages.ts";
 import { studioMessages } from "~/studios/messages.ts";
+import { trainingMessages } from "~/training/messages.ts";
 import { inLanguage, type InLanguage } from "./define-messages.ts";
 import { enumLabels } from "./enum-labels.ts";
 import { sharedMessages } from "./shared-messages.ts";
@@ -32,6 +33,7 @@ export const messages = {
   dashboard: dashboardMessages,
   settings: settingsMessages,
   account: accountMessages,
+  training: trainingMessages,
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */

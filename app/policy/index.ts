@@ -22,6 +22,17 @@ import { projectRules, type ProjectResource, type TaskResource } from "./project
 import { schoolRules } from "./school.ts";
 import { searchRules, searchScopes } from "./search.ts";
 import { studioRules, studioScopes, studioWhoMay, type StudioResource } from "./studios.ts";
+import {
+  trainingEnrolmentRules,
+  trainingRules,
+  trainingScopes,
+  trainingWhoMay,
+  type ExternalTrainingResource,
+  type TrainingCourseResource,
+  type TrainingEnrolmentResource,
+  type TrainingOrganiserResource,
+  type TrainingPersonResource,
+} from "./training.ts";
 
 export type { Actor } from "./actor.ts";
 export { ownScope, type SchoolScope } from "./scope.ts";
@@ -48,6 +59,13 @@ interface ResourceKinds {
   invitation: InvitationResource;
   notification: { userId: string };
   apiToken: { userId: string };
+  /** Who would organise a course: the school, a college or a joint training group. */
+  trainingOrganiser: TrainingOrganiserResource;
+  trainingCourse: TrainingCourseResource;
+  trainingEnrolment: TrainingEnrolmentResource;
+  /** Someone's training record: plan, menu, progress, ledger. */
+  trainingPerson: TrainingPersonResource;
+  externalTraining: ExternalTrainingResource;
 }
 
 /**
@@ -55,8 +73,8 @@ interface ResourceKinds {
  * same way; a new file adds its groups here, a new kind of resource a line in `ResourceKinds`.
  */
 const RULES = {
-  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school },
-  schoolScope: { ...schoolRules.schoolScope, ...peopleRules.schoolScope },
+  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school, ...trainingRules.school },
+  schoolScope: { ...schoolRules.schoolScope, ...peopleRules.schoolScope, ...trainingRules.schoolScope },
   person: { ...peopleRules.person, ...accountRules.person },
   account: { ...accountRules.account, ...searchRules.account },
   studio: {
@@ -81,6 +99,11 @@ const RULES = {
   invitation: mentorRules.invitation,
   notification: notificationRules.notification,
   apiToken: searchRules.apiToken,
+  trainingOrganiser: trainingRules.trainingOrganiser,
+  trainingCourse: trainingRules.trainingCourse,
+  trainingEnrolment: trainingEnrolmentRules.trainingEnrolment,
+  trainingPerson: trainingRules.trainingPerson,
+  externalTraining: trainingRules.externalTraining,
 } satisfies { [K in keyof ResourceKinds]: Record<string, (actor: Actor, resource: ResourceKinds[K]) => boolean> };
 
 export type ResourceKind = keyof ResourceKinds;
@@ -127,7 +150,7 @@ export function abilities<K extends ResourceKind>(actor: Actor | null | undefine
  * the rule allows one by one (tests/integration/list-scopes.test.ts compares the two for every
  * seeded person). Combine it with a page's own filters through `AND`, never by spreading.
  */
-const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes };
+const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes, ...trainingScopes };
 export type ListedAction = keyof typeof LIST_SCOPES;
 export type ListScope<A extends ListedAction> = ReturnType<(typeof LIST_SCOPES)[A]>;
 export const LISTED_ACTIONS = Object.keys(LIST_SCOPES) as ListedAction[];
@@ -141,7 +164,7 @@ export function whereCan<A extends ListedAction>(actor: Actor, action: A): ListS
  * whom the rule holds, as a where clause on users — whom to offer in a picker, whom to tell.
  * tests/integration/list-scopes.test.ts checks each against the rule for every seeded person.
  */
-const WHO_MAY = { ...studioWhoMay, ...evaluationWhoMay, ...mentorWhoMay, ...peopleWhoMay };
+const WHO_MAY = { ...studioWhoMay, ...evaluationWhoMay, ...mentorWhoMay, ...peopleWhoMay, ...trainingWhoMay };
 export type PeopleListedAction = keyof typeof WHO_MAY;
 export const PEOPLE_LISTED_ACTIONS = Object.keys(WHO_MAY) as PeopleListedAction[];
 

@@ -485,6 +485,74 @@ describe("policy: passwords (accounts)", () => {
   });
 });
 
+describe("policy: training", () => {
+  const course = (who: Who, overrides: Partial<Parameters<typeof can<"training-course:view">>[2]> = {}) => ({
+    courseId: "c1",
+    status: "PUBLISHED" as const,
+    level: "SCHOOL" as const,
+    collegeId: null,
+    groupCollegeIds: [],
+    viewerEnrolment: who === "newcomer" ? ("ENROLLED" as const) : who === "bystander" ? ("WAITLISTED" as const) : null,
+    ...overrides,
+  });
+  const collegeCourse = (who: Who, status: "DRAFT" | "PUBLISHED" = "DRAFT") => course(who, { level: "COLLEGE", collegeId: COLLEGE_A, status });
+  const groupCourse = (who: Who) => course(who, { level: "COLLEGE", status: "DRAFT", groupCollegeIds: [COLLEGE_B, COLLEGE_A] });
+  const counselors: Who[] = ["leader", "backbone", "newcomer", "outsider", "bystander", "formerMember"];
+
+  it("menus and external records are counselors'; the programme's settings 学工部's", () => {
+    expect(allowed((who) => can(actors[who], "training:view-menu", null))).toEqual(counselors);
+    expect(allowed((who) => can(actors[who], "training:record-external", null))).toEqual(counselors);
+    expect(allowed((who) => can(actors[who], "training:administer", null))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training:browse", null))).toEqual(everyone.filter((who) => who !== "mentor"));
+  });
+  it("the school organises school courses; a college admin their college's and their joint group's, never another college's", () => {
+    expect(allowed((who) => can(actors[who], "training:organise", { level: "SCHOOL", collegeId: null, groupCollegeIds: [] }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training:organise", { level: "COLLEGE", collegeId: COLLEGE_A, groupCollegeIds: [] }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "training:organise", { level: "COLLEGE", collegeId: COLLEGE_B, groupCollegeIds: [] }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training:organise", { level: "COLLEGE", collegeId: null, groupCollegeIds: [COLLEGE_A] }))).toEqual(["admin", "collegeAdmin"]);
+  });
+  it("a draft is seen by its organisers only; published courses by everyone", () => {
+    expect(allowed((who) => can(actors[who], "training-course:view", collegeCourse(who)))).toEqual(["admin", "collegeAdmin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "training-course:view", groupCourse(who)))).toEqual(["admin", "collegeAdmin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "training-course:view", course(who)))).toEqual(everyone);
+    expect(allowed((who) => can(actors[who], "training-course:manage", course(who)))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training-course:manage", collegeCourse(who)))).toEqual(["admin", "collegeAdmin"]);
+  });
+  it("counselors enrol in published courses; the enrolled and waitlisted withdraw; only the enrolled check in", () => {
+    expect(allowed((who) => can(actors[who], "training-course:enrol", course(who)))).toEqual(["leader", "backbone", "outsider", "formerMember"]);
+    expect(allowed((who) => can(actors[who], "training-course:enrol", collegeCourse(who)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "training-course:withdraw", course(who)))).toEqual(["newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "training-course:check-in", course(who)))).toEqual(["newcomer"]);
+    expect(allowed((who) => can(actors[who], "training-course:check-in", course(who, { status: "CANCELLED" })))).toEqual([]);
+  });
+  it("cohorts are assigned by organisers, and by a college admin (with a college) to published school courses", () => {
+    expect(allowed((who) => can(actors[who], "training-course:assign", course(who)))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "training-course:assign", course(who, { status: "DRAFT" })))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training-course:assign", collegeCourse(who, "PUBLISHED")))).toEqual(["admin", "collegeAdmin"]);
+  });
+  it("progress is the person's, their college admin's, 学工部's and their studio leader's; the ledger not the leader's", () => {
+    const person = (who: Who) => ({ userId: actors.newcomer.id, collegeId: COLLEGE_A, viewerLeadsTheirStudio: who === "leader" });
+    expect(allowed((who) => can(actors[who], "training:view-progress", person(who)))).toEqual(["admin", "collegeAdmin", "leader", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "training:view-ledger", person(who)))).toEqual(["admin", "collegeAdmin", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "training:correct-ledger", person(who)))).toEqual(["admin"]);
+  });
+  it("external records are decided by the person's college admin or 学工部, once, never by the person", () => {
+    const record = (status: "PENDING" | "APPROVED", userId = actors.newcomer.id) => ({ userId, collegeId: COLLEGE_A, status });
+    expect(allowed((who) => can(actors[who], "training-external:view", record("PENDING")))).toEqual(["admin", "collegeAdmin", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "training-external:decide", record("PENDING")))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "training-external:decide", record("APPROVED")))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "training-external:decide", record("PENDING", actors.collegeAdmin.id)))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training-external:withdraw", record("PENDING")))).toEqual(["newcomer"]);
+  });
+  it("compliance lists and ledgers of a scope: 学工部 the school, a college admin their college", () => {
+    expect(allowed((who) => can(actors[who], "training:view-scope", { kind: "school" }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training:view-scope", { kind: "college", collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+  });
+  it("a roster line is the person's and the organisers'", () => {
+    expect(allowed((who) => can(actors[who], "training-enrolment:view", { userId: actors.newcomer.id, course: collegeCourse(who) }))).toEqual(["admin", "collegeAdmin", "newcomer"]);
+  });
+});
+
 describe("policy: every rule once, by kind of resource", () => {
   it("names each action under one kind of resource only (a second one would silently replace the first)", () => {
     const names = RESOURCE_KINDS.flatMap((kind) => actionsOf(kind));

@@ -6,6 +6,7 @@ import { actionsOf, can, LISTED_ACTIONS, PEOPLE_LISTED_ACTIONS, whereCan, whoMay
 import type { StudioResource } from "~/policy/studios.ts";
 import { readableStudioIds } from "~/search/scope.server.ts";
 import { findStudioAccess } from "~/studios/access.server.ts";
+import { findCourseAccess } from "~/training/access.server.ts";
 import { collegeAdminWithoutCollege } from "../support/personas.ts";
 
 /**
@@ -52,7 +53,17 @@ beforeAll(async () => {
 describe("list scopes are the read rules' list side, for every seeded person", () => {
   it("has a case below for every list scope the policy offers", () => {
     // A new scope in app/policy gets its comparison here.
-    expect([...LISTED_ACTIONS].sort()).toEqual(["document:read", "person:view-card", "search:see-document", "studio:view", "studio:view-workspace"]);
+    expect([...LISTED_ACTIONS].sort()).toEqual([
+      "document:read",
+      "person:view-card",
+      "search:see-document",
+      "studio:view",
+      "studio:view-workspace",
+      "training-course:view",
+      "training-enrolment:view",
+      "training-external:view",
+      "training:view-ledger",
+    ]);
   });
 
   it("covers the kinds of people the rules tell apart", () => {
@@ -111,6 +122,39 @@ describe("list scopes are the read rules' list side, for every seeded person", (
       expect(sorted(listed.map((u) => u.id)), person.id).toEqual(sorted(allowed.map((u) => u.id)));
     }
   });
+
+  it("training: the catalogue, rosters, ledger entries and external records each person may see", async () => {
+    // Drafts at college level (one college's, one joint group's) tell organisers apart from everyone else.
+    const collegeCourse = await prisma.trainingCourse.findFirstOrThrow({ where: { level: "COLLEGE", collegeId: { not: null } }, orderBy: { id: "asc" } });
+    // The demo has a joint group only when some college has fewer than six full-time counselors.
+    const groupCourse = (await prisma.trainingCourse.findFirst({ where: { level: "COLLEGE", jointGroupId: { not: null } }, orderBy: { id: "asc" } })) ?? collegeCourse;
+    await prisma.trainingCourse.updateMany({ where: { id: { in: [collegeCourse.id, groupCourse.id] } }, data: { status: "DRAFT" } });
+    const courses = (await prisma.trainingCourse.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
+    const enrolments = await prisma.trainingEnrolment.findMany({ select: { id: true, userId: true, courseId: true } });
+    const entries = await prisma.trainingHoursEntry.findMany({ select: { id: true, userId: true, user: { select: { collegeId: true } } } });
+    const records = await prisma.externalTrainingRecord.findMany({ select: { id: true, userId: true, status: true, user: { select: { collegeId: true } } } });
+    expect(courses.length && enrolments.length && entries.length && records.length, "the seed has training data").toBeTruthy();
+    const ids = (rows: Array<{ id: string }>) => sorted(rows.map((r) => r.id));
+    let organisers = 0;
+    for (const person of people) {
+      const access = new Map(await Promise.all(courses.map(async (id) => [id, (await findCourseAccess(person, id))!.resource] as const)));
+      const visible = courses.filter((id) => can(person, "training-course:view", access.get(id)!));
+      expect(ids(await prisma.trainingCourse.findMany({ where: whereCan(person, "training-course:view"), select: { id: true } })), person.id).toEqual(sorted(visible));
+      if (visible.includes(collegeCourse.id) || visible.includes(groupCourse.id)) organisers += 1;
+
+      const roster = enrolments.filter((e) => can(person, "training-enrolment:view", { userId: e.userId, course: access.get(e.courseId)! }));
+      expect(ids(await prisma.trainingEnrolment.findMany({ where: whereCan(person, "training-enrolment:view"), select: { id: true } })), person.id).toEqual(ids(roster));
+
+      const ledger = entries.filter((e) => can(person, "training:view-ledger", { userId: e.userId, collegeId: e.user.collegeId, viewerLeadsTheirStudio: false }));
+      expect(ids(await prisma.trainingHoursEntry.findMany({ where: whereCan(person, "training:view-ledger"), select: { id: true } })), person.id).toEqual(ids(ledger));
+
+      const external = records.filter((r) => can(person, "training-external:view", { userId: r.userId, collegeId: r.user.collegeId, status: r.status }));
+      expect(ids(await prisma.externalTrainingRecord.findMany({ where: whereCan(person, "training-external:view"), select: { id: true } })), person.id).toEqual(ids(external));
+    }
+    // 学工部 and the organising colleges' admins see the drafts, nobody else.
+    expect(organisers).toBeGreaterThan(1);
+    expect(organisers).toBeLessThan(people.length / 2);
+  }, 300_000);
 
   it("whom to offer or tell: the people a rule about the person alone holds for", async () => {
     const studioActions = new Set<string>(actionsOf("studio"));

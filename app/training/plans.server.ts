@@ -1,0 +1,118 @@
+import { recordAudit } from "~/audit/audit.server.ts";
+import type { Db } from "~/db/client.server.ts";
+import { prisma } from "~/db/client.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { CareerStage } from "~/generated/prisma/enums.ts";
+import { UserError } from "~/lib/user-error.ts";
+import type { PlanInput, PlatformInput } from "./schemas.ts";
+
+/**
+ * Stage plans and platforms: school settings 学工部 edits (authorise "training:administer"). The
+ * migration writes seed 000's four plans and the issue's twelve platforms as defaults.
+ */
+
+const planSelect = {
+  id: true,
+  stage: true,
+  name: true,
+  phaseGoal: true,
+  focusAreas: true,
+  yearlyHours: true,
+  items: {
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, label: true, platformId: true, courseId: true, minHours: true, perYear: true, platform: { select: { nameZh: true, nameEn: true } }, course: { select: { title: true } } },
+  },
+} as const satisfies Prisma.TrainingPlanSelect;
+type PlanRow = Prisma.TrainingPlanGetPayload<{ select: typeof planSelect }>;
+
+const planOut = (plan: PlanRow) => ({
+  ...plan,
+  yearlyHours: Number(plan.yearlyHours),
+  items: plan.items.map((i) => ({ ...i, minHours: i.minHours === null ? null : Number(i.minHours) })),
+});
+
+export async function listPlans(db: Db = prisma) {
+  const plans = await db.trainingPlan.findMany({ select: planSelect });
+  const order: CareerStage[] = ["NOVICE", "GROWING", "EXPERIENCED", "EXPERT"];
+  return plans.sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)).map(planOut);
+}
+
+export async function planForStage(stage: CareerStage, db: Db = prisma) {
+  const plan = await db.trainingPlan.findUnique({ where: { stage }, select: planSelect });
+  return plan ? planOut(plan) : null;
+}
+export type Plan = NonNullable<Awaited<ReturnType<typeof planForStage>>>;
+
+/** Replaces a stage's plan (its required items too) in one transaction. */
+export async function updatePlan(stage: CareerStage, input: PlanInput, actorId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const item of input.items) {
+      const target = item.platformId
+        ? await tx.trainingPlatform.findUnique({ where: { id: item.platformId }, select: { id: true } })
+        : await tx.trainingCourse.findUnique({ where: { id: item.courseId ?? "" }, select: { id: true } });
+      if (!target) throw new UserError("training.errors.planItemTarget", {}, { status: 400 });
+    }
+    const plan = await tx.trainingPlan.upsert({
+      where: { stage },
+      create: { stage, name: input.name, phaseGoal: input.phaseGoal, focusAreas: input.focusAreas, yearlyHours: input.yearlyHours, updatedById: actorId },
+      update: { name: input.name, phaseGoal: input.phaseGoal, focusAreas: input.focusAreas, yearlyHours: input.yearlyHours, updatedById: actorId },
+      select: { id: true },
+    });
+    await tx.trainingPlanItem.deleteMany({ where: { planId: plan.id } });
+    await tx.trainingPlanItem.createMany({
+      data: input.items.map((item, i) => ({
+        planId: plan.id,
+        label: item.label,
+        platformId: item.platformId ?? null,
+        courseId: item.courseId ?? null,
+        minHours: item.minHours ?? null,
+        perYear: item.perYear,
+        sortOrder: i + 1,
+      })),
+    });
+    await recordAudit(tx, { actorId, action: "training.plan-update", entityType: "TrainingPlan", entityId: plan.id, data: { stage, name: input.name } });
+  });
+}
+
+export function listPlatforms(db: Db = prisma) {
+  return db.trainingPlatform.findMany({
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: { id: true, code: true, nameZh: true, nameEn: true, external: true, nationalOrProvincial: true, induction: true, builtIn: true, sortOrder: true },
+  });
+}
+
+export async function createPlatform(input: PlatformInput, actorId: string): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    if (await tx.trainingPlatform.findUnique({ where: { code: input.code }, select: { id: true } })) {
+      throw new UserError("training.errors.platformCodeTaken", { code: input.code }, { status: 400 });
+    }
+    const platform = await tx.trainingPlatform.create({ data: { ...input, builtIn: false }, select: { id: true } });
+    await recordAudit(tx, { actorId, action: "training.platform-create", entityType: "TrainingPlatform", entityId: platform.id, data: { code: input.code } });
+    return platform.id;
+  });
+}
+
+/** Names, order and kind of a platform; a built-in one keeps its code. */
+export async function updatePlatform(platformId: string, input: PlatformInput, actorId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const platform = await tx.trainingPlatform.findUniqueOrThrow({ where: { id: platformId }, select: { code: true, builtIn: true } });
+    const code = platform.builtIn ? platform.code : input.code;
+    const other = await tx.trainingPlatform.findUnique({ where: { code }, select: { id: true } });
+    if (other && other.id !== platformId) throw new UserError("training.errors.platformCodeTaken", { code }, { status: 400 });
+    await tx.trainingPlatform.update({ where: { id: platformId }, data: { ...input, code } });
+    await recordAudit(tx, { actorId, action: "training.platform-update", entityType: "TrainingPlatform", entityId: platformId, data: { code } });
+  });
+}
+
+export async function removePlatform(platformId: string, actorId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const platform = await tx.trainingPlatform.findUniqueOrThrow({
+      where: { id: platformId },
+      select: { builtIn: true, _count: { select: { courses: true, hoursEntries: true, externalRecords: true, planItems: true } } },
+    });
+    if (platform.builtIn) throw new UserError("training.errors.platformBuiltIn");
+    if (Object.values(platform._count).some((n) => n > 0)) throw new UserError("training.errors.platformInUse");
+    await tx.trainingPlatform.delete({ where: { id: platformId } });
+    await recordAudit(tx, { actorId, action: "training.platform-remove", entityType: "TrainingPlatform", entityId: platformId });
+  });
+}
