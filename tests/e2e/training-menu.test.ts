@@ -84,4 +84,34 @@ describe("我的培训菜单 and enrolment", () => {
     const rows = await query<{ status: string }>(`SELECT status FROM "TrainingEnrolment" WHERE "courseId" = $1 ORDER BY "queuedAt"`, [courseId]);
     expect(rows.map((r) => r.status)).toEqual(["ENROLLED", "WAITLISTED"]);
   }, 120_000);
+
+  it("学工部 on a phone: catalogue, course, edit and roster fit 375 px, and cancelling asks first", async () => {
+    const phone = await newPage(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    await signInAs(phone, "admin");
+    await phone.goto(`${baseUrl}/training`);
+    await phone.getByRole("heading", { level: 1, name: "培训目录" }).waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+    await phone.getByLabel("名称").fill(title);
+    await phone.getByRole("button", { name: "筛选", exact: true }).click();
+    await phone.getByText("共 1 个培训项目").waitFor();
+    await phone.getByRole("link", { name: title }).click();
+    await phone.getByRole("heading", { level: 1, name: title }).waitFor();
+    await phone.getByRole("heading", { name: "按群体安排" }).waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+
+    // Cancelling asks first; 取消 (focused) leaves the course as it was.
+    await phone.getByRole("button", { name: "取消培训" }).click();
+    const dialog = phone.getByRole("dialog");
+    await dialog.getByText(`确定取消培训“${title}”吗？`, { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "取消", exact: true }).click();
+    const [{ status }] = await query<{ status: string }>(`SELECT status FROM "TrainingCourse" WHERE id = $1`, [courseId]);
+    expect(status).toBe("PUBLISHED");
+
+    await phone.getByRole("link", { name: "编辑" }).click();
+    await phone.getByRole("heading", { level: 1, name: "编辑培训项目" }).waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+    await phone.goto(`${baseUrl}/training/courses/${courseId}/roster`);
+    await phone.getByText("还没有人报名。").waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+  }, 120_000);
 });
