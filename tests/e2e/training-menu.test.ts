@@ -104,8 +104,8 @@ describe("我的培训菜单 and enrolment", () => {
     const dialog = phone.getByRole("dialog");
     await dialog.getByText(`确定取消培训“${title}”吗？`, { exact: false }).waitFor();
     await dialog.getByRole("button", { name: "取消", exact: true }).click();
-    const [{ status }] = await query<{ status: string }>(`SELECT status FROM "TrainingCourse" WHERE id = $1`, [courseId]);
-    expect(status).toBe("PUBLISHED");
+    const course = await query<{ status: string }>(`SELECT status FROM "TrainingCourse" WHERE id = $1`, [courseId]);
+    expect(course.map((c) => c.status)).toEqual(["PUBLISHED"]);
 
     await phone.getByRole("link", { name: "编辑" }).click();
     await phone.getByRole("heading", { level: 1, name: "编辑培训项目" }).waitFor();
