@@ -19,7 +19,14 @@ import type {
   StudioRole,
   TargetGroup,
   TaskStatus,
+  TrainingCourseStatus,
+  TrainingEnrolmentSource,
+  TrainingEnrolmentStatus,
+  TrainingLevel,
+  TrainingTargetKind,
   VersionReason,
+  SpeakerKind,
+  CheckInMethod,
 } from "~/generated/prisma/enums.ts";
 import type { CareerStage } from "~/people/career-stage.ts";
 import type { Pair } from "./define-messages.ts";
@@ -231,6 +238,49 @@ const reviewStatus = {
   CANCELLED: ["已取消", "Cancelled"],
 } as const satisfies Labels<ReviewStatus>;
 
+// ───────────── training (issue 18) ─────────────
+
+const trainingLevel = {
+  SCHOOL: ["校级", "School level"],
+  COLLEGE: ["院级", "College level"],
+} as const satisfies Labels<TrainingLevel>;
+
+const trainingCourseStatus = {
+  DRAFT: ["草稿", "Draft"],
+  PUBLISHED: ["已发布", "Published"],
+  CANCELLED: ["已取消", "Cancelled"],
+} as const satisfies Labels<TrainingCourseStatus>;
+
+const speakerKind = {
+  INVITED: ["请进来", "Invited speaker"],
+  OUTGOING: ["走出去", "External event"],
+  INTERNAL: ["校内主讲", "Internal speaker"],
+} as const satisfies Labels<SpeakerKind>;
+
+const trainingTargetKind = {
+  REQUIRED: ["规定动作", "Required"],
+  ELECTIVE: ["自选动作", "Elective"],
+} as const satisfies Labels<TrainingTargetKind>;
+
+const trainingEnrolmentStatus = {
+  ENROLLED: ["已报名", "Enrolled"],
+  WAITLISTED: ["候补中", "Waitlisted"],
+  WITHDRAWN: ["已退出", "Withdrawn"],
+} as const satisfies Labels<TrainingEnrolmentStatus>;
+
+const trainingEnrolmentSource = {
+  SELF: ["本人报名", "Self-enrolled"],
+  ASSIGNED: ["统一安排", "Assigned"],
+} as const satisfies Labels<TrainingEnrolmentSource>;
+
+const checkInMethod = {
+  CODE: ["签到码", "Code"],
+  QR: ["扫码", "QR code"],
+  MANUAL: ["手工登记", "Marked by hand"],
+} as const satisfies Labels<CheckInMethod>;
+
+
+
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
   role,
@@ -258,4 +308,11 @@ export const enumLabels = {
   documentStatus,
   versionReason,
   reviewStatus,
+  trainingLevel,
+  trainingCourseStatus,
+  speakerKind,
+  trainingTargetKind,
+  trainingEnrolmentStatus,
+  trainingEnrolmentSource,
+  checkInMethod,
 };

@@ -39,6 +39,13 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   documentStatus: Object.values(Enums.DocumentStatus),
   versionReason: Object.values(Enums.VersionReason),
   reviewStatus: Object.values(Enums.ReviewStatus),
+  trainingLevel: Object.values(Enums.TrainingLevel),
+  trainingCourseStatus: Object.values(Enums.TrainingCourseStatus),
+  speakerKind: Object.values(Enums.SpeakerKind),
+  trainingTargetKind: Object.values(Enums.TrainingTargetKind),
+  trainingEnrolmentStatus: Object.values(Enums.TrainingEnrolmentStatus),
+  trainingEnrolmentSource: Object.values(Enums.TrainingEnrolmentSource),
+  checkInMethod: Object.values(Enums.CheckInMethod),
 };
 
 /**

@@ -4,7 +4,7 @@ import type { SessionUser } from "~/auth/session.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { TrainingCourseStatus, TrainingLevel } from "~/generated/prisma/enums.ts";
+import type { CareerStage, Duty, TargetGroup, TrainingCourseStatus, TrainingLevel } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
@@ -193,6 +193,10 @@ export interface CatalogueFilters {
   level?: TrainingLevel;
   status?: TrainingCourseStatus;
   collegeId?: string;
+  /** Courses aimed at this career stage or group (as required or elective), or serving this duty. */
+  stage?: CareerStage;
+  group?: TargetGroup;
+  duty?: Duty;
 }
 
 const courseListSelect = {
@@ -228,7 +232,10 @@ export async function listCatalogue(actor: Actor, filters: CatalogueFilters = {}
         ...(filters.level ? { level: filters.level } : {}),
         ...(filters.status ? { status: filters.status } : {}),
         ...(filters.collegeId ? { collegeId: filters.collegeId } : {}),
+        ...(filters.duty ? { duties: { has: filters.duty } } : {}),
       },
+      filters.stage ? { targets: { some: { stage: filters.stage } } } : {},
+      filters.group ? { targets: { some: { group: filters.group } } } : {},
     ],
   };
   const [total, courses] = await Promise.all([

@@ -58,7 +58,7 @@ export function TextField({
 }: {
   field: AnyField;
   label: string;
-  type?: "text" | "date" | "number" | "email" | "tel" | "password" | "search";
+  type?: "text" | "date" | "datetime-local" | "number" | "email" | "tel" | "password" | "search";
   hint?: ReactNode;
   className?: string;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "form">) {

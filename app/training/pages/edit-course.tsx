@@ -1,0 +1,114 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { Card } from "~/components/kit/card.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
+import { TextField } from "~/components/kit/fields.tsx";
+import { replyFor } from "~/lib/action-reply.ts";
+import { formatDateTime } from "~/lib/format.ts";
+import type { loader } from "~/routes/training.courses.$courseId_.edit.tsx";
+import { CourseForm } from "../course-form.tsx";
+import type { action } from "../edit-course.actions.server.ts";
+import { schoolLocalInput } from "../labels.ts";
+import { sessionSchema } from "../schemas.ts";
+
+/** Editing a course and its sessions (organisers). */
+export function EditCoursePage() {
+  const { course, options, created } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const targets = Object.fromEntries(course.targets.flatMap((target) => [target.stage, target.group].filter((k): k is NonNullable<typeof k> => k !== null).map((k) => [k, target.kind])));
+  const [sessionForm, sessionFields] = useForm({
+    id: "add-session",
+    lastResult: replyFor(reply, "addSession")?.form,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: sessionSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageHeader
+        title={t("training.course.editTitle")}
+        subtitle={course.title}
+        actions={
+          <Link to={`/training/courses/${course.id}`} className={buttonClass("secondary", "sm")}>
+            {t("training.course.toCourse")}
+          </Link>
+        }
+      />
+      {created && !reply ? <Notice tone="success">{t("training.course.createdNotice")}</Notice> : null}
+      <ActionFeedback reply={reply} intent={["update", "removeSession"]} />
+
+      <Card title={t("training.course.sessionsHeading")}>
+        {course.sessions.length === 0 ? (
+          <EmptyState>{t("training.course.noSessions")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100" aria-label={t("training.course.sessionsHeading")}>
+            {course.sessions.map((s) => {
+              const time = formatDateTime(s.startsAt, i18n.language);
+              return (
+                <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span className="min-w-0 break-words">
+                    {time} – {formatDateTime(s.endsAt, i18n.language)} · {s.place || s.onlineUrl} · {t("training.course.sessionHours", { hours: s.hours })}
+                  </span>
+                  <ConfirmButton
+                    intent="removeSession"
+                    fields={{ sessionId: s.id }}
+                    label={t("training.course.removeSession")}
+                    ariaLabel={t("training.course.removeSessionLabel", { time })}
+                    question={t("training.course.confirmRemoveSession", { time })}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div className="mt-4">
+          <ActionFeedback reply={reply} intent="addSession" />
+        </div>
+        <Form method="post" {...getFormProps(sessionForm)} className="mt-3 grid gap-3 sm:grid-cols-2">
+          <input type="hidden" name="intent" value="addSession" />
+          <TextField field={sessionFields.startsAt} type="datetime-local" label={t("training.course.sessionStarts")} />
+          <TextField field={sessionFields.endsAt} type="datetime-local" label={t("training.course.sessionEnds")} />
+          <TextField field={sessionFields.place} label={t("training.course.sessionPlace")} maxLength={200} />
+          <TextField field={sessionFields.onlineUrl} type="text" inputMode="url" label={t("training.course.sessionUrl")} />
+          <TextField field={sessionFields.hours} type="number" min="0.5" max="200" step="0.5" label={t("training.course.sessionHoursField")} />
+          <div className="flex items-end">
+            <SubmitButton intent="addSession" pendingLabel={t("training.course.addingSession")}>
+              {t("training.course.addSession")}
+            </SubmitButton>
+          </div>
+        </Form>
+      </Card>
+
+      <CourseForm
+        intent="update"
+        options={options}
+        defaults={{
+          title: course.title,
+          description: course.description,
+          platformId: course.platform.id,
+          level: course.level,
+          collegeId: course.college?.id ?? "",
+          jointGroupId: course.jointGroup?.id ?? "",
+          duties: course.duties,
+          speaker: course.speaker,
+          speakerKind: course.speakerKind,
+          capacity: course.capacity === null ? "" : String(course.capacity),
+          costYuan: String(course.costYuan),
+          enrolOpensAt: schoolLocalInput(course.enrolOpensAt),
+          enrolClosesAt: schoolLocalInput(course.enrolClosesAt),
+          year: String(course.year),
+        }}
+        targets={targets}
+        lastResult={replyFor(reply, "update")?.form}
+        submitLabel={t("training.course.save")}
+        pendingLabel={t("training.course.saving")}
+      />
+    </div>
+  );
+}
