@@ -35,6 +35,7 @@ describe("check-in at a training session", () => {
   it("the organiser opens check-in; a counselor on a phone types the code on screen and is recorded once; an old code is refused", async () => {
     const organiser = await newPage(browser);
     await login(organiser, baseUrl, "admin");
+    await organiser.waitForURL((url) => url.pathname === "/");
     await organiser.goto(`${baseUrl}/training/sessions/${sessionId}/check-in`);
     await organiser.getByRole("heading", { level: 1, name: "现场签到" }).waitFor();
     await organiser.getByRole("button", { name: "开始签到" }).click();
@@ -44,6 +45,7 @@ describe("check-in at a training session", () => {
 
     const phone = await newPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
     await login(phone, baseUrl, "counselor");
+    await phone.waitForURL((url) => url.pathname === "/");
     await phone.goto(`${baseUrl}/training/check-in`);
     await phone.getByRole("heading", { level: 1, name: "培训签到" }).waitFor();
     const codeField = phone.getByLabel("屏幕上的 6 位签到码");
