@@ -186,7 +186,6 @@ export const trainingMessages = defineMessages({
     empty: ["还没有学时记录。参加培训并签到，或登记校外培训并通过审核后，学时会出现在这里。", "No hours yet. Attend a course and check in, or record external training and have it approved."],
     emptyScope: ["所选范围内还没有学时记录。", "No hours recorded in this scope yet."],
     scopeTitle: ["本范围人员的学时条目", "Entries of the people you look after"],
-    viewPerson: ["查看台账", "View ledger"],
     viewPersonLabel: ["查看 {{name}} 的台账", "View the ledger of {{name}}"],
     backToMine: ["返回我的台账", "Back to my ledger"],
   },
