@@ -72,3 +72,20 @@ describe("check-in at a training session", () => {
     await organiser.getByText("签到已结束。").waitFor();
   });
 });
+
+describe("the training record pages on a phone", () => {
+  it("external training and the hours ledger fit 375 px, with their Chinese headings and the counselor's seeded hours", async () => {
+    const phone = await newPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
+    await login(phone, baseUrl, "counselor");
+    await phone.waitForURL((url) => url.pathname === "/");
+    await phone.goto(`${baseUrl}/training/external`);
+    await phone.getByRole("heading", { level: 1, name: "校外培训" }).waitFor();
+    await phone.getByRole("button", { name: "提交审核" }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // Seeded: 王小雨 has attended part of her plan, so her ledger has entries from check-ins.
+    await phone.goto(`${baseUrl}/training/ledger`);
+    await phone.getByRole("heading", { level: 1, name: "学时台账" }).waitFor();
+    await phone.getByText("签到", { exact: true }).first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+});

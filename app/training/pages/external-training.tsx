@@ -7,7 +7,7 @@ import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card, type BadgeTone } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
+import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { FieldErrors, inputClass, SelectField, TextField } from "~/components/kit/fields.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
@@ -34,6 +34,9 @@ export default function ExternalTrainingPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: externalFormSchema }),
   });
+  const decideErrors = Object.values(replyFor(reply, "decide")?.form?.error ?? {})
+    .flat()
+    .filter((message): message is string => typeof message === "string");
   const filters = [
     { value: null, label: t("training.external.filterAll") },
     { value: "PENDING", label: t(STATUS.PENDING.key) },
@@ -100,6 +103,8 @@ export default function ExternalTrainingPage() {
           ))}
         </nav>
         <ActionFeedback reply={reply} intent={["decide", "withdraw"]} />
+        {/* The decision forms have no Conform fields: say what was wrong with the note here. */}
+        {decideErrors.length ? <Notice tone="error">{decideErrors.join(" ")}</Notice> : null}
         <DataTable
           caption={t("training.external.listTitle")}
           rows={records}

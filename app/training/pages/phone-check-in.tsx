@@ -84,7 +84,7 @@ export default function PhoneCheckIn() {
             {t("training.checkin.submit")}
           </SubmitButton>
         </Form>
-      ) : !payload ? (
+      ) : !payload && !sessions.length ? (
         <EmptyState>{t("training.checkin.noneOpen")}</EmptyState>
       ) : null}
 
