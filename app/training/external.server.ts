@@ -16,8 +16,8 @@ import type { DecisionInput, ExternalRecordInput } from "./schemas.ts";
  */
 
 /** Records one's own external training (authorise "training:record-external"); the evidence must be a file one uploaded oneself. */
-export async function recordExternalTraining(input: ExternalRecordInput, actorId: string): Promise<string> {
-  return prisma.$transaction(async (tx) => {
+export async function recordExternalTraining(input: ExternalRecordInput, actorId: string, { tx: outer }: { tx?: Db } = {}): Promise<string> {
+  const work = async (tx: Db) => {
     const platform = await tx.trainingPlatform.findUnique({ where: { id: input.platformId }, select: { nameZh: true, external: true } });
     if (!platform) throw new UserError("training.errors.badChoice", {}, { status: 400 });
     if (!platform.external) throw new UserError("training.errors.platformNotExternal", { platform: platform.nameZh }, { status: 400 });
@@ -38,7 +38,9 @@ export async function recordExternalTraining(input: ExternalRecordInput, actorId
     });
     await recordAudit(tx, { actorId, action: "training.external-record", entityType: "ExternalTrainingRecord", entityId: record.id, data: { title: input.title } });
     return record.id;
-  });
+  };
+  // The page stores the evidence file's row in the same transaction as the record.
+  return outer ? work(outer) : prisma.$transaction(work);
 }
 
 /**
@@ -114,7 +116,7 @@ export async function listExternalRecords(actor: Actor, filters: { status?: Exte
         createdAt: true,
         evidence: { select: { id: true, name: true } },
         platform: { select: { code: true, nameZh: true, nameEn: true } },
-        user: { select: { id: true, name: true, college: { select: { name: true } } } },
+        user: { select: { id: true, name: true, collegeId: true, college: { select: { name: true } } } },
       },
     }),
   ]);

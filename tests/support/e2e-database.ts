@@ -156,6 +156,10 @@ export async function rowsAsTheyAre(table: string, where: Where = {}): Promise<(
         table === "UploadedFile" && added.length
           ? (await client.query<{ path: string }>(`SELECT t."storagePath" AS path FROM "UploadedFile" t WHERE ${key} = ANY($1::jsonb[])`, [added])).rows.map((row) => row.path)
           : [];
+      // The hours ledger refuses DELETE and UPDATE by a trigger (decision 055); a test's undo lifts it
+      // inside its own transaction only, so nothing else ever sees the ledger without it.
+      const appendOnly = table === "TrainingHoursEntry";
+      if (appendOnly) await client.query(`ALTER TABLE "TrainingHoursEntry" DISABLE TRIGGER training_hours_append_only`);
       if (added.length) await client.query(`DELETE FROM ${quote(table)} t WHERE ${key} = ANY($1::jsonb[])`, [added]);
       for (const row of restore) {
         await client.query(
@@ -164,6 +168,7 @@ export async function rowsAsTheyAre(table: string, where: Where = {}): Promise<(
           [before.get(row)],
         );
       }
+      if (appendOnly) await client.query(`ALTER TABLE "TrainingHoursEntry" ENABLE TRIGGER training_hours_append_only`);
       await client.query("COMMIT");
       // Pictures are stored once per content: a file goes when no row refers to it any more.
       for (const file of files) {
