@@ -230,7 +230,7 @@ export async function importCatalogue(actor: Actor, buffer: Buffer, fileName: st
             }
           } catch (error) {
             if (!isUserError(error)) throw error;
-            issues.push({ line, column: "", message: error.key, params: error.params });
+            issues.push({ line, message: error.key, params: error.params });
           }
         }
         if (issues.length) throw new RollBack();

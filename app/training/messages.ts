@@ -112,6 +112,7 @@ export const trainingMessages = defineMessages({
     imported: ["已导入 {{count}} 条。", "{{count}} rows imported."],
     problems: ["文件中有 {{count}} 处问题，未导入任何内容。请修改后重新上传：", "The file has {{count}} problems; nothing was imported. Fix them and upload again:"],
     issueLine: ["第 {{line}} 行「{{column}}」：{{message}}", "Row {{line}}, “{{column}}”: {{message}}"],
+    issueRow: ["第 {{line}} 行：{{message}}", "Row {{line}}: {{message}}"],
     errors: {
       fileRequired: ["请选择要导入的 .xlsx 文件。", "Choose an .xlsx file to import."],
       unreadable: ["无法读取该文件，请确认是 .xlsx 格式的 Excel 文件。", "This file cannot be read: is it an .xlsx Excel file?"],

@@ -26,7 +26,8 @@ const SHOWN_ISSUES = 200;
 function refuse(t: TFunction, issues: SheetIssue[]): never {
   const lines = issues.slice(0, SHOWN_ISSUES).map((issue) => {
     const message = translateKnown(t, issue.message, issue.params);
-    return issue.line ? t("training.io.issueLine", { line: issue.line, column: issue.column ?? "", message }) : message;
+    if (!issue.line) return message;
+    return issue.column ? t("training.io.issueLine", { line: issue.line, column: issue.column, message }) : t("training.io.issueRow", { line: issue.line, message });
   });
   throw new UserError("training.io.problems", { count: issues.length }, { status: 422, details: { issues: lines } });
 }
