@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
-import { authorize, can, requireOwnScope } from "~/policy/index.ts";
+import { authorize, requireOwnScope } from "~/policy/index.ts";
 import TrainingImportPage, { type TrainingImportData } from "~/training/pages/training-import.tsx";
 import { trainingImportAction } from "~/training/training-import.actions.server.ts";
 
@@ -13,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = requireOwnScope(user);
   authorize(user, "training:view-scope", scope);
   const ledgerHref = scope.kind === "college" ? `/training/ledger.xlsx?college=${encodeURIComponent(scope.collegeId)}` : "/training/ledger.xlsx";
-  // A college admin organises college courses (training:organise is checked row by row); the page offers the catalogue to both.
-  return data<TrainingImportData>({ ledgerHref, canImportCatalogue: can(user, "training:browse", null) });
+  // Who may organise which course is checked row by row (training:organise), as is whose hours may be imported.
+  return data<TrainingImportData>({ ledgerHref });
 }
 
 export const action = trainingImportAction;

@@ -5,12 +5,11 @@ import { enumLabels } from "~/i18n/enum-labels.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
-import type { CareerStage } from "~/people/career-stage.ts";
+import { CAREER_STAGES, type CareerStage } from "~/people/career-stage.ts";
 import { organiserResource } from "./access.server.ts";
 import { addSession, createCourse } from "./catalogue.server.ts";
 import { courseSchema, DUTIES, GROUPS, sessionSchema, type CourseInput, type SessionInput } from "./schemas.ts";
 import { parseInstant, parseNumber, readSheet, splitList, writeSheet, type Cell, type SheetColumn, type SheetIssue, type SheetRow } from "./sheet.server.ts";
-import { CAREER_STAGES } from "~/people/career-stage.ts";
 
 /**
  * The catalogue as .xlsx (培训项目目录): one row per session, the course's columns repeated, so a

@@ -34,6 +34,7 @@ describe("training catalogue import in the browser", () => {
 
     const page = await newPage(browser, { viewport: PHONE });
     await login(page, baseUrl, "admin");
+    await page.getByRole("heading", { name: "全校概况" }).waitFor();
     await page.goto(`${baseUrl}/training/import`);
     await page.getByRole("heading", { name: "培训数据导入导出" }).waitFor();
     const catalogue = page.locator("form", { has: page.locator('input[name="intent"][value="catalogue"]') });

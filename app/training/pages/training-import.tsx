@@ -14,7 +14,6 @@ import type { trainingImportAction } from "../training-import.actions.server.ts"
 export interface TrainingImportData {
   /** Export links for the slice the viewer looks after. */
   ledgerHref: string;
-  canImportCatalogue: boolean;
 }
 
 const clientFileSchema = z.object({ file: z.instanceof(File, { message: "training.io.errors.fileRequired" }) });
@@ -65,14 +64,12 @@ function UploadCard({ intent, title, intro, template }: { intent: "catalogue" | 
 }
 
 export default function TrainingImportPage() {
-  const { ledgerHref, canImportCatalogue } = useLoaderData<TrainingImportData>();
+  const { ledgerHref } = useLoaderData<TrainingImportData>();
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={t("training.io.title")} subtitle={t("training.io.intro")} />
-      {canImportCatalogue ? (
-        <UploadCard intent="catalogue" title={t("training.io.catalogueTitle")} intro={t("training.io.catalogueIntro")} template="/training/import/catalogue-template.xlsx" />
-      ) : null}
+      <UploadCard intent="catalogue" title={t("training.io.catalogueTitle")} intro={t("training.io.catalogueIntro")} template="/training/import/catalogue-template.xlsx" />
       <UploadCard intent="hours" title={t("training.io.hoursTitle")} intro={t("training.io.hoursIntro")} template="/training/import/hours-template.xlsx" />
       <Card title={t("training.io.exportTitle")}>
         <div className="flex flex-wrap gap-2">
