@@ -3,12 +3,13 @@ import { collabTask } from "~/collab/task.server.ts";
 import type { BackgroundTask } from "~/infra/background-task.ts";
 import { nameKeysTask } from "~/people/name-keys.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
+import { sessionRemindersTask } from "~/training/reminders.server.ts";
 
 /**
  * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
  * before the database. Features add their task here (one line each).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask];
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

@@ -502,6 +502,7 @@ describe("policy: training", () => {
   it("menus and external records are counselors'; the programme's settings 学工部's", () => {
     expect(allowed((who) => can(actors[who], "training:view-menu", null))).toEqual(counselors);
     expect(allowed((who) => can(actors[who], "training:record-external", null))).toEqual(counselors);
+    expect(allowed((who) => can(actors[who], "training:calendar-feed", null))).toEqual(counselors);
     expect(allowed((who) => can(actors[who], "training:administer", null))).toEqual(["admin"]);
     expect(allowed((who) => can(actors[who], "training:browse", null))).toEqual(everyone.filter((who) => who !== "mentor"));
   });
@@ -547,6 +548,9 @@ describe("policy: training", () => {
   it("compliance lists and ledgers of a scope: 学工部 the school, a college admin their college", () => {
     expect(allowed((who) => can(actors[who], "training:view-scope", { kind: "school" }))).toEqual(["admin"]);
     expect(allowed((who) => can(actors[who], "training:view-scope", { kind: "college", collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "training:import-hours", { kind: "school" }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "training:import-hours", { kind: "college", collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "training:import-hours", { kind: "college", collegeId: COLLEGE_B }))).toEqual(["admin"]);
   });
   it("a roster line is the person's and the organisers'", () => {
     expect(allowed((who) => can(actors[who], "training-enrolment:view", { userId: actors.newcomer.id, course: collegeCourse(who) }))).toEqual(["admin", "collegeAdmin", "newcomer"]);

@@ -69,6 +69,8 @@ export const trainingRules = {
     "training:administer": (actor: Actor, _resource: null) => hasRole(actor, "ADMIN"),
     /** Recording one's own external training (线上培训, 国家级培训, 海外研修 …): counselors. */
     "training:record-external": (actor: Actor, _resource: null) => takesTraining(actor),
+    /** One's own calendar feed (.ics of one's enrolled sessions) and resetting its private link: counselors. */
+    "training:calendar-feed": (actor: Actor, _resource: null) => takesTraining(actor),
   },
   trainingOrganiser: {
     /** Creating a course for this organiser (the ≥6 rule and budgets are the service's). */
@@ -115,6 +117,8 @@ export const trainingRules = {
   schoolScope: {
     /** Compliance lists, ledgers and exports of a slice of the school: 学工部 for all, a college admin for their own college. */
     "training:view-scope": (actor: Actor, scope: SchoolScope) => managesScope(actor, scope),
+    /** Importing hours from an external platform (.xlsx) for the people of a slice: 学工部 for all, a college admin for their own college. */
+    "training:import-hours": (actor: Actor, scope: SchoolScope) => managesScope(actor, scope),
   },
 };
 

@@ -2,17 +2,27 @@ import { describe, expect, it } from "vitest";
 import { facetFilters, quote, scopeFilter } from "./filters.ts";
 import { searchParamsSchema } from "./schemas.ts";
 
+const noCourses = { published: false, draftIds: [] };
+
 describe("the permission filter", () => {
   it("lets public records through and documents of readable studios only", () => {
-    expect(scopeFilter({ studioIds: ["s1", "s2"], seesPublic: true })).toBe('(kind != "document" OR (kind = "document" AND studioIds IN ["s1", "s2"]))');
+    expect(scopeFilter({ studioIds: ["s1", "s2"], seesPublic: true, courses: noCourses })).toBe(
+      '((kind != "document" AND kind != "course") OR (kind = "document" AND studioIds IN ["s1", "s2"]))',
+    );
   });
 
   it("shows no documents to someone who may read none", () => {
-    expect(scopeFilter({ studioIds: [], seesPublic: true })).toBe('(kind != "document")');
+    expect(scopeFilter({ studioIds: [], seesPublic: true, courses: noCourses })).toBe('((kind != "document" AND kind != "course"))');
   });
 
   it("matches nothing when nothing is allowed", () => {
-    expect(scopeFilter({ studioIds: [], seesPublic: false })).toBe('kind = "nothing"');
+    expect(scopeFilter({ studioIds: [], seesPublic: false, courses: noCourses })).toBe('kind = "nothing"');
+  });
+
+  it("lets published courses through, and drafts only by id", () => {
+    expect(scopeFilter({ studioIds: [], seesPublic: false, courses: { published: true, draftIds: ["c1"] } })).toBe(
+      '((kind = "course" AND (courseStatus IN ["PUBLISHED", "CANCELLED"] OR recordId IN ["c1"])))',
+    );
   });
 
   it("quotes values safely", () => {

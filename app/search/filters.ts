@@ -7,12 +7,22 @@ export interface SearchScope {
   studioIds: string[];
   /** Studios, people's cards and outputs (open to all staff). */
   seesPublic: boolean;
+  /**
+   * Training courses (the list side of "training-course:view", for those who may browse the
+   * catalogue): published and cancelled ones, and these drafts (the ones they organise or are on).
+   */
+  courses: { published: boolean; draftIds: string[] };
 }
 
 /** Meilisearch filter for a scope: public records if allowed, and documents only of readable studios. */
-export function scopeFilter({ studioIds, seesPublic }: SearchScope): string {
+export function scopeFilter({ studioIds, seesPublic, courses }: SearchScope): string {
   const documents = studioIds.length ? `(kind = "document" AND studioIds IN [${studioIds.map(quote).join(", ")}])` : null;
-  const parts = [seesPublic ? `kind != "document"` : null, documents].filter(Boolean);
+  const courseWays = [
+    courses.published ? `courseStatus IN ["PUBLISHED", "CANCELLED"]` : null,
+    courses.draftIds.length ? `recordId IN [${courses.draftIds.map(quote).join(", ")}]` : null,
+  ].filter(Boolean);
+  const courseFilter = courseWays.length ? `(kind = "course" AND (${courseWays.join(" OR ")}))` : null;
+  const parts = [seesPublic ? `(kind != "document" AND kind != "course")` : null, documents, courseFilter].filter(Boolean);
   return parts.length ? `(${parts.join(" OR ")})` : `kind = "nothing"`;
 }
 

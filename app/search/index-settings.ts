@@ -1,19 +1,19 @@
 import type { Settings } from "meilisearch";
 
 /**
- * One Meilisearch index holds everything searchable (documents, studios, people, outputs), so a
+ * One Meilisearch index holds everything searchable (documents, studios, people, outputs, training courses), so a
  * single query ranks them together and returns facet counts over all of them, already narrowed
  * to what the person may open. Change RECORD_VERSION when the shape of a record or these
  * settings change: the server then rebuilds the index (new index, swap) at its next start.
  */
-export const RECORD_VERSION = 4;
+export const RECORD_VERSION = 5;
 
-export const RECORD_KINDS = ["document", "studio", "person", "output"] as const;
+export const RECORD_KINDS = ["document", "studio", "person", "output", "course"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Values of the `type` facet: document types, then one value per other kind. */
 export const DOCUMENT_TYPES = ["RESEARCH_NOTE", "CASE_STUDY", "OUTPUT_DRAFT", "MEETING_MINUTES"] as const;
-export const RECORD_TYPES = [...DOCUMENT_TYPES, "STUDIO", "PERSON", "OUTPUT"] as const;
+export const RECORD_TYPES = [...DOCUMENT_TYPES, "STUDIO", "PERSON", "OUTPUT", "COURSE"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** One entry in the index. Text fields have a bigram twin (`*_ng`) for infix matches. */
@@ -46,6 +46,8 @@ export interface SearchRecord {
   authors: string[];
   /** Output type, mentor kind or role: a short label for the hit. */
   detail: string | null;
+  /** Training courses only: DRAFT, PUBLISHED or CANCELLED (who may find it, filters.ts). */
+  courseStatus?: string | null;
 }
 
 export const SEARCHABLE_ATTRIBUTES = ["title", "title_ng", "headings", "headings_ng", "keywords", "keywords_ng", "body", "body_ng"] as const;
@@ -68,7 +70,7 @@ export function indexSettings(): Settings {
       "id", "kind", "recordId", "type", "title", "headings", "keywords", "body", "duty", "studioIds", "year", "status",
       "authorIds", "date", "url", "studioName", "authors", "detail",
     ],
-    filterableAttributes: ["kind", ...FACETS],
+    filterableAttributes: ["kind", "recordId", "courseStatus", ...FACETS],
     sortableAttributes: ["date"],
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     localizedAttributes: [{ attributePatterns: ["title*", "headings*", "keywords*", "body*"], locales: ["cmn"] }],

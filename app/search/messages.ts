@@ -61,6 +61,7 @@ export const searchMessages = defineMessages({
     STUDIO: ["工作室", "Studio"],
     PERSON: ["人员", "Person"],
     OUTPUT: ["成果", "Output"],
+    COURSE: ["培训项目", "Training course"],
   },
   year: ["{{year}} 年", "{{year}}"],
   errors: {

@@ -248,6 +248,57 @@ function outputRecord(output: OutputRow): SearchRecord {
   };
 }
 
+// ───────────── training courses ─────────────
+
+const courseSelect = {
+  id: true,
+  title: true,
+  description: true,
+  status: true,
+  level: true,
+  year: true,
+  hours: true,
+  duties: true,
+  speaker: true,
+  createdAt: true,
+  platform: { select: { nameZh: true } },
+  college: { select: { name: true } },
+  jointGroup: { select: { name: true } },
+} as const;
+
+type CourseRow = Awaited<ReturnType<typeof loadCourseRows>>[number];
+function loadCourseRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.trainingCourse.findMany({ where, select: courseSelect, orderBy: { id: "asc" }, take });
+}
+
+/** A course: who may find it follows its status (drafts only by their organisers, filters.ts). */
+function courseRecord(course: CourseRow): SearchRecord {
+  const organiser = course.college?.name ?? course.jointGroup?.name ?? null;
+  return {
+    id: recordId("course", course.id),
+    kind: "course",
+    recordId: course.id,
+    type: "COURSE",
+    ...withTwins({
+      title: course.title,
+      headings: "",
+      keywords: text([zh.type.COURSE, course.platform.nameZh, zhCN.level[course.level], organiser, course.speaker, ...course.duties.map(dutyLabel)]),
+      body: course.description,
+    }),
+    duty: course.duties,
+    studioIds: [],
+    year: course.year,
+    status: null,
+    authorIds: [],
+    date: course.createdAt.getTime(),
+    url: searchUrls.course(course.id),
+    studioName: null,
+    authors: course.speaker ? [course.speaker] : [],
+    detail: text([course.platform.nameZh, zhCN.level[course.level], organiser, `${Number(course.hours)} 学时`], " · "),
+    courseStatus: course.status,
+  };
+}
+
 // ───────────── by kind ─────────────
 
 interface KindLoader {
@@ -260,6 +311,7 @@ const loaders: Record<RecordKind, KindLoader> = {
   studio: { load: loadStudioRows, build: studioRecord as (row: never) => SearchRecord },
   person: { load: loadPersonRows, build: personRecord as (row: never) => SearchRecord | null },
   output: { load: loadOutputRows, build: outputRecord as (row: never) => SearchRecord },
+  course: { load: loadCourseRows, build: courseRecord as (row: never) => SearchRecord },
 };
 
 /**

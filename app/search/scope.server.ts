@@ -14,6 +14,22 @@ export async function readableStudioIds(actor: Actor, db: Db = prisma): Promise<
   return studios.map((studio) => studio.id);
 }
 
+/**
+ * The courses a search may return: for those who may browse the catalogue, the list side of
+ * "training-course:view" — published and cancelled courses, and the drafts it lets them see
+ * (those they organise, or are enrolled in), named one by one.
+ */
+export async function searchableCourses(actor: Actor, db: Db = prisma): Promise<SearchScope["courses"]> {
+  if (!can(actor, "training:browse", null)) return { published: false, draftIds: [] };
+  const drafts = await db.trainingCourse.findMany({
+    where: { AND: [whereCan(actor, "training-course:view"), { status: "DRAFT" }] },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return { published: true, draftIds: drafts.map((course) => course.id) };
+}
+
 export async function searchScope(actor: Actor, db: Db = prisma): Promise<SearchScope> {
-  return { studioIds: await readableStudioIds(actor, db), seesPublic: can(actor, "search:see-public", null) };
+  const [studioIds, courses] = await Promise.all([readableStudioIds(actor, db), searchableCourses(actor, db)]);
+  return { studioIds, seesPublic: can(actor, "search:see-public", null), courses };
 }

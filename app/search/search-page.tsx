@@ -115,7 +115,7 @@ function SelectedValue({ label, count, href }: { label: string; count: number; h
   );
 }
 
-const TONE: Record<SearchHit["kind"], "brand" | "emerald" | "amber" | "slate"> = { document: "brand", studio: "emerald", person: "amber", output: "slate" };
+const TONE: Record<SearchHit["kind"], "brand" | "emerald" | "amber" | "slate" | "violet"> = { document: "brand", studio: "emerald", person: "amber", output: "slate", course: "violet" };
 
 export function HitItem({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();

@@ -7,6 +7,7 @@ export const searchUrls = {
   studio: (id: string) => `/studios/${id}`,
   person: (id: string) => `/people/${id}`,
   output: (id: string, studioId: string) => `/studios/${studioId}#output-${id}`,
+  course: (id: string) => `/training/courses/${id}`,
   /** The results page, optionally within one studio (the studio page links here). */
   searchInStudio: (studioId: string, q = "") => `/search?studio=${encodeURIComponent(studioId)}${q ? `&q=${encodeURIComponent(q)}` : ""}`,
 };

@@ -44,7 +44,7 @@ beforeAll(async () => {
   for (const query of JUDGED_QUERIES) {
     const result = await search(admin, searchParamsSchema.parse({ q: query.q, limit: 10 }), {
       // Documents only: the judged corpus is documents.
-      scope: { studioIds: [studioId], seesPublic: false },
+      scope: { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] } },
       facets: false,
       backlog: false,
     });
