@@ -241,6 +241,7 @@ export const trainingMessages = defineMessages({
     confirmRemoveSession: ["确定删除 {{time}} 的场次吗？", "Remove the session at {{time}}?"],
     sessionRemoved: ["场次已删除。", "Session removed."],
     toCourse: ["查看培训项目", "View the course"],
+  },
   checkin: {
     screenTitle: ["现场签到", "Check-in"],
     phoneTitle: ["培训签到", "Training check-in"],
