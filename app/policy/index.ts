@@ -86,6 +86,7 @@ const RULES = {
     ...evaluationRules.studio,
     ...mentorRules.studio,
     ...searchRules.studio,
+    ...trainingRules.studio,
   },
   activity: studioRules.activity,
   joinRequest: joinRequestRules.joinRequest,

@@ -30,6 +30,11 @@ const ALLOWED: Array<{ file: string; text: string; why: string }> = [
     text: `'COUNSELOR' = ANY(u.roles)`,
     why: "who is counted as a counselor in the programme's figures, in SQL: the SQL twin of whoMay(\"career:view-own\"), which SQL cannot import",
   },
+  {
+    file: "training/dashboard/dashboard.server.ts",
+    text: `'COUNSELOR' = ANY(u.roles)`,
+    why: "who the training dashboard counts, in SQL: the SQL twin of whoMay(\"training:view-menu\") that shortfallList uses, which SQL cannot import",
+  },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { TrainingCourseStatus, TrainingEnrolmentStatus, TrainingLevel } from "~/generated/prisma/enums.ts";
 import { hasRole, holdersOf, type Actor } from "./actor.ts";
 import { ownScope, managesScope, type SchoolScope } from "./scope.ts";
+import type { StudioResource } from "./studios.ts";
 
 /**
  * The training programme (issue 18). 学工部 keeps the school catalogue, plans, platforms, budgets
@@ -113,6 +114,10 @@ export const trainingRules = {
       record.status === "PENDING" && actor.id !== record.userId && looksAfter(actor, record),
     /** The person withdraws a record still pending. */
     "training-external:withdraw": (actor: Actor, record: ExternalTrainingResource) => record.status === "PENDING" && actor.id === record.userId,
+  },
+  studio: {
+    /** A studio's team progress (培训进度 tab): its leader and 学工部, not its other members. */
+    "training:view-team": (actor: Actor, studio: StudioResource) => studio.viewerRole === "LEADER" || hasRole(actor, "ADMIN"),
   },
   schoolScope: {
     /** Compliance lists, ledgers and exports of a slice of the school: 学工部 for all, a college admin for their own college. */

@@ -18,6 +18,7 @@ export function studioChrome(user: SessionUser, access: StudioAccess) {
   if (abilities["evaluation:view"]) tabs.push("evaluations");
   // The preferences page is closed once the studio is archived (404), so no tab leads there.
   if (abilities["matching:state-preferences"] && studio.archivedAt === null) tabs.push("mentorPreferences");
+  if (abilities["training:view-team"]) tabs.push("training");
   if (abilities["studio:manage"]) tabs.push("dashboard", "edit");
   return {
     id: studio.id,

@@ -50,6 +50,7 @@ export const studioMessages = defineMessages({
     evaluations: ["周期考核", "Evaluation"],
     mentorPreferences: ["意向导师", "Mentor preferences"],
     dashboard: ["工作台", "Dashboard"],
+    training: ["培训进度", "Training"],
     edit: ["设置", "Settings"],
   },
   page: {

@@ -18,6 +18,7 @@ export const STUDIO_TAB_PATHS = {
   evaluations: "/evaluations",
   mentorPreferences: "/mentor-preferences",
   dashboard: "/dashboard",
+  training: "/training",
   edit: "/edit",
 } as const;
 export type StudioTab = keyof typeof STUDIO_TAB_PATHS;
