@@ -437,7 +437,6 @@ export const trainingMessages = defineMessages({
   dashboard: {
     title: ["培训看板", "Training dashboard"],
     schoolScope: ["全校", "Whole school"],
-    collegeScope: ["{{college}}", "{{college}}"],
     scope: ["范围", "Scope"],
     year: ["年度", "Year"],
     show: ["查看", "Show"],

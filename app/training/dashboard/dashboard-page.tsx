@@ -86,8 +86,8 @@ export default function TrainingDashboardPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d, t]);
 
-  const summary = (key: "stageSummary" | "groupSummary" | "collegeSummary", rows: Figures[]) =>
-    t(`training.dashboard.${key}`, { list: rows.map((r) => t("training.dashboard.summaryItem", r)).join("；") });
+  const summary = (key: "training.dashboard.stageSummary" | "training.dashboard.groupSummary" | "training.dashboard.collegeSummary", rows: Figures[]) =>
+    t(key, { list: rows.map((r) => t("training.dashboard.summaryItem", r)).join("；") });
   const figuresTable = (caption: string, rows: Figures[]) => (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">{t("training.dashboard.chartData")}</summary>
@@ -156,15 +156,15 @@ export default function TrainingDashboardPage() {
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {(
           [
-            ["kpiPeople", d.totals.people, null],
-            ["kpiHours", d.totals.hours, null],
-            ["kpiCompleted", d.totals.completed, t("training.dashboard.completedShare", { share })],
-            ["kpiBehind", d.totals.behind, null],
+            ["training.dashboard.kpiPeople", d.totals.people, null],
+            ["training.dashboard.kpiHours", d.totals.hours, null],
+            ["training.dashboard.kpiCompleted", d.totals.completed, t("training.dashboard.completedShare", { share })],
+            ["training.dashboard.kpiBehind", d.totals.behind, null],
           ] as const
         ).map(([key, value, note]) => (
           <div key={key} className="rounded-lg border border-slate-200 bg-white p-4">
-            <dt className="text-xs text-slate-500">{t(`training.dashboard.${key}`)}</dt>
-            <dd className="text-2xl font-semibold" data-testid={`kpi-${key}`}>
+            <dt className="text-xs text-slate-500">{t(key)}</dt>
+            <dd className="text-2xl font-semibold" data-testid={`kpi-${key.split(".").pop()}`}>
               {value}
             </dd>
             {note ? <dd className="text-xs text-slate-500">{note}</dd> : null}
@@ -174,17 +174,17 @@ export default function TrainingDashboardPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("training.dashboard.byStage")}>
-          <EChart option={options.stages} summary={summary("stageSummary", stages)} height={chartHeight(stages.length)}>
+          <EChart option={options.stages} summary={summary("training.dashboard.stageSummary", stages)} height={chartHeight(stages.length)}>
             {figuresTable(t("training.dashboard.byStage"), stages)}
           </EChart>
         </Card>
         <Card title={t("training.dashboard.byGroup")}>
-          <EChart option={options.groups} summary={summary("groupSummary", groups)} height={chartHeight(groups.length)}>
+          <EChart option={options.groups} summary={summary("training.dashboard.groupSummary", groups)} height={chartHeight(groups.length)}>
             {figuresTable(t("training.dashboard.byGroup"), groups)}
           </EChart>
         </Card>
         <Card title={t("training.dashboard.byCollege")} className="lg:col-span-2">
-          <EChart option={options.colleges} summary={summary("collegeSummary", collegeRows)} height={chartHeight(collegeRows.length)}>
+          <EChart option={options.colleges} summary={summary("training.dashboard.collegeSummary", collegeRows)} height={chartHeight(collegeRows.length)}>
             {figuresTable(t("training.dashboard.byCollege"), collegeRows)}
           </EChart>
         </Card>
