@@ -22,6 +22,8 @@ const COMPLETED = "#2563eb";
 const BEHIND = "#f59e0b";
 const HOURS = "#93c5fd";
 const LABEL_WIDTH = 96;
+/** Few ticks, and none drawn over another: a phone's chart is about 250 px wide. */
+const VALUE_AXIS = { splitNumber: 3, axisLabel: { hideOverlap: true } };
 
 /** A horizontal chart of people (completed and behind, stacked) and their hours, per category. */
 function figuresOption(rows: Figures[], names: { completed: string; behind: string; hours: string }) {
@@ -30,8 +32,8 @@ function figuresOption(rows: Figures[], names: { completed: string; behind: stri
     legend: { top: 0, left: 0, itemGap: 12 },
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     xAxis: [
-      { type: "value" as const, minInterval: 1, position: "bottom" as const },
-      { type: "value" as const, position: "top" as const, splitLine: { show: false } },
+      { type: "value" as const, minInterval: 1, position: "bottom" as const, ...VALUE_AXIS },
+      { type: "value" as const, position: "top" as const, splitLine: { show: false }, ...VALUE_AXIS },
     ],
     yAxis: { type: "category" as const, inverse: true, data: rows.map((r) => r.name), axisLabel: { width: LABEL_WIDTH, overflow: "break" as const, interval: 0 } },
     series: [
@@ -66,7 +68,7 @@ export default function TrainingDashboardPage() {
       platforms: {
         tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
         grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: "value" as const },
+        xAxis: { type: "value" as const, ...VALUE_AXIS },
         yAxis: category(platforms.map((p) => p.name)),
         series: [{ name: names.hours, type: "bar", itemStyle: { color: COMPLETED }, data: platforms.map((p) => p.hours) }],
       },
@@ -74,7 +76,7 @@ export default function TrainingDashboardPage() {
         tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
         legend: { top: 0, left: 0 },
         grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: "value" as const, axisLabel: { rotate: 30 } },
+        xAxis: { type: "value" as const, splitNumber: 3, axisLabel: { hideOverlap: true, rotate: 30 } },
         yAxis: category(budgets.map((b) => b.label)),
         series: [
           { name: t("training.dashboard.seriesBudget"), type: "bar", itemStyle: { color: HOURS }, data: budgets.map((b) => b.budget ?? 0) },
