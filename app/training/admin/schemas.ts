@@ -54,7 +54,8 @@ export const grantSchema = overrideSchema.extend({ collegeId: id });
 export const collegeIdSchema = z.object({ collegeId: id });
 
 export const groupFormSchema = jointGroupSchema.extend({
-  collegeIds: z.array(id).min(1, "training.admin.errors.noMembers").max(50, "validation.tooMany").default([]),
+  // No default: an empty list (no box ticked arrives as nothing) is refused, not a group of none.
+  collegeIds: z.array(id, { error: "training.admin.errors.noMembers" }).min(1, "training.admin.errors.noMembers").max(50, "validation.tooMany"),
 });
 export const editGroupSchema = groupFormSchema.extend({ groupId: id });
 export const groupIdSchema = z.object({ groupId: id });
