@@ -439,7 +439,6 @@ export const trainingMessages = defineMessages({
     intro: ["学工部维护的培训规则：阶段培养计划、国家规定、培训平台、校院两级和专项经费。", "The training rules 学工部 keeps: stage plans, national rules, platforms, the two levels and budgets."],
     toSettings: ["培训设置", "Training settings"],
     sections: ["设置栏目", "Settings sections"],
-    back: ["返回培训设置", "Back to training settings"],
     saving: ["保存中…", "Saving…"],
     plans: {
       heading: ["阶段培养计划", "Stage plans"],
@@ -472,7 +471,6 @@ export const trainingMessages = defineMessages({
       heading: ["培训平台", "Platforms"],
       intro: ["培训项目和学时按平台归类；内置平台不能删除，已被培训使用的平台也不能删除。", "Courses and hours are filed by platform; built-in platforms, and platforms courses use, cannot be removed."],
       colName: ["名称", "Name"],
-      colCode: ["代码", "Code"],
       colKind: ["类别", "Kind"],
       colCourses: ["培训项目", "Courses"],
       colActions: ["操作", "Actions"],
@@ -512,7 +510,6 @@ export const trainingMessages = defineMessages({
       mayNot: ["不可以", "No"],
       noGroup: ["未编组", "None"],
       granted: ["准许理由：{{reason}}", "Reason: {{reason}}"],
-      reason: ["准许理由", "Reason"],
       reasonFor: ["准许{{college}}单独组织的理由", "Why {{college}} may organise alone"],
       grant: ["书面准许", "Grant"],
       grantLabel: ["准许{{college}}单独组织院级培训", "Let {{college}} organise alone"],
