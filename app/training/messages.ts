@@ -509,7 +509,7 @@ export const trainingMessages = defineMessages({
       mayByOverride: ["可以（书面准许）", "Yes (by permission)"],
       mayNot: ["不可以", "No"],
       noGroup: ["未编组", "None"],
-      granted: ["准许理由：{{reason}}", "Reason: {{reason}}"],
+      granted: ["准许理由：", "Reason: "],
       reasonFor: ["准许{{college}}单独组织的理由", "Why {{college}} may organise alone"],
       grant: ["书面准许", "Grant"],
       grantLabel: ["准许{{college}}单独组织院级培训", "Let {{college}} organise alone"],

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
+import { Content } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { inputClass, TextField } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
@@ -44,7 +45,7 @@ export function BudgetsPage() {
         rows={rows}
         rowKey={(r) => r.ownerKey}
         columns={[
-          { key: "owner", header: t("training.admin.budgets.colOwner"), primary: true, cell: (r) => budgetOwnerName(t, r) },
+          { key: "owner", header: t("training.admin.budgets.colOwner"), primary: true, cell: (r) => <Content>{budgetOwnerName(t, r)}</Content> },
           { key: "budget", header: t("training.admin.budgets.colBudget"), cell: (r) => <BudgetForm key={`${year}:${r.ownerKey}:${r.budget}`} row={r} year={year} reply={reply} /> },
           { key: "spent", header: t("training.admin.budgets.colSpent"), numeric: true, cell: (r) => money(r.spent) },
           {

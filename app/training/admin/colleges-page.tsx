@@ -5,6 +5,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { Content } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { ChoiceField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -35,7 +36,7 @@ export function CollegesPage() {
           rows={colleges}
           rowKey={(c) => c.id}
           columns={[
-            { key: "college", header: t("training.admin.colleges.colCollege"), primary: true, cell: (c) => c.name },
+            { key: "college", header: t("training.admin.colleges.colCollege"), primary: true, cell: (c) => <Content>{c.name}</Content> },
             { key: "count", header: t("training.admin.colleges.colCount"), numeric: true, cell: (c) => c.fullTimeCounselors },
             {
               key: "may",
@@ -49,7 +50,7 @@ export function CollegesPage() {
                   <Badge>{t("training.admin.colleges.mayNot")}</Badge>
                 ),
             },
-            { key: "group", header: t("training.admin.colleges.colGroup"), cell: (c) => c.group?.name ?? t("training.admin.colleges.noGroup") },
+            { key: "group", header: t("training.admin.colleges.colGroup"), cell: (c) => (c.group ? <Content>{c.group.name}</Content> : t("training.admin.colleges.noGroup")) },
             { key: "override", header: t("training.admin.colleges.colOverride"), cell: (c) => <Override college={c} reply={reply} /> },
           ]}
         />
@@ -89,7 +90,10 @@ function Override({ college, reply }: { college: College; reply: Reply }) {
   if (college.override) {
     return (
       <div className="space-y-2">
-        <p className="text-sm">{t("training.admin.colleges.granted", { reason: college.override.reason })}</p>
+        <p className="text-sm">
+          {t("training.admin.colleges.granted")}
+          <Content>{college.override.reason}</Content>
+        </p>
         <ConfirmButton
           intent="revoke"
           fields={{ collegeId: college.id }}

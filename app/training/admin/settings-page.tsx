@@ -6,6 +6,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { Content } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
@@ -101,8 +102,8 @@ function PlanForm({ plan, platforms, reply }: { plan: Plan; platforms: Platform[
   const stage = t(`stage.${plan.stage}`);
   const courseTitles = new Map(plan.items.filter((i) => i.courseId).map((i) => [i.courseId, i.course?.title ?? ""]));
   return (
-    <Card title={`${stage} · ${plan.name}`}>
-      <Form method="post" {...getFormProps(form)} className="space-y-4" aria-label={`${stage} · ${plan.name}`}>
+    <Card title={stage}>
+      <Form method="post" {...getFormProps(form)} className="space-y-4" aria-label={stage}>
         <input type="hidden" name="intent" value="savePlan" />
         <input {...getInputProps(fields.stage, { type: "hidden" })} />
         {mine?.form?.initialValue?.stage === plan.stage ? <ActionFeedback reply={reply} intent="savePlan" /> : null}
@@ -125,7 +126,9 @@ function PlanForm({ plan, platforms, reply }: { plan: Plan; platforms: Platform[
                   <div>
                     <input {...getInputProps(row.courseId, { type: "hidden" })} />
                     <p className="text-sm font-medium text-slate-700">{t("training.admin.plans.itemCourse")}</p>
-                    <p className="mt-2 text-sm">{courseTitles.get(courseId)}</p>
+                    <p className="mt-2 text-sm">
+                      <Content>{courseTitles.get(courseId)}</Content>
+                    </p>
                   </div>
                 ) : (
                   <SelectField
