@@ -57,22 +57,24 @@ describe("培训设置 (学工部) on a phone", () => {
     // Its required items were kept as they were.
     expect((await query(`SELECT 1 FROM "TrainingPlanItem" WHERE "planId" = 'plan-novice'`)).length).toBe(3);
 
-    // Two levels: the first college that may be granted the right, by keyboard.
+    // Two levels: a new college without full-time counselors yet (listed first by its code) may be
+    // granted the right in writing, by keyboard. Undone afterwards: the override, then the college.
+    const college = `E2E 新设学院 ${Date.now()}`;
+    await undoChangesTo("College", { name: college });
+    await query(`INSERT INTO "College" (id, code, name) VALUES ($1, $2, $3)`, [`e2e-college-${Date.now()}`, `0E2E${Date.now()}`, college]);
+    const collegeId = await idOf("College", { name: college });
+    await undoChangesTo("CollegeTrainingOverride", { collegeId });
     await phone.getByRole("link", { name: "校院两级" }).click();
     await phone.getByRole("heading", { level: 1, name: "校院两级" }).waitFor();
     await settled(phone);
     await audit("/training/settings/colleges");
-    const label = phone.locator("label").filter({ hasText: /^准许.+单独组织的理由$/ }).first();
-    const college = /^准许(.+)单独组织的理由$/.exec((await label.innerText()).trim())![1]!;
     const reason = phone.getByLabel(`准许${college}单独组织的理由`, { exact: true });
-    const collegeId = await idOf("College", { name: college });
-    await undoChangesTo("CollegeTrainingOverride", { collegeId });
     await tabTo(phone, reason);
     await phone.keyboard.type("该学院承担全校心理健康教育专题培训，经学工部研究同意。");
-    await tabTo(phone, phone.getByRole("button", { name: `准许${college}单独组织院级培训` }));
+    await tabTo(phone, phone.getByRole("button", { name: `书面准许 ${college}` }));
     await phone.keyboard.press("Enter");
     await phone.getByText(`已准许${college}单独组织院级培训。`).waitFor();
-    await phone.getByRole("button", { name: `撤销${college}的准许` }).waitFor();
+    await phone.getByRole("button", { name: `撤销准许 ${college}` }).waitFor();
     const override = await query<{ reason: string }>(`SELECT reason FROM "CollegeTrainingOverride" WHERE "collegeId" = $1`, [collegeId]);
     expect(override.map((o) => o.reason)).toEqual(["该学院承担全校心理健康教育专题培训，经学工部研究同意。"]);
     await audit("/training/settings/colleges (granted)");
