@@ -40,14 +40,20 @@ export function CataloguePage() {
         title={t("training.catalogue.title")}
         subtitle={t("training.catalogue.intro")}
         actions={
-          <>
-            {mayAdminister ? <Link to="/training/settings" className={buttonClass("secondary")}>{t("training.admin.toSettings")}</Link> : null}
-            {mayCreate ? (
-              <Link to="/training/courses/new" className={buttonClass("primary")}>
-                {t("training.catalogue.create")}
-              </Link>
-            ) : null}
-          </>
+          mayAdminister || mayCreate ? (
+            <>
+              {mayAdminister ? (
+                <Link to="/training/settings" className={buttonClass("secondary")}>
+                  {t("training.admin.toSettings")}
+                </Link>
+              ) : null}
+              {mayCreate ? (
+                <Link to="/training/courses/new" className={buttonClass("primary")}>
+                  {t("training.catalogue.create")}
+                </Link>
+              ) : null}
+            </>
+          ) : null
         }
       />
       <Form method="get" role="search" aria-label={t("training.catalogue.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-4">
