@@ -44,7 +44,8 @@ describe("authenticate", () => {
     const from = address();
     for (let i = 0; i < 50; i++) await authenticate(`nobody-${i}`, "x", from);
     expect(await authenticate(username, PASSWORD, from)).toMatchObject({ ok: false, reason: "blocked" });
-  });
+    // 51 password hashes: seconds on an idle machine, more when the whole suite shares two cores.
+  }, 120_000);
 
   it("forgets earlier failures after a successful login", async () => {
     const { username } = await buildUser();

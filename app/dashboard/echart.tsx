@@ -27,21 +27,32 @@ async function loadECharts() {
   return core;
 }
 
-export function EChart({ option, summary, height = 320, children }: { option: EChartsCoreOption; summary: string; height?: number; children?: React.ReactNode }) {
+/** A chart's option for the width it is drawn at (labels that fit a phone are not those of a laptop). */
+export type ChartOption = (width: number) => EChartsCoreOption;
+
+export function EChart({ option, summary, height = 320, children }: { option: ChartOption; summary: string; height?: number; children?: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
     let chart: { setOption(o: EChartsCoreOption): void; resize(): void; dispose(): void } | null = null;
     let observer: ResizeObserver | null = null;
     loadECharts().then((echarts) => {
-      if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current, null, { renderer: "svg" });
+      const element = ref.current;
+      if (disposed || !element) return;
+      chart = echarts.init(element, null, { renderer: "svg" });
       // ECharts writes `sans-serif` on every label unless told; the page's own stack brings the
       // Chinese web font to machines without a Chinese system font.
-      const fontFamily = getComputedStyle(ref.current).fontFamily;
-      chart.setOption({ aria: { enabled: true }, textStyle: { fontFamily }, ...option });
-      observer = new ResizeObserver(() => chart?.resize());
-      observer.observe(ref.current);
+      const fontFamily = getComputedStyle(element).fontFamily;
+      let width = element.clientWidth;
+      chart.setOption({ aria: { enabled: true }, textStyle: { fontFamily }, ...option(width) });
+      observer = new ResizeObserver(() => {
+        if (!chart) return;
+        chart.resize();
+        if (element.clientWidth === width) return;
+        width = element.clientWidth;
+        chart.setOption(option(width));
+      });
+      observer.observe(element);
     });
     return () => {
       disposed = true;

@@ -81,7 +81,9 @@ export default function Home() {
                       {studio.name}
                     </Link>
                     <p className="text-xs text-slate-500">
-                      {t(`duty.${studio.duty}`)} · {t(`level.${studio.level}`)} · {t("home.studioMembers", { count: studio.memberCount })}
+                      {/* Each piece whole on its line: "6 名成员" never breaks before its last character. */}
+                      <span className="whitespace-nowrap">{t(`duty.${studio.duty}`)}</span> · <span className="whitespace-nowrap">{t(`level.${studio.level}`)}</span> ·{" "}
+                      <span className="whitespace-nowrap">{t("home.studioMembers", { count: studio.memberCount })}</span>
                     </p>
                   </div>
                   <Badge tone={studio.role === "LEADER" ? "brand" : "slate"}>{t(`studioRole.${studio.role}`)}</Badge>

@@ -10,6 +10,7 @@ import { PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { dashboardData } from "~/dashboard/dashboard.server.ts";
+import { barsGrid, barsHeight, barTooltip, categoryAxis, countAxis, ringSeries, scrollingLegend } from "~/dashboard/chart-layout.ts";
 import { EChart } from "~/dashboard/echart.tsx";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { listColleges } from "~/people/directory.server.ts";
@@ -58,14 +59,17 @@ export default function Dashboard() {
   const stageNames = CAREER_STAGES.map((s) => t(`stage.${s}`));
 
   const options = useMemo(() => {
-    const tooltip = { trigger: "axis" as const, axisPointer: { type: "shadow" as const } };
+    const colleges = d.stagesByCollege.map((c) => c.college);
+    const groups = d.groups.map((g) => t(`group.${g.group}`));
+    const duties = d.duties.map((x) => t(`duty.${x.duty}`));
+    const titles = d.titles.filter((x) => x.count > 0).map((x) => ({ name: t(`title.${x.title}`), value: x.count }));
     return {
-      stages: {
-        tooltip,
-        legend: { data: stageNames, top: 0 },
-        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-        xAxis: { type: "value" },
-        yAxis: { type: "category", data: d.stagesByCollege.map((c) => c.college), inverse: true },
+      stages: (width: number) => ({
+        tooltip: barTooltip,
+        legend: { ...scrollingLegend({ top: 0 }), data: stageNames },
+        grid: barsGrid(true),
+        xAxis: countAxis(width),
+        yAxis: categoryAxis(colleges, width),
         series: CAREER_STAGES.map((stage) => ({
           name: t(`stage.${stage}`),
           type: "bar",
@@ -73,31 +77,21 @@ export default function Dashboard() {
           itemStyle: { color: STAGE_COLOURS[stage] },
           data: d.stagesByCollege.map((c) => c[stage]),
         })),
-      },
-      titles: {
-        tooltip: { trigger: "item" as const },
-        legend: { bottom: 0 },
-        series: [
-          {
-            type: "pie",
-            radius: ["35%", "65%"],
-            data: d.titles.filter((x) => x.count > 0).map((x) => ({ name: t(`title.${x.title}`), value: x.count })),
-          },
-        ],
-      },
-      groups: {
-        tooltip,
-        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: "category", data: d.groups.map((g) => t(`group.${g.group}`)), axisLabel: { interval: 0, rotate: 20 } },
-        yAxis: { type: "value" },
-        series: [{ type: "bar", data: d.groups.map((g) => g.count), itemStyle: { color: "#2563eb" } }],
-      },
-      duties: {
-        tooltip,
-        legend: { top: 0 },
-        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-        xAxis: { type: "value" },
-        yAxis: { type: "category", data: d.duties.map((x) => t(`duty.${x.duty}`)), inverse: true },
+      }),
+      titles: (width: number) => ({ tooltip: { trigger: "item" as const, confine: true }, ...ringSeries(titles, width) }),
+      groups: (width: number) => ({
+        tooltip: barTooltip,
+        grid: barsGrid(false),
+        xAxis: countAxis(width),
+        yAxis: categoryAxis(groups, width),
+        series: [{ name: t("dashboard.colCount"), type: "bar", data: d.groups.map((g) => g.count), itemStyle: { color: "#2563eb" } }],
+      }),
+      duties: (width: number) => ({
+        tooltip: barTooltip,
+        legend: scrollingLegend({ top: 0 }),
+        grid: barsGrid(true),
+        xAxis: countAxis(width),
+        yAxis: categoryAxis(duties, width),
         series: [
           {
             name: t("dashboard.studiosSeries"),
@@ -106,7 +100,7 @@ export default function Dashboard() {
           },
           { name: t("dashboard.membersSeries"), type: "bar", data: d.duties.map((x) => x.members), itemStyle: { color: "#93c5fd" } },
         ],
-      },
+      }),
     };
     // Labels depend on the language; data on the loader.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -162,7 +156,7 @@ export default function Dashboard() {
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("dashboard.stagesByCollege")} className="lg:col-span-2">
-          <EChart option={options.stages} summary={t("dashboard.stagesSummary", d.stageTotals)} height={Math.max(240, d.stagesByCollege.length * 26 + 60)}>
+          <EChart option={options.stages} summary={t("dashboard.stagesSummary", d.stageTotals)} height={barsHeight(d.stagesByCollege.length)}>
             <DataTable
               caption={t("dashboard.stagesByCollege")}
               header={[t("dashboard.colCollege"), ...stageNames]}
@@ -171,12 +165,12 @@ export default function Dashboard() {
           </EChart>
         </Card>
         <Card title={t("dashboard.titles")}>
-          <EChart option={options.titles} summary={t("dashboard.titlesSummary", { list: d.titles.map((x) => `${t(`title.${x.title}`)} ${x.count}`).join("，") })}>
+          <EChart option={options.titles} height={340} summary={t("dashboard.titlesSummary", { list: d.titles.map((x) => `${t(`title.${x.title}`)} ${x.count}`).join("，") })}>
             <DataTable caption={t("dashboard.titles")} header={[t("dashboard.colTitle"), t("dashboard.colCount")]} rows={d.titles.map((x) => [t(`title.${x.title}`), x.count])} />
           </EChart>
         </Card>
         <Card title={t("dashboard.groups")}>
-          <EChart option={options.groups} summary={t("dashboard.groupsSummary", { list: d.groups.map((g) => `${t(`group.${g.group}`)} ${g.count}`).join("，") })}>
+          <EChart option={options.groups} height={barsHeight(d.groups.length, { extra: 40 })} summary={t("dashboard.groupsSummary", { list: d.groups.map((g) => `${t(`group.${g.group}`)} ${g.count}`).join("，") })}>
             <DataTable caption={t("dashboard.groups")} header={[t("dashboard.colGroup"), t("dashboard.colCount")]} rows={d.groups.map((g) => [t(`group.${g.group}`), g.count])} />
           </EChart>
         </Card>
@@ -184,7 +178,7 @@ export default function Dashboard() {
           <EChart
             option={options.duties}
             summary={missing.length ? t("dashboard.dutiesSummary", { covered: 9 - missing.length, missing: missing.join("、") }) : t("dashboard.dutiesAllCovered")}
-            height={360}
+            height={barsHeight(d.duties.length, { row: 40 })}
           >
             <DataTable
               caption={t("dashboard.duties")}

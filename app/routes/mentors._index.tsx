@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, buttonClass } from "~/components/kit/buttons.tsx";
+import { Content } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
@@ -133,7 +134,7 @@ export default function MentorPool() {
                 cell: (m) => (
                   <>
                     <Link to={`/mentors/${m.id}`} className="font-medium text-slate-900 hover:text-brand-700">
-                      {m.name}
+                      <Content>{m.name}</Content>
                     </Link>
                     <div className="mt-1">
                       <KindBadge kind={m.kind} />
@@ -147,9 +148,9 @@ export default function MentorPool() {
                 className: "text-slate-700",
                 cell: (m) => (
                   <>
-                    <p>{m.organisation}</p>
+                    <Content className="block">{m.organisation}</Content>
                     <p className="text-xs text-slate-500">
-                      {m.title}
+                      <Content>{m.title}</Content>
                       {m.title ? " · " : ""}
                       {t(`mentorRank.${m.rank}`)}
                     </p>
@@ -169,7 +170,7 @@ export default function MentorPool() {
                         </li>
                       ))}
                     </ul>
-                    {m.keywords.length ? <p className="mt-1 text-xs text-slate-500">{m.keywords.join("、")}</p> : null}
+                    {m.keywords.length ? <Content className="mt-1 block text-xs text-slate-500">{m.keywords.join("、")}</Content> : null}
                   </>
                 ),
               },

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { ActionButton } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
+import { ContentMessage } from "~/components/kit/content-lang.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
-import { isMessageKey, translateKey } from "~/i18n/keys.ts";
+import { isMessageKey, translateKey, type MessageParams } from "~/i18n/keys.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
@@ -53,7 +54,13 @@ export default function Notifications() {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {items.map((item) => {
-            const text = isMessageKey(item.type) ? translateKey(t, item.type, item.data as Record<string, string>) : t("notifications.unknown");
+            const type = item.type;
+            // The names and titles a notice carries are people's text, marked as such in English.
+            const text = isMessageKey(type) ? (
+              <ContentMessage values={(item.data ?? {}) as MessageParams} render={(values) => translateKey(t, type, values)} />
+            ) : (
+              t("notifications.unknown")
+            );
             return (
               <li key={item.id} className={`flex items-start justify-between gap-4 p-4 ${item.readAt ? "" : "bg-brand-50/40"}`}>
                 <div>
@@ -67,7 +74,8 @@ export default function Notifications() {
                   </p>
                   <p className="mt-1 text-xs text-slate-500">{formatDateTime(item.createdAt, i18n.language)}</p>
                 </div>
-                <Form method="post" action={`/notifications/${item.id}/open`}>
+                {/* The notice's text wraps; its button keeps its width (else 查看 stood one character a line). */}
+                <Form method="post" action={`/notifications/${item.id}/open`} className="shrink-0">
                   <button type="submit" className="shrink-0 rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-brand-50">
                     {t("notifications.open")}
                   </button>

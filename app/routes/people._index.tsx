@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
+import { Content, useContentLang } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Directory() {
   const { rows, total, page, pages, colleges, shown, own, exportOwnCollege } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const contentLang = useContentLang();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const filtering = navigation.state === "loading" && navigation.location.pathname === "/people";
@@ -59,7 +61,7 @@ export default function Directory() {
       <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""} className={inputClass}>
         <option value="">{t("people.directory.any")}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={contentLang(o.label)}>
             {o.label}
           </option>
         ))}
@@ -127,13 +129,13 @@ export default function Directory() {
                 cell: (row) => (
                   <>
                     <Link to={`/people/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                      {row.name}
+                      <Content>{row.name}</Content>
                     </Link>
                     <span className="ml-1 text-xs font-normal text-slate-500">{row.username}</span>
                   </>
                 ),
               },
-              { key: "college", header: t("people.directory.colCollege"), cell: (row) => row.collegeName ?? "—" },
+              { key: "college", header: t("people.directory.colCollege"), cell: (row) => (row.collegeName ? <Content>{row.collegeName}</Content> : "—") },
               {
                 key: "stage",
                 header: t("people.directory.colStage"),
@@ -147,7 +149,7 @@ export default function Directory() {
                 cell: (row) => (
                   <>
                     {row.specialties.map((d) => t(`duty.${d}`)).join("、") || "—"}
-                    {row.specialtyTags.length ? <div className="text-xs text-slate-500">{row.specialtyTags.join("、")}</div> : null}
+                    {row.specialtyTags.length ? <Content className="block text-xs text-slate-500">{row.specialtyTags.join("、")}</Content> : null}
                   </>
                 ),
               },
@@ -158,7 +160,7 @@ export default function Directory() {
                   row.studios.length
                     ? row.studios.map((s) => (
                         <Link key={s.id} to={`/studios/${s.id}`} className="block text-brand-700 hover:underline">
-                          {s.name}
+                          <Content>{s.name}</Content>
                         </Link>
                       ))
                     : t("people.directory.noStudio"),

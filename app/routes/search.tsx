@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
+import { ContentMessage } from "~/components/kit/content-lang.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { getFixedT } from "~/i18n/i18n.server.ts";
 import { translateKnown } from "~/i18n/keys.ts";
@@ -141,7 +142,7 @@ export default function SearchPage() {
               </ol>
             ) : (
               <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-                <p className="font-medium">{loaded.query ? t("search.page.empty", { q: loaded.query }) : t("search.page.emptyFiltered")}</p>
+                <p className="font-medium">{loaded.query ? <ContentMessage values={{ q: loaded.query }} render={(values) => t("search.page.empty", values)} /> : t("search.page.emptyFiltered")}</p>
                 <p className="mt-2 text-sm">{t("search.page.emptyHint")}</p>
                 {filtered ? (
                   <Link to={loaded.query ? `/search?q=${encodeURIComponent(loaded.query)}` : "/search"} className="mt-3 inline-block text-sm text-brand-700 hover:underline">

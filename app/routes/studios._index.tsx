@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server.ts";
 import { Badge } from "~/components/kit/card.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
+import { Content, ContentMessage, useContentLang } from "~/components/kit/content-lang.tsx";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
@@ -50,6 +51,7 @@ export const action = intentAction({ intents: (intent) => joinIntents(intent) })
 export default function Studios() {
   const { studios, total, page, pages, recommendations, profileEmpty, joining, abilities, userId } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const contentLang = useContentLang();
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -143,13 +145,18 @@ export default function Studios() {
                 <li key={studio.id} className="rounded-lg border border-brand-100 bg-white p-4 shadow-sm">
                   <div className="flex items-start justify-between gap-2">
                     <Link to={`/studios/${studio.id}`} className="font-semibold text-brand-700 hover:underline">
-                      {studio.name}
+                      <Content>{studio.name}</Content>
                     </Link>
                     <Badge tone="brand">{t("studios.list.fitScore", { score: studio.score })}</Badge>
                   </div>
                   <p className="mt-1 text-xs text-slate-500">
                     {t(`duty.${studio.duty}`)} · {t(`level.${studio.level}`)} · {t("studios.list.members", { count: studio.memberCount })}
-                    {studio.leader ? ` · ${t("studios.list.leader", { name: studio.leader })}` : ""}
+                    {studio.leader ? (
+                      <>
+                        {" · "}
+                        <ContentMessage values={{ name: studio.leader }} render={(values) => t("studios.list.leader", values)} />
+                      </>
+                    ) : null}
                   </p>
                   <h3 className="sr-only">{t("studios.list.why")}</h3>
                   <FitReasons reasons={studio.reasons} />
@@ -219,16 +226,19 @@ export default function Studios() {
             {studios.map((studio) => (
               <li key={studio.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                 <Link to={`/studios/${studio.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
-                  {studio.name}
+                  <Content>{studio.name}</Content>
                 </Link>
                 <p className="mt-1 flex flex-wrap gap-1 text-xs">
                   <Badge>{t(`duty.${studio.duty}`)}</Badge>
                   <Badge tone="brand">{t(`level.${studio.level}`)}</Badge>
                   {memberOf.has(studio.id) ? <Badge tone="emerald">{t("studios.list.joined")}</Badge> : null}
                 </p>
-                <p className="mt-2 line-clamp-3 flex-1 text-sm text-slate-600">{studio.description}</p>
+                <p lang={contentLang(studio.description)} className="mt-2 line-clamp-3 flex-1 text-sm text-slate-600">
+                  {studio.description}
+                </p>
                 <p className="mt-2 text-xs text-slate-500">
-                  {studio.leader ? t("studios.list.leader", { name: studio.leader.name }) : t("studios.list.noLeader")} · {t("studios.list.members", { count: studio.memberCount })}
+                  {studio.leader ? <ContentMessage values={{ name: studio.leader.name }} render={(values) => t("studios.list.leader", values)} /> : t("studios.list.noLeader")} ·{" "}
+                  {t("studios.list.members", { count: studio.memberCount })}
                 </p>
               </li>
             ))}

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/kit/card.tsx";
+import { Content, useContentLang } from "~/components/kit/content-lang.tsx";
 import { formatDate } from "~/lib/format.ts";
 import type { Facet } from "./index-settings.ts";
 import { documentStatusLabel, dutyLabel, recordTypeLabel } from "./labels.ts";
@@ -86,7 +88,7 @@ export function Facets({ result, params }: { result: SearchResult; params: URLSe
                       to={hrefWith(params, param, value.value)}
                       className="flex items-center justify-between gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100"
                     >
-                      <span className="truncate">{label(facet, value.value, value.name)}</span>
+                      <Content className="truncate">{label(facet, value.value, value.name)}</Content>
                       <span className="shrink-0 text-xs text-slate-500">{value.count}</span>
                     </Link>
                   )}
@@ -104,7 +106,7 @@ function SelectedValue({ label, count, href }: { label: string; count: number; h
   const { t } = useTranslation();
   return (
     <span className="flex items-center justify-between gap-2 rounded bg-brand-50 px-2 py-1 font-medium text-brand-700" aria-current="true">
-      <span className="truncate">{label}</span>
+      <Content className="truncate">{label}</Content>
       <span className="flex shrink-0 items-center gap-1">
         <span className="text-xs">{count}</span>
         <Link to={href} aria-label={t("search.page.remove", { label })} title={t("search.page.remove", { label })} className="rounded px-1 hover:bg-brand-100">
@@ -119,6 +121,7 @@ const TONE: Record<SearchHit["kind"], "brand" | "emerald" | "amber" | "slate" | 
 
 export function HitItem({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
+  const contentLang = useContentLang();
   const meta = [
     hit.kind !== "studio" && hit.kind !== "person" ? hit.studioName : null,
     hit.detail,
@@ -131,13 +134,22 @@ export function HitItem({ hit }: { hit: SearchHit }) {
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={TONE[hit.kind]}>{recordTypeLabel(t, hit.type)}</Badge>
         {hit.status ? <Badge>{documentStatusLabel(t, hit.status)}</Badge> : null}
-        <Link to={hit.url} className="text-base font-semibold text-brand-700 hover:underline">
+        <Link to={hit.url} lang={contentLang(hit.title.join(""))} className="text-base font-semibold text-brand-700 hover:underline">
           <Marked parts={hit.title} />
         </Link>
       </div>
-      {meta.length ? <p className="mt-1 text-xs text-slate-500">{meta.join(" · ")}</p> : null}
+      {meta.length ? (
+        <p className="mt-1 text-xs text-slate-500">
+          {meta.map((item, i) => (
+            <Fragment key={i}>
+              {i ? " · " : null}
+              <Content>{item}</Content>
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
       {hit.snippet.join("").trim() ? (
-        <p className="mt-1 text-sm leading-6 text-slate-700">
+        <p lang={contentLang(hit.snippet.join(""))} className="mt-1 text-sm leading-6 text-slate-700">
           <Marked parts={hit.snippet} />
         </p>
       ) : null}

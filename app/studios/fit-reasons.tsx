@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ContentMessage } from "~/components/kit/content-lang.tsx";
 import type { FitReason } from "./fit.ts";
 
 /** The reasons a studio is suggested, as short sentences. */
@@ -8,13 +9,16 @@ export function FitReasons({ reasons }: { reasons: FitReason[] }) {
     <ul className="mt-2 space-y-0.5 text-xs text-slate-600">
       {reasons.map((reason, index) => (
         <li key={index}>
-          {reason.kind === "duty"
-            ? t("studios.fit.duty", { duty: t(`duty.${reason.duty}`) })
-            : reason.kind === "tags"
-              ? t("studios.fit.tags", { direction: reason.direction, tags: reason.tags.join("、") })
-              : reason.direction
-                ? t("studios.fit.interestsDirection", { direction: reason.direction, terms: reason.terms.join("、") })
-                : t("studios.fit.interestsStudio", { terms: reason.terms.join("、") })}
+          {/* Directions, tags and interests are people's text (Chinese in an English sentence). */}
+          {reason.kind === "duty" ? (
+            t("studios.fit.duty", { duty: t(`duty.${reason.duty}`) })
+          ) : reason.kind === "tags" ? (
+            <ContentMessage values={{ direction: reason.direction, tags: reason.tags.join("、") }} render={(values) => t("studios.fit.tags", values)} />
+          ) : reason.direction ? (
+            <ContentMessage values={{ direction: reason.direction, terms: reason.terms.join("、") }} render={(values) => t("studios.fit.interestsDirection", values)} />
+          ) : (
+            <ContentMessage values={{ terms: reason.terms.join("、") }} render={(values) => t("studios.fit.interestsStudio", values)} />
+          )}
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { idOf, trackContext } from "../support/e2e-database.ts";
-import { DEMO_STUDIO, DESKTOP, listed, openPage, PERSONAS, PHONE, sidewaysOverflow, signedInContext, studioSections } from "../support/page-audit.ts";
+import { crushedText, DEMO_STUDIO, DESKTOP, listed, openPage, PERSONAS, PHONE, sidewaysOverflow, signedInContext, studioSections, unmarkedChinese } from "../support/page-audit.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,6 +15,35 @@ async function signedInPage(username: string, viewport = PHONE, language: "zh-CN
   trackContext(context);
   await signedInContext(context, username, language);
   return context.newPage();
+}
+
+/**
+ * The labels of the dashboard's charts as drawn (the SVG renderer's text): for each chart, the
+ * labels that reach outside it and the pairs that overlap, with their text and boxes; and the font
+ * each label is drawn in.
+ */
+async function chartLabels(page: Page) {
+  return page.getByTestId("echart").evaluateAll((charts) =>
+    charts.map((chart, index) => {
+      const box = chart.getBoundingClientRect();
+      const labels = Array.from(chart.querySelectorAll("svg text"))
+        .filter((text) => (text.textContent ?? "").trim() && getComputedStyle(text).visibility !== "hidden" && Number(getComputedStyle(text).opacity) > 0)
+        .map((text) => ({ text: text.textContent!.trim(), rect: text.getBoundingClientRect(), font: getComputedStyle(text).fontFamily }));
+      const where = (rect: DOMRect) => `[${Math.round(rect.left - box.left)},${Math.round(rect.top - box.top)} ${Math.round(rect.width)}×${Math.round(rect.height)}]`;
+      const outside = labels
+        .filter(({ rect }) => rect.left < box.left - 0.5 || rect.right > box.right + 0.5 || rect.top < box.top - 0.5 || rect.bottom > box.bottom + 0.5)
+        .map(({ text, rect }) => `chart ${index + 1}: “${text}” ${where(rect)} outside ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const overlapping: string[] = [];
+      labels.forEach((a, i) =>
+        labels.slice(i + 1).forEach((b) => {
+          const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+          const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+          if (x > 1 && y > 1) overlapping.push(`chart ${index + 1}: “${a.text}” ${where(a.rect)} over “${b.text}” ${where(b.rect)}`);
+        }),
+      );
+      return { labels: labels.length, outside, overlapping, fonts: [...new Set(labels.map((label) => label.font))] };
+    }),
+  );
 }
 
 /** How a row of links shows itself: whether it fades out at an edge, and where the current link sits. */
@@ -31,17 +60,48 @@ async function rowState(row: Locator) {
 }
 
 describe(`a phone (${PHONE.width} px wide)`, () => {
-  it.each(PERSONAS)("never scrolls sideways on the studio's sections, as $who ($username)", async ({ username, who }) => {
+  it.each(PERSONAS)("never scrolls sideways or crushes a table on the studio's sections, as $who ($username)", async ({ username, who }) => {
     const page = await signedInPage(username);
     const overflow: string[] = [];
     for (const path of await studioSections(page)) {
       await openPage(page, path);
       const sideways = await sidewaysOverflow(page, `${who} ${path}`);
       if (sideways) overflow.push(sideways);
+      overflow.push(...(await crushedText(page, `${who} ${path}`)));
     }
-    expect(overflow, `pages that scroll sideways:${listed(overflow)}`).toEqual([]);
+    expect(overflow, `pages that scroll sideways or squeeze text to a few characters a line:${listed(overflow)}`).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it("draws the dashboard's charts with every label inside its chart, none over another, in the Chinese font", async () => {
+    for (const username of ["admin", "college"]) {
+      const page = await signedInPage(username);
+      await openPage(page, "/dashboard");
+      const charts = page.getByTestId("echart");
+      await expect.poll(() => charts.count()).toBe(4);
+      for (const chart of await charts.all()) await chart.locator("svg text").first().waitFor();
+      const drawn = await chartLabels(page);
+      for (const chart of drawn) {
+        // Something is drawn: names (of colleges, stages, titles, groups, duties) and numbers.
+        expect(chart.labels, username).toBeGreaterThan(1);
+        expect(chart.fonts, username).toEqual([expect.stringContaining("Noto Sans SC")]);
+      }
+      const outside = drawn.flatMap((chart) => chart.outside);
+      const overlapping = drawn.flatMap((chart) => chart.overlapping);
+      expect(outside, `${username}: labels cut at a chart's edge:${listed(outside)}`).toEqual([]);
+      expect(overlapping, `${username}: labels drawn over each other:${listed(overlapping)}`).toEqual([]);
+
+      // A name cut short beside the bars is said whole by the tooltip of its row.
+      const duties = charts.nth(3);
+      await duties.scrollIntoViewIfNeeded();
+      const cut = await duties.locator("svg text", { hasText: "…" }).first().boundingBox();
+      const plot = await duties.boundingBox();
+      expect(cut, `${username}: a long duty's name is cut short on a phone`).not.toBeNull();
+      await page.mouse.move(plot!.x + plot!.width - 40, cut!.y + cut!.height / 2);
+      await expect.poll(() => duties.innerText()).toContain("思想理论教育和价值引领");
+      await page.context().close();
+    }
+  }, 120_000);
 
   it("shows that the main navigation and the studio's tabs scroll, and keeps the current one in view", async () => {
     const page = await signedInPage("admin");
@@ -119,6 +179,25 @@ describe("in English", () => {
     await page.goto(`${page.url().split("/studios")[0]}/studios/00000000-0000-0000-0000-000000000000`);
     expect(await page.title()).toBe("Page not found · Counselor Studio Workspace");
     await page.context().close();
+  }, 120_000);
+
+  it("marks the Chinese names and titles of the studio directory, people, mentors, notices and search results as Chinese", async () => {
+    const unmarked: string[] = [];
+    for (const [username, paths] of [
+      ["admin", ["/studios", "/people", "/mentors", "/search?q=工作室", "/search?q=王"]],
+      ["counselor", ["/studios", "/notifications"]],
+      ["leader", ["/notifications"]],
+    ] as const) {
+      const page = await signedInPage(username, DESKTOP, "en");
+      for (const path of paths) {
+        await openPage(page, path);
+        unmarked.push(...(await unmarkedChinese(page, `${username} ${path}`)));
+        // The page shows people's Chinese text at all (else there was nothing to check).
+        if ((await page.locator('main [lang="zh-CN"]').count()) === 0) unmarked.push(`${username} ${path} · nothing marked zh-CN`);
+      }
+      await page.context().close();
+    }
+    expect(unmarked, `Chinese text not marked lang="zh-CN":${listed(unmarked)}`).toEqual([]);
   }, 120_000);
 
   it("titles a mentor's own page in English", async () => {

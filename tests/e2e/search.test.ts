@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { launchBrowser, login, newPage, settled } from "../support/browser.ts";
 import { idOf, query, searchSettled, undoChangesTo, userId } from "../support/e2e-database.ts";
 
 /** Search as people use it: the header box, the results page, tokens and synonyms, in Chromium. */
@@ -41,7 +41,8 @@ describe("the header's search box", () => {
   it("opens with the / shortcut, shows results while typing and goes to the full results with Enter", async () => {
     await addDocument("深夜宿舍心理危机处置复盘", "背景：学生深夜情绪失控，辅导员启动心理危机处置流程。");
     const page = await signedIn("leader");
-    await page.waitForLoadState("networkidle");
+    // The shortcut is a listener that exists only once React has hydrated the header.
+    await settled(page);
     await page.keyboard.press("/");
     const box = page.getByRole("combobox", { name: "全站搜索" });
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -58,7 +59,7 @@ describe("the header's search box", () => {
 
   it("chooses a suggestion with the arrow keys and says so when nothing matches", async () => {
     const page = await signedIn("counselor");
-    await page.waitForLoadState("networkidle");
+    await settled(page);
     await page.keyboard.press("Control+k");
     await page.keyboard.type("甲乙丙丁戊己庚");
     await page.getByText("没有找到与“甲乙丙丁戊己庚”相关的内容。").waitFor();

@@ -5,6 +5,10 @@ import { migrate } from "~/db/migrate.server.ts";
 import { removeDataDir, startApp } from "../support/app-server.ts";
 import { createEmptyDatabase, query } from "../support/databases.ts";
 
+// Each test starts the real server (the second also imports the demo university): under a loaded
+// machine that alone can take longer than the default 30 s.
+const START_AND_CHECK_MS = 180_000;
+
 /**
  * Production points the app at its own PostgreSQL and Meilisearch: with DATABASE_URL and
  * MEILI_URL set it starts neither, and /healthz reports a part that is down with 503.
@@ -32,7 +36,7 @@ describe("server with external services", () => {
       expect(await app.stop()).toBe(0);
       removeDataDir(app.dataDir);
     }
-  });
+  }, START_AND_CHECK_MS);
 });
 
 describe("server errors", () => {
@@ -60,5 +64,5 @@ describe("server errors", () => {
       expect(await app.stop()).toBe(0);
       removeDataDir(app.dataDir);
     }
-  });
+  }, START_AND_CHECK_MS);
 });

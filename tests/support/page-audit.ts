@@ -151,3 +151,67 @@ export async function sidewaysOverflow(page: Page, where: string): Promise<strin
 
 /** Each finding on its own line, or "none", for an assertion message that says what to fix. */
 export const listed = (findings: string[]) => (findings.length ? `\n${findings.join("\n")}` : "none");
+
+/**
+ * Text squeezed into a column too narrow for it (a table crushed to one character per line): every
+ * piece of text in the page's main region that wraps onto several lines in a box (cell, card
+ * field, button) less than three characters wide (3 × its font size). Text that wraps at the end
+ * of a wide paragraph's line is not crushed. Returns one line per piece: page, where it sits, its
+ * text, its lines and the box's width, so it says what to fix.
+ */
+export async function crushedText(page: Page, where: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const main = document.querySelector("main") ?? document.body;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const crushed: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? "").trim();
+      if (text.length < 2) continue;
+      const parent = node.parentElement!;
+      const style = getComputedStyle(parent);
+      // Text that is not shown (screen-reader only, clipped to nothing) takes no room on screen.
+      if (parent.closest(".sr-only") || parent.getClientRects().length === 0) continue;
+      range.selectNodeContents(node);
+      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
+      const lines = new Set(rects.map((rect) => Math.round(rect.top))).size;
+      if (lines < 2) continue;
+      // The box its lines are laid out in: the nearest element that is not itself inline.
+      let box: Element = parent;
+      while (getComputedStyle(box).display === "inline" && box.parentElement) box = box.parentElement;
+      const boxStyle = getComputedStyle(box);
+      const room = box.clientWidth - parseFloat(boxStyle.paddingLeft) - parseFloat(boxStyle.paddingRight);
+      const fontSize = parseFloat(style.fontSize);
+      if (room < 3 * fontSize) {
+        const cell = parent.closest("td, th, li, dd, dt");
+        const column = cell?.getAttribute("data-label") ?? "";
+        crushed.push(`${parent.tagName.toLowerCase()}${column ? `[${column}]` : ""} “${text.slice(0, 24)}” · ${lines} lines in ${Math.round(room)}px (font ${fontSize}px)`);
+      }
+    }
+    return crushed;
+  });
+  return found.map((line) => `${where} · ${line}`);
+}
+
+/**
+ * Chinese text in the main region of an English page that is not inside an element marked
+ * `lang="zh-CN"` (decision 056: people's Chinese names and titles carry their language). Returns
+ * one line per piece of text: page, the element it sits in, the text.
+ */
+export async function unmarkedChinese(page: Page, where: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const main = document.querySelector("main") ?? document.body;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const unmarked: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? "").trim();
+      if (!han.test(text)) continue;
+      const parent = node.parentElement!;
+      if (parent.closest("[lang]")?.getAttribute("lang") === "zh-CN") continue;
+      unmarked.push(`${parent.tagName.toLowerCase()} “${text.slice(0, 30)}”`);
+    }
+    return unmarked;
+  });
+  return found.map((line) => `${where} · ${line}`);
+}

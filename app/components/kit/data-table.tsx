@@ -66,7 +66,7 @@ export function DataTable<Row>({
                     "py-2 pr-3 align-top",
                     column.numeric ? "text-right tabular-nums max-sm:text-left" : "",
                     "max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:pr-0",
-                    column.primary ? "max-sm:text-base max-sm:font-semibold" : "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]",
+                    column.primary ? "max-sm:text-base max-sm:font-semibold" : "max-sm:before:w-28 max-sm:before:shrink-0 max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]",
                     column.hideOnPhone ? "max-sm:hidden" : "",
                     column.className ?? "",
                   ].join(" ")}
