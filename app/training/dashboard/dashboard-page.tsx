@@ -7,13 +7,15 @@ import { Content, useContentLang } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
-import { EChart } from "~/dashboard/echart.tsx";
+import { barsGrid, barTooltip, categoryAxis, countAxis, NARROW_CHART, scrollingLegend } from "~/dashboard/chart-layout.ts";
+import { EChart, type ChartOption } from "~/dashboard/echart.tsx";
 import type { loader } from "~/routes/training.dashboard.tsx";
 
 /**
  * 培训看板: KPIs, then one chart per breakdown (stage, group, college, platform, budgets), each with
- * its numbers in a kit DataTable. Charts keep to the page's width at 375 px: category labels sit on
- * the vertical axis and wrap (`overflow: "break"`), the grid contains its labels, legends wrap.
+ * its numbers in a kit DataTable. Charts are laid out for their width with the dashboard's own
+ * helpers (app/dashboard/chart-layout.ts): names beside the bars, cut with "…" on a phone (whole in
+ * the tooltip and the table), few ticks, legends that scroll.
  */
 
 type Figures = { name: string; people: number; hours: number; completed: number };
@@ -21,27 +23,24 @@ type Figures = { name: string; people: number; hours: number; completed: number 
 const COMPLETED = "#2563eb";
 const BEHIND = "#f59e0b";
 const HOURS = "#93c5fd";
-const LABEL_WIDTH = 96;
-/** Few ticks, and none drawn over another: a phone's chart is about 250 px wide. */
-const VALUE_AXIS = { splitNumber: 3, axisLabel: { hideOverlap: true } };
+
+/** A second value axis on top (hours) beside the people counted on the bottom one. */
+const topAxis = (width: number) => ({ ...countAxis(width), position: "top" as const, splitLine: { show: false }, axisLabel: { hideOverlap: true } });
 
 /** A horizontal chart of people (completed and behind, stacked) and their hours, per category. */
-function figuresOption(rows: Figures[], names: { completed: string; behind: string; hours: string }) {
-  return {
-    tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
-    legend: { top: 0, left: 0, itemGap: 12 },
-    grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-    xAxis: [
-      { type: "value" as const, minInterval: 1, position: "bottom" as const, ...VALUE_AXIS },
-      { type: "value" as const, position: "top" as const, splitLine: { show: false }, ...VALUE_AXIS },
-    ],
-    yAxis: { type: "category" as const, inverse: true, data: rows.map((r) => r.name), axisLabel: { width: LABEL_WIDTH, overflow: "break" as const, interval: 0 } },
+function figuresOption(rows: Figures[], names: { completed: string; behind: string; hours: string }): ChartOption {
+  return (width) => ({
+    tooltip: barTooltip,
+    legend: scrollingLegend({ top: 0 }),
+    grid: { ...barsGrid(true), top: 56 },
+    xAxis: [{ ...countAxis(width), position: "bottom" as const, axisLabel: { hideOverlap: true } }, topAxis(width)],
+    yAxis: categoryAxis(rows.map((r) => r.name), width),
     series: [
       { name: names.completed, type: "bar", stack: "people", xAxisIndex: 0, itemStyle: { color: COMPLETED }, data: rows.map((r) => r.completed) },
       { name: names.behind, type: "bar", stack: "people", xAxisIndex: 0, itemStyle: { color: BEHIND }, data: rows.map((r) => r.people - r.completed) },
       { name: names.hours, type: "bar", xAxisIndex: 1, itemStyle: { color: HOURS }, data: rows.map((r) => r.hours) },
     ],
-  };
+  });
 }
 
 const chartHeight = (rows: number) => Math.max(220, rows * 44 + 90);
@@ -60,29 +59,31 @@ export default function TrainingDashboardPage() {
 
   const options = useMemo(() => {
     const names = { completed: t("training.dashboard.seriesCompleted"), behind: t("training.dashboard.seriesBehind"), hours: t("training.dashboard.seriesHours") };
-    const category = (data: string[]) => ({ type: "category" as const, inverse: true, data, axisLabel: { width: LABEL_WIDTH, overflow: "break" as const, interval: 0 } });
+    const platformsOption: ChartOption = (width) => ({
+      tooltip: barTooltip,
+      grid: barsGrid(false),
+      xAxis: { ...countAxis(width), axisLabel: { hideOverlap: true } },
+      yAxis: categoryAxis(platforms.map((p) => p.name), width),
+      series: [{ name: names.hours, type: "bar", itemStyle: { color: COMPLETED }, data: platforms.map((p) => p.hours) }],
+    });
+    const budgetsOption: ChartOption = (width) => ({
+      tooltip: barTooltip,
+      legend: scrollingLegend({ top: 0 }),
+      grid: barsGrid(true),
+      // Yuan run to six digits: three ticks on a phone, slanted, and none over another.
+      xAxis: { type: "value" as const, splitNumber: width < NARROW_CHART ? 3 : 5, axisLabel: { hideOverlap: true, rotate: width < NARROW_CHART ? 30 : 0 } },
+      yAxis: categoryAxis(budgets.map((b) => b.label), width),
+      series: [
+        { name: t("training.dashboard.seriesBudget"), type: "bar", itemStyle: { color: HOURS }, data: budgets.map((b) => b.budget ?? 0) },
+        { name: t("training.dashboard.seriesSpent"), type: "bar", itemStyle: { color: COMPLETED }, data: budgets.map((b) => b.spent) },
+      ],
+    });
     return {
       stages: figuresOption(stages, names),
       groups: figuresOption(groups, names),
       colleges: figuresOption(collegeRows, names),
-      platforms: {
-        tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
-        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: "value" as const, ...VALUE_AXIS },
-        yAxis: category(platforms.map((p) => p.name)),
-        series: [{ name: names.hours, type: "bar", itemStyle: { color: COMPLETED }, data: platforms.map((p) => p.hours) }],
-      },
-      budgets: {
-        tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const } },
-        legend: { top: 0, left: 0 },
-        grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: "value" as const, splitNumber: 3, axisLabel: { hideOverlap: true, rotate: 30 } },
-        yAxis: category(budgets.map((b) => b.label)),
-        series: [
-          { name: t("training.dashboard.seriesBudget"), type: "bar", itemStyle: { color: HOURS }, data: budgets.map((b) => b.budget ?? 0) },
-          { name: t("training.dashboard.seriesSpent"), type: "bar", itemStyle: { color: COMPLETED }, data: budgets.map((b) => b.spent) },
-        ],
-      },
+      platforms: platformsOption,
+      budgets: budgetsOption,
     };
     // Labels depend on the language; data on the loader.
     // eslint-disable-next-line react-hooks/exhaustive-deps
