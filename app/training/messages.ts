@@ -406,7 +406,7 @@ export const trainingMessages = defineMessages({
     exportCatalogue: ["导出培训项目目录", "Export the catalogue"],
     exportLedger: ["导出学时台账", "Export the hours ledger"],
     file: ["选择文件（.xlsx）", "Choose a file (.xlsx)"],
-    check: ["检查并导入", "Check and import"],
+    check: ["检查文件", "Check the file"],
     checking: ["正在检查…", "Checking…"],
     imported: ["已导入 {{count}} 条。", "{{count}} rows imported."],
     problems: ["文件中有 {{count}} 处问题，未导入任何内容。请修改后重新上传：", "The file has {{count}} problems; nothing was imported. Fix them and upload again:"],
