@@ -470,7 +470,6 @@ export const trainingMessages = defineMessages({
       expired: ["检查过的文件已失效，请重新上传。", "The checked file has expired; upload it again."],
       sessionsCount: ["{{count}} 个场次", "{{count}} sessions"],
     },
-    rosterPage: ["第 {{page}} 页", "Page {{page}}"],
     menuEmptyNoPlan: ["学工部还没有为你所在的阶段（{{stage}}）设置培训计划，也没有面向你的培训。可以先在培训目录里找感兴趣的培训报名，参加校外培训后在“校外培训”登记。", "学工部 has set no training plan for your stage ({{stage}}) and no course is aimed at you yet. Meanwhile, find a course in the catalogue, and record external training under “External training”."],
     toExternal: ["登记校外培训", "Record external training"],
   },
