@@ -64,16 +64,16 @@ export function EditCoursePage() {
                     {time} – {formatDateTime(s.endsAt, i18n.language)} · {s.place || s.onlineUrl} · {t("training.course.sessionHours", { hours: s.hours })}
                   </span>
                   <span className="flex flex-wrap gap-2">
-                  <Link to={`?session=${s.id}`} preventScrollReset className={buttonClass("secondary", "sm")} aria-label={t("training.more.editSessionLabel", { time })}>
-                    {t("training.more.editSession")}
-                  </Link>
-                  <ConfirmButton
-                    intent="removeSession"
-                    fields={{ sessionId: s.id }}
-                    label={t("training.course.removeSession")}
-                    ariaLabel={t("training.course.removeSessionLabel", { time })}
-                    question={t("training.course.confirmRemoveSession", { time })}
-                  />
+                    <Link to={`?session=${s.id}`} preventScrollReset className={buttonClass("secondary", "sm")} aria-label={t("training.more.editSessionLabel", { time })}>
+                      {t("training.more.editSession")}
+                    </Link>
+                    <ConfirmButton
+                      intent="removeSession"
+                      fields={{ sessionId: s.id }}
+                      label={t("training.course.removeSession")}
+                      ariaLabel={t("training.course.removeSessionLabel", { time })}
+                      question={t("training.course.confirmRemoveSession", { time })}
+                    />
                   </span>
                 </li>
               );
