@@ -17,5 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadCourseAccess(user, params.courseId);
   authorize(user, "training-course:manage", access.resource);
   const [course, platforms, organisers] = await Promise.all([courseDetail(access.course.id, user.id), platformOptions(), organiserOptions(user)]);
-  return data({ course, options: { platforms, ...organisers }, created: new URL(request.url).searchParams.has("created") });
+  const search = new URL(request.url).searchParams;
+  return data({
+    course,
+    options: { platforms, ...organisers },
+    created: search.has("created"),
+    // The session being changed in place (`?session=`), and whether one was just saved.
+    editingSessionId: course.sessions.find((s) => s.id === search.get("session"))?.id ?? null,
+    sessionSaved: search.has("sessionSaved"),
+  });
 }

@@ -6,6 +6,7 @@ import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadCourseAccess } from "~/training/access.server.ts";
@@ -18,18 +19,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadCourseAccess(user, params.courseId);
   authorize(user, "training-course:manage", access.resource);
-  const { enrolments, sessions } = await courseRoster(access.course.id);
-  const attended = new Map<string, number>();
-  for (const s of sessions) for (const a of s.attendances) attended.set(a.userId, (attended.get(a.userId) ?? 0) + 1);
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(new URL(request.url).searchParams.get("page"))) || 1));
+  const roster = await courseRoster(access.course.id, page);
   return data({
     course: access.course,
-    sessions: sessions.length,
-    rows: enrolments.map((e) => ({ id: e.id, status: e.status, source: e.source, name: e.user.name, college: e.user.college?.name ?? "—", attended: attended.get(e.user.id) ?? 0 })),
+    sessions: roster.sessions,
+    page,
+    pages: roster.pages,
+    total: roster.total,
+    rows: roster.enrolments.map((e) => ({ id: e.id, status: e.status, source: e.source, name: e.user.name, college: e.user.college?.name ?? "—", attended: e.attended })),
   });
 }
 
 export default function Roster() {
-  const { course, sessions, rows } = useLoaderData<typeof loader>();
+  const { course, sessions, rows, page, pages, total } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -54,6 +57,7 @@ export default function Roster() {
           { key: "attended", header: t("training.course.colAttended"), numeric: true, cell: (r) => t("training.course.attendedOf", { count: r.attended, total: sessions }) },
         ]}
       />
+      <Pagination page={page} pages={pages} total={total} />
     </div>
   );
 }

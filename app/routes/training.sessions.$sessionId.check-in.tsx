@@ -13,7 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadSessionAccess(user, params.sessionId);
   authorize(user, "training-course:manage", access.resource);
-  return data(await checkInScreen(access.sessionId, new URL(request.url).origin), { headers: { "Cache-Control": "no-store" } });
+  const url = new URL(request.url);
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(url.searchParams.get("page"))) || 1));
+  return data(await checkInScreen(access.sessionId, url.origin, page), { headers: { "Cache-Control": "no-store" } });
 }
 
 export const action = checkInScreenAction;

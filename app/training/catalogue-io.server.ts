@@ -148,13 +148,28 @@ function schemaIssues(line: number, error: { issues: ReadonlyArray<{ path: Prope
 
 class RollBack extends Error {}
 
+/** A course the file would create, as the preview lists it. */
+export interface CataloguePreviewRow {
+  line: number;
+  title: string;
+  organiser: string;
+  year: number;
+  sessions: number;
+}
+
 /**
  * Checks and imports a catalogue file: all courses (drafts) and their sessions in one transaction,
- * or nothing and every problem found, each with its row and column.
+ * or nothing and every problem found, each with its row and column. `dryRun` checks everything,
+ * the services' own rules included, in a transaction it then rolls back (the preview).
  */
-export async function importCatalogue(actor: Actor, buffer: Buffer, fileName: string): Promise<{ issues: SheetIssue[]; courses: number; sessions: number }> {
+export async function importCatalogue(
+  actor: Actor,
+  buffer: Buffer,
+  fileName: string,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<{ issues: SheetIssue[]; courses: number; sessions: number; preview: CataloguePreviewRow[] }> {
   const sheet = await readSheet(buffer, CATALOGUE_COLUMNS);
-  if ("issue" in sheet) return { issues: [sheet.issue], courses: 0, sessions: 0 };
+  if ("issue" in sheet) return { issues: [sheet.issue], courses: 0, sessions: 0, preview: [] };
   const issues: SheetIssue[] = [];
   const [platforms, colleges, groups] = await Promise.all([
     prisma.trainingPlatform.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true } }),
@@ -211,7 +226,8 @@ export async function importCatalogue(actor: Actor, buffer: Buffer, fileName: st
     }
     ready.push({ line, course: course.data, sessions, organiserName: entry.organiserName });
   }
-  if (issues.length) return { issues: sortIssues(issues), courses: 0, sessions: 0 };
+  if (issues.length) return { issues: sortIssues(issues), courses: 0, sessions: 0, preview: [] };
+  const preview = ready.map((item) => ({ line: item.line, title: item.course.title, organiser: item.organiserName, year: item.course.year, sessions: item.sessions.length }));
 
   // The services' own rules (≥6, budgets, overlapping sessions) in one transaction: a refusal is the row's issue, and nothing stays.
   let sessionCount = 0;
@@ -232,16 +248,16 @@ export async function importCatalogue(actor: Actor, buffer: Buffer, fileName: st
             issues.push({ line, message: error.key, params: error.params });
           }
         }
-        if (issues.length) throw new RollBack();
+        if (issues.length || dryRun) throw new RollBack();
         await recordAudit(tx, { actorId: actor.id, action: "training.catalogue-import", entityType: "TrainingCourse", entityId: fileName.slice(0, 200), data: { courses: ready.length, sessions: sessionCount } });
       },
       { timeout: 120_000, maxWait: 60_000 },
     );
   } catch (error) {
-    if (error instanceof RollBack) return { issues: sortIssues(issues), courses: 0, sessions: 0 };
-    throw error;
+    if (!(error instanceof RollBack)) throw error;
+    if (issues.length) return { issues: sortIssues(issues), courses: 0, sessions: 0, preview: [] };
   }
-  return { issues: [], courses: ready.length, sessions: sessionCount };
+  return { issues: [], courses: ready.length, sessions: sessionCount, preview };
 }
 
 const sortIssues = (issues: SheetIssue[]) => issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -158,17 +158,26 @@ export async function addSession(courseId: string, input: SessionInput, actorId:
   return tx ? work(tx) : prisma.$transaction(work);
 }
 
-/** Moves or changes a session; once people have checked in, it stays as it was. */
+/**
+ * Moves or changes a session (time, place, online link, hours) with the rules of adding one (no
+ * overlap, end after start); once people have checked in, it stays as it was. Everyone enrolled
+ * or waiting is told where and when it now is.
+ */
 export async function updateSession(sessionId: string, input: SessionInput, actorId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const deliver = await prisma.$transaction(async (tx) => {
     const { courseId } = await tx.trainingSession.findUniqueOrThrow({ where: { id: sessionId }, select: { courseId: true } });
-    await lockCourse(tx, courseId);
+    const course = await lockCourse(tx, courseId);
+    if (course.status === "CANCELLED") throw new UserError("training.errors.courseCancelled");
     if (await tx.trainingAttendance.count({ where: { sessionId } })) throw new UserError("training.errors.sessionHasAttendance");
     await checkNoOverlap(tx, courseId, input, sessionId);
     await tx.trainingSession.update({ where: { id: sessionId }, data: sessionData(input) });
     await refreshCourseHours(tx, courseId);
     await recordAudit(tx, { actorId, action: "training.session-update", entityType: "TrainingSession", entityId: sessionId, data: { courseId } });
+    const people = await tx.trainingEnrolment.findMany({ where: { courseId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { userId: true }, orderBy: { userId: "asc" } });
+    const data = { course: course.title, time: formatDateTime(input.startsAt, "zh-CN"), place: input.place || input.onlineUrl || "" };
+    return createNotifications(tx, people.map((p) => ({ userId: p.userId, type: "training.more.sessionMoved", data, link: `/training/courses/${courseId}` })));
   });
+  deliver();
 }
 
 export async function removeSession(sessionId: string, actorId: string): Promise<void> {
@@ -312,15 +321,34 @@ export function isCheckInOpen(session: { checkInOpenedAt: Date | null; checkInCl
   return session.checkInOpenedAt !== null && session.checkInClosedAt === null;
 }
 
-/** The organiser's roster (authorise "training-course:manage"): everyone enrolled or waiting, and who checked into which session. */
-export async function courseRoster(courseId: string, db: Db = prisma) {
-  const [enrolments, sessions] = await Promise.all([
+/** People per page on a course's roster and on a session's check-in roster. */
+export const ROSTER_PAGE_SIZE = 50;
+
+/**
+ * The organiser's roster (authorise "training-course:manage"), a page at a time: everyone enrolled
+ * (then waiting, in order), and how many of the course's sessions each of them attended.
+ */
+export async function courseRoster(courseId: string, page = 1, db: Db = prisma) {
+  const where = { courseId, status: { in: ["ENROLLED" as const, "WAITLISTED" as const] } };
+  const [total, enrolments, sessions] = await Promise.all([
+    db.trainingEnrolment.count({ where }),
     db.trainingEnrolment.findMany({
-      where: { courseId, status: { in: ["ENROLLED", "WAITLISTED"] } },
+      where,
       orderBy: [{ status: "asc" }, { queuedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ROSTER_PAGE_SIZE,
+      take: ROSTER_PAGE_SIZE,
       select: { id: true, status: true, source: true, queuedAt: true, user: { select: { id: true, name: true, username: true, college: { select: { name: true } } } } },
     }),
-    db.trainingSession.findMany({ where: { courseId }, orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, attendances: { select: { userId: true, method: true, createdAt: true } } } }),
+    db.trainingSession.count({ where: { courseId } }),
   ]);
-  return { enrolments, sessions };
+  const attended = enrolments.length
+    ? await db.trainingAttendance.groupBy({ by: ["userId"], where: { session: { courseId }, userId: { in: enrolments.map((e) => e.user.id) } }, _count: { _all: true } })
+    : [];
+  const attendedBy = new Map(attended.map((a) => [a.userId, a._count._all]));
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)),
+    sessions,
+    enrolments: enrolments.map((e) => ({ ...e, attended: attendedBy.get(e.user.id) ?? 0 })),
+  };
 }

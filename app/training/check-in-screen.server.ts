@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import { isCheckInOpen } from "./catalogue.server.ts";
+import { isCheckInOpen, ROSTER_PAGE_SIZE } from "./catalogue.server.ts";
 import { checkInDisplay } from "./check-in.server.ts";
 
 /**
@@ -24,7 +24,7 @@ export function qrSvg(text: string): Promise<string> {
  * the rotating code and QR code while check-in is open, and the roster of people enrolled with
  * whether they checked in to this session.
  */
-export async function checkInScreen(sessionId: string, origin: string, now = new Date(), db: Db = prisma) {
+export async function checkInScreen(sessionId: string, origin: string, page = 1, now = new Date(), db: Db = prisma) {
   const session = await db.trainingSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -39,15 +39,21 @@ export async function checkInScreen(sessionId: string, origin: string, now = new
     },
   });
   if (!session) throw new Response("Not Found", { status: 404 });
-  const [display, enrolments, attendances] = await Promise.all([
+  const enrolled = { courseId: session.course.id, status: "ENROLLED" as const };
+  const [display, total, enrolments, checkedIn] = await Promise.all([
     checkInDisplay(sessionId, now),
+    db.trainingEnrolment.count({ where: enrolled }),
     db.trainingEnrolment.findMany({
-      where: { courseId: session.course.id, status: "ENROLLED" },
+      where: enrolled,
       orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+      skip: (page - 1) * ROSTER_PAGE_SIZE,
+      take: ROSTER_PAGE_SIZE,
       select: { user: { select: { id: true, name: true, username: true, college: { select: { name: true } } } } },
     }),
-    db.trainingAttendance.findMany({ where: { sessionId }, select: { userId: true, method: true, createdAt: true } }),
+    db.trainingAttendance.count({ where: { sessionId } }),
   ]);
+  // The check-ins of the people on this page of the roster only.
+  const attendances = await db.trainingAttendance.findMany({ where: { sessionId, userId: { in: enrolments.map((e) => e.user.id) } }, select: { userId: true, method: true, createdAt: true } });
   const attended = new Map(attendances.map((a) => [a.userId, a]));
   const url = display ? checkInUrl(origin, display.payload) : null;
   return {
@@ -55,8 +61,10 @@ export async function checkInScreen(sessionId: string, origin: string, now = new
     display: display && url
       ? { code: display.code, url, svg: await qrSvg(url), msUntilChange: Math.max(0, display.changesAt.getTime() - now.getTime()), stepSeconds: display.stepSeconds }
       : null,
-    checkedIn: attendances.length,
-    enrolled: enrolments.length,
+    checkedIn,
+    enrolled: total,
+    page,
+    pages: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)),
     roster: enrolments.map(({ user }) => {
       const attendance = attended.get(user.id);
       return { ...user, college: user.college?.name ?? null, checkedInAt: attendance?.createdAt ?? null, method: attendance?.method ?? null };

@@ -26,19 +26,29 @@ async function xlsx(headers: string[], rows: Array<Array<string | number | null>
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Posts a file to /training/import as `user`, the way the page's form does. */
-async function upload(user: { username: string }, intent: "catalogue" | "hours", body: Buffer) {
-  const form = new FormData();
-  form.set("intent", intent);
-  form.set("file", new File([new Uint8Array(body)], "导入.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const request = new Request("http://localhost/training/import", { method: "POST", headers: { Cookie: await cookieFor(user.username) }, body: form });
+type ImportReply = { status: string; error?: string; notice?: string; data?: { token: string }; details?: { issues: string[] } };
+
+/** Posts to /training/import as `user`: a file (multipart, the way the page's form does) or a plain form. */
+async function post(user: { username: string }, body: FormData | URLSearchParams) {
+  const request = new Request("http://localhost/training/import", { method: "POST", headers: { Cookie: await cookieFor(user.username) }, body });
   try {
-    const result = (await importAction({ request, params: {}, context: {} } as never)) as { data: { status: string; error?: string; notice?: string; details?: { issues: string[] } }; init: { status?: number } | null };
+    const result = (await importAction({ request, params: {}, context: {} } as never)) as { data: ImportReply; init: { status?: number } | null };
     return { status: result.init?.status ?? 200, reply: result.data };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, reply: null };
     throw thrown;
   }
+}
+
+/** Uploads a file, and when its check passes, confirms the import as the page's second button does. */
+async function upload(user: { username: string }, intent: "catalogue" | "hours", body: Buffer) {
+  const form = new FormData();
+  form.set("intent", intent);
+  form.set("file", new File([new Uint8Array(body)], "导入.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const checked = await post(user, form);
+  if (checked.status !== 200 || !checked.reply?.data) return checked;
+  const confirm = new URLSearchParams({ intent: intent === "catalogue" ? "confirmCatalogue" : "confirmHours", token: checked.reply.data.token });
+  return post(user, confirm);
 }
 
 async function readWorkbook(response: Response | null) {

@@ -1,8 +1,11 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { SessionUser } from "~/auth/session.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { ExternalTrainingStatus } from "~/generated/prisma/enums.ts";
+import { getRuntime } from "~/infra/runtime.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
@@ -82,13 +85,21 @@ export async function decideExternalRecord(recordId: string, input: DecisionInpu
   deliver();
 }
 
-/** The person takes back a record not yet decided (authorise "training-external:withdraw"). */
+/**
+ * The person takes back a record not yet decided (authorise "training-external:withdraw"). Its
+ * evidence goes with it: the file's row in the same transaction, the file on disk after the commit.
+ */
 export async function withdrawExternalRecord(recordId: string, actorId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const evidence = await prisma.$transaction(async (tx) => {
+    const record = await tx.externalTrainingRecord.findFirst({ where: { id: recordId, userId: actorId, status: "PENDING" }, select: { evidence: { select: { id: true, storagePath: true } } } });
     const { count } = await tx.externalTrainingRecord.deleteMany({ where: { id: recordId, userId: actorId, status: "PENDING" } });
-    if (count === 0) throw new UserError("training.errors.recordDecided");
+    if (count === 0 || !record) throw new UserError("training.errors.recordDecided");
+    // Only this record points at the file (the upload is made for it), so the file's row goes too.
+    if (record.evidence) await tx.uploadedFile.delete({ where: { id: record.evidence.id } });
     await recordAudit(tx, { actorId, action: "training.external-withdraw", entityType: "ExternalTrainingRecord", entityId: recordId });
+    return record.evidence;
   });
+  if (evidence) await fs.rm(path.join(getRuntime().dataDir, evidence.storagePath), { force: true });
 }
 
 export const EXTERNAL_PAGE_SIZE = 20;

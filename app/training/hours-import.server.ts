@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { parseDay } from "~/people/roster-format.ts";
 import { can, type Actor } from "~/policy/index.ts";
 import { hoursEntryData, trainingYear } from "./ledger.server.ts";
@@ -36,20 +37,36 @@ export function hoursTemplate(): Promise<Buffer> {
   ]);
 }
 
-export async function importHours(actor: Actor, buffer: Buffer, fileName: string): Promise<{ issues: SheetIssue[]; entries: number }> {
+/** An entry the file would write, as the preview lists it. */
+export interface HoursPreviewRow {
+  line: number;
+  username: string;
+  name: string;
+  title: string;
+  hours: number;
+}
+
+/** Checks an hours file and writes its entries in one transaction; `dryRun` only checks (the preview). */
+export async function importHours(
+  actor: Actor,
+  buffer: Buffer,
+  fileName: string,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<{ issues: SheetIssue[]; entries: number; preview: HoursPreviewRow[] }> {
   const sheet = await readSheet(buffer, HOURS_COLUMNS);
-  if ("issue" in sheet) return { issues: [sheet.issue], entries: 0 };
+  if ("issue" in sheet) return { issues: [sheet.issue], entries: 0, preview: [] };
   const issues: SheetIssue[] = [];
   const usernames = [...new Set(sheet.rows.map((row) => row.text("username")).filter(Boolean))];
   const [people, platforms] = await Promise.all([
-    prisma.user.findMany({ where: { username: { in: usernames } }, select: { id: true, username: true, collegeId: true } }),
+    prisma.user.findMany({ where: { username: { in: usernames } }, select: { id: true, username: true, name: true, collegeId: true } }),
     prisma.trainingPlatform.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true, induction: true, nationalOrProvincial: true } }),
   ]);
   const personBy = new Map(people.map((p) => [p.username, p]));
   const platformBy = new Map(platforms.flatMap((p) => [[p.nameZh, p], [p.code.toLowerCase(), p], [p.nameEn.toLowerCase(), p]] as const));
   const batch = `import:${crypto.randomUUID()}`;
   const recordLines = new Map<string, number>();
-  const entries: Array<ReturnType<typeof hoursEntryData>> = [];
+  const entries: Array<ReturnType<typeof hoursEntryData> & { importRecord: string | null }> = [];
+  const preview: HoursPreviewRow[] = [];
 
   for (const row of sheet.rows) {
     const issue = (key: Key, message: string, params?: Record<string, string | number>) => issues.push({ line: row.line, column: header(key), message, params });
@@ -80,8 +97,9 @@ export async function importHours(actor: Actor, buffer: Buffer, fileName: string
       else recordLines.set(sourceId, row.line);
     }
     if (issues.length > before || !person || !platform || !hours.success || !day) continue;
-    entries.push(
-      hoursEntryData({
+    preview.push({ line: row.line, username, name: person.name, title, hours: hours.data });
+    entries.push({
+      ...hoursEntryData({
         userId: person.id,
         // The training year of the day it was completed (school time: a calendar day is its own year).
         year: trainingYear(new Date(day.getTime() + 12 * 3_600_000)),
@@ -93,23 +111,31 @@ export async function importHours(actor: Actor, buffer: Buffer, fileName: string
         level: null,
         createdById: actor.id,
       }),
-    );
+      importRecord: sourceId,
+    });
   }
-  // A platform record imported before is refused, not counted twice.
+  // A platform record imported before is refused, not counted twice (and the unique index holds when two imports race).
+  const alreadyImported = (record: string): SheetIssue => ({ line: recordLines.get(record), column: header("recordNo"), message: "training.io.errors.alreadyImported", params: { value: record.split(":").slice(1).join(":") } });
   if (recordLines.size) {
-    const known = await prisma.trainingHoursEntry.findMany({ where: { source: "IMPORT", sourceId: { in: [...recordLines.keys()] } }, select: { sourceId: true } });
-    for (const { sourceId } of known) {
-      issues.push({ line: recordLines.get(sourceId!), column: header("recordNo"), message: "training.io.errors.alreadyImported", params: { value: sourceId!.split(":").slice(1).join(":") } });
-    }
+    const known = await prisma.trainingHoursEntry.findMany({ where: { importRecord: { in: [...recordLines.keys()] } }, select: { importRecord: true } });
+    for (const { importRecord } of known) issues.push(alreadyImported(importRecord!));
   }
-  if (issues.length) return { issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), entries: 0 };
+  if (issues.length) return { issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), entries: 0, preview: [] };
+  if (dryRun) return { issues: [], entries: entries.length, preview };
 
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.trainingHoursEntry.createMany({ data: entries });
-      await recordAudit(tx, { actorId: actor.id, action: "training.hours-import", entityType: "TrainingHoursEntry", entityId: batch, data: { fileName: fileName.slice(0, 200), entries: entries.length } });
-    },
-    { timeout: 120_000 },
-  );
-  return { issues: [], entries: entries.length };
+  try {
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.trainingHoursEntry.createMany({ data: entries });
+        await recordAudit(tx, { actorId: actor.id, action: "training.hours-import", entityType: "TrainingHoursEntry", entityId: batch, data: { fileName: fileName.slice(0, 200), entries: entries.length } });
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    // Another import of the same platform records committed between our check and our write: the unique index refused ours whole.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const known = await prisma.trainingHoursEntry.findMany({ where: { importRecord: { in: [...recordLines.keys()] } }, select: { importRecord: true } });
+    return { issues: known.map(({ importRecord }) => alreadyImported(importRecord!)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), entries: 0, preview: [] };
+  }
+  return { issues: [], entries: entries.length, preview };
 }

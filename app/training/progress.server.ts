@@ -253,7 +253,10 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     .sort((a, b) => b.score - a.score || (a.nextSession?.startsAt.getTime() ?? 0) - (b.nextSession?.startsAt.getTime() ?? 0) || a.id.localeCompare(b.id))
     .slice(0, MENU_ELECTIVES);
 
-  return { ...progress, requiredCourses, electives, empty: requiredCourses.length === 0 && electives.length === 0 && progress.requiredItems.length === 0 };
+  const empty = requiredCourses.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
+  // An empty menu says why, so the page can say what to do: no plan for the stage yet, or nothing published for them.
+  const emptyReason = !empty ? null : progress.plan ? ("nothingPublished" as const) : ("noPlan" as const);
+  return { ...progress, requiredCourses, electives, empty, emptyReason };
 }
 export type Menu = Awaited<ReturnType<typeof menuFor>>;
 

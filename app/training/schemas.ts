@@ -77,16 +77,19 @@ export const courseSchema = z
   .refine((c) => !c.enrolOpensAt || !c.enrolClosesAt || c.enrolClosesAt > c.enrolOpensAt, { path: ["enrolClosesAt"], message: "training.errors.windowOrder" });
 export type CourseInput = z.infer<typeof courseSchema>;
 
-export const sessionSchema = z
-  .object({
-    startsAt: schoolInstant,
-    endsAt: schoolInstant,
-    place: optionalText(200),
-    onlineUrl: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").regex(/^https?:\/\/\S+$/, "training.errors.badUrl").optional()),
-    hours: hoursSchema,
-  })
-  .refine((s) => s.endsAt > s.startsAt, { path: ["endsAt"], message: "training.errors.endsBeforeStart" });
+const sessionShape = {
+  startsAt: schoolInstant,
+  endsAt: schoolInstant,
+  place: optionalText(200),
+  onlineUrl: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").regex(/^https?:\/\/\S+$/, "training.errors.badUrl").optional()),
+  hours: hoursSchema,
+};
+const endsAfterStart = (s: { startsAt: Date; endsAt: Date }) => s.endsAt > s.startsAt;
+const endsBeforeStart = { path: ["endsAt"], message: "training.errors.endsBeforeStart" };
+export const sessionSchema = z.object(sessionShape).refine(endsAfterStart, endsBeforeStart);
 export type SessionInput = z.infer<typeof sessionSchema>;
+/** Changing a session in place: the same rules as adding one. */
+export const sessionEditSchema = z.object({ sessionId: z.string().min(1), ...sessionShape }).refine(endsAfterStart, endsBeforeStart);
 
 /** A cohort to assign to a course: everyone of a stage, a group, a college or a studio (within the assigner's own scope). */
 export const cohortSchema = z.discriminatedUnion("kind", [

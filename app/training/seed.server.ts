@@ -1,9 +1,15 @@
 import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { addDays, addHours, subDays } from "date-fns";
 import type { CareerStage, Duty, SpeakerKind, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
+import { getRuntime } from "~/infra/runtime.server.ts";
 import { whoMay } from "~/policy/index.ts";
 import type { SeedContext } from "~/seed/steps.server.ts";
+import { certificatePdf } from "./certificate-pdf.ts";
 import { hoursEntryData, trainingYear } from "./ledger.server.ts";
+
+const PLATFORM_IN_ENGLISH = { ONLINE: "online training", NATIONAL: "national training", PROVINCIAL_EXCHANGE: "provincial exchange", OVERSEAS: "overseas study" } as const;
 
 interface CourseDraft {
   title: string;
@@ -209,7 +215,31 @@ export async function seedTraining({ db, now, faker }: SeedContext): Promise<voi
       code,
     };
   });
-  await db.externalTrainingRecord.createMany({ data: records.map(({ code: _code, ...record }) => record) });
+  // Each record's certificate: a small real PDF under the data directory, so its evidence link opens a document.
+  const evidence = await Promise.all(
+    records.map(async (record) => {
+      const body = certificatePdf({
+        heading: "Certificate of Completion",
+        body: [`Record ${record.id}`, `Training: ${PLATFORM_IN_ENGLISH[record.code]}`, `Hours: ${record.hours}`, `Completed on ${record.endsOn.toISOString().slice(0, 10)}`, "Fudao Studio demo certificate"],
+      });
+      const storagePath = path.join("uploads", "training-evidence", `${record.id}.pdf`);
+      const absolute = path.join(getRuntime().dataDir, storagePath);
+      await fs.mkdir(path.dirname(absolute), { recursive: true });
+      await fs.writeFile(absolute, body);
+      return {
+        id: `seed-evidence-${record.id}`,
+        name: `${record.title}结业证书.pdf`,
+        mimeType: "application/pdf",
+        size: body.length,
+        sha256: crypto.createHash("sha256").update(body).digest("hex"),
+        storagePath,
+        uploadedById: record.userId,
+        createdAt: record.createdAt,
+      };
+    }),
+  );
+  await db.uploadedFile.createMany({ data: evidence });
+  await db.externalTrainingRecord.createMany({ data: records.map(({ code: _code, ...record }) => ({ ...record, evidenceFileId: `seed-evidence-${record.id}` })) });
   await db.trainingHoursEntry.createMany({
     data: records
       .filter((r) => r.status === "APPROVED")

@@ -22,7 +22,7 @@ async function workbook(rows: Array<Array<string | number>>): Promise<Buffer> {
 }
 
 describe("training catalogue import in the browser", () => {
-  it("on a phone: lists every bad row in Chinese and writes nothing, then imports the corrected file", async () => {
+  it("on a phone: lists every bad row in Chinese and writes nothing, then previews the corrected file and imports it on confirmation", async () => {
     const year = new Date().getUTCFullYear();
     const title = "E2E 导入的辅导员谈心谈话培训";
     const fileName = "e2e-培训目录.xlsx";
@@ -41,7 +41,7 @@ describe("training catalogue import in the browser", () => {
 
     const bad = await workbook([HEADER, [title, "专题培训", "校级", year, `${year}-12-10 17:00`, `${year}-12-10 14:00`, 3], ["", "不存在的平台", "校级", year, "", "", ""]]);
     await catalogue.getByLabel("选择文件（.xlsx）").setInputFiles({ name: fileName, mimeType: XLSX, buffer: bad });
-    await catalogue.getByRole("button", { name: "检查并导入" }).click();
+    await catalogue.getByRole("button", { name: "检查文件" }).click();
     await page.getByText("文件中有 2 处问题，未导入任何内容。请修改后重新上传：").first().waitFor();
     await expect(page.getByText("第 3 行「培训平台」：没有名为“不存在的平台”的培训平台。").isVisible()).resolves.toBe(true);
     await expect(page.getByText("第 2 行「场次结束」：结束时间必须晚于开始时间。").isVisible()).resolves.toBe(true);
@@ -50,7 +50,12 @@ describe("training catalogue import in the browser", () => {
 
     const good = await workbook([HEADER, [title, "专题培训", "校级", year, "", "", ""]]);
     await catalogue.getByLabel("选择文件（.xlsx）").setInputFiles({ name: fileName, mimeType: XLSX, buffer: good });
-    await catalogue.getByRole("button", { name: "检查并导入" }).click();
+    await catalogue.getByRole("button", { name: "检查文件" }).click();
+    // First what it will create, nothing written yet; then the import itself.
+    await page.getByText("可以导入：将新建 1 个培训项目（草稿）、0 个场次。确认后才会写入。").waitFor();
+    await expect(page.getByRole("region", { name: `检查结果：${fileName}` }).getByText(title).first().isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole("button", { name: "确认导入" }).click();
     await page.getByText("已导入 1 条。").waitFor();
     await page.context().close();
   });

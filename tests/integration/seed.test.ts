@@ -1,7 +1,11 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { migrate } from "~/db/migrate.server.ts";
+import { getRuntime } from "~/infra/runtime.server.ts";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { CAREER_STAGES, deriveCareerStage } from "~/people/career-stage.ts";
 import { DEMO_ACCOUNTS } from "~/seed/demo-data.ts";
@@ -80,7 +84,16 @@ describe("demo university seed", () => {
       await migrate(url);
       const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
       await seedDemoUniversity({ db, now });
+      // Every external training record has its certificate: a real PDF on disk, the bytes its row describes.
+      const evidence = await db.uploadedFile.findMany({ where: { externalTrainingRecords: { some: {} } }, orderBy: { storagePath: "asc" }, select: { storagePath: true, sha256: true, mimeType: true } });
+      expect(evidence.length).toBe(await db.externalTrainingRecord.count());
+      expect(await db.externalTrainingRecord.count({ where: { status: "APPROVED", evidenceFileId: null } })).toBe(0);
+      for (const file of evidence) {
+        const body = await fs.readFile(path.join(getRuntime().dataDir, file.storagePath));
+        expect([body.subarray(0, 5).toString("latin1"), file.mimeType, crypto.createHash("sha256").update(body).digest("hex")]).toEqual(["%PDF-", "application/pdf", file.sha256]);
+      }
       snapshots.push({
+        evidence,
         people: await db.user.findMany({ orderBy: { username: "asc" }, select: { username: true, name: true, roles: true } }),
         studios: await db.studio.findMany({
           orderBy: { name: "asc" },

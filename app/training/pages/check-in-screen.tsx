@@ -7,13 +7,14 @@ import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/training.sessions.$sessionId.check-in.tsx";
 import type { checkInScreenAction } from "../check-in.actions.server.ts";
 
 /** The organiser's check-in screen: meant for a projector, and usable on a phone. */
 export default function CheckInScreen() {
-  const { session, display, checkedIn, enrolled, roster } = useLoaderData<typeof loader>();
+  const { session, display, checkedIn, enrolled, roster, page, pages } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof checkInScreenAction>();
   const { t, i18n } = useTranslation();
   const revalidator = useRevalidator();
@@ -124,6 +125,9 @@ export default function CheckInScreen() {
             },
           ]}
         />
+        <div className="mt-3">
+          <Pagination page={page} pages={pages} total={enrolled} />
+        </div>
       </Card>
     </div>
   );

@@ -137,6 +137,11 @@ export function CoursePage() {
                 <span className="flex flex-wrap gap-2">
                   {s.viewerAttendance ? <Badge tone="emerald">{t("training.course.checkedIn", { method: t(`checkInMethod.${s.viewerAttendance.method}`) })}</Badge> : null}
                   {s.checkInOpen ? <Badge tone="sky">{t("training.course.checkInOpen")}</Badge> : null}
+                  {manage ? (
+                    <Link to={`/training/sessions/${s.id}/check-in`} className={buttonClass("secondary", "sm")} aria-label={t("training.more.checkInScreenLabel", { time: when(s.startsAt) })}>
+                      {t("training.more.checkInScreen")}
+                    </Link>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -29,7 +29,17 @@ export function MenuPage() {
       />
       <Progress menu={menu} />
       {menu.empty ? (
-        <EmptyState>{t("training.menu.empty")}</EmptyState>
+        <EmptyState>
+          {menu.emptyReason === "noPlan" ? t("training.more.menuEmptyNoPlan", { stage }) : t("training.menu.empty")}
+          <span className="mt-3 flex flex-wrap justify-center gap-2">
+            <Link to="/training/courses" className={buttonClass("primary", "sm")}>
+              {t("training.menu.toCatalogue")}
+            </Link>
+            <Link to="/training/external" className={buttonClass("secondary", "sm")}>
+              {t("training.more.toExternal")}
+            </Link>
+          </span>
+        </EmptyState>
       ) : (
         <>
           <section aria-labelledby="required-heading" className="space-y-3">
