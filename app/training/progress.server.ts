@@ -179,7 +179,15 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
   const groups = progress.person.groups;
   const [courses, enrolments, attended, studioDuties] = await Promise.all([
     db.trainingCourse.findMany({
-      where: { status: "PUBLISHED", OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
+      // Only courses for everyone or with a target that applies to this person (the others never
+      // show), and only their next session: the menu stays cheap with a whole school's catalogue.
+      where: {
+        status: "PUBLISHED",
+        AND: [
+          { OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
+          { OR: [{ targets: { none: {} } }, { targets: { some: { AND: [{ OR: [{ stage: null }, { stage }] }, { OR: [{ group: null }, { group: { in: groups } }] }] } } }] },
+        ],
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -195,7 +203,7 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
         speakerKind: true,
         platform: { select: { code: true, nameZh: true, nameEn: true } },
         targets: { select: { stage: true, group: true, kind: true } },
-        sessions: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, place: true } },
+        sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true, startsAt: true, endsAt: true, place: true } },
       },
     }),
     db.trainingEnrolment.findMany({ where: { userId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { courseId: true, status: true } }),
@@ -218,7 +226,7 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     platform: c.platform,
     speaker: c.speaker,
     speakerKind: c.speakerKind,
-    nextSession: c.sessions.find((s) => s.endsAt >= now) ?? null,
+    nextSession: c.sessions[0] ?? null,
     enrolOpen: (!c.enrolOpensAt || c.enrolOpensAt <= now) && (!c.enrolClosesAt || c.enrolClosesAt >= now),
     status: statusOf(c.id),
   });
@@ -229,7 +237,7 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
 
   const electives = mine
     .filter(({ course, applicable }) => !requiredIds.has(course.id) && (course.targets.length === 0 || applicable.some((t) => t.kind === "ELECTIVE")))
-    .filter(({ course }) => course.sessions.some((s) => s.endsAt >= now) && !attendedCourses.has(course.id))
+    .filter(({ course }) => course.sessions.length > 0 && !attendedCourses.has(course.id))
     .map(({ course, applicable }) => {
       const specialty = course.duties.find((d) => specialties.has(d)) ?? null;
       const studio = course.duties.find((d) => studioDutySet.has(d)) ?? null;
