@@ -26,6 +26,8 @@ export const TRAINING_NAV_ITEMS: TrainingNavItem[] = [
   { to: "/training/ledger", labelKey: "training.more.nav.ledger", visibleTo: (a) => a.school["training:browse"] },
   { to: "/training/import", labelKey: "training.more.nav.import", visibleTo: (a) => a.ownScope?.["training:view-scope"] ?? false },
   { to: "/training/calendar", labelKey: "training.more.nav.calendar", visibleTo: (a) => a.school["training:calendar-feed"] },
+  { to: "/training/dashboard", labelKey: "training.dashboard.title", visibleTo: (a) => a.ownScope?.["training:view-scope"] ?? false },
+  { to: "/training/settings", labelKey: "training.admin.title", visibleTo: (a) => a.school["training:administer"] },
 ];
 
 const link = ({ isActive }: { isActive: boolean }) =>
