@@ -141,14 +141,24 @@ function targets(target: { stage: CareerStage | null; group: TargetGroup | null 
   return (target.stage === null || target.stage === stage) && (target.group === null || groups.includes(target.group));
 }
 
-/** Someone's plan and progress this year (authorise "training:view-progress" on them): the menu's top and a studio leader's view. */
-export async function progressOf(userId: string, now = new Date(), db: Db = prisma) {
+/** Who someone is for the training programme: their record, their career stage today and the training year. */
+async function standingOf(userId: string, now: Date, db: Db) {
   const { row, person } = await loadPerson(userId, db);
   const career = await stageOf(person, now);
-  const year = trainingYear(now);
-  const [plan, settings, summaries] = await Promise.all([planForStage(career.stage, db), getTrainingSettings(db), hoursSummaries([userId], year, db)]);
-  const summary = summaries.get(userId)!;
-  const items = await requiredItemsStatus(userId, plan, year, db);
+  return { row, person, career, year: trainingYear(now) };
+}
+type Standing = Awaited<ReturnType<typeof standingOf>>;
+
+async function progressFrom({ row, person, career, year }: Standing, db: Db) {
+  // The required items wait only for the plan, not for the settings and the year's sums.
+  const planRead = planForStage(career.stage, db);
+  const [plan, settings, summaries, items] = await Promise.all([
+    planRead,
+    getTrainingSettings(db),
+    hoursSummaries([row.id], year, db),
+    planRead.then((plan) => requiredItemsStatus(row.id, plan, year, db)),
+  ]);
+  const summary = summaries.get(row.id)!;
   return {
     person: { id: row.id, name: row.name, college: row.college?.name ?? null, specialties: person.specialties, groups: person.groups },
     stage: career.stage,
@@ -159,6 +169,11 @@ export async function progressOf(userId: string, now = new Date(), db: Db = pris
     hours: round1(summary.hours),
     compliance: complianceOf({ stage: career.stage, yearsOfService: career.yearsOfService }, summary, plan?.yearlyHours ?? 0, settings, year),
   };
+}
+
+/** Someone's plan and progress this year (authorise "training:view-progress" on them): the menu's top and a studio leader's view. */
+export async function progressOf(userId: string, now = new Date(), db: Db = prisma) {
+  return progressFrom(await standingOf(userId, now, db), db);
 }
 
 export interface ElectiveReason {
@@ -174,41 +189,46 @@ const MENU_ELECTIVES = 12;
  * electives ranked for them with a one-line reason, then progress against the plan.
  */
 export async function menuFor(userId: string, now = new Date(), db: Db = prisma) {
-  const progress = await progressOf(userId, now, db);
-  const { stage, year } = progress;
-  const groups = progress.person.groups;
-  const [courses, enrolments, attended, studioDuties] = await Promise.all([
-    db.trainingCourse.findMany({
-      // Only courses for everyone or with a target that applies to this person (the others never
-      // show), and only their next session: the menu stays cheap with a whole school's catalogue.
-      where: {
-        status: "PUBLISHED",
-        AND: [
-          { OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
-          { OR: [{ targets: { none: {} } }, { targets: { some: { AND: [{ OR: [{ stage: null }, { stage }] }, { OR: [{ group: null }, { group: { in: groups } }] }] } } }] },
-        ],
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        title: true,
-        level: true,
-        year: true,
-        hours: true,
-        duties: true,
-        capacity: true,
-        enrolOpensAt: true,
-        enrolClosesAt: true,
-        speaker: true,
-        speakerKind: true,
-        platform: { select: { code: true, nameZh: true, nameEn: true } },
-        targets: { select: { stage: true, group: true, kind: true } },
-        sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true, startsAt: true, endsAt: true, place: true } },
-      },
-    }),
-    db.trainingEnrolment.findMany({ where: { userId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { courseId: true, status: true } }),
-    db.trainingAttendance.findMany({ where: { userId }, select: { session: { select: { courseId: true, startsAt: true, course: { select: { duties: true } } } } } }),
-    db.studio.findMany({ where: { archivedAt: null, memberships: { some: { userId } } }, select: { duty: true }, orderBy: { id: "asc" } }),
+  const standing = await standingOf(userId, now, db);
+  const { stage } = standing.career;
+  const { year } = standing;
+  const groups = standing.person.groups;
+  // Progress and the catalogue's side are read at once: the menu is a counselor's most visited page.
+  const [progress, [courses, enrolments, attended, studioDuties]] = await Promise.all([
+    progressFrom(standing, db),
+    Promise.all([
+      db.trainingCourse.findMany({
+        // Only courses for everyone or with a target that applies to this person (the others never
+        // show), and only their next session: the menu stays cheap with a whole school's catalogue.
+        where: {
+          status: "PUBLISHED",
+          AND: [
+            { OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
+            { OR: [{ targets: { none: {} } }, { targets: { some: { AND: [{ OR: [{ stage: null }, { stage }] }, { OR: [{ group: null }, { group: { in: groups } }] }] } } }] },
+          ],
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          title: true,
+          level: true,
+          year: true,
+          hours: true,
+          duties: true,
+          capacity: true,
+          enrolOpensAt: true,
+          enrolClosesAt: true,
+          speaker: true,
+          speakerKind: true,
+          platform: { select: { code: true, nameZh: true, nameEn: true } },
+          targets: { select: { stage: true, group: true, kind: true } },
+          sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true, startsAt: true, endsAt: true, place: true } },
+        },
+      }),
+      db.trainingEnrolment.findMany({ where: { userId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { courseId: true, status: true } }),
+      db.trainingAttendance.findMany({ where: { userId }, select: { session: { select: { courseId: true, startsAt: true, course: { select: { duties: true } } } } } }),
+      db.studio.findMany({ where: { archivedAt: null, memberships: { some: { userId } } }, select: { duty: true }, orderBy: { id: "asc" } }),
+    ]),
   ]);
   const enrolmentOf = new Map<string, TrainingEnrolmentStatus>(enrolments.map((e) => [e.courseId, e.status]));
   const attendedCourses = new Set(attended.map((a) => a.session.courseId));
