@@ -37,10 +37,10 @@ describe("the training section navigation", () => {
     expect(findings, `axe findings:${listed(findings)}`).toEqual([]);
   });
 
-  it("shows 学工部 the catalogue, external training, the ledger and the import (no menu, no calendar), axe-clean at 375 px", async () => {
+  it("shows 学工部 the catalogue, external training, the ledger, the import, the dashboard and the settings (no menu, no calendar), axe-clean at 375 px", async () => {
     const page = await phoneAs("admin");
     await openPage(page, "/training/courses");
-    expect(await sectionLinks(page)).toEqual(["培训目录", "校外培训", "学时台账", "导入"]);
+    expect(await sectionLinks(page)).toEqual(["培训目录", "校外培训", "学时台账", "导入", "培训看板", "培训设置"]);
     await page.getByRole("navigation", { name: "培训栏目" }).getByRole("link", { name: "导入" }).click();
     await page.getByRole("heading", { level: 1, name: "培训数据导入导出" }).waitFor();
     await settled(page);
@@ -50,6 +50,17 @@ describe("the training section navigation", () => {
     findings.push(...(await axeFindings(page, "admin /training/ledger @375")));
     expect(await sidewaysOverflow(page, "admin /training/ledger @375")).toBeNull();
     expect(findings, `axe findings:${listed(findings)}`).toEqual([]);
+  });
+
+  it("shows a college admin their college's dashboard but not the school's settings", async () => {
+    const page = await phoneAs("college");
+    await openPage(page, "/training/courses");
+    const links = await sectionLinks(page);
+    expect(links).toContain("培训看板");
+    expect(links).not.toContain("培训设置");
+    await page.getByRole("navigation", { name: "培训栏目" }).getByRole("link", { name: "培训看板" }).click();
+    await page.getByRole("heading", { level: 1, name: "培训看板" }).waitFor();
+    expect(await sidewaysOverflow(page, "college /training/dashboard @375")).toBeNull();
   });
 });
 
