@@ -15,5 +15,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   authorize(user, "training:browse", null);
   const { filters, page } = parseCatalogueFilters(new URL(request.url).searchParams);
   const [catalogue, platforms] = await Promise.all([listCatalogue(user, filters, page), platformOptions()]);
-  return data({ ...catalogue, page, filtered: Object.values(filters).some((v) => v !== undefined), platforms, mayCreate: can(user, "training:organise", defaultOrganiser(user)), mayAdminister: can(user, "training:administer", null) });
+  return data({ ...catalogue, page, filtered: Object.values(filters).some((v) => v !== undefined), platforms, mayCreate: can(user, "training:organise", defaultOrganiser(user)) });
 }

@@ -45,7 +45,7 @@ export async function checkInScreen(sessionId: string, origin: string, page = 1,
     db.trainingEnrolment.count({ where: enrolled }),
     db.trainingEnrolment.findMany({
       where: enrolled,
-      orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+      orderBy: [{ user: { nameSortKey: "asc" } }, { id: "asc" }],
       skip: (page - 1) * ROSTER_PAGE_SIZE,
       take: ROSTER_PAGE_SIZE,
       select: { user: { select: { id: true, name: true, username: true, college: { select: { name: true } } } } },

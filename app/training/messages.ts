@@ -535,7 +535,6 @@ export const trainingMessages = defineMessages({
   admin: {
     title: ["培训设置", "Training settings"],
     intro: ["学工部维护的培训规则：阶段培养计划、国家规定、培训平台、校院两级和专项经费。", "The training rules 学工部 keeps: stage plans, national rules, platforms, the two levels and budgets."],
-    toSettings: ["培训设置", "Training settings"],
     sections: ["设置栏目", "Settings sections"],
     saving: ["保存中…", "Saving…"],
     plans: {

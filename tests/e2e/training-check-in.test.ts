@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { codeFor, stepAt } from "~/training/check-in-code.ts";
-import { launchBrowser, login, newPage } from "../support/browser.ts";
+import { launchBrowser, login, newPage, settled } from "../support/browser.ts";
 import { query, undoChangesTo, userId } from "../support/e2e-database.ts";
 
 const baseUrl = inject("baseUrl");
@@ -64,7 +64,13 @@ describe("check-in at a training session", () => {
 
     // The organiser's screen counts her with the next code, and the roster says she is in.
     await organiser.getByTestId("checked-in-count").filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 });
-    await organiser.getByRole("row").filter({ hasText: "王小雨" }).getByText(/^已签到/).waitFor();
+    // The roster pages by 50 in surname order (王 comes late): the organiser turns pages to find her.
+    const her = organiser.getByRole("row").filter({ hasText: "王小雨" });
+    for (let turns = 0; !(await her.count()) && turns < 20; turns++) {
+      await organiser.getByRole("link", { name: "下一页" }).first().click();
+      await settled(organiser);
+    }
+    await her.getByText(/^已签到/).waitFor();
 
     const recorded = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "TrainingAttendance" WHERE "sessionId" = $1`, [sessionId]);
     expect(recorded[0]!.n).toBe(1);

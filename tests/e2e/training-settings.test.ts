@@ -35,9 +35,9 @@ describe("培训设置 (学工部) on a phone", () => {
       if (overflow) findings.push(overflow);
     };
 
-    // The catalogue (where 学工部 lands) links to the settings.
+    // The catalogue (where 学工部 lands) links to the settings in the section navigation.
     await openPage(phone, "/training/courses");
-    await phone.getByRole("link", { name: "培训设置" }).click();
+    await phone.getByRole("navigation", { name: "培训栏目" }).getByRole("link", { name: "培训设置" }).click();
     await phone.getByRole("heading", { level: 1, name: "培训设置" }).waitFor();
     await settled(phone);
     await audit("/training/settings");

@@ -14,7 +14,7 @@ import { DUTIES, GROUPS, LEVELS } from "../schemas.ts";
 
 /** The catalogue (培训目录): filters by platform, level, stage, group and duty; paginated; cards on a phone. */
 export function CataloguePage() {
-  const { courses, total, page, pages, platforms, filtered, mayCreate, mayAdminister } = useLoaderData<typeof loader>();
+  const { courses, total, page, pages, platforms, filtered, mayCreate } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -40,19 +40,10 @@ export function CataloguePage() {
         title={t("training.catalogue.title")}
         subtitle={t("training.catalogue.intro")}
         actions={
-          mayAdminister || mayCreate ? (
-            <>
-              {mayAdminister ? (
-                <Link to="/training/settings" className={buttonClass("secondary")}>
-                  {t("training.admin.toSettings")}
-                </Link>
-              ) : null}
-              {mayCreate ? (
-                <Link to="/training/courses/new" className={buttonClass("primary")}>
-                  {t("training.catalogue.create")}
-                </Link>
-              ) : null}
-            </>
+          mayCreate ? (
+            <Link to="/training/courses/new" className={buttonClass("primary")}>
+              {t("training.catalogue.create")}
+            </Link>
           ) : null
         }
       />
