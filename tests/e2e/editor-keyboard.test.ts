@@ -259,6 +259,10 @@ for (const width of [1280, 375]) {
       // input method, as a person would) starts a paragraph.
       await caretIn(page, "普查", "End");
       await page.keyboard.press("ArrowDown");
+      // Compose only once the gap cursor stands after the table: a composition that starts before
+      // the editor has moved the selection lands where the browser's selection still is.
+      await editorBody(page).locator(".ProseMirror-gapcursor").waitFor({ state: "attached" });
+      await nextFrames(page);
       const ime = await page.context().newCDPSession(page);
       await ime.send("Input.imeSetComposition", { text: "dierzhou", selectionStart: 8, selectionEnd: 8 });
       await ime.send("Input.insertText", { text: "第二周安排待定。" });
