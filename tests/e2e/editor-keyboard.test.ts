@@ -100,8 +100,18 @@ const described = (locator: Locator) => locator.evaluate(describeElement);
 async function caretIn(page: Page, text: string, where: "Home" | "End" = "Home") {
   await editorBody(page).getByText(text, { exact: true }).click();
   await page.keyboard.press(where);
-  const caret = () => page.evaluate(() => window.getSelection()?.focusNode?.textContent ?? null);
-  await expect.poll(caret, { message: `the caret is in “${text}”` }).toBe(text);
+  // The editor's own selection, not the browser's: under load ProseMirror reads a click's DOM
+  // selection a moment later, and keys pressed before that act where its selection still was.
+  await expect.poll(async () => (await editorSelection(page)).text, { message: `the caret is in “${text}”` }).toBe(text);
+}
+
+/** Where the editor's selection is: the text of its block and its kind (Tiptap keeps the editor on the editable element). */
+function editorSelection(page: Page) {
+  return page.evaluate(() => {
+    type Selection = { $head: { parent: { textContent: string } }; toJSON(): { type: string } };
+    const { selection } = (document.querySelector(".ProseMirror") as unknown as { editor: { state: { selection: Selection } } }).editor.state;
+    return { text: selection.$head.parent.textContent, type: selection.toJSON().type };
+  });
 }
 
 const nextFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -261,7 +271,7 @@ for (const width of [1280, 375]) {
       await page.keyboard.press("ArrowDown");
       // Compose only once the gap cursor stands after the table: a composition that starts before
       // the editor has moved the selection lands where the browser's selection still is.
-      await editorBody(page).locator(".ProseMirror-gapcursor").waitFor({ state: "attached" });
+      await expect.poll(async () => (await editorSelection(page)).type).toBe("gapcursor");
       await nextFrames(page);
       const ime = await page.context().newCDPSession(page);
       await ime.send("Input.imeSetComposition", { text: "dierzhou", selectionStart: 8, selectionEnd: 8 });
