@@ -35,7 +35,8 @@ export function decodeCsv(buffer: Buffer): string {
   }
 }
 
-function excelCell(value: ExcelJS.CellValue): Cell {
+/** A spreadsheet cell as plain data (rich text joined, formulas by their result, errors empty); the training imports read cells the same way. */
+export function excelCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date || typeof value === "number" || typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "是" : "否";

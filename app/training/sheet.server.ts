@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { excelCell } from "~/people/roster.server.ts";
 
 /**
  * Reading and writing the training spreadsheets (.xlsx): the catalogue, hours from external
@@ -30,19 +31,6 @@ export interface SheetRow<K extends string> {
   line: number;
   get(key: K): Cell;
   text(key: K): string;
-}
-
-function excelCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "是" : "否";
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return excelCell(value.result as ExcelJS.CellValue);
-    if ("error" in value) return null;
-  }
-  return String(value);
 }
 
 export function cellText(cell: Cell | undefined): string {
