@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentStatus, StudioRole } from "~/generated/prisma/enums.ts";
 import { hasRole, type Actor } from "./actor.ts";
+import { meetingRules, meetingScopes, type MeetingResource } from "./meetings.ts";
 import { seesWorkspace, studioScopes, type StudioResource } from "./studios.ts";
 
 /**
@@ -22,6 +23,11 @@ export interface DocumentResource {
   viewerIsAuthor: boolean;
   /** The viewer has a pending review request on the document. */
   viewerIsReviewer: boolean;
+  /**
+   * A meeting's minutes (decision 059) belong to the meeting, not to a studio: its rules decide who
+   * reads and writes them, and nothing of a studio's workflow (review, publish, delete) applies.
+   */
+  minutes?: MeetingResource;
 }
 
 /** A template: studioId null is a school-wide template. */
@@ -33,7 +39,8 @@ export interface TemplateResource {
 const EDITABLE: readonly DocumentStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
 /** A studio's documents are its working material: read whatever their status (search relies on it). */
-const reads = (actor: Actor, doc: DocumentResource) => seesWorkspace(actor, doc);
+const reads = (actor: Actor, doc: DocumentResource) =>
+  doc.minutes ? meetingRules.meeting["meeting:read-minutes"](actor, doc.minutes) : seesWorkspace(actor, doc);
 
 function authorOrLeader(doc: DocumentResource): boolean {
   return doc.viewerRole !== null && (doc.viewerIsAuthor || doc.viewerRole === "LEADER");
@@ -44,7 +51,8 @@ export const documentRules = {
     /** Open the document, its comments, versions and review history; export it. */
     "document:read": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
     /** Change the text (enforced by the collaboration server too) and its title, tags and links. */
-    "document:edit": (_actor: Actor, doc: DocumentResource) => doc.viewerRole !== null && EDITABLE.includes(doc.status),
+    "document:edit": (actor: Actor, doc: DocumentResource) =>
+      doc.minutes ? meetingRules.meeting["meeting:write-minutes"](actor, doc.minutes) : doc.viewerRole !== null && EDITABLE.includes(doc.status),
     /** Comment, reply, mention, resolve and reopen threads. */
     "document:comment": (actor: Actor, doc: DocumentResource) => reads(actor, doc),
     /** Save a named version. */
@@ -64,7 +72,7 @@ export const documentRules = {
     "document:delete": (_actor: Actor, doc: DocumentResource) =>
       doc.viewerRole === "LEADER" || (doc.viewerRole !== null && doc.viewerCreated && doc.status === "DRAFT"),
     /** Make a studio template from the document. */
-    "document:save-as-template": (actor: Actor, doc: DocumentResource) => doc.viewerRole === "LEADER" || hasRole(actor, "ADMIN"),
+    "document:save-as-template": (actor: Actor, doc: DocumentResource) => !doc.minutes && (doc.viewerRole === "LEADER" || hasRole(actor, "ADMIN")),
   },
   studio: {
     /** Write a new document or import files into a studio: its members. */
@@ -82,6 +90,8 @@ export const documentRules = {
 };
 
 export const documentScopes = {
-  /** The list side of "document:read": the documents of the studios whose workspace the actor sees. */
-  "document:read": (actor: Actor): Prisma.DocumentWhereInput => ({ studio: studioScopes["studio:view-workspace"](actor) }),
+  /** The list side of "document:read": the documents of the studios whose workspace the actor sees, and the minutes of the meetings they see. */
+  "document:read": (actor: Actor): Prisma.DocumentWhereInput => ({
+    OR: [{ studio: studioScopes["studio:view-workspace"](actor) }, { minutesOfMeeting: meetingScopes["meeting:view"](actor) }],
+  }),
 };

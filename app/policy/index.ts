@@ -14,6 +14,14 @@ import { ownScope, type SchoolScope } from "./scope.ts";
 import { mentorRules, mentorWhoMay, type InvitationResource, type MentorResource } from "./mentors.ts";
 import { documentRules, documentScopes, type DocumentResource, type TemplateResource } from "./documents.ts";
 import { evaluationRules, evaluationWhoMay } from "./evaluations.ts";
+import {
+  meetingRules,
+  meetingScopes,
+  type ActionItemResource,
+  type MeetingOrganiserResource,
+  type MeetingResource,
+  type MeetingSeriesResource,
+} from "./meetings.ts";
 import { joinRequestRules, type JoinRequestResource } from "./join-requests.ts";
 import { notificationRules } from "./notifications.ts";
 import { outputRules, type OutputResource } from "./outputs.ts";
@@ -66,6 +74,11 @@ interface ResourceKinds {
   /** Someone's training record: plan, menu, progress, ledger. */
   trainingPerson: TrainingPersonResource;
   externalTraining: ExternalTrainingResource;
+  /** Who would organise a meeting series: the school, a college, a joint group or a studio. */
+  meetingOrganiser: MeetingOrganiserResource;
+  meetingSeries: MeetingSeriesResource;
+  meeting: MeetingResource;
+  actionItem: ActionItemResource;
 }
 
 /**
@@ -73,8 +86,8 @@ interface ResourceKinds {
  * same way; a new file adds its groups here, a new kind of resource a line in `ResourceKinds`.
  */
 const RULES = {
-  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school, ...trainingRules.school },
-  schoolScope: { ...schoolRules.schoolScope, ...peopleRules.schoolScope, ...trainingRules.schoolScope },
+  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school, ...trainingRules.school, ...meetingRules.school },
+  schoolScope: { ...schoolRules.schoolScope, ...peopleRules.schoolScope, ...trainingRules.schoolScope, ...meetingRules.schoolScope },
   person: { ...peopleRules.person, ...accountRules.person },
   account: { ...accountRules.account, ...searchRules.account },
   studio: {
@@ -105,6 +118,10 @@ const RULES = {
   trainingEnrolment: trainingEnrolmentRules.trainingEnrolment,
   trainingPerson: trainingRules.trainingPerson,
   externalTraining: trainingRules.externalTraining,
+  meetingOrganiser: meetingRules.meetingOrganiser,
+  meetingSeries: meetingRules.meetingSeries,
+  meeting: meetingRules.meeting,
+  actionItem: meetingRules.actionItem,
 } satisfies { [K in keyof ResourceKinds]: Record<string, (actor: Actor, resource: ResourceKinds[K]) => boolean> };
 
 export type ResourceKind = keyof ResourceKinds;
@@ -151,7 +168,7 @@ export function abilities<K extends ResourceKind>(actor: Actor | null | undefine
  * the rule allows one by one (tests/integration/list-scopes.test.ts compares the two for every
  * seeded person). Combine it with a page's own filters through `AND`, never by spreading.
  */
-const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes, ...trainingScopes };
+const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes, ...trainingScopes, ...meetingScopes };
 export type ListedAction = keyof typeof LIST_SCOPES;
 export type ListScope<A extends ListedAction> = ReturnType<(typeof LIST_SCOPES)[A]>;
 export const LISTED_ACTIONS = Object.keys(LIST_SCOPES) as ListedAction[];
