@@ -41,6 +41,8 @@ export async function listThreads(documentId: string) {
 /** People who can read the document: its studio's members and mentors (those a comment can mention). */
 export async function mentionablePeople(documentId: string) {
   const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { studioId: true } });
+  // Minutes (no studio) are mentioned on their meeting's page, among its invitees (decision 059).
+  if (document.studioId === null) return [];
   return prisma.user.findMany({
     where: {
       active: true,

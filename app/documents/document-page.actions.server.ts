@@ -37,8 +37,10 @@ function notFound(): never {
 export const action = intentAction({
   load: async ({ params }, user) => {
     const access = (await loadDocumentAccess(params.documentId!, user)) ?? notFound();
+    // A meeting's minutes are changed from their meeting's page (decision 059).
+    const studioId = access.studioId ?? notFound();
     authorize(user, "document:read", access.resource);
-    return access;
+    return { ...access, studioId };
   },
   intents: (intent) => {
     /** A comment of this document named by the form (404 for another document's). */

@@ -16,7 +16,8 @@ export type Panel = (typeof PANELS)[number];
 /** Everything the document page shows, for a reader authorised with "document:read". */
 export async function loadDocumentPage(request: Request, documentId: string, user: SessionUser) {
   const access = await loadDocumentAccess(documentId, user);
-  if (!access) throw new Response("Not Found", { status: 404 });
+  // A meeting's minutes are opened on their meeting's page (decision 059), not as a studio document.
+  if (!access || access.studioId === null) throw new Response("Not Found", { status: 404 });
   authorize(user, "document:read", access.resource);
   const url = new URL(request.url);
   const versionPage = Math.max(1, Math.min(1000, Number(url.searchParams.get("vpage")) || 1));
@@ -30,10 +31,11 @@ export async function loadDocumentPage(request: Request, documentId: string, use
     studioDirectionsWithMentors(access.studioId),
     currentState(documentId),
   ]);
-  if (!document) throw new Response("Not Found", { status: 404 });
+  const studio = document?.studio;
+  if (!document || !studio) throw new Response("Not Found", { status: 404 });
   return {
     user: { id: user.id, name: user.name },
-    document,
+    document: { ...document, studio },
     threads,
     reviews,
     versions,

@@ -83,7 +83,7 @@ describe("creating documents", () => {
     expect(list.items.map((item) => item.id)).toContain(caseStudy.id);
     expect(list.items.map((item) => item.id)).not.toContain(note.id);
     const mine = await listMyDocuments({ id: people.mentor!.id, roles: ["MENTOR"], collegeId: null }, { page: 1 });
-    expect(mine.items.some((item) => item.studio.id === studio.id)).toBe(true);
+    expect(mine.items.some((item) => item.studio?.id === studio.id)).toBe(true);
     const outsider = await listMyDocuments({ id: people.counselor!.id, roles: ["COUNSELOR"], collegeId: null }, { page: 1 });
     expect(outsider.total).toBe(0);
   });

@@ -56,7 +56,8 @@ export function listStudioDocuments(studioId: string, filters: DocumentFilters) 
  * studios', the studios they mentor, and for 学工部 every studio's).
  */
 export async function listMyDocuments(user: Actor, filters: DocumentFilters) {
-  return page(whereCan(user, "document:read"), filters);
+  // Studio documents only: a meeting's minutes are found on their meeting (decision 059).
+  return page({ AND: [whereCan(user, "document:read"), { studioId: { not: null } }] }, filters);
 }
 
 /** The open studios a person may open documents in ("studio:view-workspace"), for the overview's filter and links. */
@@ -165,6 +166,7 @@ export interface DocumentDetails {
 
 export async function updateDetails(documentId: string, userId: string, details: DocumentDetails) {
   const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { studioId: true } });
+  if (document.studioId === null) throw new Response("Not Found", { status: 404 });
   await checkLinks(document.studioId, details.directionId, details.projectId);
   await prisma.$transaction(async (tx) => {
     await tx.document.update({ where: { id: documentId }, data: details });

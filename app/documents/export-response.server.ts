@@ -24,7 +24,7 @@ export async function exportDocument(documentId: string, format: string, t: TFun
   });
   const labels = {
     subtitle: t("documents.export.subtitle", {
-      studio: document.studio.name,
+      studio: document.studio?.name ?? "",
       type: t(`documentType.${document.type}`),
       status: t(`documentStatus.${document.status}`),
       date: formatDate(new Date(), locale),

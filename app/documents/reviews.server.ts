@@ -102,6 +102,8 @@ export async function requestReview(
   input: { directionId: string; reviewerIds: string[]; note: string },
 ) {
   const document = await prisma.document.findUniqueOrThrow({ where: { id: documentId }, select: { studioId: true, title: true } });
+  // Minutes are never reviewed (the policy refuses it); no studio, no direction.
+  if (document.studioId === null) throw new Response("Not Found", { status: 404 });
   const direction = await prisma.direction.findFirst({ where: { id: input.directionId, studioId: document.studioId }, select: { id: true } });
   if (!direction) throw new UserError("documents.errors.directionNotInStudio", {}, { status: 400 });
   const mentors = await directionMentors(direction.id);
@@ -176,7 +178,7 @@ export async function decideReview(
     await tx.review.update({ where: { id: review.id }, data: { status: input.decision, summary: input.summary || null, decidedAt: new Date() } });
     // The first decision settles this round; the other mentors' requests are closed.
     const others = await cancelPendingReviews(tx, documentId);
-    const leader = await tx.studioMembership.findFirst({ where: { studioId: document.studioId, role: "LEADER" }, select: { userId: true } });
+    const leader = document.studioId === null ? null : await tx.studioMembership.findFirst({ where: { studioId: document.studioId, role: "LEADER" }, select: { userId: true } });
     const recipients = new Set([...(await authorsOf(tx, documentId)), review.requestedById, ...(leader ? [leader.userId] : [])]);
     const type = input.decision === "APPROVED" ? "documents.notices.approved" : "documents.notices.changesRequested";
     return finishTransition(

@@ -62,7 +62,7 @@ export async function getMentoring(userId: string, reviewPage: number) {
       documentId: r.documentId,
       title: r.document.title,
       type: r.document.type,
-      studio: r.document.studio.name,
+      studio: r.document.studio?.name ?? "",
       requestedBy: r.requestedBy.name,
       createdAt: r.createdAt,
     })),

@@ -51,7 +51,7 @@ export default function Reviews() {
               <div className="space-y-1">
                 <p className="font-medium text-slate-900">{review.document.title}</p>
                 <p className="text-sm text-slate-600">
-                  {t(`documentType.${review.document.type}`)} · {review.document.studio.name}
+                  {t(`documentType.${review.document.type}`)} · {review.document.studio?.name ?? ""}
                   {review.document.direction ? ` · ${review.document.direction.name}` : ""} · {t("documents.list.words", { count: review.document.wordCount })}
                 </p>
                 <p className="text-xs text-slate-500">

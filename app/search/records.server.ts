@@ -74,9 +74,12 @@ function loadDocumentRows(db: Db, where: { id: { in: string[] } } | { id: { gt: 
   return db.document.findMany({ where, select: documentSelect, orderBy: { id: "asc" }, take });
 }
 
-function documentRecord(doc: DocumentRow): SearchRecord {
+function documentRecord(doc: DocumentRow): SearchRecord | null {
+  // A meeting's minutes belong to no studio: they are found as part of their meeting, not here.
+  const { studio, studioId } = doc;
+  if (!studio || !studioId) return null;
   const authors = doc.authors.length ? doc.authors.map((a) => a.user) : [doc.createdBy];
-  const duty = doc.duty ?? doc.studio.duty;
+  const duty = doc.duty ?? studio.duty;
   return {
     id: recordId("document", doc.id),
     kind: "document",
@@ -85,17 +88,17 @@ function documentRecord(doc: DocumentRow): SearchRecord {
     ...withTwins({
       title: doc.title,
       headings: extractHeadings(doc.plainText).join("\n"),
-      keywords: text([zhCN.documentType[doc.type], ...doc.tags, ...authors.map((a) => a.name), doc.studio.name, doc.direction?.name, dutyLabel(duty)]),
+      keywords: text([zhCN.documentType[doc.type], ...doc.tags, ...authors.map((a) => a.name), studio.name, doc.direction?.name, dutyLabel(duty)]),
       body: doc.plainText,
     }),
     duty: [duty],
-    studioIds: [doc.studioId],
+    studioIds: [studioId],
     year: schoolYear(doc.createdAt),
     status: doc.status,
     authorIds: authors.map((a) => a.id),
     date: doc.updatedAt.getTime(),
     url: searchUrls.document(doc.id),
-    studioName: doc.studio.name,
+    studioName: studio.name,
     authors: authors.map((a) => a.name),
     detail: null,
   };
@@ -307,7 +310,7 @@ interface KindLoader {
 }
 
 const loaders: Record<RecordKind, KindLoader> = {
-  document: { load: loadDocumentRows, build: documentRecord as (row: never) => SearchRecord },
+  document: { load: loadDocumentRows, build: documentRecord as (row: never) => SearchRecord | null },
   studio: { load: loadStudioRows, build: studioRecord as (row: never) => SearchRecord },
   person: { load: loadPersonRows, build: personRecord as (row: never) => SearchRecord | null },
   output: { load: loadOutputRows, build: outputRecord as (row: never) => SearchRecord },

@@ -14,7 +14,8 @@ export interface DocumentRow {
   status: DocumentStatus;
   wordCount: number;
   updatedAt: string | Date;
-  studio: { id: string; name: string };
+  /** Null for a meeting's minutes (decision 059), which studio lists never show. */
+  studio: { id: string; name: string } | null;
   createdBy: { name: string };
 }
 
@@ -72,7 +73,7 @@ export function DocumentTable({ rows, showStudio, filtered }: { rows: DocumentRo
         </Link>
       ),
     },
-    showStudio ? { key: "studio", header: t("documents.list.columnStudio"), className: "text-slate-600", cell: (row) => <Content>{row.studio.name}</Content> } : null,
+    showStudio ? { key: "studio", header: t("documents.list.columnStudio"), className: "text-slate-600", cell: (row) => <Content>{row.studio?.name ?? ""}</Content> } : null,
     { key: "type", header: t("documents.list.columnType"), className: "whitespace-nowrap text-slate-600", cell: (row) => t(`documentType.${row.type}`) },
     { key: "status", header: t("documents.list.columnStatus"), className: "whitespace-nowrap", cell: (row) => <StatusBadge status={row.status} /> },
     { key: "words", header: t("documents.list.columnWords"), numeric: true, hideOnPhone: true, className: "tabular-nums text-slate-600", cell: (row) => row.wordCount },
