@@ -2,6 +2,7 @@ import { accountMessages } from "~/auth/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
+import { meetingsMessages } from "~/meetings/messages.ts";
 import { mentorMessages } from "~/mentors/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
 import { peopleMessages } from "~/people/messages.ts";
@@ -34,6 +35,7 @@ export const messages = {
   settings: settingsMessages,
   account: accountMessages,
   training: trainingMessages,
+  meetings: meetingsMessages,
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */

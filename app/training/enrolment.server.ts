@@ -64,8 +64,11 @@ export async function withdraw(courseId: string, actor: Pick<SessionUser, "id">)
   return { promoted };
 }
 
-/** The people of a cohort, within the assigner's own slice of the school: counselors the programme counts, active. */
-async function cohortPeople(cohort: Cohort, scope: SchoolScope, db: Db): Promise<string[]> {
+/**
+ * The people of a cohort, within the assigner's own slice of the school: counselors the programme
+ * counts, active. Meetings resolve their audience with it too (app/meetings/invitations.server.ts).
+ */
+export async function cohortPeople(cohort: Cohort, scope: SchoolScope, db: Db): Promise<string[]> {
   const inScope: Prisma.UserWhereInput = scope.kind === "college" ? { collegeId: scope.collegeId } : {};
   const base: Prisma.UserWhereInput = { AND: [whoMay("training:view-menu"), { active: true }, inScope] };
   const where = (extra: Prisma.UserWhereInput): Prisma.UserWhereInput => ({ AND: [base, extra] });

@@ -1,0 +1,65 @@
+import { defineMessages } from "~/i18n/define-messages.ts";
+
+/** Monthly exchange meetings (issue 19): refusals, notices and the minutes template. Pages add theirs here. */
+export const meetingsMessages = defineMessages({
+  errors: {
+    titleRequired: ["请填写名称。", "Enter a title."],
+    badChoice: ["请从列表中选择。", "Choose from the list."],
+    badMinutes: ["时长须为 1 到 600 分钟的整数。", "A duration is a whole number of minutes from 1 to 600."],
+    badRule: ["请选择每月第几个星期几（第 1–5 个或最后一个）。", "Choose which weekday of the month (1st–5th or last)."],
+    badTime: ["请按 时:分 填写开始时间，例如 14:30。", "Enter the start time as HH:MM, e.g. 14:30."],
+    badDate: ["请填写有效的日期。", "Enter a valid date."],
+    badUrl: ["请填写以 http:// 或 https:// 开头的链接。", "Enter a link starting with http:// or https://."],
+    badCount: ["一次可生成 1 到 36 次例会。", "Generate between 1 and 36 meetings at a time."],
+    badGroupCount: ["小组数须为 1 到 30。", "The number of groups is 1 to 30."],
+    segmentsRequired: ["议程须有 1 到 12 个环节。", "An agenda has 1 to 12 segments."],
+    ownerRequired: ["请选择督办事项的责任人。", "Choose who owns the action item."],
+    organiserMismatch: [
+      "组织方与所选学院、联合培训组或工作室不一致：学校例会不选，学院例会选一个学院，联合培训组例会选一个组，工作室例会选一个工作室。",
+      "The organiser does not match: a school series names none, a college series one college, a joint-group series one group, a studio series one studio.",
+    ],
+    itemLongerThanMeeting: [
+      "议题“{{title}}”安排了 {{minutes}} 分钟，超过了例会的总时长 {{length}} 分钟。",
+      "The item “{{title}}” is planned for {{minutes}} minutes, longer than the whole meeting ({{length}} minutes).",
+    ],
+    segmentNotInMeeting: ["所选环节不属于这次例会。", "That segment is not part of this meeting."],
+    meetingClosed: ["这次例会已结束，不能再修改；更正纪要请在签发后另存新版本。", "This meeting is closed and can no longer be changed."],
+    meetingCancelled: ["这次例会已取消，不能再修改。", "This meeting was cancelled and can no longer be changed."],
+    notCancellable: ["只有尚未开始的例会可以取消。", "Only a meeting that has not started can be cancelled."],
+    agendaAlreadyPublished: ["议程已发布。", "The agenda has already been published."],
+    noInvitees: ["参会对象中没有人：请先设置参会对象。", "The audience is empty: set who is invited first."],
+    notInvited: ["{{name}}不在这次例会的参会名单中。", "{{name}} is not invited to this meeting."],
+    checkInNeedsInvitation: ["你不在这次例会的参会名单中，不能签到。", "You are not invited to this meeting, so you cannot check in."],
+    ownerNotParticipant: [
+      "责任人须是这次例会的参会者或受邀者：{{name}}不在名单中。",
+      "The owner must be a participant or invitee of this meeting: {{name}} is not.",
+    ],
+    dueInPast: ["期限 {{date}} 已经过去，请选择今天或以后的日期。", "The due date {{date}} has passed: choose today or a later day."],
+    proposalNotOpen: ["这条议题已处理。", "This proposal has already been dealt with."],
+    actionClosed: ["这条督办事项已{{status}}，不能再改状态。", "This action item is already {{status}}."],
+    notClosedYet: ["请先结束例会，再签发纪要。", "Close the meeting before confirming the minutes."],
+    minutesConfirmed: ["纪要已签发，成为只读。", "The minutes are confirmed and read-only."],
+    noMinutes: ["这次例会还没有纪要。", "This meeting has no minutes yet."],
+    notStarted: ["例会尚未开始，不能结束。", "The meeting has not started yet, so it cannot be closed."],
+  },
+  notices: {
+    agendaPublished: ["{{series}}：{{date}} 的例会议程已发布。", "{{series}}: the agenda of the meeting on {{date}} is published."],
+    meetingMoved: ["{{series}}：例会改到 {{date}}。", "{{series}}: the meeting moved to {{date}}."],
+    meetingCancelled: ["{{series}}：{{date}} 的例会取消。", "{{series}}: the meeting on {{date}} is cancelled."],
+    actionAssigned: ["{{series}}：你负责督办事项“{{title}}”，期限 {{date}}。", "{{series}}: you own the action item “{{title}}”, due {{date}}."],
+    actionOverdue: ["督办事项“{{title}}”已逾期（期限 {{date}}）。", "The action item “{{title}}” is overdue (due {{date}})."],
+    checkedIn: ["签到成功。", "Checked in."],
+    alreadyCheckedIn: ["已签到（{{time}}）。", "Already checked in ({{time}})."],
+  },
+  minutes: {
+    title: ["{{series}} {{date}} 会议纪要", "{{series}} minutes, {{date}}"],
+    carriedOver: ["上次督办事项落实情况", "Follow-up of earlier action items"],
+    presenter: ["主讲：{{name}}", "Presenter: {{name}}"],
+    group: ["{{name}}（汇报人：{{reporter}}）", "{{name}} (reporter: {{reporter}})"],
+    outcomes: ["议定事项", "Outcomes"],
+    confirmedVersion: ["签发稿", "Confirmed"],
+  },
+  activity: {
+    summary: ["议题 {{items}} 项，出席 {{present}} 人，督办事项 {{actions}} 项。", "{{items}} agenda items, {{present}} present, {{actions}} action items."],
+  },
+});

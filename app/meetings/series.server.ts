@@ -1,0 +1,168 @@
+import crypto from "node:crypto";
+import { recordAudit } from "~/audit/audit.server.ts";
+import type { Db } from "~/db/client.server.ts";
+import { prisma } from "~/db/client.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { schoolToday } from "~/lib/calendar-date.ts";
+import { UserError } from "~/lib/user-error.ts";
+import { whereCan, type Actor } from "~/policy/index.ts";
+import { occurrencesFrom } from "./recurrence.ts";
+import { segmentTemplateSchema, seriesSchema, type MeetingTarget, type SeriesInput } from "./schemas.ts";
+
+/**
+ * Meeting series (例会系列) and their occurrences. A series holds a monthly rule, a template of
+ * segments and an audience; each month's meeting is created from them and then lives on its own
+ * (moved, cancelled, its agenda edited). Generating is idempotent: (seriesId, scheduledOn) is
+ * unique, so generating twice, or twice at once, writes each month once.
+ */
+
+/** A meeting's check-in secret (rotating codes and signed QR payloads, app/training/check-in-code.ts). */
+export const newCheckInSecret = () => crypto.randomBytes(32).toString("base64url");
+
+function organiserColumns(input: ReturnType<typeof seriesSchema.parse>) {
+  const { organiserKind, collegeId, jointGroupId, studioId } = input;
+  const given = [collegeId, jointGroupId, studioId].filter(Boolean).length;
+  const ok =
+    (organiserKind === "SCHOOL" && given === 0) ||
+    (organiserKind === "COLLEGE" && collegeId && given === 1) ||
+    (organiserKind === "JOINT_GROUP" && jointGroupId && given === 1) ||
+    (organiserKind === "STUDIO" && studioId && given === 1);
+  if (!ok) throw new UserError("meetings.errors.organiserMismatch", {}, { status: 400 });
+  return { organiserKind, collegeId: collegeId ?? null, jointGroupId: jointGroupId ?? null, studioId: studioId ?? null };
+}
+
+const targetRow = (target: MeetingTarget): Omit<Prisma.MeetingSeriesTargetCreateManyInput, "seriesId"> => ({
+  kind: target.kind,
+  stage: target.kind === "STAGE" ? target.stage : null,
+  group: target.kind === "GROUP" ? target.group : null,
+  collegeId: target.kind === "COLLEGE" ? target.collegeId : null,
+  studioId: target.kind === "STUDIO" ? target.studioId : null,
+  userId: target.kind === "PERSON" ? target.userId : null,
+});
+
+/**
+ * Creates a series (authorise "meeting-series:create" on its organiser first). A studio series
+ * without an audience invites the studio's members. The creator is its first organiser.
+ */
+export async function createSeries(raw: SeriesInput, actorId: string) {
+  const input = seriesSchema.parse(raw);
+  const organiser = organiserColumns(input);
+  const targets = input.targets.length || !organiser.studioId ? input.targets : [{ kind: "STUDIO" as const, studioId: organiser.studioId }];
+  return prisma.$transaction(async (tx) => {
+    const series = await tx.meetingSeries.create({
+      data: {
+        title: input.title,
+        description: input.description,
+        ...organiser,
+        weekOfMonth: input.weekOfMonth,
+        weekday: input.weekday,
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        place: input.place,
+        segmentTemplate: input.segments,
+        createdById: actorId,
+        organisers: { create: [...new Set([actorId, ...input.coOrganiserIds])].map((userId) => ({ userId })) },
+        targets: { create: targets.map(targetRow) },
+      },
+      select: { id: true, title: true },
+    });
+    await recordAudit(tx, { actorId, action: "meetings.series-create", entityType: "MeetingSeries", entityId: series.id, data: { title: series.title } });
+    return series;
+  });
+}
+
+/**
+ * Creates the next `count` meetings of the rule from `from` (default: today at the school) with
+ * the series' segments, skipping months that already have theirs. Returns how many were new.
+ */
+export async function generateMeetings(seriesId: string, count: number, actorId: string | null, { from, db }: { from?: Date; db?: Db } = {}) {
+  const work = async (tx: Db) => {
+    const series = await tx.meetingSeries.findUniqueOrThrow({
+      where: { id: seriesId },
+      select: { weekOfMonth: true, weekday: true, startTime: true, durationMinutes: true, place: true, segmentTemplate: true },
+    });
+    const segments = segmentTemplateSchema.parse(series.segmentTemplate);
+    const occurrences = occurrencesFrom(series, schoolToday(from ?? new Date()), count);
+    const { count: created } = await tx.meeting.createMany({
+      data: occurrences.map((o) => ({ seriesId, ...o, place: series.place, checkInSecret: newCheckInSecret() })),
+      skipDuplicates: true,
+    });
+    // Segments go to the meetings that have none yet: those just created.
+    const fresh = await tx.meeting.findMany({
+      where: { seriesId, scheduledOn: { in: occurrences.map((o) => o.scheduledOn) }, segments: { none: {} } },
+      select: { id: true },
+    });
+    await tx.meetingSegment.createMany({
+      data: fresh.flatMap((meeting) => segments.map((segment, position) => ({ meetingId: meeting.id, name: segment.name, plannedMinutes: segment.minutes, position }))),
+    });
+    if (created) await recordAudit(tx, { actorId, action: "meetings.generate", entityType: "MeetingSeries", entityId: seriesId, data: { created } });
+    return created;
+  };
+  return db ? work(db) : prisma.$transaction(work);
+}
+
+/** The series a person sees ("meeting-series:view"), with their next meeting. */
+export async function seriesList(actor: Actor, now = new Date()) {
+  const series = await prisma.meetingSeries.findMany({
+    where: whereCan(actor, "meeting-series:view"),
+    orderBy: [{ active: "desc" }, { title: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      organiserKind: true,
+      active: true,
+      weekOfMonth: true,
+      weekday: true,
+      startTime: true,
+      durationMinutes: true,
+      place: true,
+      college: { select: { id: true, name: true } },
+      jointGroup: { select: { id: true, name: true } },
+      studio: { select: { id: true, name: true } },
+      meetings: {
+        where: { AND: [whereCan(actor, "meeting:view"), { startsAt: { gte: now }, status: { in: ["SCHEDULED", "IN_PROGRESS"] } }] },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { id: true, startsAt: true, place: true },
+      },
+    },
+  });
+  return series.map(({ meetings, ...rest }) => ({ ...rest, nextMeeting: meetings[0] ?? null }));
+}
+
+/** One series (authorise "meeting-series:view"): its rule, template, audience, the meetings the viewer sees and the open backlog. */
+export async function seriesDetail(seriesId: string, actor: Actor) {
+  const series = await prisma.meetingSeries.findUnique({
+    where: { id: seriesId },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      organiserKind: true,
+      active: true,
+      weekOfMonth: true,
+      weekday: true,
+      startTime: true,
+      durationMinutes: true,
+      place: true,
+      segmentTemplate: true,
+      college: { select: { id: true, name: true } },
+      jointGroup: { select: { id: true, name: true } },
+      studio: { select: { id: true, name: true } },
+      organisers: { select: { user: { select: { id: true, name: true } } }, orderBy: { userId: "asc" } },
+      targets: { select: { kind: true, stage: true, group: true, collegeId: true, studioId: true, userId: true }, orderBy: { id: "asc" } },
+      meetings: {
+        where: whereCan(actor, "meeting:view"),
+        orderBy: { startsAt: "asc" },
+        select: { id: true, scheduledOn: true, startsAt: true, endsAt: true, place: true, status: true, agendaPublishedAt: true, minutesConfirmedAt: true },
+      },
+      proposals: {
+        where: { status: "OPEN" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, title: true, notes: true, createdAt: true, proposedBy: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!series) throw new Response("Not Found", { status: 404 });
+  return { ...series, segmentTemplate: segmentTemplateSchema.parse(series.segmentTemplate) };
+}
