@@ -38,10 +38,10 @@ export async function recordOutcome(agendaItemId: string, raw: OutcomeInput, act
     await requireParticipant(tx, meeting.id, input.ownerId);
     if (input.dueOn < schoolToday(now)) throw new UserError("meetings.errors.dueInPast", { date: isoDay(input.dueOn) }, { status: 400 });
     const action = await tx.actionItem.create({
-      data: { seriesId: meeting.seriesId, meetingId: meeting.id, outcomeId: outcome.id, title: input.text, ownerId: input.ownerId, dueOn: input.dueOn, createdById: actor.id },
+      data: { seriesId: meeting.seriesId, meetingId: meeting.id, outcomeId: outcome.id, title: input.text, ownerId: input.ownerId, dueOn: input.dueOn, createdById: actor.id, createdAt: now },
       select: { id: true },
     });
-    await tx.actionItemUpdate.create({ data: { actionItemId: action.id, toStatus: "OPEN", meetingId: meeting.id, authorId: actor.id } });
+    await tx.actionItemUpdate.create({ data: { actionItemId: action.id, toStatus: "OPEN", meetingId: meeting.id, authorId: actor.id, createdAt: now } });
     return createNotifications(tx, [
       { userId: input.ownerId, type: "meetings.notices.actionAssigned", data: { series: meeting.series.title, title: input.text, date: isoDay(input.dueOn) }, link: "/meetings/actions" },
     ]);
@@ -64,7 +64,7 @@ async function requireParticipant(tx: Db, meetingId: string, userId: string) {
  * and a note, recorded as history; reviewed at `meetingId` when given (the meeting where it was
  * followed up). A done or dropped item stays closed.
  */
-export async function updateActionItem(actionItemId: string, raw: ActionUpdateInput, actorId: string, { meetingId }: { meetingId?: string } = {}) {
+export async function updateActionItem(actionItemId: string, raw: ActionUpdateInput, actorId: string, { meetingId, now = new Date() }: { meetingId?: string; now?: Date } = {}) {
   const input = actionUpdateSchema.parse(raw);
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "ActionItem" WHERE id = ${actionItemId} FOR UPDATE`;
@@ -72,9 +72,9 @@ export async function updateActionItem(actionItemId: string, raw: ActionUpdateIn
     if (!item) throw new Response("Not Found", { status: 404 });
     if (CLOSED_STATUSES.includes(item.status)) throw new UserError("meetings.errors.actionClosed", { status: item.status === "DONE" ? "完成" : "撤销" });
     const closing = CLOSED_STATUSES.includes(input.status);
-    await tx.actionItem.update({ where: { id: actionItemId }, data: { status: input.status, closedAt: closing ? new Date() : null } });
+    await tx.actionItem.update({ where: { id: actionItemId }, data: { status: input.status, closedAt: closing ? now : null } });
     await tx.actionItemUpdate.create({
-      data: { actionItemId, fromStatus: item.status, toStatus: input.status === item.status ? null : input.status, note: input.note, meetingId: meetingId ?? null, authorId: actorId },
+      data: { actionItemId, fromStatus: item.status, toStatus: input.status === item.status ? null : input.status, note: input.note, meetingId: meetingId ?? null, authorId: actorId, createdAt: now },
     });
     await recordAudit(tx, { actorId, action: "meetings.action-update", entityType: "ActionItem", entityId: actionItemId, data: { from: item.status, to: input.status } });
   });

@@ -529,3 +529,66 @@ export async function buildProject(options: ProjectOptions): Promise<{ id: strin
   }
   return { id: project.id, title, taskIds };
 }
+
+// ───────────────────────────── Meetings ─────────────────────────────
+
+export interface MeetingSeriesOptions {
+  organiser: BuiltUser;
+  organiserKind?: "SCHOOL" | "COLLEGE" | "JOINT_GROUP" | "STUDIO";
+  collegeId?: string;
+  studioId?: string;
+  /** People invited by name (PERSON targets). */
+  invitees?: BuiltUser[];
+  title?: string;
+  weekOfMonth?: number;
+  weekday?: number;
+  startTime?: string;
+  durationMinutes?: number;
+}
+
+/**
+ * A series written through Prisma with one meeting per given start (school time), each with the
+ * seed's four segments, and its invitees invited (as publishing would).
+ */
+export async function buildMeetingSeries(options: MeetingSeriesOptions, starts: Date[] = [new Date()]) {
+  const durationMinutes = options.durationMinutes ?? 120;
+  const series = await prisma.meetingSeries.create({
+    data: {
+      title: options.title ?? unique("测试例会"),
+      organiserKind: options.organiserKind ?? "SCHOOL",
+      collegeId: options.collegeId ?? null,
+      studioId: options.studioId ?? null,
+      weekOfMonth: options.weekOfMonth ?? 2,
+      weekday: options.weekday ?? 3,
+      startTime: options.startTime ?? "14:30",
+      durationMinutes,
+      segmentTemplate: [
+        { name: "理论学习", minutes: 30 },
+        { name: "阶段工作总结", minutes: 30 },
+        { name: "工作案例交流分享", minutes: 30 },
+        { name: "分组研讨", minutes: 30 },
+      ],
+      createdById: options.organiser.id,
+      organisers: { create: { userId: options.organiser.id } },
+      targets: { create: (options.invitees ?? []).map((person) => ({ kind: "PERSON" as const, userId: person.id })) },
+    },
+    select: { id: true, title: true },
+  });
+  const meetings: Array<{ id: string; startsAt: Date; segmentIds: string[] }> = [];
+  for (const startsAt of starts) {
+    const meeting = await prisma.meeting.create({
+      data: {
+        seriesId: series.id,
+        scheduledOn: new Date(Date.UTC(startsAt.getUTCFullYear(), startsAt.getUTCMonth(), startsAt.getUTCDate())),
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + durationMinutes * 60_000),
+        checkInSecret: crypto.randomBytes(32).toString("base64url"),
+        segments: { create: ["理论学习", "阶段工作总结", "工作案例交流分享", "分组研讨"].map((name, position) => ({ name, plannedMinutes: 30, position })) },
+        invitations: { create: (options.invitees ?? []).map((person) => ({ userId: person.id })) },
+      },
+      select: { id: true, startsAt: true, segments: { orderBy: { position: "asc" }, select: { id: true } } },
+    });
+    meetings.push({ id: meeting.id, startsAt: meeting.startsAt, segmentIds: meeting.segments.map((s) => s.id) });
+  }
+  return { ...series, meetings };
+}
