@@ -72,6 +72,7 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "mentors.candidates.": ["internal", "external"],
   "mentors.breakdown.dutyLevel.": ["primary", "secondary", "none"],
   "mentors.import.columns.": "codes",
+  "meetings.minutes.": "codes",
 };
 
 /**

@@ -26,7 +26,6 @@ export const meetingsMessages = defineMessages({
     meetingClosed: ["这次例会已结束，不能再修改；更正纪要请在签发后另存新版本。", "This meeting is closed and can no longer be changed."],
     meetingCancelled: ["这次例会已取消，不能再修改。", "This meeting was cancelled and can no longer be changed."],
     notCancellable: ["只有尚未开始的例会可以取消。", "Only a meeting that has not started can be cancelled."],
-    agendaAlreadyPublished: ["议程已发布。", "The agenda has already been published."],
     noInvitees: ["参会对象中没有人：请先设置参会对象。", "The audience is empty: set who is invited first."],
     notInvited: ["{{name}}不在这次例会的参会名单中。", "{{name}} is not invited to this meeting."],
     checkInNeedsInvitation: ["你不在这次例会的参会名单中，不能签到。", "You are not invited to this meeting, so you cannot check in."],
@@ -58,8 +57,6 @@ export const meetingsMessages = defineMessages({
     group: ["{{name}}（汇报人：{{reporter}}）", "{{name}} (reporter: {{reporter}})"],
     outcomes: ["议定事项", "Outcomes"],
     confirmedVersion: ["签发稿", "Confirmed"],
-  },
-  activity: {
-    summary: ["议题 {{items}} 项，出席 {{present}} 人，督办事项 {{actions}} 项。", "{{items}} agenda items, {{present}} present, {{actions}} action items."],
+    activitySummary: ["议题 {{items}} 项，出席 {{present}} 人，督办事项 {{actions}} 项。", "{{items}} agenda items, {{present}} present, {{actions}} action items."],
   },
 });

@@ -22,7 +22,7 @@ import { GROUP_DISCUSSION_SEGMENT } from "./schemas.ts";
  * read-only; the confirmed version holds every change the server acknowledged before.
  */
 
-/** The minutes' text is Chinese (the school's record), whatever the organiser's interface language. */
+/** The minutes' text is Chinese (the school's record), whatever the organiser's interface language (keys: app/i18n/keys.test.ts). */
 const zh = <K extends keyof typeof meetingsMessages.minutes>(key: K, params: Record<string, string> = {}) =>
   meetingsMessages.minutes[key][0].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? "");
 
@@ -121,7 +121,7 @@ export async function closeMeeting(meetingId: string, actor: Pick<SessionUser, "
           date: schoolToday(meeting.startsAt),
           location: meeting.place,
           participants: present,
-          summary: meetingsMessages.activity.summary[0].replace("{{items}}", String(items)).replace("{{present}}", String(present)).replace("{{actions}}", String(actions)),
+          summary: zh("activitySummary", { items: String(items), present: String(present), actions: String(actions) }),
           createdById: actor.id,
         },
         select: { id: true },
@@ -165,7 +165,7 @@ export async function confirmMinutes(meetingId: string, actor: Pick<SessionUser,
     // Two confirmations at once: the second finds the version taken.
     const taken = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { minutesVersionId: true } });
     if (taken.minutesVersionId) return;
-    const version = await createVersion(tx, { documentId, state, reason: "NAMED", status: "DRAFT", name: meetingsMessages.minutes.confirmedVersion[0], createdById: actor.id });
+    const version = await createVersion(tx, { documentId, state, reason: "NAMED", status: "DRAFT", name: zh("confirmedVersion"), createdById: actor.id });
     await tx.meeting.update({ where: { id: meetingId }, data: { minutesVersionId: version.id } });
   });
 }

@@ -92,6 +92,6 @@ export const documentRules = {
 export const documentScopes = {
   /** The list side of "document:read": the documents of the studios whose workspace the actor sees, and the minutes of the meetings they see. */
   "document:read": (actor: Actor): Prisma.DocumentWhereInput => ({
-    OR: [{ studio: studioScopes["studio:view-workspace"](actor) }, { minutesOfMeeting: meetingScopes["meeting:view"](actor) }],
+    OR: [{ studio: { is: studioScopes["studio:view-workspace"](actor) } }, { minutesOfMeeting: { is: meetingScopes["meeting:view"](actor) } }],
   }),
 };

@@ -557,6 +557,97 @@ describe("policy: training", () => {
   });
 });
 
+describe("policy: meetings", () => {
+  /** A series as each person sees it: the backbone invited to it, the bystander its co-organiser, the leader leading the studio. */
+  const series = (who: Who, overrides: Partial<Parameters<typeof can<"meeting-series:view">>[2]> = {}) => ({
+    seriesId: "ms1",
+    organiserKind: "SCHOOL" as const,
+    collegeId: null,
+    groupCollegeIds: [],
+    studioId: null,
+    viewerStudioRole: studioRoles[who] ?? null,
+    viewerOrganises: who === "bystander",
+    viewerInvited: who === "backbone" || who === "newcomer",
+    ...overrides,
+  });
+  const meeting = (who: Who, status: "SCHEDULED" | "IN_PROGRESS" | "CLOSED" | "CANCELLED" = "SCHEDULED", overrides: Partial<Parameters<typeof can<"meeting:view">>[2]> = {}) => ({
+    ...series(who),
+    meetingId: "m1",
+    status,
+    viewerInvitedHere: who === "backbone" || who === "newcomer",
+    viewerNoteTaker: who === "newcomer",
+    minutesConfirmed: false,
+    ...overrides,
+  });
+  const collegeSeries = (who: Who) => series(who, { organiserKind: "COLLEGE", collegeId: COLLEGE_A });
+
+  it("a series is created by 学工部 for the school, a college admin for their college or group, a studio's leader for the studio", () => {
+    const organiser = (who: Who, kind: "SCHOOL" | "COLLEGE" | "JOINT_GROUP" | "STUDIO", collegeId: string | null = null, groupCollegeIds: string[] = []) => ({
+      organiserKind: kind,
+      collegeId,
+      groupCollegeIds,
+      studioId: kind === "STUDIO" ? "s1" : null,
+      viewerStudioRole: studioRoles[who] ?? null,
+    });
+    expect(allowed((who) => can(actors[who], "meeting-series:create", organiser(who, "SCHOOL")))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:create", organiser(who, "COLLEGE", COLLEGE_A)))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:create", organiser(who, "COLLEGE", COLLEGE_B)))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:create", organiser(who, "JOINT_GROUP", null, [COLLEGE_B, COLLEGE_A])))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:create", organiser(who, "STUDIO")))).toEqual(["admin", "leader"]);
+  });
+  it("a series is seen by its organisers and invitees, managed by its organisers; a college admin only their own college's", () => {
+    expect(allowed((who) => can(actors[who], "meeting-series:view", series(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:manage", series(who)))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:propose", series(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:manage", collegeSeries(who)))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:manage", series(who, { organiserKind: "COLLEGE", collegeId: COLLEGE_B })))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting-series:manage", series(who, { organiserKind: "STUDIO", studioId: "s1" })))).toEqual(["admin", "leader", "bystander"]);
+  });
+  it("an invitee reads a meeting and checks in while it is open; the organiser edits until it is closed or cancelled", () => {
+    expect(allowed((who) => can(actors[who], "meeting:view", meeting(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting:manage", meeting(who)))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting:edit", meeting(who, "IN_PROGRESS")))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting:edit", meeting(who, "CLOSED")))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "meeting:edit", meeting(who, "CANCELLED")))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "meeting:check-in", meeting(who)))).toEqual(["backbone", "newcomer"]);
+    expect(allowed((who) => can(actors[who], "meeting:check-in", meeting(who, "CLOSED")))).toEqual([]);
+  });
+  it("minutes are read by whoever sees the meeting, written by organisers and note-takers until confirmed", () => {
+    expect(allowed((who) => can(actors[who], "meeting:read-minutes", meeting(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting:write-minutes", meeting(who, "CLOSED")))).toEqual(["admin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "meeting:write-minutes", meeting(who, "CLOSED", { minutesConfirmed: true })))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "meeting:write-minutes", meeting(who, "CANCELLED")))).toEqual([]);
+    // A note-taker uninvited since is no longer one.
+    expect(allowed((who) => can(actors[who], "meeting:write-minutes", meeting(who, "IN_PROGRESS", { viewerInvitedHere: false })))).toEqual(["admin", "bystander"]);
+    // The minutes as a document follow the meeting's rules, and nothing of a studio's workflow.
+    const minutes = (who: Who, confirmed = false) => ({
+      studioId: "",
+      status: "DRAFT" as const,
+      viewerRole: null,
+      viewerMentors: false,
+      viewerCreated: false,
+      viewerIsAuthor: false,
+      viewerIsReviewer: false,
+      minutes: meeting(who, "CLOSED", { minutesConfirmed: confirmed }),
+    });
+    expect(allowed((who) => can(actors[who], "document:read", minutes(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "document:edit", minutes(who)))).toEqual(["admin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "document:edit", minutes(who, true)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "document:save-as-template", minutes(who)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "document:delete", minutes(who)))).toEqual([]);
+  });
+  it("an action item's owner and the series' organisers update it, nobody else; its series' invitees see it", () => {
+    const item = (who: Who) => ({ ownerId: actors.newcomer.id, series: series(who, { viewerInvited: who === "backbone" || who === "newcomer" }) });
+    expect(allowed((who) => can(actors[who], "action-item:view", item(who)))).toEqual(["admin", "backbone", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "action-item:update", item(who)))).toEqual(["admin", "newcomer", "bystander"]);
+  });
+  it("the overview of a scope: 学工部 the school, a college admin their college; the meetings area is everyone's", () => {
+    expect(allowed((who) => can(actors[who], "meetings:view-overview", { kind: "school" }))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "meetings:view-overview", { kind: "college", collegeId: COLLEGE_A }))).toEqual(["admin", "collegeAdmin"]);
+    expect(allowed((who) => can(actors[who], "meetings:use", null))).toEqual(everyone);
+  });
+});
+
 describe("policy: every rule once, by kind of resource", () => {
   it("names each action under one kind of resource only (a second one would silently replace the first)", () => {
     const names = RESOURCE_KINDS.flatMap((kind) => actionsOf(kind));

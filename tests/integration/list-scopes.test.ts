@@ -7,6 +7,8 @@ import type { StudioResource } from "~/policy/studios.ts";
 import { readableStudioIds } from "~/search/scope.server.ts";
 import { findStudioAccess } from "~/studios/access.server.ts";
 import { findCourseAccess } from "~/training/access.server.ts";
+import { findMeetingAccess, findSeriesAccess, loadActionItemAccess } from "~/meetings/access.server.ts";
+import { buildMeetingSeries } from "../support/factories.ts";
 import { collegeAdminWithoutCollege } from "../support/personas.ts";
 
 /**
@@ -54,7 +56,10 @@ describe("list scopes are the read rules' list side, for every seeded person", (
   it("has a case below for every list scope the policy offers", () => {
     // A new scope in app/policy gets its comparison here.
     expect([...LISTED_ACTIONS].sort()).toEqual([
+      "action-item:view",
       "document:read",
+      "meeting-series:view",
+      "meeting:view",
       "person:view-card",
       "search:see-document",
       "studio:view",
@@ -154,6 +159,48 @@ describe("list scopes are the read rules' list side, for every seeded person", (
     // 学工部 and the organising colleges' admins see the drafts, nobody else.
     expect(organisers).toBeGreaterThan(1);
     expect(organisers).toBeLessThan(people.length / 2);
+  }, 300_000);
+
+  it("meetings: the series, meetings and action items each person may see", async () => {
+    // One series of each organiser kind, organised by seeded people, inviting a few others by name;
+    // an action item on each, owned by an invitee.
+    const byRole = (role: string) => people.filter((p) => p.roles.includes(role as never));
+    const admin = byRole("ADMIN")[0]!;
+    const collegeAdmin = byRole("COLLEGE_ADMIN").find((p) => p.collegeId)!;
+    const counselors = byRole("COUNSELOR");
+    const leaderOf = await prisma.studioMembership.findFirstOrThrow({ where: { role: "LEADER" }, orderBy: { id: "asc" }, select: { studioId: true, userId: true } });
+    const leader = people.find((p) => p.id === leaderOf.userId)!;
+    const group = await prisma.jointTrainingGroupMember.findFirst({ orderBy: { collegeId: "asc" } });
+    const specs = [
+      { organiser: admin, organiserKind: "SCHOOL" as const },
+      { organiser: counselors[0]!, organiserKind: "COLLEGE" as const, collegeId: collegeAdmin.collegeId! },
+      { organiser: leader, organiserKind: "STUDIO" as const, studioId: leaderOf.studioId },
+      ...(group ? [{ organiser: admin, organiserKind: "JOINT_GROUP" as const, jointGroupId: group.groupId }] : []),
+    ];
+    for (const [i, spec] of specs.entries()) {
+      const invitees = counselors.slice(3 + i * 3, 6 + i * 3);
+      const series = await buildMeetingSeries({ ...spec, invitees }, [new Date()]);
+      const meeting = series.meetings[0]!;
+      await prisma.actionItem.create({ data: { seriesId: series.id, meetingId: series.meetings[0]!.id, title: `督办${i}`, ownerId: invitees[0]!.id, dueOn: new Date("2027-01-31T00:00:00Z") } });
+    }
+    const allSeries = (await prisma.meetingSeries.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((s) => s.id);
+    const meetings = (await prisma.meeting.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((m) => m.id);
+    const items = (await prisma.actionItem.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((a) => a.id);
+    let seeingSome = 0;
+    for (const person of people) {
+      const series = [];
+      for (const id of allSeries) if (can(person, "meeting-series:view", (await findSeriesAccess(person, id))!.resource)) series.push(id);
+      expect(sorted((await prisma.meetingSeries.findMany({ where: whereCan(person, "meeting-series:view"), select: { id: true } })).map((s) => s.id)), person.id).toEqual(sorted(series));
+      const visible = [];
+      for (const id of meetings) if (can(person, "meeting:view", (await findMeetingAccess(person, id))!.resource)) visible.push(id);
+      expect(sorted((await prisma.meeting.findMany({ where: whereCan(person, "meeting:view"), select: { id: true } })).map((m) => m.id)), person.id).toEqual(sorted(visible));
+      const actions = [];
+      for (const id of items) if (can(person, "action-item:view", (await loadActionItemAccess(person, id)).resource)) actions.push(id);
+      expect(sorted((await prisma.actionItem.findMany({ where: whereCan(person, "action-item:view"), select: { id: true } })).map((a) => a.id)), person.id).toEqual(sorted(actions));
+      if (series.length && series.length < allSeries.length) seeingSome += 1;
+    }
+    // Some people see some series and not others (the rules tell people apart).
+    expect(seeingSome).toBeGreaterThan(5);
   }, 300_000);
 
   it("whom to offer or tell: the people a rule about the person alone holds for", async () => {

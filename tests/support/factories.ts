@@ -533,12 +533,13 @@ export async function buildProject(options: ProjectOptions): Promise<{ id: strin
 // ───────────────────────────── Meetings ─────────────────────────────
 
 export interface MeetingSeriesOptions {
-  organiser: BuiltUser;
+  organiser: Ref;
   organiserKind?: "SCHOOL" | "COLLEGE" | "JOINT_GROUP" | "STUDIO";
   collegeId?: string;
+  jointGroupId?: string;
   studioId?: string;
   /** People invited by name (PERSON targets). */
-  invitees?: BuiltUser[];
+  invitees?: Ref[];
   title?: string;
   weekOfMonth?: number;
   weekday?: number;
@@ -557,6 +558,7 @@ export async function buildMeetingSeries(options: MeetingSeriesOptions, starts: 
       title: options.title ?? unique("测试例会"),
       organiserKind: options.organiserKind ?? "SCHOOL",
       collegeId: options.collegeId ?? null,
+      jointGroupId: options.jointGroupId ?? null,
       studioId: options.studioId ?? null,
       weekOfMonth: options.weekOfMonth ?? 2,
       weekday: options.weekday ?? 3,
