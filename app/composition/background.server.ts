@@ -1,6 +1,7 @@
 import { runningServicesTask } from "~/cli/running-services.server.ts";
 import { collabTask } from "~/collab/task.server.ts";
 import type { BackgroundTask } from "~/infra/background-task.ts";
+import { overdueRemindersTask } from "~/meetings/reminders.server.ts";
 import { nameKeysTask } from "~/people/name-keys.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
 import { sessionRemindersTask } from "~/training/reminders.server.ts";
@@ -9,7 +10,10 @@ import { sessionRemindersTask } from "~/training/reminders.server.ts";
  * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
  * before the database. Features add their task here (one line each).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask, overdueRemindersTask];
+
+/** The registered tasks by name (a test checks that each feature's task is in the list). */
+export const backgroundTaskNames = () => TASKS.map((task) => task.name);
 
 export async function startBackgroundTasks(log: (line: string) => void): Promise<void> {
   for (const task of TASKS) await task.start(log);

@@ -1,19 +1,21 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
+import { phoneCheckInAction } from "~/meetings/check-in.actions.server.ts";
+import { openMeetingCheckInsFor } from "~/meetings/check-in-screen.server.ts";
 import { authorize } from "~/policy/index.ts";
 import { openCheckInsFor } from "~/training/check-in-screen.server.ts";
-import { phoneCheckInAction } from "~/training/check-in.actions.server.ts";
 import PhoneCheckIn from "~/training/pages/phone-check-in.tsx";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("training.checkin.phoneTitle")]);
 
-/** 签到 on a phone: type the code on screen, or arrive here from the QR code (`?p=` the signed payload). */
+/** 签到 on a phone: type the code on screen, or arrive here from the QR code (`?p=` the signed payload). Training sessions and meetings alike. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   authorize(user, "training:view-menu", null);
   const payload = new URL(request.url).searchParams.get("p")?.slice(0, 200) ?? null;
-  return data({ sessions: await openCheckInsFor(user.id), payload });
+  const [sessions, meetings] = await Promise.all([openCheckInsFor(user.id), openMeetingCheckInsFor(user.id)]);
+  return data({ sessions: [...sessions, ...meetings], payload });
 }
 
 export const action = phoneCheckInAction;

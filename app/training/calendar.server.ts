@@ -49,8 +49,23 @@ export async function calendarFeedOwner(token: string, db: Db = prisma): Promise
   return { id: feed.user.id, roles: feed.user.roles, collegeId: feed.user.collegeId };
 }
 
-/** The .ics text of the owner's enrolled sessions (published courses; the last year and everything ahead). */
-export async function calendarFeedBody(owner: Actor, origin: string, now = new Date(), db: Db = prisma): Promise<string> {
+/**
+ * An event another feature puts in the same feed (the meetings a person is invited to, their action
+ * items' due days): the route gathers them, so training imports none of those features.
+ */
+export interface FeedEvent {
+  id: string;
+  start: Date;
+  end: Date;
+  allDay?: boolean;
+  summary: string;
+  location?: string | null;
+  url: string;
+  description?: string;
+}
+
+/** The .ics text of the owner's enrolled sessions (published courses; the last year and everything ahead), and `extra` events. */
+export async function calendarFeedBody(owner: Actor, origin: string, { now = new Date(), extra = [] }: { now?: Date; extra?: readonly FeedEvent[] } = {}, db: Db = prisma): Promise<string> {
   const since = new Date(now.getTime() - 366 * 86_400_000);
   const enrolments = await db.trainingEnrolment.findMany({
     where: { AND: [whereCan(owner, "training-enrolment:view"), { userId: owner.id, status: "ENROLLED", course: { status: "PUBLISHED" } }] },
@@ -81,5 +96,6 @@ export async function calendarFeedBody(owner: Actor, origin: string, now = new D
       });
     }
   }
+  for (const event of extra) calendar.createEvent({ ...event, location: event.location || null });
   return calendar.toString();
 }

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { formatDateTime } from "~/lib/format.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
 import { loadSessionAccess } from "./access.server.ts";
-import { checkIn, closeCheckIn, markAttendance, openCheckIn } from "./check-in.server.ts";
-import { checkInSchema } from "./schemas.ts";
+import { closeCheckIn, markAttendance, openCheckIn } from "./check-in.server.ts";
 
 /** The organiser's check-in screen: open, close, mark someone present by hand. */
 export const checkInScreenAction = intentAction({
@@ -34,24 +32,6 @@ export const checkInScreenAction = intentAction({
       run: async ({ user, ctx, t }, { userId, name }) => {
         const { marked } = await markAttendance(ctx.sessionId, [userId], user.id);
         return { notice: marked ? t("training.checkin.marked", { name }) : t("training.checkin.alreadyMarked", { name }) };
-      },
-    }),
-  }),
-});
-
-/**
- * The counselor's phone: a typed code (with the session it is for) or the QR code's payload. Any
- * counselor may try; the service says in Chinese why a check-in is refused (not enrolled, expired,
- * wrong, forged, closed) and "已签到" for a second one.
- */
-export const phoneCheckInAction = intentAction({
-  intents: (intent) => ({
-    checkIn: intent({
-      schema: checkInSchema,
-      authorize: ({ user }) => permit(user, "training:view-menu", null),
-      run: async ({ user, t, locale }, input) => {
-        const result = await checkIn(user, input);
-        return { notice: t(result.notice, { time: formatDateTime(result.at, locale) }) };
       },
     }),
   }),

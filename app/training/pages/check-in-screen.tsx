@@ -1,5 +1,4 @@
-import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, SubmitButton } from "~/components/kit/buttons.tsx";
@@ -11,23 +10,13 @@ import { Pagination } from "~/components/kit/pagination.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/training.sessions.$sessionId.check-in.tsx";
 import type { checkInScreenAction } from "../check-in.actions.server.ts";
+import { CheckInLive } from "./check-in-live.tsx";
 
 /** The organiser's check-in screen: meant for a projector, and usable on a phone. */
 export default function CheckInScreen() {
   const { session, display, checkedIn, enrolled, roster, page, pages } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof checkInScreenAction>();
   const { t, i18n } = useTranslation();
-  const revalidator = useRevalidator();
-
-  // A new code every step; the count and roster refresh with it. Closed: refresh the count now and then.
-  const waitMs = display ? display.msUntilChange + 150 : 15_000;
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      if (document.visibilityState === "visible") revalidator.revalidate();
-    }, waitMs);
-    return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [display?.code, display?.url, waitMs, checkedIn]);
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -41,18 +30,13 @@ export default function CheckInScreen() {
 
       <ActionFeedback reply={reply} intent={["open", "close", "mark"]} />
 
-      <section aria-labelledby="checkin-live" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="checkin-live" className="text-lg font-semibold">
-            {session.open ? t("training.checkin.isOpen") : t("training.checkin.isClosed")}
-          </h2>
-          <p className="text-sm" aria-live="polite">
-            <span className="text-2xl font-bold tabular-nums" data-testid="checked-in-count">
-              {checkedIn}
-            </span>{" "}
-            / {enrolled} {t("training.checkin.countLabel")}
-          </p>
-          {session.open ? (
+      <CheckInLive
+        open={session.open}
+        display={display}
+        checkedIn={checkedIn}
+        total={enrolled}
+        controls={
+          session.open ? (
             <ActionButton intent="close" pendingLabel={t("training.checkin.closing")} tone="secondary" size="md">
               {t("training.checkin.close")}
             </ActionButton>
@@ -65,28 +49,9 @@ export default function CheckInScreen() {
             </Form>
           ) : (
             <Badge tone="amber">{t("training.errors.notPublished")}</Badge>
-          )}
-        </div>
-
-        {display ? (
-          <div className="mt-6 grid items-center gap-6 sm:grid-cols-2">
-            <div className="text-center">
-              <p className="text-sm text-slate-600">{t("training.checkin.codeLabel")}</p>
-              <p className="mt-2 font-mono text-6xl font-bold tracking-[0.2em] tabular-nums sm:text-7xl" aria-label={t("training.checkin.codeAria", { code: display.code.split("").join(" ") })} data-testid="check-in-code">
-                {display.code}
-              </p>
-              <p className="mt-3 text-sm text-slate-600">{t("training.checkin.rotates", { seconds: display.stepSeconds })}</p>
-              <p className="mt-1 break-all text-xs text-slate-500">{t("training.checkin.typeAt")}</p>
-            </div>
-            <figure className="mx-auto w-full max-w-xs">
-              <div className="aspect-square w-full [&>svg]:h-full [&>svg]:w-full" role="img" aria-label={t("training.checkin.qrAlt")} dangerouslySetInnerHTML={{ __html: display.svg }} />
-              <figcaption className="mt-2 text-center text-xs text-slate-500">{t("training.checkin.qrCaption")}</figcaption>
-            </figure>
-          </div>
-        ) : (
-          <p className="mt-4 text-sm text-slate-600">{t("training.checkin.closedHint")}</p>
-        )}
-      </section>
+          )
+        }
+      />
 
       <Card title={t("training.checkin.roster")}>
         <DataTable

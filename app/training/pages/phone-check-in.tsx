@@ -8,7 +8,7 @@ import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/training.check-in.tsx";
-import type { phoneCheckInAction } from "../check-in.actions.server.ts";
+import type { phoneCheckInAction } from "~/meetings/check-in.actions.server.ts";
 
 /** 签到 on a phone: the 6-digit code on the organiser's screen, or the QR code's link (checks in at once). */
 export default function PhoneCheckIn() {
