@@ -73,6 +73,7 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "mentors.breakdown.dutyLevel.": ["primary", "secondary", "none"],
   "mentors.import.columns.": "codes",
   "meetings.minutes.": "codes",
+  "meetings.live.calendar.": ["meeting", "actionDue"],
 };
 
 /**
