@@ -110,7 +110,7 @@ export const meetingsMessages = defineMessages({
       members: ["成员", "Members"],
       reporter: ["汇报人", "Reporter"],
       setReporter: ["设为汇报人", "Make reporter"],
-      setReporterLabel: ["设 {{name}} 为{{group}}汇报人", "Make {{name}} the reporter of {{group}}"],
+      setReporterLabel: ["设为汇报人 {{name}}（{{group}}）", "Make reporter {{name}} ({{group}})"],
       reporterSet: ["{{name}}是{{group}}的汇报人。", "{{name}} reports for {{group}}."],
       notMember: ["所选的人不在这个小组中。", "That person is not in this group."],
       memberCount: ["{{count}} 人", "{{count}} people"],
