@@ -110,6 +110,8 @@ describe("a meeting under way", () => {
     // Found by name in the invitees.
     await organiser.getByLabel("按姓名查找").fill("王小雨");
     await organiser.getByRole("button", { name: "查找" }).click();
+    await organiser.waitForURL((url) => url.searchParams.get("q") === "王小雨");
+    await settled(organiser);
     await organiser.getByRole("row").filter({ hasText: "王小雨" }).getByText("未签到").waitFor();
     expect(await organiser.getByRole("row").filter({ hasText: "张明华" }).count()).toBe(0);
 
