@@ -96,6 +96,7 @@ export const meetingsMessages = defineMessages({
     colMeeting: ["例会", "Meeting"],
     noMeetings: ["{{year}} 年还没有已召开的例会。", "No meetings were held in {{year}}."],
     noCases: ["{{year}} 年的例会还没有交流案例。", "No case studies were shared in {{year}}."],
+    studioMeetings: ["月度交流例会", "Monthly exchange meetings"],
     file: {
       title: ["{{series}} {{date}} 例会台账", "{{series}}: meeting record {{date}}"],
       subtitle: ["时间：{{time}}　地点：{{place}}　状态：{{status}}", "Time: {{time}} · Place: {{place}} · Status: {{status}}"],

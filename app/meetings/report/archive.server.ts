@@ -12,6 +12,7 @@ import { schoolToday } from "~/lib/calendar-date.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { CLOSED_STATUSES } from "../action-items.server.ts";
 import { meetingDetail, type overview } from "../meetings.server.ts";
+import { attendanceRate } from "./rate.ts";
 
 /**
  * The paper archive (台账) of the meetings: one meeting as .docx (agenda by segment, attendance,
@@ -41,8 +42,6 @@ const OUTCOME_KIND = {
   ACTION: "meetings.report.outcomeKind.ACTION",
 } as const satisfies Record<AgendaOutcomeKind, string>;
 
-/** 87.5%, or "—" when nobody was invited. */
-export const rateText = (present: number, invited: number) => (invited ? `${Math.round((present / invited) * 1000) / 10}%` : "—");
 const day = (date: Date) => formatDate(date, "zh-CN");
 const isOverdue = (item: { status: ActionItemStatus; dueOn: Date }, now: Date) => !CLOSED_STATUSES.includes(item.status) && item.dueOn < schoolToday(now);
 
@@ -136,7 +135,7 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
   }
   children.push(
     heading(1, t("meetings.report.file.attendance")),
-    line(t("meetings.report.file.attendanceSummary", { invited: meeting.attendance.length, present: present.length, rate: rateText(present.length, meeting.attendance.length) })),
+    line(t("meetings.report.file.attendanceSummary", { invited: meeting.attendance.length, present: present.length, rate: attendanceRate(present.length, meeting.attendance.length) })),
     table(
       [t("meetings.report.file.colName"), t("meetings.report.file.colMethod"), t("meetings.report.file.colTime")],
       present.map((a) => [a.name, t(`checkInMethod.${a.present!.method}`), formatDateTime(a.present!.createdAt, "zh-CN")]),
@@ -253,7 +252,7 @@ export async function seriesYearXlsx(seriesId: string, year: number, now = new D
       t(MEETING_STATUS[m.status]),
       m._count.invitations,
       m._count.attendances,
-      rateText(m._count.attendances, m._count.invitations),
+      attendanceRate(m._count.attendances, m._count.invitations),
       m._count.agendaItems,
       m._count.outcomes,
       m._count.actionItems,
@@ -305,7 +304,7 @@ export async function overviewXlsx(data: Awaited<ReturnType<typeof overview>>): 
       { header: t("meetings.report.colClosed") },
       { header: t("meetings.report.colOverdue") },
     ],
-    data.series.map((s) => [s.title, s.held, s.invited, s.present, rateText(s.present, s.invited), s.actions.opened, s.actions.closed, s.actions.overdue]),
+    data.series.map((s) => [s.title, s.held, s.invited, s.present, attendanceRate(s.present, s.invited), s.actions.opened, s.actions.closed, s.actions.overdue]),
   );
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   addSheet(
