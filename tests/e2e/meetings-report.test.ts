@@ -51,7 +51,7 @@ beforeAll(async () => {
     }
     await query(
       `INSERT INTO "ActionItem" (id, "seriesId", "meetingId", title, "ownerId", "dueOn", status, "closedAt", "updatedAt")
-       VALUES ($1, $2, $3, '整理案例汇编', $4, $5::date, $6::"ActionItemStatus", CASE WHEN $6 = 'DONE' THEN now() END, now())`,
+       VALUES ($1, $2, $3, '整理案例汇编', $4, $5::date, $6::"ActionItemStatus", CASE WHEN $6::text = 'DONE' THEN now() END, now())`,
       [`${meetingId}-ai`, seriesId, meetingId, people[0]!.id, `${YEAR}-${String(month + 1).padStart(2, "0")}-10`, index === 2 ? "OPEN" : "DONE"],
     );
   }
