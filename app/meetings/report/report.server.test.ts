@@ -87,7 +87,7 @@ beforeAll(async () => {
 
   await addAgendaItem(meetingId, { segmentId: meeting.segmentIds[0]!, title: "学习《普通高等学校辅导员队伍建设规定》", minutes: 30, presenterId: present[0]!.id }, organiser.id);
   const caseItem = await addAgendaItem(meetingId, { segmentId: meeting.segmentIds[2]!, title: "新生适应案例交流", minutes: 40, documentId: caseId, notes: "以案促建" }, organiser.id);
-  await recordOutcome(caseItem.id, { kind: "DECISION", text: "各学院建立新生谈心谈话台账", }, organiser);
+  await recordOutcome(caseItem.id, { kind: "DECISION", text: "各学院建立新生谈心谈话台账" }, organiser);
   await recordOutcome(caseItem.id, { kind: "ACTION", text: "整理新生适应案例汇编", ownerId: present[1]!.id, dueOn: daysFromNow(14) }, organiser);
   await recordOutcome(caseItem.id, { kind: "ACTION", text: "补交上月谈话记录", ownerId: present[0]!.id, dueOn: daysFromNow(1) }, organiser);
   // The second is past its due date now (recordOutcome refuses a past date, so it is moved back here).
