@@ -319,10 +319,22 @@ class WordWriter {
 
 export async function exportDocx(documentId: string, labels: ExportLabels): Promise<Buffer> {
   const { document, json, images } = await load(documentId);
-  const writer = new WordWriter(images);
-  const body = writer.blocks(json.content);
+  return wordFile(document.title, [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: labels.subtitle, color: "475569", size: 20 })] }),
+    ...wordBlocks(json, images),
+  ]);
+}
+
+/** A Tiptap body as Word paragraphs and tables, its own pictures inside (also the minutes in a meeting's archive file). */
+export function wordBlocks(json: JSONContent, images: Images): Array<Paragraph | Table> {
+  return new WordWriter(images).blocks(json.content);
+}
+
+/** A .docx of these blocks with the export's fonts for Chinese (宋体 body, 黑体 headings), heading styles and list numbering. */
+export async function wordFile(title: string, children: Array<Paragraph | Table>): Promise<Buffer> {
   const docx = new DocxDocument({
-    title: document.title,
+    title,
     creator: "辅导员工作室协同平台",
     styles: {
       default: {
@@ -348,16 +360,7 @@ export async function exportDocx(documentId: string, labels: ExportLabels): Prom
         },
       ],
     },
-    sections: [
-      {
-        properties: { page: { margin: { top: 1440, bottom: 1440, left: 1417, right: 1417 } } },
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.title)] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: labels.subtitle, color: "475569", size: 20 })] }),
-          ...body,
-        ],
-      },
-    ],
+    sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1417, right: 1417 } } }, children }],
   });
   return Packer.toBuffer(docx);
 }

@@ -9,6 +9,7 @@ import { inputClass } from "~/components/kit/fields.tsx";
 import { OutputType } from "~/generated/prisma/enums.ts";
 import { formatDate } from "~/lib/format.ts";
 import { isOneOf } from "~/lib/one-of.ts";
+import { attendanceRate } from "~/meetings/report/rate.ts";
 import { authorize } from "~/policy/index.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { annualReport, reportYear } from "~/studios/report.server.ts";
@@ -122,6 +123,11 @@ export default function Report() {
         t("studios.report.activities"),
         [t("studios.report.colActivity"), t("studios.report.colKind"), t("studios.report.colDate"), t("studios.report.colLocation")],
         report.activities.map((a) => [a.title, t(`activityKind.${a.kind}`), day(a.date), a.location || "—"]),
+      )}
+      {table(
+        t("meetings.report.studioMeetings"),
+        [t("meetings.report.colMeeting"), t("studios.report.colDate"), t("meetings.report.colPresent"), t("meetings.report.colRate")],
+        report.meetings.map((m) => [m.title, day(m.startsAt), String(m.present), attendanceRate(m.present, m.invited)]),
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import { prisma } from "~/db/client.server.ts";
 import { formatDate } from "~/lib/format.ts";
+import { attendanceRate } from "~/meetings/report/rate.ts";
 
 /** The year asked for in ?year=, within the years the system can have data for; this year otherwise. */
 export function reportYear(request: Request): number {
@@ -61,6 +62,12 @@ export async function annualReport(studioId: string, year: number) {
     },
   });
   if (!studio) throw new Response("Not Found", { status: 404 });
+  // The studio's monthly exchange meetings held this year, with attendance (issue 19); each also wrote an activity of kind MEETING.
+  const meetings = await prisma.meeting.findMany({
+    where: { series: { studioId }, status: "CLOSED", scheduledOn: { gte: from, lt: to } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, series: { select: { title: true } }, _count: { select: { invitations: true, attendances: true } } },
+  });
   const members = studio.memberships.map((m) => ({
     name: m.user.name,
     role: m.role,
@@ -99,6 +106,7 @@ export async function annualReport(studioId: string, year: number) {
     projects,
     outputs,
     activities: studio.activities,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.series.title, startsAt: m.startsAt, invited: m._count.invitations, present: m._count.attendances })),
     summary: {
       members: members.length,
       newMembers: members.filter((m) => m.joinedThisYear).length,
@@ -109,6 +117,9 @@ export async function annualReport(studioId: string, year: number) {
       outputsByLevel: countBy(outputs.map((o) => o.level)),
       activities: studio.activities.length,
       participants: studio.activities.reduce((sum, a) => sum + (a.participants ?? 0), 0),
+      meetings: meetings.length,
+      meetingsInvited: meetings.reduce((sum, m) => sum + m._count.invitations, 0),
+      meetingsPresent: meetings.reduce((sum, m) => sum + m._count.attendances, 0),
     },
   };
 }
@@ -144,6 +155,11 @@ function reportTables(report: AnnualReport, t: TFunction, locale: string) {
       title: t("studios.report.activities"),
       header: [t("studios.report.colActivity"), t("studios.report.colKind"), t("studios.report.colDate"), t("studios.report.colLocation"), t("studios.report.colParticipants")],
       rows: report.activities.map((a) => [a.title, t(`activityKind.${a.kind}`), day(a.date), a.location || "—", a.participants === null ? "—" : String(a.participants)]),
+    },
+    meetings: {
+      title: t("meetings.report.studioMeetings"),
+      header: [t("meetings.report.colMeeting"), t("studios.report.colDate"), t("meetings.report.colInvited"), t("meetings.report.colPresent"), t("meetings.report.colRate")],
+      rows: report.meetings.map((m) => [m.title, day(m.startsAt), String(m.invited), String(m.present), attendanceRate(m.present, m.invited)]),
     },
   };
 }
@@ -204,7 +220,7 @@ export async function reportDocx(report: AnnualReport, t: TFunction, locale: str
           ...overviewLines(report, t, locale).map(
             ([label, value]) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${label}：`, bold: true }), new TextRun(value)] }),
           ),
-          ...(["members", "projects", "outputs", "activities"] as const).flatMap((key) => [
+          ...(["members", "projects", "outputs", "activities", "meetings"] as const).flatMap((key) => [
             heading(`${tables[key].title}（${tables[key].rows.length}）`),
             docxTable(tables[key].header, tables[key].rows, t("studios.report.none")),
           ]),
@@ -223,7 +239,7 @@ export async function reportXlsx(report: AnnualReport, t: TFunction, locale: str
   overview.columns = [{ width: 18 }, { width: 80 }];
   overview.addRow([t("studios.report.fileTitle", { studio: report.studio.name, year: report.year })]).font = { bold: true, size: 14 };
   for (const line of overviewLines(report, t, locale)) overview.addRow(line);
-  for (const key of ["members", "projects", "outputs", "activities"] as const) {
+  for (const key of ["members", "projects", "outputs", "activities", "meetings"] as const) {
     const sheet = workbook.addWorksheet(tables[key].title, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = tables[key].header.map((header, i) => ({ header, width: i === 0 ? 40 : 16 }));
     sheet.getRow(1).font = { bold: true };

@@ -139,7 +139,7 @@ describe("annual report", () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportXlsx(report, t, "zh-CN")) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["概况", "成员", "课题", "成果", "活动"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["概况", "成员", "课题", "成果", "活动", "月度交流例会"]);
     const outputs = workbook.getWorksheet("成果")!;
     expect(outputs.getRow(1).values).toEqual([undefined, "成果名称", "类型", "级别", "日期", "作者"]);
     const titles = outputs.getColumn(1).values.slice(2);
