@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
-import { buildCollege, buildUser, type BuiltUser } from "../../tests/support/factories.ts";
+import { buildCollege, buildUser, unique, type BuiltUser } from "../../tests/support/factories.ts";
 import { addSession, createCourse, publishCourse } from "./catalogue.server.ts";
 import { codeFor, qrPayloadFor, stepAt } from "./check-in-code.ts";
 import { checkIn, closeCheckIn, markAttendance, openCheckIn } from "./check-in.server.ts";
@@ -190,6 +190,9 @@ describe("plans, the menu and compliance with the national rules", () => {
     await entry(veteran.id, lecture, 10);
     await entry(done.id, lecture, 20);
     await entry(done.id, national, 8, YEAR - 2, null);
+    // A national training recorded last year and then corrected away does not count.
+    await entry(done.id, national, 8, YEAR - 1, null);
+    await entry(done.id, national, -8, YEAR - 1, null);
 
     const list = await shortfallList({ kind: "college", collegeId: college.id }, new Date(), { onlyShort: false });
     const of = (id: string) => list.rows.find((r) => r.id === id)!.compliance;
@@ -206,6 +209,8 @@ describe("plans, the menu and compliance with the national rules", () => {
     expect(of(done.id).nationalOrProvincial).toMatchObject({ short: false, lastYear: YEAR - 2 });
     expect(of(done.id).plan).toEqual({ required: 24, done: 20, short: 4 });
     expect(list.people).toBe(3);
+    // Each person's own page (the menu's top) sums their ledger its own way: it says the same.
+    for (const person of [novice, veteran, done]) expect((await progressOf(person.id)).compliance).toEqual(of(person.id));
 
     const onlyShort = await shortfallList({ kind: "college", collegeId: college.id });
     expect(onlyShort.rows.map((r) => r.id)).toContain(veteran.id);
@@ -241,7 +246,16 @@ describe("plans, the menu and compliance with the national rules", () => {
     const required = await make("菜单测试：新任必修", ["IDEOLOGY"], [{ stage: "NOVICE", kind: "REQUIRED" }]);
     const career = await make("菜单测试：就业指导", ["CAREER"], [{ kind: "ELECTIVE" }]);
     const notForMe = await make("菜单测试：专家专属", ["RESEARCH"], [{ stage: "EXPERT", kind: "ELECTIVE" }]);
+    // College-level courses: the person's own college's and its joint group's show, another college's does not.
+    const [own, joint, other] = [await make("菜单测试：本院培训", ["CAREER"], []), await make("菜单测试：联合培训", ["CAREER"], []), await make("菜单测试：他院培训", ["CAREER"], [])];
+    const [partner, stranger] = [await buildCollege(), await buildCollege()];
+    const group = await prisma.jointTrainingGroup.create({ data: { name: unique("菜单测试联合组"), members: { create: [{ collegeId: person.collegeId! }, { collegeId: partner.id }] } } });
+    await prisma.trainingCourse.update({ where: { id: own }, data: { level: "COLLEGE", collegeId: person.collegeId } });
+    await prisma.trainingCourse.update({ where: { id: joint }, data: { level: "COLLEGE", jointGroupId: group.id } });
+    await prisma.trainingCourse.update({ where: { id: other }, data: { level: "COLLEGE", collegeId: stranger.id } });
     const menu = await menuFor(person.id);
+    expect(menu.electives.map((c) => c.id)).toEqual(expect.arrayContaining([own, joint]));
+    expect(menu.electives.map((c) => c.id)).not.toContain(other);
     expect(menu.requiredCourses.map((c) => c.id)).toContain(required);
     expect(menu.electives.map((c) => c.id)).not.toContain(required);
     expect(menu.electives.map((c) => c.id)).not.toContain(notForMe);
