@@ -262,5 +262,13 @@ describe("plans, the menu and compliance with the national rules", () => {
     const careerItem = menu.electives.find((c) => c.id === career)!;
     expect(careerItem.reason).toEqual({ key: "training.reasons.specialty", duty: "CAREER" });
     expect(menu.electives[0]!.score).toBeGreaterThanOrEqual(careerItem.score);
+
+    // Once attended, a required course is only named among the done ones.
+    const session = await prisma.trainingSession.findFirstOrThrow({ where: { courseId: required }, select: { id: true } });
+    await prisma.trainingAttendance.create({ data: { sessionId: session.id, userId: person.id, method: "MANUAL" } });
+    const after = await menuFor(person.id);
+    expect(after.requiredCourses.map((c) => c.id)).not.toContain(required);
+    expect(after.requiredDone).toContainEqual({ id: required, title: "菜单测试：新任必修" });
+    expect(after.empty).toBe(false);
   });
 });

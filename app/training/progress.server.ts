@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { Duty, ProfessionalTitle, TargetGroup, TrainingEnrolmentStatus } from "~/generated/prisma/enums.ts";
+import type { Duty, ProfessionalTitle, SpeakerKind, TargetGroup, TrainingEnrolmentStatus, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
 import type { MessageKey } from "~/i18n/keys.ts";
 import { deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
 import { whoMay, type SchoolScope } from "~/policy/index.ts";
@@ -218,6 +218,55 @@ export interface ElectiveReason {
 
 const MENU_ELECTIVES = 12;
 
+/** A course as the menu reads it (`menuCourses`). */
+interface MenuCourseRow {
+  id: string;
+  title: string;
+  level: TrainingLevel;
+  year: number;
+  hours: number;
+  duties: Duty[];
+  enrolOpensAt: Date | null;
+  enrolClosesAt: Date | null;
+  speaker: string;
+  speakerKind: SpeakerKind;
+  platform: { code: string; nameZh: string; nameEn: string };
+  targets: Array<{ stage: CareerStage | null; group: TargetGroup | null; kind: TrainingTargetKind }>;
+  nextSession: { id: string; startsAt: Date; endsAt: Date; place: string } | null;
+}
+
+/**
+ * The published courses of this year or still to come that may be on someone's menu: for everyone
+ * or with a target for their stage and groups, school-level or their own college's (or joint
+ * group's) — 院级培训 is a college's training for its own counselors — with their targets and only
+ * the next session. One statement: through the ORM this was four queries and a whole school's
+ * catalogue mapped row by row on every menu view.
+ */
+async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; collegeId: string | null; year: number; now: Date }, db: Db): Promise<MenuCourseRow[]> {
+  const { stage, groups, collegeId, year, now } = person;
+  const rows = await db.$queryRaw<Array<Omit<MenuCourseRow, "nextSession"> & { nextSession: { id: string; startsAt: string; endsAt: string; place: string } | null }>>`
+    SELECT c.id, c.title, c.level::text AS level, c.year, c.hours::float8 AS hours, to_json(c.duties) AS duties,
+      c."enrolOpensAt", c."enrolClosesAt", c.speaker, c."speakerKind"::text AS "speakerKind",
+      json_build_object('code', p.code, 'nameZh', p."nameZh", 'nameEn', p."nameEn") AS platform,
+      COALESCE((SELECT json_agg(json_build_object('stage', t.stage, 'group', t."group", 'kind', t.kind))
+                FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id), '[]') AS targets,
+      (SELECT json_build_object('id', s.id, 'startsAt', s."startsAt", 'endsAt', s."endsAt", 'place', s.place)
+       FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."endsAt" >= ${now} ORDER BY s."startsAt" LIMIT 1) AS "nextSession"
+    FROM "TrainingCourse" c JOIN "TrainingPlatform" p ON p.id = c."platformId"
+    WHERE c.status = 'PUBLISHED'
+      AND (c.year = ${year} OR EXISTS (SELECT 1 FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."startsAt" >= ${now}))
+      AND (NOT EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id)
+           OR EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id
+                      AND (t.stage IS NULL OR t.stage::text = ${stage}) AND (t."group" IS NULL OR t."group"::text = ANY(${groups}::text[]))))
+      AND (c.level = 'SCHOOL' OR c."collegeId" = ${collegeId}
+           OR EXISTS (SELECT 1 FROM "JointTrainingGroupMember" m WHERE m."groupId" = c."jointGroupId" AND m."collegeId" = ${collegeId}))
+    ORDER BY c."createdAt", c.id`;
+  return rows.map((row) => ({
+    ...row,
+    nextSession: row.nextSession && { ...row.nextSession, startsAt: new Date(row.nextSession.startsAt), endsAt: new Date(row.nextSession.endsAt) },
+  }));
+}
+
 /**
  * 我的培训菜单 (authorise "training:view-menu", for oneself): the plan's required items with their
  * status, the catalogue's required courses for the person's stage and groups this year, then
@@ -227,36 +276,7 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
   const { progress, attended, enrolments, studioDuties } = await readStanding(userId, now, db);
   const { stage, year } = progress;
   const { groups, collegeId } = progress.person;
-  const courses = await db.trainingCourse.findMany({
-    // Only courses for everyone or with a target that applies to this person (the others never
-    // show), and only their next session: the menu stays cheap with a whole school's catalogue.
-    where: {
-      status: "PUBLISHED",
-      AND: [
-        { OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
-        { OR: [{ targets: { none: {} } }, { targets: { some: { AND: [{ OR: [{ stage: null }, { stage }] }, { OR: [{ group: null }, { group: { in: groups } }] }] } } }] },
-        // 院级培训 is a college's own (or its joint group's) training for its counselors: another college's never shows.
-        { OR: [{ level: "SCHOOL" }, ...(collegeId ? [{ collegeId }, { jointGroup: { members: { some: { collegeId } } } }] : [])] },
-      ],
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      level: true,
-      year: true,
-      hours: true,
-      duties: true,
-      capacity: true,
-      enrolOpensAt: true,
-      enrolClosesAt: true,
-      speaker: true,
-      speakerKind: true,
-      platform: { select: { code: true, nameZh: true, nameEn: true } },
-      targets: { select: { stage: true, group: true, kind: true } },
-      sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true, startsAt: true, endsAt: true, place: true } },
-    },
-  });
+  const courses = await menuCourses({ stage, groups, collegeId, year, now }, db);
   const enrolmentOf = new Map<string, TrainingEnrolmentStatus>(enrolments.map((e) => [e.courseId, e.status]));
   const attendedCourses = new Set(attended.map((a) => a.courseId));
   const coveredThisYear = new Set(attended.filter((a) => trainingYear(a.startsAt) === year).flatMap((a) => a.duties));
@@ -273,18 +293,24 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     platform: c.platform,
     speaker: c.speaker,
     speakerKind: c.speakerKind,
-    nextSession: c.sessions[0] ?? null,
+    nextSession: c.nextSession,
     enrolOpen: (!c.enrolOpensAt || c.enrolOpensAt <= now) && (!c.enrolClosesAt || c.enrolClosesAt >= now),
     status: statusOf(c.id),
   });
 
   const mine = courses.map((c) => ({ course: c, applicable: c.targets.filter((t) => targets(t, stage, groups)) }));
-  const requiredCourses = mine.filter(({ course, applicable }) => course.year === year && applicable.some((t) => t.kind === "REQUIRED")).map(({ course }) => view(course));
-  const requiredIds = new Set(requiredCourses.map((c) => c.id));
+  const required = mine.filter(({ course, applicable }) => course.year === year && applicable.some((t) => t.kind === "REQUIRED")).map(({ course }) => course);
+  const requiredIds = new Set(required.map((c) => c.id));
+  // What is still to do comes first, the next session soonest; what is done is only named (a year can hold many).
+  const requiredCourses = required
+    .filter((c) => !attendedCourses.has(c.id))
+    .map(view)
+    .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.nextSession?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER));
+  const requiredDone = required.filter((c) => attendedCourses.has(c.id)).map((c) => ({ id: c.id, title: c.title }));
 
   const electives = mine
     .filter(({ course, applicable }) => !requiredIds.has(course.id) && (course.targets.length === 0 || applicable.some((t) => t.kind === "ELECTIVE")))
-    .filter(({ course }) => course.sessions.length > 0 && !attendedCourses.has(course.id))
+    .filter(({ course }) => course.nextSession !== null && !attendedCourses.has(course.id))
     .map(({ course, applicable }) => {
       const specialty = course.duties.find((d) => specialties.has(d)) ?? null;
       const studio = course.duties.find((d) => studioDutySet.has(d)) ?? null;
@@ -308,10 +334,10 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     .sort((a, b) => b.score - a.score || (a.nextSession?.startsAt.getTime() ?? 0) - (b.nextSession?.startsAt.getTime() ?? 0) || a.id.localeCompare(b.id))
     .slice(0, MENU_ELECTIVES);
 
-  const empty = requiredCourses.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
+  const empty = required.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
   // An empty menu says why, so the page can say what to do: no plan for the stage yet, or nothing published for them.
   const emptyReason = !empty ? null : progress.plan ? ("nothingPublished" as const) : ("noPlan" as const);
-  return { ...progress, requiredCourses, electives, empty, emptyReason };
+  return { ...progress, requiredCourses, requiredDone, electives, empty, emptyReason };
 }
 export type Menu = Awaited<ReturnType<typeof menuFor>>;
 
