@@ -9,7 +9,7 @@ import { checkIn, closeCheckIn, markAttendance, openCheckIn } from "./check-in.s
 import { enrol } from "./enrolment.server.ts";
 import { decideExternalRecord, recordExternalTraining } from "./external.server.ts";
 import { ledgerOf, recordCorrection, trainingYear, writeHoursEntry } from "./ledger.server.ts";
-import { menuFor, progressOf, shortfallList } from "./progress.server.ts";
+import { MENU_REQUIRED_SHOWN, menuFor, progressOf, shortfallList } from "./progress.server.ts";
 import { correctionSchema, courseSchema, externalRecordSchema, sessionSchema } from "./schemas.ts";
 
 const refusal = (promise: Promise<unknown>) =>
@@ -230,6 +230,28 @@ describe("plans, the menu and compliance with the national rules", () => {
     expect(after.plan?.name).toBe("骨干辅导员交流培养计划");
     expect(after.hours).toBe(40);
     expect(after.compliance.schoolLevel.done).toBe(40);
+  });
+
+  it("shows the required courses still to do soonest first, a page of them at first and all on request", async () => {
+    const person = await buildUser({ stage: "EXPERIENCED", groups: ["DEPUTY_SECRETARIES"] });
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const lecture = await platform("LECTURE");
+    const ids: string[] = [];
+    // Created latest-first, so the order shown is the sessions' and not the catalogue's.
+    for (let days = MENU_REQUIRED_SHOWN + 3; days >= 2; days--) {
+      const id = await createCourse(courseSchema.parse({ title: `副书记必修第${days}天`, platformId: lecture.id, level: "SCHOOL", year: YEAR, duties: ["IDEOLOGY"], targets: [{ group: "DEPUTY_SECRETARIES", kind: "REQUIRED" }] }), organiser.id);
+      const start = new Date(Date.now() + days * 3_600_000);
+      await addSession(id, sessionSchema.parse({ startsAt: start, endsAt: new Date(start.getTime() + 1_800_000), hours: 1 }), organiser.id);
+      await publishCourse(id, organiser.id);
+      ids.unshift(id);
+    }
+    const mine = (courses: Array<{ id: string }>) => courses.map((c) => c.id).filter((id) => ids.includes(id));
+    const first = await menuFor(person.id);
+    expect(first.requiredCourses).toHaveLength(MENU_REQUIRED_SHOWN);
+    expect(mine(first.requiredCourses)).toEqual(ids.slice(0, MENU_REQUIRED_SHOWN));
+    expect(first.requiredToDo).toBeGreaterThanOrEqual(ids.length);
+    const all = await menuFor(person.id, new Date(), prisma, { allRequired: true });
+    expect(mine(all.requiredCourses)).toEqual(ids);
   });
 
   it("ranks electives for the person with a one-line reason, after their required courses", async () => {

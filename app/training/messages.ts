@@ -97,6 +97,7 @@ export const trainingMessages = defineMessages({
     noRequired: ["今年没有面向你的规定培训项目。", "No required courses for you this year."],
     requiredAllDone: ["今年面向你的规定培训项目都已完成。", "You have completed all your required courses this year."],
     requiredDone: ["已完成的规定培训（{{count}}）", "Required courses completed ({{count}})"],
+    requiredShowAll: ["显示全部 {{count}} 项待完成的规定培训", "Show all {{count}} required courses still to do"],
     noElectives: ["暂时没有可推荐的自选培训，可以到培训目录看看。", "Nothing to suggest right now; have a look at the catalogue."],
     empty: ["你的培训菜单还是空的：学工部和学院发布培训后会出现在这里。可以先去培训目录看看有哪些培训。", "Your menu is empty: courses appear here once 学工部 and your college publish them. Have a look at the catalogue meanwhile."],
     toCatalogue: ["浏览培训目录", "Browse the catalogue"],

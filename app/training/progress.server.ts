@@ -217,6 +217,8 @@ export interface ElectiveReason {
 }
 
 const MENU_ELECTIVES = 12;
+/** Required courses still to do shown at first (soonest first); the rest behind "show all". */
+export const MENU_REQUIRED_SHOWN = 8;
 
 /** A course as the menu reads it (`menuCourses`). */
 interface MenuCourseRow {
@@ -272,7 +274,7 @@ async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; 
  * status, the catalogue's required courses for the person's stage and groups this year, then
  * electives ranked for them with a one-line reason, then progress against the plan.
  */
-export async function menuFor(userId: string, now = new Date(), db: Db = prisma) {
+export async function menuFor(userId: string, now = new Date(), db: Db = prisma, options: { allRequired?: boolean } = {}) {
   const { progress, attended, enrolments, studioDuties } = await readStanding(userId, now, db);
   const { stage, year } = progress;
   const { groups, collegeId } = progress.person;
@@ -337,7 +339,15 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
   const empty = required.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
   // An empty menu says why, so the page can say what to do: no plan for the stage yet, or nothing published for them.
   const emptyReason = !empty ? null : progress.plan ? ("nothingPublished" as const) : ("noPlan" as const);
-  return { ...progress, requiredCourses, requiredDone, electives, empty, emptyReason };
+  return {
+    ...progress,
+    requiredCourses: options.allRequired ? requiredCourses : requiredCourses.slice(0, MENU_REQUIRED_SHOWN),
+    requiredToDo: requiredCourses.length,
+    requiredDone,
+    electives,
+    empty,
+    emptyReason,
+  };
 }
 export type Menu = Awaited<ReturnType<typeof menuFor>>;
 

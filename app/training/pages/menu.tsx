@@ -59,6 +59,11 @@ export function MenuPage() {
             ) : (
               <EmptyState>{menu.requiredDone.length ? t("training.menu.requiredAllDone") : t("training.menu.noRequired")}</EmptyState>
             )}
+            {menu.requiredToDo > menu.requiredCourses.length ? (
+              <Link to="?required=all" className={buttonClass("secondary", "sm")}>
+                {t("training.menu.requiredShowAll", { count: menu.requiredToDo })}
+              </Link>
+            ) : null}
             {menu.requiredDone.length ? (
               <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <summary className="cursor-pointer font-medium text-slate-700">{t("training.menu.requiredDone", { count: menu.requiredDone.length })}</summary>
