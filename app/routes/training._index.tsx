@@ -14,5 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user, "training:view-menu", null) && can(user, "training:browse", null)) throw redirect("/training/courses");
   authorize(user, "training:view-menu", null);
-  return data({ menu: await menuFor(user.id) });
+  const allRequired = new URL(request.url).searchParams.get("required") === "all";
+  return data({ menu: await menuFor(user.id, new Date(), undefined, { allRequired }) });
 }

@@ -2,14 +2,14 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
-import { buildCollege, buildUser, type BuiltUser } from "../../tests/support/factories.ts";
+import { buildCollege, buildUser, unique, type BuiltUser } from "../../tests/support/factories.ts";
 import { addSession, createCourse, publishCourse } from "./catalogue.server.ts";
 import { codeFor, qrPayloadFor, stepAt } from "./check-in-code.ts";
 import { checkIn, closeCheckIn, markAttendance, openCheckIn } from "./check-in.server.ts";
 import { enrol } from "./enrolment.server.ts";
 import { decideExternalRecord, recordExternalTraining } from "./external.server.ts";
 import { ledgerOf, recordCorrection, trainingYear, writeHoursEntry } from "./ledger.server.ts";
-import { menuFor, progressOf, shortfallList } from "./progress.server.ts";
+import { MENU_REQUIRED_SHOWN, menuFor, progressOf, shortfallList } from "./progress.server.ts";
 import { correctionSchema, courseSchema, externalRecordSchema, sessionSchema } from "./schemas.ts";
 
 const refusal = (promise: Promise<unknown>) =>
@@ -190,6 +190,9 @@ describe("plans, the menu and compliance with the national rules", () => {
     await entry(veteran.id, lecture, 10);
     await entry(done.id, lecture, 20);
     await entry(done.id, national, 8, YEAR - 2, null);
+    // A national training recorded last year and then corrected away does not count.
+    await entry(done.id, national, 8, YEAR - 1, null);
+    await entry(done.id, national, -8, YEAR - 1, null);
 
     const list = await shortfallList({ kind: "college", collegeId: college.id }, new Date(), { onlyShort: false });
     const of = (id: string) => list.rows.find((r) => r.id === id)!.compliance;
@@ -206,6 +209,8 @@ describe("plans, the menu and compliance with the national rules", () => {
     expect(of(done.id).nationalOrProvincial).toMatchObject({ short: false, lastYear: YEAR - 2 });
     expect(of(done.id).plan).toEqual({ required: 24, done: 20, short: 4 });
     expect(list.people).toBe(3);
+    // Each person's own page (the menu's top) sums their ledger its own way: it says the same.
+    for (const person of [novice, veteran, done]) expect((await progressOf(person.id)).compliance).toEqual(of(person.id));
 
     const onlyShort = await shortfallList({ kind: "college", collegeId: college.id });
     expect(onlyShort.rows.map((r) => r.id)).toContain(veteran.id);
@@ -227,6 +232,28 @@ describe("plans, the menu and compliance with the national rules", () => {
     expect(after.compliance.schoolLevel.done).toBe(40);
   });
 
+  it("shows the required courses still to do soonest first, a page of them at first and all on request", async () => {
+    const person = await buildUser({ stage: "EXPERIENCED", groups: ["DEPUTY_SECRETARIES"] });
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const lecture = await platform("LECTURE");
+    const ids: string[] = [];
+    // Created latest-first, so the order shown is the sessions' and not the catalogue's.
+    for (let days = MENU_REQUIRED_SHOWN + 3; days >= 2; days--) {
+      const id = await createCourse(courseSchema.parse({ title: `副书记必修第${days}天`, platformId: lecture.id, level: "SCHOOL", year: YEAR, duties: ["IDEOLOGY"], targets: [{ group: "DEPUTY_SECRETARIES", kind: "REQUIRED" }] }), organiser.id);
+      const start = new Date(Date.now() + days * 3_600_000);
+      await addSession(id, sessionSchema.parse({ startsAt: start, endsAt: new Date(start.getTime() + 1_800_000), hours: 1 }), organiser.id);
+      await publishCourse(id, organiser.id);
+      ids.unshift(id);
+    }
+    const mine = (courses: Array<{ id: string }>) => courses.map((c) => c.id).filter((id) => ids.includes(id));
+    const first = await menuFor(person.id);
+    expect(first.requiredCourses).toHaveLength(MENU_REQUIRED_SHOWN);
+    expect(mine(first.requiredCourses)).toEqual(ids.slice(0, MENU_REQUIRED_SHOWN));
+    expect(first.requiredToDo).toBeGreaterThanOrEqual(ids.length);
+    const all = await menuFor(person.id, new Date(), prisma, { allRequired: true });
+    expect(mine(all.requiredCourses)).toEqual(ids);
+  });
+
   it("ranks electives for the person with a one-line reason, after their required courses", async () => {
     const person = await buildUser({ stage: "NOVICE", specialties: ["CAREER"] });
     const organiser = await buildUser({ roles: ["ADMIN"] });
@@ -241,12 +268,29 @@ describe("plans, the menu and compliance with the national rules", () => {
     const required = await make("菜单测试：新任必修", ["IDEOLOGY"], [{ stage: "NOVICE", kind: "REQUIRED" }]);
     const career = await make("菜单测试：就业指导", ["CAREER"], [{ kind: "ELECTIVE" }]);
     const notForMe = await make("菜单测试：专家专属", ["RESEARCH"], [{ stage: "EXPERT", kind: "ELECTIVE" }]);
+    // College-level courses: the person's own college's and its joint group's show, another college's does not.
+    const [own, joint, other] = [await make("菜单测试：本院培训", ["CAREER"], []), await make("菜单测试：联合培训", ["CAREER"], []), await make("菜单测试：他院培训", ["CAREER"], [])];
+    const [partner, stranger] = [await buildCollege(), await buildCollege()];
+    const group = await prisma.jointTrainingGroup.create({ data: { name: unique("菜单测试联合组"), members: { create: [{ collegeId: person.collegeId! }, { collegeId: partner.id }] } } });
+    await prisma.trainingCourse.update({ where: { id: own }, data: { level: "COLLEGE", collegeId: person.collegeId } });
+    await prisma.trainingCourse.update({ where: { id: joint }, data: { level: "COLLEGE", jointGroupId: group.id } });
+    await prisma.trainingCourse.update({ where: { id: other }, data: { level: "COLLEGE", collegeId: stranger.id } });
     const menu = await menuFor(person.id);
+    expect(menu.electives.map((c) => c.id)).toEqual(expect.arrayContaining([own, joint]));
+    expect(menu.electives.map((c) => c.id)).not.toContain(other);
     expect(menu.requiredCourses.map((c) => c.id)).toContain(required);
     expect(menu.electives.map((c) => c.id)).not.toContain(required);
     expect(menu.electives.map((c) => c.id)).not.toContain(notForMe);
     const careerItem = menu.electives.find((c) => c.id === career)!;
     expect(careerItem.reason).toEqual({ key: "training.reasons.specialty", duty: "CAREER" });
     expect(menu.electives[0]!.score).toBeGreaterThanOrEqual(careerItem.score);
+
+    // Once attended, a required course is only named among the done ones.
+    const session = await prisma.trainingSession.findFirstOrThrow({ where: { courseId: required }, select: { id: true } });
+    await prisma.trainingAttendance.create({ data: { sessionId: session.id, userId: person.id, method: "MANUAL" } });
+    const after = await menuFor(person.id);
+    expect(after.requiredCourses.map((c) => c.id)).not.toContain(required);
+    expect(after.requiredDone).toContainEqual({ id: required, title: "菜单测试：新任必修" });
+    expect(after.empty).toBe(false);
   });
 });

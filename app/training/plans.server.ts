@@ -11,37 +11,40 @@ import type { PlanInput, PlatformInput } from "./schemas.ts";
  * migration writes seed 000's four plans and the issue's twelve platforms as defaults.
  */
 
-const planSelect = {
+const planSelect = { id: true, stage: true, name: true, phaseGoal: true, focusAreas: true, yearlyHours: true } as const satisfies Prisma.TrainingPlanSelect;
+const itemSelect = {
   id: true,
-  stage: true,
-  name: true,
-  phaseGoal: true,
-  focusAreas: true,
-  yearlyHours: true,
-  items: {
-    orderBy: { sortOrder: "asc" },
-    select: { id: true, label: true, platformId: true, courseId: true, minHours: true, perYear: true, platform: { select: { nameZh: true, nameEn: true } }, course: { select: { title: true } } },
-  },
-} as const satisfies Prisma.TrainingPlanSelect;
-type PlanRow = Prisma.TrainingPlanGetPayload<{ select: typeof planSelect }>;
+  planId: true,
+  label: true,
+  platformId: true,
+  courseId: true,
+  minHours: true,
+  perYear: true,
+  platform: { select: { nameZh: true, nameEn: true } },
+  course: { select: { title: true } },
+} as const satisfies Prisma.TrainingPlanItemSelect;
 
-const planOut = (plan: PlanRow) => ({
-  ...plan,
-  yearlyHours: Number(plan.yearlyHours),
-  items: plan.items.map((i) => ({ ...i, minHours: i.minHours === null ? null : Number(i.minHours) })),
-});
+const STAGE_ORDER: CareerStage[] = ["NOVICE", "GROWING", "EXPERIENCED", "EXPERT"];
 
+/**
+ * The four stage plans with their required items. Plans and items are read side by side rather
+ * than as one nested read (which Prisma runs as one query per level, one after another): every
+ * counselor's menu reads them.
+ */
 export async function listPlans(db: Db = prisma) {
-  const plans = await db.trainingPlan.findMany({ select: planSelect });
-  const order: CareerStage[] = ["NOVICE", "GROWING", "EXPERIENCED", "EXPERT"];
-  return plans.sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage)).map(planOut);
+  const [plans, items] = await Promise.all([
+    db.trainingPlan.findMany({ select: planSelect }),
+    db.trainingPlanItem.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: itemSelect }),
+  ]);
+  return plans
+    .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage))
+    .map((plan) => ({
+      ...plan,
+      yearlyHours: Number(plan.yearlyHours),
+      items: items.filter((i) => i.planId === plan.id).map(({ planId: _planId, ...i }) => ({ ...i, minHours: i.minHours === null ? null : Number(i.minHours) })),
+    }));
 }
-
-export async function planForStage(stage: CareerStage, db: Db = prisma) {
-  const plan = await db.trainingPlan.findUnique({ where: { stage }, select: planSelect });
-  return plan ? planOut(plan) : null;
-}
-export type Plan = NonNullable<Awaited<ReturnType<typeof planForStage>>>;
+export type Plan = Awaited<ReturnType<typeof listPlans>>[number];
 
 /** Replaces a stage's plan (its required items too) in one transaction. */
 export async function updatePlan(stage: CareerStage, input: PlanInput, actorId: string): Promise<void> {

@@ -1,13 +1,13 @@
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { Duty, ProfessionalTitle, TargetGroup, TrainingEnrolmentStatus } from "~/generated/prisma/enums.ts";
+import type { Duty, ProfessionalTitle, SpeakerKind, TargetGroup, TrainingEnrolmentStatus, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
 import type { MessageKey } from "~/i18n/keys.ts";
 import { deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
 import { whoMay, type SchoolScope } from "~/policy/index.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { hoursSummaries, trainingYear, type HoursSummary } from "./ledger.server.ts";
-import { listPlans, planForStage, type Plan } from "./plans.server.ts";
+import { listPlans, type Plan } from "./plans.server.ts";
 import { getTrainingSettings, type TrainingSettings } from "./settings.server.ts";
 
 /**
@@ -80,17 +80,6 @@ export function complianceOf(
   return { induction, schoolLevel, nationalOrProvincial, plan, isShort: induction.short > 0 || schoolLevel.short > 0 || nationalOrProvincial.short || plan.short > 0 };
 }
 
-async function loadPerson(userId: string, db: Db) {
-  const row = await db.user.findUnique({ where: { id: userId }, select: personSelect });
-  if (!row) throw new Response("Not Found", { status: 404 });
-  return { row, person: personOf(row) };
-}
-
-async function stageOf(person: Person, now: Date) {
-  const { stageThresholds } = await getSchoolSettings();
-  return deriveCareerStage(person, now, stageThresholds);
-}
-
 export interface RequiredItemStatus {
   label: string;
   /** What satisfies it: a platform (any course or external training on it) or one course. */
@@ -102,28 +91,33 @@ export interface RequiredItemStatus {
   done: boolean;
 }
 
+/** The person's ledger, summed by what the rules and the plan items ask about (a few dozen rows for one person). */
+type LedgerGroup = { platformId: string | null; year: number; schoolLevel: boolean; induction: boolean; nationalOrProvincial: boolean; hours: number };
+/** The sessions the person attended, with what the menu and the required items need of each. */
+type AttendedSession = { courseId: string; startsAt: Date; hours: number; duties: Duty[] };
+
+/** The same figures as `hoursSummaries` in ledger.server.ts, from one person's grouped ledger. */
+function summaryOf(groups: LedgerGroup[], year: number): HoursSummary {
+  const sum = (rows: LedgerGroup[]) => rows.reduce((total, g) => total + g.hours, 0);
+  const thisYear = groups.filter((g) => g.year === year);
+  const nationalYears = new Map<number, number>();
+  for (const g of groups) if (g.nationalOrProvincial && g.year <= year) nationalYears.set(g.year, (nationalYears.get(g.year) ?? 0) + g.hours);
+  // A year counts when its national/provincial hours add up to more than nothing (a correction may cancel one).
+  const counted = [...nationalYears].filter(([, hours]) => hours > 0).map(([y]) => y);
+  return {
+    hours: sum(thisYear),
+    schoolLevelHours: sum(thisYear.filter((g) => g.schoolLevel)),
+    inductionHours: sum(groups.filter((g) => g.induction)),
+    lastNationalOrProvincialYear: counted.length ? Math.max(...counted) : null,
+  };
+}
+
 /** The plan's required items and how far the person is with each (this year, or ever for once-only items). */
-async function requiredItemsStatus(userId: string, plan: Plan | null, year: number, db: Db): Promise<RequiredItemStatus[]> {
-  if (!plan?.items.length) return [];
-  const [thisYear, ever, attendedCourses] = await Promise.all([
-    db.trainingHoursEntry.groupBy({ by: ["platformId"], where: { userId, year }, _sum: { hours: true } }),
-    db.trainingHoursEntry.groupBy({ by: ["platformId"], where: { userId }, _sum: { hours: true } }),
-    db.trainingAttendance.findMany({
-      where: { userId, session: { courseId: { in: plan.items.flatMap((i) => (i.courseId ? [i.courseId] : [])) } } },
-      select: { session: { select: { courseId: true, startsAt: true, hours: true } } },
-    }),
-  ]);
-  const sums = (rows: typeof thisYear) => new Map(rows.map((r) => [r.platformId, Number(r._sum.hours ?? 0)]));
-  const [yearSums, everSums] = [sums(thisYear), sums(ever)];
-  return plan.items.map((item) => {
-    let hours: number;
-    if (item.platformId) {
-      hours = (item.perYear ? yearSums : everSums).get(item.platformId) ?? 0;
-    } else {
-      hours = attendedCourses
-        .filter((a) => a.session.courseId === item.courseId && (!item.perYear || trainingYear(a.session.startsAt) === year))
-        .reduce((sum, a) => sum + Number(a.session.hours), 0);
-    }
+function requiredItemsStatus(plan: Plan | null, groups: LedgerGroup[], attended: AttendedSession[], year: number): RequiredItemStatus[] {
+  return (plan?.items ?? []).map((item) => {
+    const hours = item.platformId
+      ? groups.filter((g) => g.platformId === item.platformId && (!item.perYear || g.year === year)).reduce((sum, g) => sum + g.hours, 0)
+      : attended.filter((a) => a.courseId === item.courseId && (!item.perYear || trainingYear(a.startsAt) === year)).reduce((sum, a) => sum + a.hours, 0);
     return {
       label: item.label,
       platform: item.platform,
@@ -141,39 +135,80 @@ function targets(target: { stage: CareerStage | null; group: TargetGroup | null 
   return (target.stage === null || target.stage === stage) && (target.group === null || groups.includes(target.group));
 }
 
-/** Who someone is for the training programme: their record, their career stage today and the training year. */
-async function standingOf(userId: string, now: Date, db: Db) {
-  const { row, person } = await loadPerson(userId, db);
-  const career = await stageOf(person, now);
-  return { row, person, career, year: trainingYear(now) };
+/** One person's record and training history as `standingRow` reads it (JSON: dates arrive as strings). */
+interface StandingRow {
+  person: { id: string; name: string; collegeId: string | null; college: string | null; counselorSince: string | null; title: ProfessionalTitle | null; specialties: Duty[] | null; groups: TargetGroup[] | null } | null;
+  ledger: LedgerGroup[];
+  attended: Array<{ courseId: string; startsAt: string; hours: number; duties: Duty[] }>;
+  enrolments: Array<{ courseId: string; status: TrainingEnrolmentStatus }>;
+  studioDuties: Duty[];
 }
-type Standing = Awaited<ReturnType<typeof standingOf>>;
 
-async function progressFrom({ row, person, career, year }: Standing, db: Db) {
-  // The required items wait only for the plan, not for the settings and the year's sums.
-  const planRead = planForStage(career.stage, db);
-  const [plan, settings, summaries, items] = await Promise.all([
-    planRead,
-    getTrainingSettings(db),
-    hoursSummaries([row.id], year, db),
-    planRead.then((plan) => requiredItemsStatus(row.id, plan, year, db)),
-  ]);
-  const summary = summaries.get(row.id)!;
-  return {
-    person: { id: row.id, name: row.name, college: row.college?.name ?? null, specialties: person.specialties, groups: person.groups },
+/**
+ * A person, their ledger grouped by what the rules and the plan items ask about, the sessions they
+ * attended, their open enrolments and their studios' duties: one statement, because the menu is a
+ * counselor's most visited page and eight reads through the ORM cost it more than the database does.
+ */
+async function standingRow(userId: string, db: Db): Promise<StandingRow> {
+  const [row] = await db.$queryRaw<StandingRow[]>`
+    SELECT
+      (SELECT json_build_object('id', u.id, 'name', u.name, 'collegeId', u."collegeId", 'college', c.name,
+         'counselorSince', p."counselorSince", 'title', p.title, 'specialties', p.specialties, 'groups', p.groups)
+       FROM "User" u LEFT JOIN "College" c ON c.id = u."collegeId" LEFT JOIN "CounselorProfile" p ON p."userId" = u.id
+       WHERE u.id = ${userId}) AS person,
+      (SELECT COALESCE(json_agg(json_build_object('platformId', g."platformId", 'year', g.year, 'schoolLevel', g."schoolLevel",
+         'induction', g.induction, 'nationalOrProvincial', g."nationalOrProvincial", 'hours', g.hours)), '[]')
+       FROM (SELECT "platformId", year, "schoolLevel", induction, "nationalOrProvincial", sum(hours)::float8 AS hours
+             FROM "TrainingHoursEntry" WHERE "userId" = ${userId} GROUP BY 1, 2, 3, 4, 5) g) AS ledger,
+      (SELECT COALESCE(json_agg(json_build_object('courseId', s."courseId", 'startsAt', s."startsAt", 'hours', s.hours::float8, 'duties', tc.duties)), '[]')
+       FROM "TrainingAttendance" a JOIN "TrainingSession" s ON s.id = a."sessionId" JOIN "TrainingCourse" tc ON tc.id = s."courseId"
+       WHERE a."userId" = ${userId}) AS attended,
+      (SELECT COALESCE(json_agg(json_build_object('courseId', e."courseId", 'status', e.status)), '[]')
+       FROM "TrainingEnrolment" e WHERE e."userId" = ${userId} AND e.status IN ('ENROLLED', 'WAITLISTED')) AS enrolments,
+      (SELECT COALESCE(json_agg(DISTINCT st.duty), '[]')
+       FROM "Studio" st JOIN "StudioMembership" m ON m."studioId" = st.id
+       WHERE m."userId" = ${userId} AND st."archivedAt" IS NULL) AS "studioDuties"`;
+  return row!;
+}
+
+/**
+ * Everything about one person that their progress and their menu read, at once: the person's row
+ * above, the school's settings and the plans (few, so all are read and the person's is picked).
+ */
+async function readStanding(userId: string, now: Date, db: Db) {
+  const year = trainingYear(now);
+  const [row, { stageThresholds }, settings, plans] = await Promise.all([standingRow(userId, db), getSchoolSettings(), getTrainingSettings(db), listPlans(db)]);
+  const { person: user, ledger: groups } = row;
+  if (!user) throw new Response("Not Found", { status: 404 });
+  const person: Person = {
+    id: user.id,
+    name: user.name,
+    collegeId: user.collegeId,
+    counselorSince: user.counselorSince === null ? null : new Date(user.counselorSince),
+    title: user.title ?? "NONE",
+    specialties: user.specialties ?? [],
+    groups: user.groups ?? [],
+  };
+  const career = deriveCareerStage(person, now, stageThresholds);
+  const attended: AttendedSession[] = row.attended.map((a) => ({ ...a, startsAt: new Date(a.startsAt) }));
+  const plan = plans.find((p) => p.stage === career.stage) ?? null;
+  const summary = summaryOf(groups, year);
+  const progress = {
+    person: { id: user.id, name: user.name, collegeId: user.collegeId, college: user.college, specialties: person.specialties, groups: person.groups },
     stage: career.stage,
     nextStage: career.next,
     year,
     plan,
-    requiredItems: items,
+    requiredItems: requiredItemsStatus(plan, groups, attended, year),
     hours: round1(summary.hours),
     compliance: complianceOf({ stage: career.stage, yearsOfService: career.yearsOfService }, summary, plan?.yearlyHours ?? 0, settings, year),
   };
+  return { progress, attended, enrolments: row.enrolments, studioDuties: row.studioDuties };
 }
 
 /** Someone's plan and progress this year (authorise "training:view-progress" on them): the menu's top and a studio leader's view. */
 export async function progressOf(userId: string, now = new Date(), db: Db = prisma) {
-  return progressFrom(await standingOf(userId, now, db), db);
+  return (await readStanding(userId, now, db)).progress;
 }
 
 export interface ElectiveReason {
@@ -182,58 +217,72 @@ export interface ElectiveReason {
 }
 
 const MENU_ELECTIVES = 12;
+/** Required courses still to do shown at first (soonest first); the rest behind "show all". */
+export const MENU_REQUIRED_SHOWN = 8;
+
+/** A course as the menu reads it (`menuCourses`). */
+interface MenuCourseRow {
+  id: string;
+  title: string;
+  level: TrainingLevel;
+  year: number;
+  hours: number;
+  duties: Duty[];
+  enrolOpensAt: Date | null;
+  enrolClosesAt: Date | null;
+  speaker: string;
+  speakerKind: SpeakerKind;
+  platform: { code: string; nameZh: string; nameEn: string };
+  targets: Array<{ stage: CareerStage | null; group: TargetGroup | null; kind: TrainingTargetKind }>;
+  nextSession: { id: string; startsAt: Date; endsAt: Date; place: string } | null;
+}
+
+/**
+ * The published courses of this year or still to come that may be on someone's menu: for everyone
+ * or with a target for their stage and groups, school-level or their own college's (or joint
+ * group's) — 院级培训 is a college's training for its own counselors — with their targets and only
+ * the next session. One statement: through the ORM this was four queries and a whole school's
+ * catalogue mapped row by row on every menu view.
+ */
+async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; collegeId: string | null; year: number; now: Date }, db: Db): Promise<MenuCourseRow[]> {
+  const { stage, groups, collegeId, year, now } = person;
+  const rows = await db.$queryRaw<Array<Omit<MenuCourseRow, "nextSession"> & { nextSession: { id: string; startsAt: string; endsAt: string; place: string } | null }>>`
+    SELECT c.id, c.title, c.level::text AS level, c.year, c.hours::float8 AS hours, to_json(c.duties) AS duties,
+      c."enrolOpensAt", c."enrolClosesAt", c.speaker, c."speakerKind"::text AS "speakerKind",
+      json_build_object('code', p.code, 'nameZh', p."nameZh", 'nameEn', p."nameEn") AS platform,
+      COALESCE((SELECT json_agg(json_build_object('stage', t.stage, 'group', t."group", 'kind', t.kind))
+                FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id), '[]') AS targets,
+      (SELECT json_build_object('id', s.id, 'startsAt', s."startsAt", 'endsAt', s."endsAt", 'place', s.place)
+       FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."endsAt" >= ${now} ORDER BY s."startsAt" LIMIT 1) AS "nextSession"
+    FROM "TrainingCourse" c JOIN "TrainingPlatform" p ON p.id = c."platformId"
+    WHERE c.status = 'PUBLISHED'
+      AND (c.year = ${year} OR EXISTS (SELECT 1 FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."startsAt" >= ${now}))
+      AND (NOT EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id)
+           OR EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id
+                      AND (t.stage IS NULL OR t.stage::text = ${stage}) AND (t."group" IS NULL OR t."group"::text = ANY(${groups}::text[]))))
+      AND (c.level = 'SCHOOL' OR c."collegeId" = ${collegeId}
+           OR EXISTS (SELECT 1 FROM "JointTrainingGroupMember" m WHERE m."groupId" = c."jointGroupId" AND m."collegeId" = ${collegeId}))
+    ORDER BY c."createdAt", c.id`;
+  return rows.map((row) => ({
+    ...row,
+    nextSession: row.nextSession && { ...row.nextSession, startsAt: new Date(row.nextSession.startsAt), endsAt: new Date(row.nextSession.endsAt) },
+  }));
+}
 
 /**
  * 我的培训菜单 (authorise "training:view-menu", for oneself): the plan's required items with their
  * status, the catalogue's required courses for the person's stage and groups this year, then
  * electives ranked for them with a one-line reason, then progress against the plan.
  */
-export async function menuFor(userId: string, now = new Date(), db: Db = prisma) {
-  const standing = await standingOf(userId, now, db);
-  const { stage } = standing.career;
-  const { year } = standing;
-  const groups = standing.person.groups;
-  // Progress and the catalogue's side are read at once: the menu is a counselor's most visited page.
-  const [progress, [courses, enrolments, attended, studioDuties]] = await Promise.all([
-    progressFrom(standing, db),
-    Promise.all([
-      db.trainingCourse.findMany({
-        // Only courses for everyone or with a target that applies to this person (the others never
-        // show), and only their next session: the menu stays cheap with a whole school's catalogue.
-        where: {
-          status: "PUBLISHED",
-          AND: [
-            { OR: [{ year }, { sessions: { some: { startsAt: { gte: now } } } }] },
-            { OR: [{ targets: { none: {} } }, { targets: { some: { AND: [{ OR: [{ stage: null }, { stage }] }, { OR: [{ group: null }, { group: { in: groups } }] }] } } }] },
-          ],
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          title: true,
-          level: true,
-          year: true,
-          hours: true,
-          duties: true,
-          capacity: true,
-          enrolOpensAt: true,
-          enrolClosesAt: true,
-          speaker: true,
-          speakerKind: true,
-          platform: { select: { code: true, nameZh: true, nameEn: true } },
-          targets: { select: { stage: true, group: true, kind: true } },
-          sessions: { where: { endsAt: { gte: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { id: true, startsAt: true, endsAt: true, place: true } },
-        },
-      }),
-      db.trainingEnrolment.findMany({ where: { userId, status: { in: ["ENROLLED", "WAITLISTED"] } }, select: { courseId: true, status: true } }),
-      db.trainingAttendance.findMany({ where: { userId }, select: { session: { select: { courseId: true, startsAt: true, course: { select: { duties: true } } } } } }),
-      db.studio.findMany({ where: { archivedAt: null, memberships: { some: { userId } } }, select: { duty: true }, orderBy: { id: "asc" } }),
-    ]),
-  ]);
+export async function menuFor(userId: string, now = new Date(), db: Db = prisma, options: { allRequired?: boolean } = {}) {
+  const { progress, attended, enrolments, studioDuties } = await readStanding(userId, now, db);
+  const { stage, year } = progress;
+  const { groups, collegeId } = progress.person;
+  const courses = await menuCourses({ stage, groups, collegeId, year, now }, db);
   const enrolmentOf = new Map<string, TrainingEnrolmentStatus>(enrolments.map((e) => [e.courseId, e.status]));
-  const attendedCourses = new Set(attended.map((a) => a.session.courseId));
-  const coveredThisYear = new Set(attended.filter((a) => trainingYear(a.session.startsAt) === year).flatMap((a) => a.session.course.duties));
-  const studioDutySet = new Set(studioDuties.map((s) => s.duty));
+  const attendedCourses = new Set(attended.map((a) => a.courseId));
+  const coveredThisYear = new Set(attended.filter((a) => trainingYear(a.startsAt) === year).flatMap((a) => a.duties));
+  const studioDutySet = new Set(studioDuties);
   const specialties = new Set(progress.person.specialties);
 
   const statusOf = (courseId: string) => (attendedCourses.has(courseId) ? "ATTENDED" : (enrolmentOf.get(courseId) ?? "NOT_ENROLLED"));
@@ -246,18 +295,24 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     platform: c.platform,
     speaker: c.speaker,
     speakerKind: c.speakerKind,
-    nextSession: c.sessions[0] ?? null,
+    nextSession: c.nextSession,
     enrolOpen: (!c.enrolOpensAt || c.enrolOpensAt <= now) && (!c.enrolClosesAt || c.enrolClosesAt >= now),
     status: statusOf(c.id),
   });
 
   const mine = courses.map((c) => ({ course: c, applicable: c.targets.filter((t) => targets(t, stage, groups)) }));
-  const requiredCourses = mine.filter(({ course, applicable }) => course.year === year && applicable.some((t) => t.kind === "REQUIRED")).map(({ course }) => view(course));
-  const requiredIds = new Set(requiredCourses.map((c) => c.id));
+  const required = mine.filter(({ course, applicable }) => course.year === year && applicable.some((t) => t.kind === "REQUIRED")).map(({ course }) => course);
+  const requiredIds = new Set(required.map((c) => c.id));
+  // What is still to do comes first, the next session soonest; what is done is only named (a year can hold many).
+  const requiredCourses = required
+    .filter((c) => !attendedCourses.has(c.id))
+    .map(view)
+    .sort((a, b) => (a.nextSession?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.nextSession?.startsAt.getTime() ?? Number.MAX_SAFE_INTEGER));
+  const requiredDone = required.filter((c) => attendedCourses.has(c.id)).map((c) => ({ id: c.id, title: c.title }));
 
   const electives = mine
     .filter(({ course, applicable }) => !requiredIds.has(course.id) && (course.targets.length === 0 || applicable.some((t) => t.kind === "ELECTIVE")))
-    .filter(({ course }) => course.sessions.length > 0 && !attendedCourses.has(course.id))
+    .filter(({ course }) => course.nextSession !== null && !attendedCourses.has(course.id))
     .map(({ course, applicable }) => {
       const specialty = course.duties.find((d) => specialties.has(d)) ?? null;
       const studio = course.duties.find((d) => studioDutySet.has(d)) ?? null;
@@ -281,10 +336,18 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma)
     .sort((a, b) => b.score - a.score || (a.nextSession?.startsAt.getTime() ?? 0) - (b.nextSession?.startsAt.getTime() ?? 0) || a.id.localeCompare(b.id))
     .slice(0, MENU_ELECTIVES);
 
-  const empty = requiredCourses.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
+  const empty = required.length === 0 && electives.length === 0 && progress.requiredItems.length === 0;
   // An empty menu says why, so the page can say what to do: no plan for the stage yet, or nothing published for them.
   const emptyReason = !empty ? null : progress.plan ? ("nothingPublished" as const) : ("noPlan" as const);
-  return { ...progress, requiredCourses, electives, empty, emptyReason };
+  return {
+    ...progress,
+    requiredCourses: options.allRequired ? requiredCourses : requiredCourses.slice(0, MENU_REQUIRED_SHOWN),
+    requiredToDo: requiredCourses.length,
+    requiredDone,
+    electives,
+    empty,
+    emptyReason,
+  };
 }
 export type Menu = Awaited<ReturnType<typeof menuFor>>;
 

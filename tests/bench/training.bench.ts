@@ -38,7 +38,7 @@ const CHECKINS = 300;
 const CHECKIN_WINDOW_MS = 10_000;
 const RESUBMITS = 30;
 const PASSWORD = "Fudao@2026";
-/** BENCH_ONLY=menu measures part 1 alone (200 sign-ins instead of 800): for profiling the menu. */
+/** BENCH_ONLY=menu measures part 1 alone (200 sign-ins instead of 800): for profiling the menu; BENCH_SPLIT=1 adds loaders-only figures. */
 const MENU_ONLY = process.env.BENCH_ONLY === "menu";
 
 const DUTIES = ["IDEOLOGY", "PARTY_CLASS", "STUDY_STYLE", "DAILY_AFFAIRS", "MENTAL_HEALTH", "ONLINE_EDUCATION", "CRISIS", "CAREER", "RESEARCH"];
@@ -341,6 +341,15 @@ try {
         menuTimes.push(took);
       } else homeTimes.push(took);
     }
+  }
+  if (process.env.BENCH_SPLIT) {
+    // Where the time goes: the loaders alone (Remix's single-fetch data URLs) against the whole page.
+    const split: Record<string, number[]> = { "/training.data": [], "/_root.data": [], "/training": [], "/": [] };
+    for (let i = 0; i < 200; i++) {
+      const cookie = menuCookies.get(menuPeople[i % MENU_PEOPLE]!.username)!;
+      for (const path of Object.keys(split)) split[path]!.push((await get(path, cookie)).took);
+    }
+    results.split_ms = Object.fromEntries(Object.entries(split).map(([path, times]) => [path, summary(times)]));
   }
   const menu = summary(menuTimes);
   const home = summary(homeTimes);

@@ -57,8 +57,27 @@ export function MenuPage() {
                 ))}
               </ul>
             ) : (
-              <EmptyState>{t("training.menu.noRequired")}</EmptyState>
+              <EmptyState>{menu.requiredDone.length ? t("training.menu.requiredAllDone") : t("training.menu.noRequired")}</EmptyState>
             )}
+            {menu.requiredToDo > menu.requiredCourses.length ? (
+              <Link to="?required=all" className={buttonClass("secondary", "sm")}>
+                {t("training.menu.requiredShowAll", { count: menu.requiredToDo })}
+              </Link>
+            ) : null}
+            {menu.requiredDone.length ? (
+              <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <summary className="cursor-pointer font-medium text-slate-700">{t("training.menu.requiredDone", { count: menu.requiredDone.length })}</summary>
+                <ul className="mt-2 space-y-1">
+                  {menu.requiredDone.map((course) => (
+                    <li key={course.id}>
+                      <Link to={`/training/courses/${course.id}`} className="break-words text-brand-700 hover:underline">
+                        {course.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </section>
           <section aria-labelledby="electives-heading" className="space-y-3">
             <div>
