@@ -79,6 +79,7 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "mentors.breakdown.dutyLevel.": ["primary", "secondary", "none"],
   "mentors.import.columns.": "codes",
   "meetings.minutes.": "codes",
+  "meetings.pages.weekdays.": "codes",
 };
 
 /**
