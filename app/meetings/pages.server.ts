@@ -110,3 +110,14 @@ export function openMeetingSlots(seriesId: string, now = new Date()) {
     select: { id: true, startsAt: true, segments: { orderBy: { position: "asc" }, select: { id: true, name: true } } },
   });
 }
+
+/** The names behind a series' audience (colleges, studios and people are stored as ids). */
+export async function audienceNames(targets: ReadonlyArray<{ collegeId: string | null; studioId: string | null; userId: string | null }>) {
+  const ids = (key: "collegeId" | "studioId" | "userId") => targets.flatMap((target) => (target[key] ? [target[key]] : []));
+  const [colleges, studios, people] = await Promise.all([
+    prisma.college.findMany({ where: { id: { in: ids("collegeId") } }, select: { id: true, name: true } }),
+    prisma.studio.findMany({ where: { id: { in: ids("studioId") } }, select: { id: true, name: true } }),
+    prisma.user.findMany({ where: { id: { in: ids("userId") } }, select: { id: true, name: true } }),
+  ]);
+  return Object.fromEntries([...colleges, ...studios, ...people].map((row) => [row.id, row.name]));
+}

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { z } from "zod";
+import type { AgendaProposalStatus } from "~/generated/prisma/enums.ts";
 import { prisma } from "~/db/client.server.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
@@ -40,7 +42,7 @@ export const action = intentAction({
       authorize: ({ user, ctx }) => permit(user, "meeting-series:manage", ctx.resource),
       run: async ({ user, t }, { slot, ...input }, meeting) => {
         await takeProposal(meeting.id, { ...input, segmentId: slot.split(":")[1]! }, user.id);
-        return { notice: t("meetings.pages.series.taken") };
+        return { notice: proposalNotice(t, "TAKEN") };
       },
     }),
     decline: intent({
@@ -51,11 +53,14 @@ export const action = intentAction({
       confirm: ({ t }, _input, proposal) => ({ message: t("meetings.pages.series.confirmDecline", { title: proposal.title }), confirmLabel: t("meetings.pages.series.decline") }),
       run: async ({ user, t }, _input, proposal) => {
         await declineProposal(proposal.id, user.id);
-        return { notice: t("meetings.pages.series.declined") };
+        return { notice: proposalNotice(t, "DECLINED") };
       },
     }),
   }),
 });
+
+/** "议题状态：已列入议程" — the proposal's new status, in the enum's own words. */
+const proposalNotice = (t: TFunction, status: Exclude<AgendaProposalStatus, "OPEN">) => t("meetings.pages.series.proposalDecided", { status: t(`agendaProposalStatus.${status}`) });
 
 function notFound(): never {
   throw new Response("Not Found", { status: 404 });

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { requireUser } from "~/auth/session.server.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { loadSeriesAccess } from "~/meetings/access.server.ts";
-import { meetingCounts, openMeetingSlots } from "~/meetings/pages.server.ts";
+import { audienceNames, meetingCounts, openMeetingSlots } from "~/meetings/pages.server.ts";
 import { SeriesPage } from "~/meetings/pages/series.tsx";
 import { seriesDetail } from "~/meetings/series.server.ts";
 import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
@@ -18,6 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(user, "meeting-series:view", access.resource);
   const abilities = abilitiesOf(user, "meetingSeries", access.resource);
   const series = await seriesDetail(access.series.id, user);
-  const [counts, slots] = await Promise.all([meetingCounts(series.meetings.map((m) => m.id)), abilities["meeting-series:manage"] ? openMeetingSlots(series.id) : []]);
-  return data({ series, counts, slots, abilities, created: new URL(request.url).searchParams.has("created") });
+  const [counts, slots, names] = await Promise.all([
+    meetingCounts(series.meetings.map((m) => m.id)),
+    abilities["meeting-series:manage"] ? openMeetingSlots(series.id) : [],
+    audienceNames(series.targets),
+  ]);
+  return data({ series, counts, slots, names, abilities, created: new URL(request.url).searchParams.has("created") });
 }

@@ -13,7 +13,7 @@ import type { loader } from "~/routes/meetings.$meetingId.tsx";
 import type { ActionItemStatus } from "~/generated/prisma/enums.ts";
 import type { action } from "../meeting.actions.server.ts";
 import { actionUpdateSchema } from "../schemas.ts";
-import { rowResult } from "./agenda.tsx";
+import { rowResult } from "./row-result.ts";
 
 const STATUSES: ActionItemStatus[] = ["OPEN", "IN_PROGRESS", "DONE", "DROPPED"];
 const tone = (status: ActionItemStatus) => (status === "DONE" ? "emerald" : status === "DROPPED" ? "slate" : status === "IN_PROGRESS" ? "sky" : "amber");

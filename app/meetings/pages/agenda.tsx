@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,18 +15,11 @@ import type { loader } from "~/routes/meetings.$meetingId.tsx";
 import type { action } from "../meeting.actions.server.ts";
 import { agendaItemSchema, outcomeSchema } from "../schemas.ts";
 import { ActionItemStatusForm } from "./action-item.tsx";
+import { rowResult } from "./row-result.ts";
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Segment = Data["meeting"]["segments"][number];
 type Item = Segment["items"][number];
-type Reply = ReturnType<typeof useActionData<typeof action>>;
-
-/** The form result of `intent` when it was posted for this row (several forms share one action). */
-export function rowResult(reply: Reply, intent: string, field: string, id: string): SubmissionResult<string[]> | undefined {
-  if (reply?.intent !== intent || !reply.form) return undefined;
-  const posted = reply.form.initialValue as Record<string, unknown> | null | undefined;
-  return posted?.[field] === id ? reply.form : undefined;
-}
 
 /** One segment of the agenda: its items with presenter, minutes, notes, links and outcomes. */
 export function AgendaSegment({ segment }: { segment: Segment }) {

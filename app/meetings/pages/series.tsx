@@ -43,6 +43,8 @@ export function SeriesPage() {
       {created && !reply ? <Notice tone="success">{t("meetings.pages.series.createdNotice")}</Notice> : null}
       <ActionFeedback reply={reply} intent={["decline"]} />
 
+      <Audience series={series} />
+
       <Card title={t("meetings.pages.series.meetings")}>
         <DataTable
           caption={t("meetings.pages.series.meetings")}
@@ -80,6 +82,29 @@ export function SeriesPage() {
 
       <Backlog series={series} />
     </div>
+  );
+}
+
+/** Who the series invites, kind by kind. */
+function Audience({ series }: { series: Data["series"] }) {
+  const { names } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const value = (target: Data["series"]["targets"][number]) =>
+    target.stage ? t(`stage.${target.stage}`) : target.group ? t(`group.${target.group}`) : (names[target.collegeId ?? target.studioId ?? target.userId ?? ""] ?? "—");
+  return (
+    <Card title={t("meetings.pages.series.audience")}>
+      {series.targets.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("meetings.pages.series.audienceDefault")}</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2 text-sm" aria-label={t("meetings.pages.series.audience")}>
+          {series.targets.map((target, index) => (
+            <li key={index}>
+              <Badge tone="sky">{t(`meetingTargetKind.${target.kind}`)}</Badge> {value(target)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }
 
@@ -133,7 +158,8 @@ function Backlog({ series }: { series: Data["series"] }) {
         <ul className="mt-3 divide-y divide-slate-100" aria-label={t("meetings.pages.series.backlog")}>
           {series.proposals.map((p) => (
             <li key={p.id} className="space-y-2 py-3 text-sm">
-              <p className="font-medium">
+              <p className="flex flex-wrap items-center gap-2 font-medium">
+                <Badge tone="amber">{t("agendaProposalStatus.OPEN")}</Badge>
                 <Content>{p.title}</Content>
               </p>
               <p className="text-slate-600">
