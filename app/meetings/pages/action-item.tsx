@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
-import { Content } from "~/components/kit/content-lang.tsx";
+import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { SelectField, TextField } from "~/components/kit/fields.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
@@ -65,7 +65,7 @@ export function CarriedOver() {
                 </span>
               </div>
               <p className="text-slate-600">
-                {t("meetings.pages.actions.ownerDue", { name: item.owner.name, date: formatDate(item.dueOn, i18n.language) })} ·{" "}
+                <ContentMessage values={{ name: item.owner.name, date: formatDate(item.dueOn, i18n.language) }} render={(v) => t("meetings.pages.actions.ownerDue", v)} /> ·{" "}
                 <Link to={`/meetings/${item.meeting.id}`} className="text-brand-700 hover:underline">
                   {t("meetings.pages.actions.fromMeeting", { date: formatDate(item.meeting.startsAt, i18n.language) })}
                 </Link>
@@ -73,7 +73,7 @@ export function CarriedOver() {
               <ol className="ml-4 list-disc space-y-1 text-slate-700" aria-label={t("meetings.pages.actions.history", { title: item.title })}>
                 {item.updates.map((u) => (
                   <li key={u.id}>
-                    {formatDateTime(u.createdAt, i18n.language)} · {u.author?.name ?? "—"} ·{" "}
+                    {formatDateTime(u.createdAt, i18n.language)} · <Content>{u.author?.name ?? "—"}</Content> ·{" "}
                     {u.toStatus ? t("meetings.pages.actions.historyStatus", { status: t(`actionItemStatus.${u.toStatus}`) }) : t("meetings.pages.actions.historyNote")}
                     {u.meeting ? ` · ${t("meetings.pages.actions.reviewedAt", { date: formatDate(u.meeting.startsAt, i18n.language) })}` : null}
                     {u.note ? (

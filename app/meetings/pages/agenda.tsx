@@ -6,7 +6,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
-import { Content } from "~/components/kit/content-lang.tsx";
+import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { formatDate } from "~/lib/format.ts";
@@ -60,7 +60,7 @@ function AgendaItemRow({ item }: { item: Item }) {
             <Content>{item.title}</Content>
           </h4>
           <p className="text-slate-600">
-            {item.presenter ? t("meetings.pages.agenda.presenter", { name: item.presenter.name }) : t("meetings.pages.agenda.noPresenter")} · {t("meetings.pages.agenda.minutesValue", { minutes: item.minutes })}
+            {item.presenter ? <ContentMessage values={{ name: item.presenter.name }} render={(v) => t("meetings.pages.agenda.presenter", v)} /> : t("meetings.pages.agenda.noPresenter")} · {t("meetings.pages.agenda.minutesValue", { minutes: item.minutes })}
           </p>
         </div>
         {edit ? (
@@ -86,7 +86,11 @@ function AgendaItemRow({ item }: { item: Item }) {
               {t(`documentType.${item.document.type}`)}：<Content>{item.document.title}</Content>
             </Link>
           ) : null}
-          {item.output ? <span>{t("meetings.pages.agenda.output", { title: item.output.title })}</span> : null}
+          {item.output ? (
+            <span>
+              <ContentMessage values={{ title: item.output.title }} render={(v) => t("meetings.pages.agenda.output", v)} />
+            </span>
+          ) : null}
           {item.url ? (
             <a href={item.url} className="break-all text-brand-700 hover:underline" rel="noreferrer" target="_blank">
               {item.url}
@@ -102,7 +106,7 @@ function AgendaItemRow({ item }: { item: Item }) {
               <Content>{o.text}</Content>
               {o.actionItem ? (
                 <span className="text-slate-600">
-                  {t("meetings.pages.actions.ownerDue", { name: o.actionItem.owner.name, date: formatDate(o.actionItem.dueOn, i18n.language) })} · {t(`actionItemStatus.${o.actionItem.status}`)}
+                  <ContentMessage values={{ name: o.actionItem.owner.name, date: formatDate(o.actionItem.dueOn, i18n.language) }} render={(v) => t("meetings.pages.actions.ownerDue", v)} /> · {t(`actionItemStatus.${o.actionItem.status}`)}
                 </span>
               ) : null}
               {o.actionItem && mayUpdateFor.includes(o.actionItem.owner.id) && meeting.status !== "CANCELLED" ? (

@@ -5,7 +5,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
-import { Content } from "~/components/kit/content-lang.tsx";
+import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
 import { formatDateTime } from "~/lib/format.ts";
@@ -108,8 +108,15 @@ export function MeetingPage() {
           <ul className="space-y-1 text-sm" aria-label={t("meetings.pages.meeting.groups")}>
             {meeting.groups.map((g) => (
               <li key={g.id}>
-                <span className="font-medium">{g.name}</span>
-                {g.reporter ? ` · ${t("meetings.pages.meeting.reporter", { name: g.reporter.name })}` : null} · {g.members.map((m) => m.user.name).join("、")}
+                <Content className="font-medium">{g.name}</Content>
+                {g.reporter ? (
+                  <>
+                    {" · "}
+                    <ContentMessage values={{ name: g.reporter.name }} render={(v) => t("meetings.pages.meeting.reporter", v)} />
+                  </>
+                ) : null}
+                {" · "}
+                <Content>{g.members.map((m) => m.user.name).join("、")}</Content>
               </li>
             ))}
           </ul>

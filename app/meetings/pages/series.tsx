@@ -5,7 +5,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
-import { Content } from "~/components/kit/content-lang.tsx";
+import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, Notice, PageHeader } from "~/components/kit/feedback.tsx";
 import { inputClass, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -99,7 +99,7 @@ function Audience({ series }: { series: Data["series"] }) {
         <ul className="flex flex-wrap gap-2 text-sm" aria-label={t("meetings.pages.series.audience")}>
           {series.targets.map((target, index) => (
             <li key={index}>
-              <Badge tone="sky">{t(`meetingTargetKind.${target.kind}`)}</Badge> {value(target)}
+              <Badge tone="sky">{t(`meetingTargetKind.${target.kind}`)}</Badge> <Content>{value(target)}</Content>
             </li>
           ))}
         </ul>
@@ -163,7 +163,7 @@ function Backlog({ series }: { series: Data["series"] }) {
                 <Content>{p.title}</Content>
               </p>
               <p className="text-slate-600">
-                {t("meetings.pages.series.proposedBy", { name: p.proposedBy?.name ?? "—", date: formatDate(p.createdAt, i18n.language) })}
+                <ContentMessage values={{ name: p.proposedBy?.name ?? "—", date: formatDate(p.createdAt, i18n.language) }} render={(v) => t("meetings.pages.series.proposedBy", v)} />
               </p>
               {p.notes ? <Content className="block whitespace-pre-line text-slate-700">{p.notes}</Content> : null}
               {manage ? (
