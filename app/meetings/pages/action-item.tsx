@@ -66,7 +66,7 @@ export function CarriedOver() {
               </div>
               <p className="text-slate-600">
                 <ContentMessage values={{ name: item.owner.name, date: formatDate(item.dueOn, i18n.language) }} render={(v) => t("meetings.pages.actions.ownerDue", v)} /> ·{" "}
-                <Link to={`/meetings/${item.meeting.id}`} className="text-brand-700 hover:underline">
+                <Link to={`/meetings/${item.meeting.id}`} className="text-brand-700 underline">
                   {t("meetings.pages.actions.fromMeeting", { date: formatDate(item.meeting.startsAt, i18n.language) })}
                 </Link>
               </p>

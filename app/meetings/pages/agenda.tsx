@@ -82,7 +82,7 @@ function AgendaItemRow({ item }: { item: Item }) {
       {item.document || item.output || item.url ? (
         <p className="flex flex-wrap gap-3">
           {item.document ? (
-            <Link to={`/documents/${item.document.id}`} className="text-brand-700 hover:underline">
+            <Link to={`/documents/${item.document.id}`} className="text-brand-700 underline">
               {t(`documentType.${item.document.type}`)}：<Content>{item.document.title}</Content>
             </Link>
           ) : null}
@@ -92,7 +92,7 @@ function AgendaItemRow({ item }: { item: Item }) {
             </span>
           ) : null}
           {item.url ? (
-            <a href={item.url} className="break-all text-brand-700 hover:underline" rel="noreferrer" target="_blank">
+            <a href={item.url} className="break-all text-brand-700 underline" rel="noreferrer" target="_blank">
               {item.url}
             </a>
           ) : null}
