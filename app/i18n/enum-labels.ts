@@ -27,6 +27,12 @@ import type {
   VersionReason,
   SpeakerKind,
   CheckInMethod,
+  MeetingOrganiserKind,
+  MeetingStatus,
+  MeetingTargetKind,
+  AgendaProposalStatus,
+  AgendaOutcomeKind,
+  ActionItemStatus,
 } from "~/generated/prisma/enums.ts";
 import type { CareerStage } from "~/people/career-stage.ts";
 import type { Pair } from "./define-messages.ts";
@@ -279,7 +285,48 @@ const checkInMethod = {
   MANUAL: ["手工登记", "Marked by hand"],
 } as const satisfies Labels<CheckInMethod>;
 
+// ───────────── monthly exchange meetings (issue 19) ─────────────
 
+const meetingOrganiserKind = {
+  SCHOOL: ["学工部", "School (student affairs)"],
+  COLLEGE: ["学院", "College"],
+  JOINT_GROUP: ["联合培训组", "Joint training group"],
+  STUDIO: ["工作室", "Studio"],
+} as const satisfies Labels<MeetingOrganiserKind>;
+
+const meetingStatus = {
+  SCHEDULED: ["已排定", "Scheduled"],
+  IN_PROGRESS: ["进行中", "In progress"],
+  CLOSED: ["已结束", "Closed"],
+  CANCELLED: ["已取消", "Cancelled"],
+} as const satisfies Labels<MeetingStatus>;
+
+const meetingTargetKind = {
+  STAGE: ["发展阶段", "Career stage"],
+  GROUP: ["群体", "Group"],
+  COLLEGE: ["学院", "College"],
+  STUDIO: ["工作室成员", "Studio members"],
+  PERSON: ["点名参会", "Named person"],
+} as const satisfies Labels<MeetingTargetKind>;
+
+const agendaProposalStatus = {
+  OPEN: ["待采纳", "Open"],
+  TAKEN: ["已列入议程", "Taken into an agenda"],
+  DECLINED: ["未采纳", "Declined"],
+} as const satisfies Labels<AgendaProposalStatus>;
+
+const agendaOutcomeKind = {
+  INFORMATION: ["通报", "Information"],
+  DECISION: ["决定", "Decision"],
+  ACTION: ["督办事项", "Action item"],
+} as const satisfies Labels<AgendaOutcomeKind>;
+
+const actionItemStatus = {
+  OPEN: ["未开始", "Not started"],
+  IN_PROGRESS: ["落实中", "In progress"],
+  DONE: ["已完成", "Done"],
+  DROPPED: ["已撤销", "Dropped"],
+} as const satisfies Labels<ActionItemStatus>;
 
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
@@ -315,4 +362,10 @@ export const enumLabels = {
   trainingEnrolmentStatus,
   trainingEnrolmentSource,
   checkInMethod,
+  meetingOrganiserKind,
+  meetingStatus,
+  meetingTargetKind,
+  agendaProposalStatus,
+  agendaOutcomeKind,
+  actionItemStatus,
 };

@@ -46,6 +46,12 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   trainingEnrolmentStatus: Object.values(Enums.TrainingEnrolmentStatus),
   trainingEnrolmentSource: Object.values(Enums.TrainingEnrolmentSource),
   checkInMethod: Object.values(Enums.CheckInMethod),
+  meetingOrganiserKind: Object.values(Enums.MeetingOrganiserKind),
+  meetingStatus: Object.values(Enums.MeetingStatus),
+  meetingTargetKind: Object.values(Enums.MeetingTargetKind),
+  agendaProposalStatus: Object.values(Enums.AgendaProposalStatus),
+  agendaOutcomeKind: Object.values(Enums.AgendaOutcomeKind),
+  actionItemStatus: Object.values(Enums.ActionItemStatus),
 };
 
 /**
@@ -74,6 +80,7 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "mentors.import.columns.": "codes",
   "meetings.minutes.": "codes",
   "meetings.live.calendar.": ["meeting", "actionDue"],
+  "meetings.pages.weekdays.": "codes",
 };
 
 /**

@@ -1,0 +1,27 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server.ts";
+import { pageTitle } from "~/i18n/page-title.ts";
+import { loadSeriesAccess } from "~/meetings/access.server.ts";
+import { audienceNames, meetingCounts, openMeetingSlots } from "~/meetings/pages.server.ts";
+import { SeriesPage } from "~/meetings/pages/series.tsx";
+import { seriesDetail } from "~/meetings/series.server.ts";
+import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
+
+export { action } from "~/meetings/series.actions.server.ts";
+export default SeriesPage;
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, () => [data?.series.title]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const access = await loadSeriesAccess(user, params.seriesId);
+  authorize(user, "meeting-series:view", access.resource);
+  const abilities = abilitiesOf(user, "meetingSeries", access.resource);
+  const series = await seriesDetail(access.series.id, user);
+  const [counts, slots, names] = await Promise.all([
+    meetingCounts(series.meetings.map((m) => m.id)),
+    abilities["meeting-series:manage"] ? openMeetingSlots(series.id) : [],
+    audienceNames(series.targets),
+  ]);
+  return data({ series, counts, slots, names, abilities, created: new URL(request.url).searchParams.has("created") });
+}
