@@ -107,7 +107,7 @@ export async function seedMeetings({ db, now, faker }: SeedContext): Promise<voi
   for (const plan of plans) {
     const cases = await db.document.findMany({
       where: { type: "CASE_STUDY", ...(plan.studioId ? { studioId: plan.studioId } : { studioId: { not: null } }) },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { title: "asc" }],
       take: 6,
       select: { id: true, title: true },
     });
@@ -131,9 +131,11 @@ export async function seedMeetings({ db, now, faker }: SeedContext): Promise<voi
         targets: { create: plan.studioId ? [{ kind: "STUDIO", studioId: plan.studioId }] : [{ kind: "GROUP", group: "ALL_COUNSELORS" }] },
       },
     });
-    const audience = await resolveAudience(db, seriesId);
-    // The demo people see the meetings they are in: the counselor at school, the leader and backbone everywhere they belong.
-    const invitees = [...new Set([...audience, ...(plan.studioId ? [] : [demo.get("counselor")].filter((id): id is string => !!id))])].sort();
+    const audience = new Set(await resolveAudience(db, seriesId));
+    // The demo counselor is among the school's counselors (she is invited like them all).
+    if (!plan.studioId && demo.get("counselor")) audience.add(demo.get("counselor")!);
+    // In the order of their staff numbers: ids are random, the demo must come out the same every time.
+    const invitees = (await db.user.findMany({ where: { id: { in: [...audience] } }, orderBy: { username: "asc" }, select: { id: true } })).map((u) => u.id);
 
     // Twelve past months and the next one.
     const rule = { weekOfMonth: plan.weekOfMonth, weekday: plan.weekday, startTime: "14:30", durationMinutes: 120 };

@@ -144,7 +144,7 @@ describe("demo university seed", () => {
           orderBy: { id: "asc" },
           select: {
             id: true, startsAt: true, status: true, series: { select: { title: true } },
-            agendaItems: { orderBy: { id: "asc" }, select: { title: true, presenter: { select: { username: true } }, documentId: true } },
+            agendaItems: { orderBy: { id: "asc" }, select: { title: true, presenter: { select: { username: true } }, document: { select: { title: true } } } },
             attendances: { orderBy: { id: "asc" }, select: { id: true, user: { select: { username: true } } } },
             actionItems: { orderBy: { id: "asc" }, select: { id: true, status: true, dueOn: true, owner: { select: { username: true } } } },
           },
