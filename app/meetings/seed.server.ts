@@ -297,7 +297,7 @@ export async function seedMeetings({ db, now, faker }: SeedContext): Promise<voi
         : null;
       await db.meeting.update({
         where: { id: meetingId },
-        data: { minutesDocumentId: documentId, minutesVersionId: version.id, minutesConfirmedAt: addDays(occurrence.endsAt, 1), minutesConfirmedById: plan.organiserId, studioActivityId: activity?.id ?? null },
+        data: { invitedCount: invitees.length, presentCount: present.length, minutesDocumentId: documentId, minutesVersionId: version.id, minutesConfirmedAt: addDays(occurrence.endsAt, 1), minutesConfirmedById: plan.organiserId, studioActivityId: activity?.id ?? null },
       });
     }
 

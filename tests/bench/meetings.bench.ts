@@ -229,6 +229,10 @@ try {
     attendanceCount += attendances.length;
   }
 
+  // A held meeting's counts are fixed when it is closed (closeMeeting): as the service leaves them.
+  await db.query(`UPDATE "Meeting" m SET "invitedCount" = (SELECT COUNT(*) FROM "MeetingInvitation" i WHERE i."meetingId" = m.id),
+                    "presentCount" = (SELECT COUNT(*) FROM "MeetingAttendance" a WHERE a."meetingId" = m.id) WHERE m.status = 'CLOSED'`);
+
   // ── 20,000 action items across the held meetings, owned by their invitees, in every state ──
   const held = meetings.filter((m) => m.closed);
   const today = schoolToday(now);
