@@ -66,9 +66,9 @@ export const searchMessages = defineMessages({
   },
   /** A meeting's record (in Chinese, the language of the content: records.server.ts). */
   meeting: {
-    school: ["学工部", "Student Affairs"],
-    closed: ["已结束", "Closed"],
-    cancelled: ["已取消", "Cancelled"],
+    SCHOOL: ["学工部", "Student Affairs"],
+    CLOSED: ["已结束", "Closed"],
+    CANCELLED: ["已取消", "Cancelled"],
   },
   year: ["{{year}} 年", "{{year}}"],
   errors: {

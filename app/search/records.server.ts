@@ -335,6 +335,9 @@ const meetingSelect = {
   invitations: { select: { userId: true }, orderBy: { userId: "asc" } },
 } as const;
 
+/** 学工部 for a school-wide series; the status of a meeting no longer ahead (closed or cancelled). */
+const meetingWord = (key: keyof typeof zh.meeting) => zh.meeting[key];
+
 type MeetingRow = Awaited<ReturnType<typeof loadMeetingRows>>[number];
 function loadMeetingRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
   return db.meeting.findMany({ where, select: meetingSelect, orderBy: { id: "asc" }, take });
@@ -348,7 +351,7 @@ function meetingRecord(meeting: MeetingRow): SearchRecord {
   const { series } = meeting;
   const items = meeting.segments.flatMap((segment) => segment.items);
   const presenters = [...new Map(items.flatMap((item) => (item.presenter ? [[item.presenter.id, item.presenter.name] as const] : []))).values()];
-  const organiser = series.studio?.name ?? series.college?.name ?? series.jointGroup?.name ?? zh.meeting.school;
+  const organiser = series.studio?.name ?? series.college?.name ?? series.jointGroup?.name ?? meetingWord("SCHOOL");
   const day = new Intl.DateTimeFormat("zh-CN", { timeZone: SCHOOL_TIME_ZONE, year: "numeric", month: "long", day: "numeric" }).format(meeting.startsAt);
   return {
     id: recordId("meeting", meeting.id),
@@ -370,7 +373,7 @@ function meetingRecord(meeting: MeetingRow): SearchRecord {
     url: searchUrls.meeting(meeting.id),
     studioName: series.studio?.name ?? null,
     authors: presenters,
-    detail: text([organiser, meeting.status === "CLOSED" && zh.meeting.closed, meeting.status === "CANCELLED" && zh.meeting.cancelled], " · "),
+    detail: text([organiser, (meeting.status === "CLOSED" || meeting.status === "CANCELLED") && meetingWord(meeting.status)], " · "),
     meetingSeriesId: meeting.seriesId,
     meetingInviteeIds: meeting.invitations.map((i) => i.userId),
   };
