@@ -164,7 +164,7 @@ export async function seedMeetings({ db, now, faker }: SeedContext): Promise<voi
           status: closed ? "CLOSED" : "SCHEDULED",
           agendaPublishedAt: subDays(occurrence.startsAt, 7),
           checkInSecret: newCheckInSecret(),
-          ...(closed ? { checkInOpenedAt: subDays(occurrence.startsAt, 0), checkInClosedAt: occurrence.endsAt, closedAt: occurrence.endsAt, closedById: plan.organiserId } : {}),
+          ...(closed ? { checkInOpenedAt: occurrence.startsAt, checkInClosedAt: occurrence.endsAt, closedAt: occurrence.endsAt, closedById: plan.organiserId } : {}),
           createdAt: subDays(occurrence.startsAt, 30),
         },
       });
@@ -301,15 +301,15 @@ export async function seedMeetings({ db, now, faker }: SeedContext): Promise<voi
       });
     }
 
-    // Statuses as the reviews left them: closed ones done or dropped, reviewed ones in progress.
+    // Statuses as the reviews left them: done or dropped at their first review, in progress after one.
     const lastUpdate = new Map<string, (typeof updates)[number]>();
     for (const update of updates) lastUpdate.set(update.actionItemId, update);
     for (const item of actionItems) {
       const update = lastUpdate.get(item.id!);
       if (!update) continue;
-      const closedStatus = updates.filter((u) => u.actionItemId === item.id).map((u) => u.toStatus).find((s) => s === "DONE" || s === "DROPPED");
-      item.status = closedStatus ?? "IN_PROGRESS";
-      if (closedStatus) item.closedAt = update.createdAt;
+      const closedAs = update.toStatus === "DONE" || update.toStatus === "DROPPED" ? update.toStatus : null;
+      item.status = closedAs ?? "IN_PROGRESS";
+      if (closedAs) item.closedAt = update.createdAt;
     }
     await db.actionItem.createMany({ data: actionItems });
     await db.actionItemUpdate.createMany({ data: updates });
