@@ -65,6 +65,7 @@ const DYNAMIC: Record<string, readonly string[] | "codes"> = {
   "search.type.": RECORD_TYPES.filter((type) => !(DOCUMENT_TYPES as readonly string[]).includes(type)),
   "search.facet.": FACETS,
   "search.tokens.": ["active", "revoked", "expired"],
+  "search.meeting.": "codes",
   "studios.tabs.": Object.keys(STUDIO_TAB_PATHS),
   "people.import.errors.": "codes",
   "documents.editor.errors.": "codes",

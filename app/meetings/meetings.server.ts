@@ -148,8 +148,9 @@ export async function overview(scope: SchoolScope, year: number, now = new Date(
     prisma.$queryRaw<OverviewRow[]>`
       SELECT s.id AS "seriesId", s.title, EXTRACT(MONTH FROM m."scheduledOn")::int AS month,
              COUNT(*)::int AS held,
-             COALESCE(SUM((SELECT COUNT(*) FROM "MeetingInvitation" i WHERE i."meetingId" = m.id)), 0)::int AS invited,
-             COALESCE(SUM((SELECT COUNT(*) FROM "MeetingAttendance" a WHERE a."meetingId" = m.id)), 0)::int AS present
+             -- The counts fixed at closing; counted only for a meeting closed without them.
+             COALESCE(SUM(COALESCE(m."invitedCount", (SELECT COUNT(*) FROM "MeetingInvitation" i WHERE i."meetingId" = m.id))), 0)::int AS invited,
+             COALESCE(SUM(COALESCE(m."presentCount", (SELECT COUNT(*) FROM "MeetingAttendance" a WHERE a."meetingId" = m.id))), 0)::int AS present
       FROM "Meeting" m JOIN "MeetingSeries" s ON s.id = m."seriesId"
       WHERE m.status = 'CLOSED' AND m."scheduledOn" >= ${from}::date AND m."scheduledOn" < ${to}::date AND (${seriesFilter})
       GROUP BY s.id, s.title, month

@@ -128,7 +128,9 @@ export async function closeMeeting(meetingId: string, actor: Pick<SessionUser, "
       });
       studioActivityId = activity.id;
     }
-    await tx.meeting.update({ where: { id: meetingId }, data: { status: "CLOSED", closedAt: now, closedById: actor.id, checkInClosedAt: now, studioActivityId } });
+    // Fixed at closing (attendance and invitations no longer change): the overview sums these.
+    const [invitedCount, presentCount] = await Promise.all([tx.meetingInvitation.count({ where: { meetingId } }), tx.meetingAttendance.count({ where: { meetingId } })]);
+    await tx.meeting.update({ where: { id: meetingId }, data: { status: "CLOSED", closedAt: now, closedById: actor.id, checkInClosedAt: now, studioActivityId, invitedCount, presentCount } });
     await recordAudit(tx, { actorId: actor.id, action: "meetings.close", entityType: "Meeting", entityId: meetingId, data: { minutes: lengthOf(meeting) } });
   });
 }

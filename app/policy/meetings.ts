@@ -121,6 +121,16 @@ function managedSeries(actor: Actor): Prisma.MeetingSeriesWhereInput[] {
   return ways;
 }
 
+/**
+ * The series an actor organises — the list side of `manages` (学工部: all), for search, which
+ * finds every meeting of these series and, beyond them, only the meetings one is invited to
+ * (app/search/scope.server.ts; compared with "meeting:view" in app/search/meetings-search.server.test.ts).
+ */
+export function manageableSeries(actor: Actor): Prisma.MeetingSeriesWhereInput {
+  if (hasRole(actor, "ADMIN")) return {};
+  return { OR: managedSeries(actor) };
+}
+
 /** The list side of "meeting-series:view". */
 function viewableSeries(actor: Actor): Prisma.MeetingSeriesWhereInput {
   if (hasRole(actor, "ADMIN")) return {};

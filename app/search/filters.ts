@@ -12,17 +12,27 @@ export interface SearchScope {
    * catalogue): published and cancelled ones, and these drafts (the ones they organise or are on).
    */
   courses: { published: boolean; draftIds: string[] };
+  /**
+   * Meetings (the list side of "meeting:view"): those of the series the person organises (by
+   * office or by name), and those they are invited to.
+   */
+  meetings: { seriesIds: string[]; inviteeId: string | null };
 }
 
 /** Meilisearch filter for a scope: public records if allowed, and documents only of readable studios. */
-export function scopeFilter({ studioIds, seesPublic, courses }: SearchScope): string {
+export function scopeFilter({ studioIds, seesPublic, courses, meetings }: SearchScope): string {
   const documents = studioIds.length ? `(kind = "document" AND studioIds IN [${studioIds.map(quote).join(", ")}])` : null;
   const courseWays = [
     courses.published ? `courseStatus IN ["PUBLISHED", "CANCELLED"]` : null,
     courses.draftIds.length ? `recordId IN [${courses.draftIds.map(quote).join(", ")}]` : null,
   ].filter(Boolean);
   const courseFilter = courseWays.length ? `(kind = "course" AND (${courseWays.join(" OR ")}))` : null;
-  const parts = [seesPublic ? `(kind != "document" AND kind != "course")` : null, documents, courseFilter].filter(Boolean);
+  const meetingWays = [
+    meetings.seriesIds.length ? `meetingSeriesId IN [${meetings.seriesIds.map(quote).join(", ")}]` : null,
+    meetings.inviteeId ? `meetingInviteeIds = ${quote(meetings.inviteeId)}` : null,
+  ].filter(Boolean);
+  const meetingFilter = meetingWays.length ? `(kind = "meeting" AND (${meetingWays.join(" OR ")}))` : null;
+  const parts = [seesPublic ? `(kind != "document" AND kind != "course" AND kind != "meeting")` : null, documents, courseFilter, meetingFilter].filter(Boolean);
   return parts.length ? `(${parts.join(" OR ")})` : `kind = "nothing"`;
 }
 

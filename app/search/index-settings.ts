@@ -1,19 +1,20 @@
 import type { Settings } from "meilisearch";
 
 /**
- * One Meilisearch index holds everything searchable (documents, studios, people, outputs, training courses), so a
+ * One Meilisearch index holds everything searchable (documents, studios, people, outputs, training
+ * courses, meetings with their agenda and minutes), so a
  * single query ranks them together and returns facet counts over all of them, already narrowed
  * to what the person may open. Change RECORD_VERSION when the shape of a record or these
  * settings change: the server then rebuilds the index (new index, swap) at its next start.
  */
-export const RECORD_VERSION = 5;
+export const RECORD_VERSION = 6;
 
-export const RECORD_KINDS = ["document", "studio", "person", "output", "course"] as const;
+export const RECORD_KINDS = ["document", "studio", "person", "output", "course", "meeting"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Values of the `type` facet: document types, then one value per other kind. */
 export const DOCUMENT_TYPES = ["RESEARCH_NOTE", "CASE_STUDY", "OUTPUT_DRAFT", "MEETING_MINUTES"] as const;
-export const RECORD_TYPES = [...DOCUMENT_TYPES, "STUDIO", "PERSON", "OUTPUT", "COURSE"] as const;
+export const RECORD_TYPES = [...DOCUMENT_TYPES, "STUDIO", "PERSON", "OUTPUT", "COURSE", "MEETING"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** One entry in the index. Text fields have a bigram twin (`*_ng`) for infix matches. */
@@ -48,6 +49,9 @@ export interface SearchRecord {
   detail: string | null;
   /** Training courses only: DRAFT, PUBLISHED or CANCELLED (who may find it, filters.ts). */
   courseStatus?: string | null;
+  /** Meetings only: its series (whose organisers find it) and its invitees (filters.ts). */
+  meetingSeriesId?: string | null;
+  meetingInviteeIds?: string[];
 }
 
 export const SEARCHABLE_ATTRIBUTES = ["title", "title_ng", "headings", "headings_ng", "keywords", "keywords_ng", "body", "body_ng"] as const;
@@ -70,7 +74,7 @@ export function indexSettings(): Settings {
       "id", "kind", "recordId", "type", "title", "headings", "keywords", "body", "duty", "studioIds", "year", "status",
       "authorIds", "date", "url", "studioName", "authors", "detail",
     ],
-    filterableAttributes: ["kind", "recordId", "courseStatus", ...FACETS],
+    filterableAttributes: ["kind", "recordId", "courseStatus", "meetingSeriesId", "meetingInviteeIds", ...FACETS],
     sortableAttributes: ["date"],
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     localizedAttributes: [{ attributePatterns: ["title*", "headings*", "keywords*", "body*"], locales: ["cmn"] }],

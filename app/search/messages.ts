@@ -62,6 +62,13 @@ export const searchMessages = defineMessages({
     PERSON: ["人员", "Person"],
     OUTPUT: ["成果", "Output"],
     COURSE: ["培训项目", "Training course"],
+    MEETING: ["例会", "Meeting"],
+  },
+  /** A meeting's record (in Chinese, the language of the content: records.server.ts). */
+  meeting: {
+    SCHOOL: ["学工部", "Student Affairs"],
+    CLOSED: ["已结束", "Closed"],
+    CANCELLED: ["已取消", "Cancelled"],
   },
   year: ["{{year}} 年", "{{year}}"],
   errors: {

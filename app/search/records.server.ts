@@ -302,6 +302,83 @@ function courseRecord(course: CourseRow): SearchRecord {
   };
 }
 
+// ───────────── meetings ─────────────
+
+const meetingSelect = {
+  id: true,
+  seriesId: true,
+  startsAt: true,
+  place: true,
+  status: true,
+  series: {
+    select: {
+      title: true,
+      description: true,
+      organiserKind: true,
+      studioId: true,
+      studio: { select: { name: true, duty: true } },
+      college: { select: { name: true } },
+      jointGroup: { select: { name: true } },
+    },
+  },
+  segments: {
+    orderBy: { position: "asc" },
+    select: {
+      name: true,
+      items: {
+        orderBy: { position: "asc" },
+        select: { title: true, notes: true, presenter: { select: { id: true, name: true } }, document: { select: { title: true } }, output: { select: { title: true } } },
+      },
+    },
+  },
+  minutesDocument: { select: { plainText: true } },
+  invitations: { select: { userId: true }, orderBy: { userId: "asc" } },
+} as const;
+
+/** 学工部 for a school-wide series; the status of a meeting no longer ahead (closed or cancelled). */
+const meetingWord = (key: keyof typeof zh.meeting) => zh.meeting[key];
+
+type MeetingRow = Awaited<ReturnType<typeof loadMeetingRows>>[number];
+function loadMeetingRows(db: Db, where: { id: { in: string[] } } | { id: { gt: string } }, take?: number) {
+  return db.meeting.findMany({ where, select: meetingSelect, orderBy: { id: "asc" }, take });
+}
+
+/**
+ * A meeting with its agenda and minutes (decision 059: the minutes are found with their meeting).
+ * Who finds it is "meeting:view": the organisers of its series (meetingSeriesId) and its invitees.
+ */
+function meetingRecord(meeting: MeetingRow): SearchRecord {
+  const { series } = meeting;
+  const items = meeting.segments.flatMap((segment) => segment.items);
+  const presenters = [...new Map(items.flatMap((item) => (item.presenter ? [[item.presenter.id, item.presenter.name] as const] : []))).values()];
+  const organiser = series.studio?.name ?? series.college?.name ?? series.jointGroup?.name ?? meetingWord("SCHOOL");
+  const day = new Intl.DateTimeFormat("zh-CN", { timeZone: SCHOOL_TIME_ZONE, year: "numeric", month: "long", day: "numeric" }).format(meeting.startsAt);
+  return {
+    id: recordId("meeting", meeting.id),
+    kind: "meeting",
+    recordId: meeting.id,
+    type: "MEETING",
+    ...withTwins({
+      title: `${series.title}（${day}）`,
+      headings: text([...meeting.segments.map((s) => s.name), ...items.map((i) => i.title)], "\n"),
+      keywords: text([zh.type.MEETING, organiser, ...presenters, ...items.flatMap((i) => [i.document?.title, i.output?.title]), meeting.place]),
+      body: text([series.description, ...items.map((i) => i.notes), meeting.minutesDocument?.plainText], "\n"),
+    }),
+    duty: series.studio ? [series.studio.duty] : [],
+    studioIds: series.studioId ? [series.studioId] : [],
+    year: schoolYear(meeting.startsAt),
+    status: null,
+    authorIds: [],
+    date: meeting.startsAt.getTime(),
+    url: searchUrls.meeting(meeting.id),
+    studioName: series.studio?.name ?? null,
+    authors: presenters,
+    detail: text([organiser, (meeting.status === "CLOSED" || meeting.status === "CANCELLED") && meetingWord(meeting.status)], " · "),
+    meetingSeriesId: meeting.seriesId,
+    meetingInviteeIds: meeting.invitations.map((i) => i.userId),
+  };
+}
+
 // ───────────── by kind ─────────────
 
 interface KindLoader {
@@ -315,6 +392,7 @@ const loaders: Record<RecordKind, KindLoader> = {
   person: { load: loadPersonRows, build: personRecord as (row: never) => SearchRecord | null },
   output: { load: loadOutputRows, build: outputRecord as (row: never) => SearchRecord },
   course: { load: loadCourseRows, build: courseRecord as (row: never) => SearchRecord },
+  meeting: { load: loadMeetingRows, build: meetingRecord as (row: never) => SearchRecord },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "~/db/client.server.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
+import { manageableSeries } from "~/policy/meetings.ts";
 import type { SearchScope } from "./filters.ts";
 
 /**
@@ -29,7 +30,19 @@ export async function searchableCourses(actor: Actor, db: Db = prisma): Promise<
   return { published: true, draftIds: drafts.map((course) => course.id) };
 }
 
+/**
+ * The meetings a search may return: the list side of "meeting:view" — every meeting of a series
+ * the person organises (by office or by name; 学工部 all), and the meetings they are invited to.
+ * Series are few (a handful per organiser), so they are named one by one; invitations are
+ * carried by the meeting's record (meetingInviteeIds).
+ */
+export async function searchableMeetings(actor: Actor, db: Db = prisma): Promise<SearchScope["meetings"]> {
+  if (!can(actor, "meetings:use", null)) return { seriesIds: [], inviteeId: null };
+  const series = await db.meetingSeries.findMany({ where: manageableSeries(actor), orderBy: { id: "asc" }, select: { id: true } });
+  return { seriesIds: series.map((s) => s.id), inviteeId: actor.id };
+}
+
 export async function searchScope(actor: Actor, db: Db = prisma): Promise<SearchScope> {
-  const [studioIds, courses] = await Promise.all([readableStudioIds(actor, db), searchableCourses(actor, db)]);
-  return { studioIds, seesPublic: can(actor, "search:see-public", null), courses };
+  const [studioIds, courses, meetings] = await Promise.all([readableStudioIds(actor, db), searchableCourses(actor, db), searchableMeetings(actor, db)]);
+  return { studioIds, seesPublic: can(actor, "search:see-public", null), courses, meetings };
 }

@@ -117,7 +117,7 @@ function SelectedValue({ label, count, href }: { label: string; count: number; h
   );
 }
 
-const TONE: Record<SearchHit["kind"], "brand" | "emerald" | "amber" | "slate" | "violet"> = { document: "brand", studio: "emerald", person: "amber", output: "slate", course: "violet" };
+const TONE: Record<SearchHit["kind"], "brand" | "emerald" | "amber" | "slate" | "violet"> = { document: "brand", studio: "emerald", person: "amber", output: "slate", course: "violet", meeting: "emerald" };
 
 export function HitItem({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
@@ -127,7 +127,7 @@ export function HitItem({ hit }: { hit: SearchHit }) {
     hit.detail,
     hit.authors.length && hit.kind !== "studio" ? hit.authors.slice(0, 3).join("、") : null,
     hit.kind === "document" && hit.date ? t("search.page.updated", { date: formatDate(new Date(hit.date), i18n.language) }) : null,
-    hit.kind === "output" && hit.date ? formatDate(new Date(hit.date), i18n.language) : null,
+    (hit.kind === "output" || hit.kind === "meeting") && hit.date ? formatDate(new Date(hit.date), i18n.language) : null,
   ].filter(Boolean);
   return (
     <li className="py-4">

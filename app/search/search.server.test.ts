@@ -309,7 +309,7 @@ describe("synonyms are data 学工部 edits", () => {
 describe("when nothing matches the whole query", () => {
   const docs: Record<string, string> = {};
   /** Documents of the test's studio only: the demo school's own records stay out of the ranking checks. */
-  const inStudio = () => ({ studioIds: [studio.id], seesPublic: false, courses: { published: false, draftIds: [] } });
+  const inStudio = () => ({ studioIds: [studio.id], seesPublic: false, courses: { published: false, draftIds: [] }, meetings: { seriesIds: [], inviteeId: null } });
   beforeAll(async () => {
     for (const title of ["网络舆情研判与引导机制", "突发事件网络舆情应对预案", "新生入学引导手册", "校园网络舆情监测周报"]) {
       docs[title] = await createDocument({ studioId: studio.id, title, plainText: `${title}。本周工作记录。`, createdById: who.leader!.id });

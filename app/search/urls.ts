@@ -8,6 +8,7 @@ export const searchUrls = {
   person: (id: string) => `/people/${id}`,
   output: (id: string, studioId: string) => `/studios/${studioId}#output-${id}`,
   course: (id: string) => `/training/courses/${id}`,
+  meeting: (id: string) => `/meetings/${id}`,
   /** The results page, optionally within one studio (the studio page links here). */
   searchInStudio: (studioId: string, q = "") => `/search?studio=${encodeURIComponent(studioId)}${q ? `&q=${encodeURIComponent(q)}` : ""}`,
 };

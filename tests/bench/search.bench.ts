@@ -201,7 +201,7 @@ try {
   const { search } = await import("~/search/search.server.ts");
   const { searchParamsSchema } = await import("~/search/schemas.ts");
   const { readableStudioIds } = await import("~/search/scope.server.ts");
-  const scope = { studioIds: await readableStudioIds(admin), seesPublic: false, courses: { published: false, draftIds: [] } };
+  const scope = { studioIds: await readableStudioIds(admin), seesPublic: false, courses: { published: false, draftIds: [] }, meetings: { seriesIds: [], inviteeId: null } };
   const relevantCount = (query: (typeof JUDGED_QUERIES)[number]) => query.relevant.length * PER_TOPIC;
   const ours = [];
   for (const query of JUDGED_QUERIES) {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   for (const query of JUDGED_QUERIES) {
     const result = await search(admin, searchParamsSchema.parse({ q: query.q, limit: 10 }), {
       // Documents only: the judged corpus is documents.
-      scope: { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] } },
+      scope: { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] }, meetings: { seriesIds: [], inviteeId: null } },
       facets: false,
       backlog: false,
     });

@@ -88,14 +88,14 @@ afterAll(async () => {
 
 describe("a title that contains the query is found", () => {
   it("finds 「网络思想政治教育…」 by 思想政治, 思想政治教育, 政治教育 and 网络思想政治教育", async () => {
-    const scope = { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] } };
+    const scope = { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] }, meetings: { seriesIds: [], inviteeId: null } };
     for (const q of ["思想政治", "思想政治教育", "政治教育", "网络思想政治教育", "思政"]) {
       expect(await finds(q, "runs-0", scope), q).toBe(true);
     }
   });
 
   it("finds a generated title by any run of 2–8 Han characters in it (property)", async () => {
-    const scope = { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] } };
+    const scope = { studioIds: [studioId], seesPublic: false, courses: { published: false, draftIds: [] }, meetings: { seriesIds: [], inviteeId: null } };
     const misses: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...generated), fc.nat(), async (doc, pick) => {

@@ -76,6 +76,51 @@ describe("demo university seed", () => {
     });
   });
 
+  it("has twelve months of a school-wide and a studio meeting series, with agendas, minutes, attendance, groups and action items in every state", async () => {
+    const series = await prisma.meetingSeries.findMany({ orderBy: { organiserKind: "asc" }, select: { organiserKind: true, studioId: true, meetings: { orderBy: { startsAt: "asc" }, select: { id: true, status: true, startsAt: true } } } });
+    expect(series.map((s) => s.organiserKind)).toEqual(["SCHOOL", "STUDIO"]);
+    for (const { meetings } of series) {
+      const closed = meetings.filter((m) => m.status === "CLOSED");
+      expect(closed).toHaveLength(12);
+      expect(meetings.filter((m) => m.status === "SCHEDULED" && m.startsAt > new Date())).toHaveLength(1);
+    }
+    const closed = await prisma.meeting.findMany({
+      where: { status: "CLOSED" },
+      select: {
+        segments: { select: { name: true, items: { select: { presenterId: true, documentId: true } } } },
+        minutesDocument: { select: { plainText: true, studioId: true, type: true } },
+        minutesVersionId: true,
+        minutesConfirmedAt: true,
+        _count: { select: { attendances: true, invitations: true, groups: true } },
+      },
+    });
+    for (const meeting of closed) {
+      expect(meeting.segments.map((s) => s.name).sort()).toEqual(["分组研讨", "工作案例交流分享", "理论学习", "阶段工作总结"].sort());
+      expect(meeting.segments.flatMap((s) => s.items).every((i) => i.presenterId)).toBe(true);
+      expect(meeting.minutesDocument).toMatchObject({ studioId: null, type: "MEETING_MINUTES" });
+      expect(meeting.minutesDocument!.plainText).toContain("会议决定与督办事项");
+      expect(meeting.minutesVersionId && meeting.minutesConfirmedAt).toBeTruthy();
+      expect(meeting._count.attendances).toBeGreaterThan(0);
+      expect(meeting._count.attendances).toBeLessThanOrEqual(meeting._count.invitations);
+      expect(meeting._count.groups).toBeGreaterThan(0);
+    }
+    // A linked case study on the agenda ("以案促建"), and the attendance in the hours ledger.
+    expect(await prisma.agendaItem.count({ where: { document: { type: "CASE_STUDY" } } })).toBeGreaterThan(0);
+    expect(await prisma.trainingHoursEntry.count({ where: { source: "MEETING" } })).toBe(await prisma.meetingAttendance.count());
+    // Action items in every state: open, overdue, done, dropped, and carried over twice (reviewed at two later meetings, still open).
+    const today = new Date();
+    const items = await prisma.actionItem.findMany({ select: { status: true, dueOn: true, meetingId: true, updates: { select: { meetingId: true } } } });
+    const open = items.filter((i) => i.status === "OPEN" || i.status === "IN_PROGRESS");
+    expect(open.some((i) => i.dueOn > today)).toBe(true);
+    expect(open.some((i) => i.dueOn < today)).toBe(true);
+    expect(items.some((i) => i.status === "DONE")).toBe(true);
+    expect(items.some((i) => i.status === "DROPPED")).toBe(true);
+    expect(open.some((i) => new Set(i.updates.map((u) => u.meetingId).filter((m) => m && m !== i.meetingId)).size >= 2)).toBe(true);
+    // The demo counselor has her own list, with one overdue.
+    const mine = await prisma.actionItem.findMany({ where: { owner: { username: "counselor" }, status: { in: ["OPEN", "IN_PROGRESS"] } }, select: { dueOn: true } });
+    expect(mine.some((i) => i.dueOn < today)).toBe(true);
+  });
+
   it("is deterministic: the same people every time for the same day", async () => {
     const now = new Date("2026-11-21T04:00:00Z");
     const snapshots = [];
@@ -95,6 +140,15 @@ describe("demo university seed", () => {
       snapshots.push({
         evidence,
         people: await db.user.findMany({ orderBy: { username: "asc" }, select: { username: true, name: true, roles: true } }),
+        meetings: await db.meeting.findMany({
+          orderBy: { id: "asc" },
+          select: {
+            id: true, startsAt: true, status: true, series: { select: { title: true } },
+            agendaItems: { orderBy: { id: "asc" }, select: { title: true, presenter: { select: { username: true } }, document: { select: { title: true } } } },
+            attendances: { orderBy: { id: "asc" }, select: { id: true, user: { select: { username: true } } } },
+            actionItems: { orderBy: { id: "asc" }, select: { id: true, status: true, dueOn: true, owner: { select: { username: true } } } },
+          },
+        }),
         studios: await db.studio.findMany({
           orderBy: { name: "asc" },
           select: { name: true, memberships: { orderBy: { user: { username: "asc" } }, select: { role: true, user: { select: { username: true } } } } },
@@ -103,6 +157,7 @@ describe("demo university seed", () => {
       await db.$disconnect();
     }
     expect(snapshots[0]!.people.length).toBeGreaterThan(200);
+    expect(snapshots[0]!.meetings.length).toBeGreaterThanOrEqual(26);
     expect(snapshots[1]).toEqual(snapshots[0]);
     // Two empty databases migrated and seeded with a year of training: about 15 s on a quiet machine.
   }, 120_000);
