@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import type { Duty, ProfessionalTitle, SpeakerKind, TargetGroup, TrainingEnrolmentStatus, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
+import type { Duty, ProfessionalTitle, TargetGroup, TrainingEnrolmentStatus, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
 import type { MessageKey } from "~/i18n/keys.ts";
 import { deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
 import { whoMay, type SchoolScope } from "~/policy/index.ts";
@@ -228,13 +228,9 @@ interface MenuCourseRow {
   year: number;
   hours: number;
   duties: Duty[];
-  enrolOpensAt: Date | null;
-  enrolClosesAt: Date | null;
-  speaker: string;
-  speakerKind: SpeakerKind;
   platform: { code: string; nameZh: string; nameEn: string };
   targets: Array<{ stage: CareerStage | null; group: TargetGroup | null; kind: TrainingTargetKind }>;
-  nextSession: { id: string; startsAt: Date; endsAt: Date; place: string } | null;
+  nextSession: { startsAt: Date } | null;
 }
 
 /**
@@ -246,13 +242,12 @@ interface MenuCourseRow {
  */
 async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; collegeId: string | null; year: number; now: Date }, db: Db): Promise<MenuCourseRow[]> {
   const { stage, groups, collegeId, year, now } = person;
-  const rows = await db.$queryRaw<Array<Omit<MenuCourseRow, "nextSession"> & { nextSession: { id: string; startsAt: string; endsAt: string; place: string } | null }>>`
+  const rows = await db.$queryRaw<Array<Omit<MenuCourseRow, "nextSession"> & { nextSession: { startsAt: string } | null }>>`
     SELECT c.id, c.title, c.level::text AS level, c.year, c.hours::float8 AS hours, to_json(c.duties) AS duties,
-      c."enrolOpensAt", c."enrolClosesAt", c.speaker, c."speakerKind"::text AS "speakerKind",
       json_build_object('code', p.code, 'nameZh', p."nameZh", 'nameEn', p."nameEn") AS platform,
       COALESCE((SELECT json_agg(json_build_object('stage', t.stage, 'group', t."group", 'kind', t.kind))
                 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id), '[]') AS targets,
-      (SELECT json_build_object('id', s.id, 'startsAt', s."startsAt", 'endsAt', s."endsAt", 'place', s.place)
+      (SELECT json_build_object('startsAt', s."startsAt")
        FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."endsAt" >= ${now} ORDER BY s."startsAt" LIMIT 1) AS "nextSession"
     FROM "TrainingCourse" c JOIN "TrainingPlatform" p ON p.id = c."platformId"
     WHERE c.status = 'PUBLISHED'
@@ -265,7 +260,7 @@ async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; 
     ORDER BY c."createdAt", c.id`;
   return rows.map((row) => ({
     ...row,
-    nextSession: row.nextSession && { ...row.nextSession, startsAt: new Date(row.nextSession.startsAt), endsAt: new Date(row.nextSession.endsAt) },
+    nextSession: row.nextSession && { startsAt: new Date(row.nextSession.startsAt) },
   }));
 }
 
@@ -286,17 +281,14 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma,
   const specialties = new Set(progress.person.specialties);
 
   const statusOf = (courseId: string) => (attendedCourses.has(courseId) ? "ATTENDED" : (enrolmentOf.get(courseId) ?? "NOT_ENROLLED"));
+  // Only what the page shows: the menu is sent with every view.
   const view = (c: (typeof courses)[number]) => ({
     id: c.id,
     title: c.title,
     level: c.level,
-    hours: Number(c.hours),
-    duties: c.duties,
+    hours: c.hours,
     platform: c.platform,
-    speaker: c.speaker,
-    speakerKind: c.speakerKind,
     nextSession: c.nextSession,
-    enrolOpen: (!c.enrolOpensAt || c.enrolOpensAt <= now) && (!c.enrolClosesAt || c.enrolClosesAt >= now),
     status: statusOf(c.id),
   });
 
@@ -341,6 +333,7 @@ export async function menuFor(userId: string, now = new Date(), db: Db = prisma,
   const emptyReason = !empty ? null : progress.plan ? ("nothingPublished" as const) : ("noPlan" as const);
   return {
     ...progress,
+    plan: progress.plan && { name: progress.plan.name, phaseGoal: progress.plan.phaseGoal },
     requiredCourses: options.allRequired ? requiredCourses : requiredCourses.slice(0, MENU_REQUIRED_SHOWN),
     requiredToDo: requiredCourses.length,
     requiredDone,
