@@ -241,23 +241,6 @@ export const meetingsMessages = defineMessages({
       no: ["否", "no"],
     },
     /** The files are the school's record and always Chinese; these labels are theirs (the page uses the enum labels). */
-    meetingStatus: {
-      SCHEDULED: ["已排定", "Scheduled"],
-      IN_PROGRESS: ["进行中", "In progress"],
-      CLOSED: ["已结束", "Closed"],
-      CANCELLED: ["已取消", "Cancelled"],
-    },
-    actionStatus: {
-      OPEN: ["未开始", "Open"],
-      IN_PROGRESS: ["落实中", "In progress"],
-      DONE: ["已完成", "Done"],
-      DROPPED: ["已撤销", "Dropped"],
-    },
-    outcomeKind: {
-      INFORMATION: ["通报", "Information"],
-      DECISION: ["决定", "Decision"],
-      ACTION: ["督办事项", "Action item"],
-    },
   },
   pages: {
     nav: {
@@ -340,6 +323,7 @@ export const meetingsMessages = defineMessages({
       creating: ["正在创建…", "Creating…"],
     },
     series: {
+      exportXlsx: ["导出 {{year}} 年 Excel", "Export {{year}} to Excel"],
       createdNotice: ["例会系列已创建，并已生成例会。", "The series is created and its meetings generated."],
       meetings: ["各次例会", "Meetings"],
       noMeetings: ["还没有例会：请生成。", "No meetings yet: generate some."],
@@ -402,9 +386,7 @@ export const meetingsMessages = defineMessages({
       moving: ["正在调整…", "Moving…"],
       confirmMove: ["将例会改到 {{date}}，并通知受邀者？", "Move the meeting to {{date}} and tell the invitees?"],
       moved: ["例会已改到 {{date}}。", "The meeting is moved to {{date}}."],
-      groups: ["分组研讨", "Group discussion"],
-      noGroups: ["还没有分组。", "No groups yet."],
-      reporter: ["汇报人：{{name}}", "Reporter: {{name}}"],
+      exportDocx: ["导出 Word 台账", "Export to Word"],
       attendance: ["签到情况", "Attendance"],
       attendanceCount: ["已签到 {{present}} 人，受邀 {{invited}} 人。", "{{present}} checked in of {{invited}} invited."],
     },

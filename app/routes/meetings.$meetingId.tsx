@@ -3,6 +3,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { languageOf, pageTitle } from "~/i18n/page-title.ts";
 import { formatDate } from "~/lib/format.ts";
 import { loadMeetingAccess } from "~/meetings/access.server.ts";
+import { meetingGroups } from "~/meetings/groups.server.ts";
 import { meetingDetail } from "~/meetings/meetings.server.ts";
 import { linkableDocuments, linkableOutputs, participantOptions } from "~/meetings/pages.server.ts";
 import { MeetingPage } from "~/meetings/pages/meeting.tsx";
@@ -21,14 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const abilities = abilitiesOf(user, "meeting", access.resource);
   const meeting = await meetingDetail(access.meeting.id);
   const editing = abilities["meeting:edit"];
-  const [participants, documents, outputs] = await Promise.all([
+  const [participants, documents, outputs, groups] = await Promise.all([
     editing ? participantOptions(meeting) : [],
     editing ? linkableDocuments(user) : [],
     editing ? linkableOutputs() : [],
+    meetingGroups(access.meeting.id),
   ]);
   // Which action items (carried over, or recorded here) the viewer may update: their owner and the organisers.
   const ownerIds = [...meeting.carriedOver.map((i) => i.owner.id), ...meeting.segments.flatMap((s) => s.items.flatMap((i) => i.outcomes.flatMap((o) => (o.actionItem ? [o.actionItem.owner.id] : []))))];
   const mayUpdateFor = [...new Set(ownerIds)].filter((ownerId) => can(user, "action-item:update", { ownerId, series: access.resource }));
   const url = new URL(request.url);
-  return data({ meeting, abilities, participants, documents, outputs, mayUpdateFor, editingItemId: url.searchParams.get("item"), itemSaved: url.searchParams.has("itemSaved") });
+  return data({ meeting, abilities, groups, participants, documents, outputs, mayUpdateFor, editingItemId: url.searchParams.get("item"), itemSaved: url.searchParams.has("itemSaved") });
 }

@@ -5,6 +5,7 @@ import { loadSeriesAccess } from "~/meetings/access.server.ts";
 import { audienceNames, meetingCounts, openMeetingSlots } from "~/meetings/pages.server.ts";
 import { SeriesPage } from "~/meetings/pages/series.tsx";
 import { seriesDetail } from "~/meetings/series.server.ts";
+import { schoolToday } from "~/lib/calendar-date.ts";
 import { abilities as abilitiesOf, authorize } from "~/policy/index.ts";
 
 export { action } from "~/meetings/series.actions.server.ts";
@@ -23,5 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     abilities["meeting-series:manage"] ? openMeetingSlots(series.id) : [],
     audienceNames(series.targets),
   ]);
-  return data({ series, counts, slots, names, abilities, created: new URL(request.url).searchParams.has("created") });
+  // This year's meetings for the Excel export (the school's calendar year).
+  const year = schoolToday(new Date()).getUTCFullYear();
+  return data({ series, counts, slots, names, abilities, year, created: new URL(request.url).searchParams.has("created") });
 }

@@ -16,13 +16,14 @@ import type { action } from "../meeting.actions.server.ts";
 import { moveSchema } from "../schemas.ts";
 import { CarriedOver } from "./action-item.tsx";
 import { AgendaSegment, ItemForm, NoAgenda } from "./agenda.tsx";
+import { GroupsPanel } from "./groups-panel.tsx";
 
 /** Replies shown at the top of the page; row forms show their own errors beside the row. */
 const PAGE_INTENTS = ["publish", "cancel", "close", "confirmMinutes", "removeItem"];
 
 /** One meeting: header and status, the carried-over action items, the agenda with outcomes, and the organisers' tools. */
 export function MeetingPage() {
-  const { meeting, abilities, itemSaved } = useLoaderData<typeof loader>();
+  const { meeting, abilities, itemSaved, groups } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const when = (d: string | Date) => formatDateTime(d, i18n.language);
@@ -51,7 +52,6 @@ export function MeetingPage() {
             <Link to={`/meetings/series/${meeting.series.id}`} className={buttonClass("secondary", "sm")}>
               {t("meetings.pages.meeting.toSeries")}
             </Link>
-            {/* Built by meetings-live: the check-in screen and the minutes editor. */}
             {manage && open ? (
               <Link to={`/meetings/${meeting.id}/check-in`} className={buttonClass("secondary", "sm")}>
                 {t("meetings.pages.meeting.checkIn")}
@@ -62,6 +62,9 @@ export function MeetingPage() {
                 {t("meetings.pages.meeting.minutes")}
               </Link>
             ) : null}
+            <a href={`/meetings/${meeting.id}/export.docx`} className={buttonClass("secondary", "sm")} download>
+              {t("meetings.pages.meeting.exportDocx")}
+            </a>
             {edit && !meeting.agendaPublishedAt ? (
               <ConfirmButton intent="publish" tone="primary" label={t("meetings.pages.meeting.publish")} question={t("meetings.pages.meeting.confirmPublish")} />
             ) : null}
@@ -100,28 +103,7 @@ export function MeetingPage() {
         ) : null}
       </Card>
 
-      <Card title={t("meetings.pages.meeting.groups")}>
-        {/* meetings-live: mount <GroupsPanel /> (app/meetings/pages/groups-panel.tsx) here, in place of this summary. */}
-        {meeting.groups.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("meetings.pages.meeting.noGroups")}</p>
-        ) : (
-          <ul className="space-y-1 text-sm" aria-label={t("meetings.pages.meeting.groups")}>
-            {meeting.groups.map((g) => (
-              <li key={g.id}>
-                <Content className="font-medium">{g.name}</Content>
-                {g.reporter ? (
-                  <>
-                    {" · "}
-                    <ContentMessage values={{ name: g.reporter.name }} render={(v) => t("meetings.pages.meeting.reporter", v)} />
-                  </>
-                ) : null}
-                {" · "}
-                <Content>{g.members.map((m) => m.user.name).join("、")}</Content>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <GroupsPanel meetingId={meeting.id} {...groups} canEdit={edit} />
 
       <Card title={t("meetings.pages.meeting.attendance")}>
         <p className="text-sm text-slate-700">{t("meetings.pages.meeting.attendanceCount", { present: meeting._count.attendances, invited: meeting._count.invitations })}</p>

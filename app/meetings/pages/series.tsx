@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
-import { SubmitButton } from "~/components/kit/buttons.tsx";
+import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
@@ -21,7 +21,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** A series: its occurrences with attendance, generating more months, and the backlog (议题池). */
 export function SeriesPage() {
-  const { series, counts, abilities, created } = useLoaderData<typeof loader>();
+  const { series, counts, abilities, created, year } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const ruleText = useRuleText();
@@ -38,6 +38,13 @@ export function SeriesPage() {
             <span>{ruleText(series)}</span>
             {series.place ? <Content>{series.place}</Content> : null}
           </span>
+        }
+        actions={
+          manage ? (
+            <a href={`/meetings/series/${series.id}/export.xlsx?year=${year}`} className={buttonClass("secondary", "sm")} download>
+              {t("meetings.pages.series.exportXlsx", { year })}
+            </a>
+          ) : undefined
         }
       />
       {created && !reply ? <Notice tone="success">{t("meetings.pages.series.createdNotice")}</Notice> : null}

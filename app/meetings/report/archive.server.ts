@@ -6,7 +6,7 @@ import { stateToJSON } from "~/documents/content.server.ts";
 import { wordBlocks, wordFile } from "~/documents/export.server.ts";
 import { documentImages } from "~/documents/images.server.ts";
 import { currentState } from "~/documents/live-body.server.ts";
-import type { ActionItemStatus, AgendaOutcomeKind, MeetingStatus } from "~/generated/prisma/enums.ts";
+import type { ActionItemStatus } from "~/generated/prisma/enums.ts";
 import { i18nFor } from "~/i18n/i18n.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
@@ -23,24 +23,6 @@ import { attendanceRate } from "./rate.ts";
  */
 
 const zh = async (): Promise<TFunction> => (await i18nFor("zh-CN")).t;
-
-const MEETING_STATUS = {
-  SCHEDULED: "meetings.report.meetingStatus.SCHEDULED",
-  IN_PROGRESS: "meetings.report.meetingStatus.IN_PROGRESS",
-  CLOSED: "meetings.report.meetingStatus.CLOSED",
-  CANCELLED: "meetings.report.meetingStatus.CANCELLED",
-} as const satisfies Record<MeetingStatus, string>;
-const ACTION_STATUS = {
-  OPEN: "meetings.report.actionStatus.OPEN",
-  IN_PROGRESS: "meetings.report.actionStatus.IN_PROGRESS",
-  DONE: "meetings.report.actionStatus.DONE",
-  DROPPED: "meetings.report.actionStatus.DROPPED",
-} as const satisfies Record<ActionItemStatus, string>;
-const OUTCOME_KIND = {
-  INFORMATION: "meetings.report.outcomeKind.INFORMATION",
-  DECISION: "meetings.report.outcomeKind.DECISION",
-  ACTION: "meetings.report.outcomeKind.ACTION",
-} as const satisfies Record<AgendaOutcomeKind, string>;
 
 const day = (date: Date) => formatDate(date, "zh-CN");
 const isOverdue = (item: { status: ActionItemStatus; dueOn: Date }, now: Date) => !CLOSED_STATUSES.includes(item.status) && item.dueOn < schoolToday(now);
@@ -90,7 +72,7 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
     item.title,
     item.owner.name,
     day(item.dueOn) + (isOverdue(item, now) ? t("meetings.report.file.overdue") : ""),
-    t(ACTION_STATUS[item.status]),
+    t(`actionItemStatus.${item.status}`),
   ];
   const actionHeader = [t("meetings.report.file.colAction"), t("meetings.report.file.colOwner"), t("meetings.report.file.colDue"), t("meetings.report.file.colStatus")];
 
@@ -107,7 +89,7 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
           text: t("meetings.report.file.subtitle", {
             time: formatDateTime(meeting.startsAt, "zh-CN"),
             place: meeting.place || t("meetings.report.file.noPlace"),
-            status: t(MEETING_STATUS[meeting.status]),
+            status: t(`meetingStatus.${meeting.status}`),
           }),
           color: "475569",
           size: 20,
@@ -157,7 +139,7 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
     heading(1, t("meetings.report.file.decisions")),
     table(
       [t("meetings.report.file.colItem"), t("meetings.report.file.colKind"), t("meetings.report.file.colText")],
-      outcomes.map((o) => [o.item, t(OUTCOME_KIND[o.kind]), o.text]),
+      outcomes.map((o) => [o.item, t(`agendaOutcomeKind.${o.kind}`), o.text]),
       t("meetings.report.file.noDecisions"),
     ),
     heading(1, t("meetings.report.file.actions")),
@@ -249,7 +231,7 @@ export async function seriesYearXlsx(seriesId: string, year: number, now = new D
     ],
     meetings.map((m) => [
       formatDateTime(m.startsAt, "zh-CN"),
-      t(MEETING_STATUS[m.status]),
+      t(`meetingStatus.${m.status}`),
       m._count.invitations,
       m._count.attendances,
       attendanceRate(m._count.attendances, m._count.invitations),
@@ -277,7 +259,7 @@ export async function seriesYearXlsx(seriesId: string, year: number, now = new D
       day(a.meeting.startsAt),
       a.owner.name,
       day(a.dueOn),
-      t(ACTION_STATUS[a.status]),
+      t(`actionItemStatus.${a.status}`),
       a.closedAt ? day(a.closedAt) : "",
       isOverdue(a, now) ? t("meetings.report.file.yes") : t("meetings.report.file.no"),
       a.updates[0]?.note ?? "",
