@@ -137,7 +137,7 @@ describe("a meeting under way", () => {
     // The organiser opens the minutes first: they are created from the agenda.
     const organiser = await signedIn("admin");
     await organiser.goto(`${baseUrl}/meetings/${meeting.meetingId}/minutes`);
-    await organiser.getByRole("heading", { level: 1, name: "会议纪要" }).waitFor();
+    await organiser.getByRole("heading", { level: 1, name: "会议纪要", exact: true }).waitFor();
     await organiser.getByTestId("save-state").filter({ hasText: "已保存" }).waitFor();
     await audit(organiser, "minutes (organiser)");
 
