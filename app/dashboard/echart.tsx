@@ -44,7 +44,9 @@ export function EChart({ option, summary, height = 320, children }: { option: Ch
       // Chinese web font to machines without a Chinese system font.
       const fontFamily = getComputedStyle(element).fontFamily;
       let width = element.clientWidth;
-      chart.setOption({ aria: { enabled: true }, textStyle: { fontFamily }, ...option(width) });
+      // No growing bars for who asks the system for less motion (and for tests reading drawn glyphs).
+      const animation = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      chart.setOption({ aria: { enabled: true }, animation, textStyle: { fontFamily }, ...option(width) });
       observer = new ResizeObserver(() => {
         if (!chart) return;
         chart.resize();

@@ -40,6 +40,8 @@ describe("Chinese in a browser without Chinese system fonts", () => {
   it("is drawn as real glyphs in the dashboard's charts too", async () => {
     // Chart labels are small (12 px): a sharper screenshot keeps similar characters apart.
     const page = await newPage(browser, { deviceScaleFactor: 2 });
+    // Drawn at once, not growing while the screenshot is taken.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await login(page, baseUrl, "admin");
     await page.waitForURL(`${baseUrl}/`);
     await page.goto(`${baseUrl}/dashboard`);
