@@ -24,8 +24,8 @@ import { startEmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts
 import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { removeDataDir, startApp } from "../support/app-server.ts";
-import { signInOverHttp } from "../support/http-session.ts";
 import { scratchDir } from "../support/scratch-dir.ts";
+import { DAY, GIVEN, insertRows, ms, random, signInAll, summary, SURNAMES } from "./bench-support.ts";
 
 const COLLEGES = 50;
 const COUNSELORS = 5_000;
@@ -46,58 +46,14 @@ const SEGMENTS = [
 ] as const;
 const TOPICS = ["学习贯彻教育工作重要论述", "各学院月度工作总结", "心理危机干预案例分享", "学业预警帮扶经验交流", "就业工作推进情况", "宿舍安全检查情况通报", "谈心谈话实效研讨"];
 const ACTIONS = ["提交学业预警帮扶台账", "完成心理普查复核", "整理典型案例上传案例库", "落实宿舍安全整改", "报送就业困难群体帮扶情况", "组织主题班会并提交记录"];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鑫斌宇浩凯健俊帆帅旭宁龙林欢阳佳";
 
-const ms = (n: number) => Math.round(n * 10) / 10;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const summary = (latencies: number[]) => {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: ms(percentile(sorted, 50)), p95: ms(percentile(sorted, 95)), p99: ms(percentile(sorted, 99)), max: ms(sorted[sorted.length - 1]!), requests: sorted.length };
-};
-/** Deterministic pseudo-random numbers (mulberry32) so every run builds the same university. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(2026_12_07);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 let idCounter = 0;
 const newId = () => `bm${(idCounter++).toString(36).padStart(6, "0")}${crypto.randomBytes(8).toString("hex")}`;
-const DAY = 86_400_000;
 const trainingYear = (at: Date) => schoolToday(at).getUTCFullYear();
 
-/** Inserts rows column-wise through unnest (one statement per 10,000 rows), as bench:training does. */
-async function insertRows(db: pg.Client, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]) {
-  const list = columns.map(([name]) => `"${name}"`).join(", ");
-  const params = columns.map(([, type], i) => (type.endsWith("[]") && type !== "text[]" ? `$${i + 1}::text[]` : `$${i + 1}::${type}[]`));
-  const select = columns.map(([, type], i) => (type.endsWith("[]") && type !== "text[]" ? `c${i}::${type}` : `c${i}`)).join(", ");
-  const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  for (let start = 0; start < rows.length; start += 10_000) {
-    const chunk = rows.slice(start, start + 10_000);
-    await db.query(`INSERT INTO "${table}" (${list}) SELECT ${select} FROM unnest(${params.join(", ")}) AS t(${aliases})`, columns.map((_, i) => chunk.map((row) => row[i])));
-  }
-}
 
-async function signInAll(base: string, usernames: string[], parallel = 4): Promise<Map<string, string>> {
-  const cookies = new Map<string, string>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < usernames.length) {
-        const username = usernames[next++]!;
-        cookies.set(username, await signInOverHttp(base, username, PASSWORD));
-      }
-    }),
-  );
-  return cookies;
-}
 
 const results: Record<string, unknown> = {
   machine: `${os.cpus()[0]?.model} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -295,7 +251,7 @@ try {
   const readers = people.filter((p) => owners.has(p.id)).slice(0, PEOPLE);
   step("signing in");
   const signInStarted = performance.now();
-  const cookies = await signInAll(base, [admin.username, ...readers.map((p) => p.username)]);
+  const cookies = await signInAll(base, [admin.username, ...readers.map((p) => p.username)], PASSWORD);
   results.sign_ins = { count: cookies.size, s: ms((performance.now() - signInStarted) / 1000) };
 
   const get = async (path: string, cookie: string) => {

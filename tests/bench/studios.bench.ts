@@ -18,6 +18,7 @@ import { startEmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts
 import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { removeDataDir, startApp } from "../support/app-server.ts";
 import { scratchDir } from "../support/scratch-dir.ts";
+import { ms, percentile, random } from "./bench-support.ts";
 
 const COLLEGES = 50;
 const COUNSELORS = 5_000;
@@ -32,19 +33,6 @@ const TAGS = ["朋辈心理互助", "新生适应", "新媒体运营", "就业�
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鑫斌宇浩凯健俊帆帅旭宁龙林欢阳佳";
 
-const ms = (n: number) => Math.round(n * 10) / 10;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-/** Deterministic pseudo-random numbers (mulberry32) so every run builds the same university. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(2026);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 

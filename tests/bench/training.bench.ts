@@ -22,8 +22,8 @@ import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { codeFor, DEFAULT_STEP_SECONDS, stepAt } from "~/training/check-in-code.ts";
 import { removeDataDir, startApp } from "../support/app-server.ts";
-import { signInOverHttp } from "../support/http-session.ts";
 import { scratchDir } from "../support/scratch-dir.ts";
+import { DAY, GIVEN, insertRows, ms, random, signInAll, summary, SURNAMES } from "./bench-support.ts";
 
 const COLLEGES = 50;
 const COUNSELORS = 5_000;
@@ -46,63 +46,17 @@ const STAGES = ["NOVICE", "GROWING", "EXPERIENCED", "EXPERT"];
 const GROUPS = ["NEW_HIRES", "BACKBONE", "DEPUTY_SECRETARIES", "AFFAIRS_CADRES"];
 const TITLES = ["NONE", "TEACHING_ASSISTANT", "LECTURER", "LECTURER", "ASSOCIATE_PROFESSOR", "PROFESSOR"];
 const TOPICS = ["新时代高校思想政治工作", "学生心理危机识别与干预", "网络思政与新媒体运营", "职业生涯规划指导", "学风建设案例研讨", "党团班级建设实务", "资助育人", "校园安全与突发事件应对", "谈心谈话技巧", "辅导员科研方法"];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鑫斌宇浩凯健俊帆帅旭宁龙林欢阳佳";
 
-const ms = (n: number) => Math.round(n * 10) / 10;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const summary = (latencies: number[]) => {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: ms(percentile(sorted, 50)), p95: ms(percentile(sorted, 95)), p99: ms(percentile(sorted, 99)), max: ms(sorted[sorted.length - 1]!), requests: sorted.length };
-};
-/** Deterministic pseudo-random numbers (mulberry32) so every run builds the same university. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(2026_12_06);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 let idCounter = 0;
 /** Ids shaped like Prisma's cuids (lower-case letters and digits), as the QR payload's pattern expects. */
 const newId = () => `bn${(idCounter++).toString(36).padStart(6, "0")}${crypto.randomBytes(8).toString("hex")}`;
 const pgArray = (values: readonly string[]) => `{${values.join(",")}}`;
-const DAY = 86_400_000;
 /** The training year of an instant, as ledger.server.ts counts it (that module needs the app's runtime). */
 const trainingYear = (at: Date) => schoolToday(at).getUTCFullYear();
 
-/** Inserts rows column-wise through unnest (one statement per 10,000 rows): fast, and no COPY driver needed. */
-async function insertRows(db: pg.Client, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]) {
-  const list = columns.map(([name]) => `"${name}"`).join(", ");
-  const params = columns.map(([, type], i) => (type.endsWith("[]") && type !== "text[]" ? `$${i + 1}::text[]` : `$${i + 1}::${arrayOf(type)}`));
-  const select = columns.map(([name, type], i) => (type.endsWith("[]") && type !== "text[]" ? `c${i}::${type}` : `c${i}`)).join(", ");
-  const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  for (let start = 0; start < rows.length; start += 10_000) {
-    const chunk = rows.slice(start, start + 10_000);
-    await db.query(`INSERT INTO "${table}" (${list}) SELECT ${select} FROM unnest(${params.join(", ")}) AS t(${aliases})`, columns.map((_, i) => chunk.map((row) => row[i])));
-  }
-}
-/** unnest needs one-dimensional arrays: an enum array column travels as its text literal. */
-const arrayOf = (type: string) => `${type}[]`;
 
-async function signInAll(base: string, usernames: string[], parallel = 4): Promise<Map<string, string>> {
-  const cookies = new Map<string, string>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < usernames.length) {
-        const username = usernames[next++]!;
-        cookies.set(username, await signInOverHttp(base, username, PASSWORD));
-      }
-    }),
-  );
-  return cookies;
-}
 
 /** A form post as the browser sends it from one of our pages (same-origin, Origin header, urlencoded). */
 function formPost(base: string, path: string, cookie: string, fields: Record<string, string>) {
@@ -307,7 +261,7 @@ try {
 
   step("signing in");
   const signInStarted = performance.now();
-  const cookies = await signInAll(base, (MENU_ONLY ? enrollers.slice(0, MENU_PEOPLE) : [...enrollers, ...checkers]).map((p) => p.username));
+  const cookies = await signInAll(base, (MENU_ONLY ? enrollers.slice(0, MENU_PEOPLE) : [...enrollers, ...checkers]).map((p) => p.username), PASSWORD);
   results.sign_ins = { count: cookies.size, s: ms((performance.now() - signInStarted) / 1000) };
 
   // ── 1. /training and / for MENU_PEOPLE different counselors, interleaved ──
