@@ -4,6 +4,7 @@ import { launchBrowser } from "../support/browser.ts";
 import { query, trackContext, undoChangesTo } from "../support/e2e-database.ts";
 import { chineseGlyphDifference, DISTINCT_GLYPHS } from "../support/glyphs.ts";
 import { axeFindings, DESKTOP, listed, openPage, PHONE, sidewaysOverflow, signedInContext } from "../support/page-audit.ts";
+import { chartsDrawn, chartState } from "../support/charts.ts";
 
 /**
  * The 督导落实 overview in the real browser on the demo university, with a school series of three
@@ -65,21 +66,6 @@ async function signedInPage(username: string, options: { language?: "zh-CN" | "e
   return context.newPage();
 }
 
-/** Charts drawn, and the chart texts that reach outside their chart. */
-const chartState = (page: Page) =>
-  page.evaluate(() => {
-    const charts = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="echart"]'));
-    const outside: string[] = [];
-    for (const chart of charts) {
-      const box = chart.getBoundingClientRect();
-      for (const text of Array.from(chart.querySelectorAll("text"))) {
-        const r = text.getBoundingClientRect();
-        if (r.width === 0) continue;
-        if (r.left < box.left - 1 || r.right > box.right + 1) outside.push(`${text.textContent}`);
-      }
-    }
-    return { charts: charts.length, drawn: charts.filter((c) => c.querySelector("svg text")).length, outside };
-  });
 
 async function audit(page: Page, path: string, where: string, charts: number) {
   const findings: string[] = [];
@@ -87,8 +73,7 @@ async function audit(page: Page, path: string, where: string, charts: number) {
     await page.setViewportSize(viewport);
     await openPage(page, path);
     if (charts) {
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="echart"] svg text').length > 0 && document.querySelectorAll('[data-testid="echart"] svg').length >= n, charts);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await chartsDrawn(page, charts);
       const state = await chartState(page);
       expect(state.drawn, `${where} @${viewport.width}: charts drawn`).toBe(state.charts);
       expect(state.outside, `${where} @${viewport.width}: chart labels outside the chart`).toEqual([]);

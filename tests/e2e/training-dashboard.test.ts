@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { idOf, trackContext } from "../support/e2e-database.ts";
 import { axeFindings, DEMO_STUDIO, DESKTOP, listed, openPage, PHONE, sidewaysOverflow, signedInContext } from "../support/page-audit.ts";
+import { chartsDrawn, chartState } from "../support/charts.ts";
 
 /**
  * The training dashboard, the compliance list and a studio's 培训进度 tab in the real browser, on the
@@ -22,21 +23,6 @@ async function signedInPage(username: string, language: "zh-CN" | "en" = "zh-CN"
   return context.newPage();
 }
 
-/** How many charts are drawn, and the chart texts that reach outside their chart (cut or overflowing). */
-const chartState = (page: Page) =>
-  page.evaluate(() => {
-    const charts = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="echart"]'));
-    const outside: string[] = [];
-    for (const chart of charts) {
-      const box = chart.getBoundingClientRect();
-      for (const text of Array.from(chart.querySelectorAll("text"))) {
-        const r = text.getBoundingClientRect();
-        if (r.width === 0) continue;
-        if (r.left < box.left - 1 || r.right > box.right + 1) outside.push(`${text.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
-      }
-    }
-    return { charts: charts.length, drawn: charts.filter((c) => c.querySelector("svg text")).length, outside };
-  });
 
 async function check(page: Page, path: string, where: string, options: { charts?: number } = {}) {
   const findings: string[] = [];
@@ -44,9 +30,7 @@ async function check(page: Page, path: string, where: string, options: { charts?
     await page.setViewportSize(viewport);
     await openPage(page, path);
     if (options.charts) {
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="echart"] svg text').length > 0 && document.querySelectorAll('[data-testid="echart"] svg').length >= n, options.charts);
-      // A resize is followed by ECharts on the next frame.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await chartsDrawn(page, options.charts);
       const state = await chartState(page);
       expect(state.drawn, `${where} @${viewport.width}: charts drawn`).toBe(state.charts);
       expect(state.charts).toBeGreaterThanOrEqual(options.charts);
