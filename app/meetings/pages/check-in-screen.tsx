@@ -2,16 +2,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, SubmitButton, buttonClass } from "~/components/kit/buttons.tsx";
-import { Badge, Card } from "~/components/kit/card.tsx";
-import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { Content } from "~/components/kit/content-lang.tsx";
-import { DataTable } from "~/components/kit/data-table.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass } from "~/components/kit/fields.tsx";
-import { Pagination } from "~/components/kit/pagination.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/meetings.$meetingId_.check-in.tsx";
-import { CheckInLive } from "~/training/pages/check-in-live.tsx";
+import { CheckInLive, CheckInRoster } from "~/training/pages/check-in-live.tsx";
 import type { meetingCheckInScreenAction } from "../check-in.actions.server.ts";
 
 /** The organiser's check-in screen of a meeting (the training check-in's code and QR code), for a projector or a phone. */
@@ -64,58 +60,28 @@ export default function MeetingCheckInScreen() {
         }
       />
 
-      <Card title={t("meetings.live.checkIn.roster")}>
-        <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <label htmlFor="roster-search" className="block text-sm font-medium text-slate-700">
-              {t("meetings.live.checkIn.search")}
-            </label>
-            <input id="roster-search" name="q" type="search" defaultValue={q} maxLength={40} className={inputClass} />
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("meetings.live.checkIn.searchButton")}
-          </button>
-        </Form>
-        <DataTable
-          caption={t("meetings.live.checkIn.roster")}
-          rows={roster}
-          rowKey={(person) => person.id}
-          empty={<EmptyState>{t("meetings.live.checkIn.rosterEmpty")}</EmptyState>}
-          columns={[
-            { key: "name", header: t("training.checkin.colName"), primary: true, cell: (p) => <Content>{p.name}</Content> },
-            { key: "username", header: t("training.checkin.colUsername"), hideOnPhone: true, cell: (p) => <span className="font-mono text-xs">{p.username}</span> },
-            { key: "college", header: t("training.checkin.colCollege"), hideOnPhone: true, cell: (p) => <Content>{p.college ?? ""}</Content> },
-            {
-              key: "status",
-              header: t("training.checkin.colStatus"),
-              cell: (p) =>
-                p.checkedInAt ? (
-                  <Badge tone="emerald">{t("training.checkin.present", { time: formatDateTime(p.checkedInAt, i18n.language) })}</Badge>
-                ) : (
-                  <Badge tone="slate">{t("training.checkin.absent")}</Badge>
-                ),
-            },
-            {
-              key: "actions",
-              header: t("training.checkin.colActions"),
-              cell: (p) =>
-                p.checkedInAt || !editable ? null : (
-                  <ConfirmButton
-                    intent="mark"
-                    fields={{ userId: p.id, name: p.name }}
-                    label={t("training.checkin.mark")}
-                    ariaLabel={t("training.checkin.markLabel", { name: p.name })}
-                    question={t("training.checkin.markQuestion", { name: p.name })}
-                    tone="primary"
-                  />
-                ),
-            },
-          ]}
-        />
-        <div className="mt-3">
-          <Pagination page={page} pages={pages} total={found} />
-        </div>
-      </Card>
+      <CheckInRoster
+        title={t("meetings.live.checkIn.roster")}
+        empty={t("meetings.live.checkIn.rosterEmpty")}
+        rows={roster}
+        canMark={editable}
+        page={page}
+        pages={pages}
+        total={found}
+        search={
+          <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+            <div className="min-w-0 flex-1">
+              <label htmlFor="roster-search" className="block text-sm font-medium text-slate-700">
+                {t("meetings.live.checkIn.search")}
+              </label>
+              <input id="roster-search" name="q" type="search" defaultValue={q} maxLength={40} className={inputClass} />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("meetings.live.checkIn.searchButton")}
+            </button>
+          </Form>
+        }
+      />
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Badge, Card } from "~/components/kit/card.tsx";
+import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { Content } from "~/components/kit/content-lang.tsx";
+import { DataTable } from "~/components/kit/data-table.tsx";
+import { EmptyState } from "~/components/kit/feedback.tsx";
+import { Pagination } from "~/components/kit/pagination.tsx";
+import { formatDateTime } from "~/lib/format.ts";
 
 /** What a check-in screen shows while check-in is open (app/training/check-in-screen.server.ts, app/meetings/check-in-screen.server.ts). */
 export interface CheckInDisplay {
@@ -63,5 +70,67 @@ export function CheckInLive({ open, display, checkedIn, total, controls }: { ope
         <p className="mt-4 text-sm text-slate-600">{t("training.checkin.closedHint")}</p>
       )}
     </section>
+  );
+}
+
+/** One person on a check-in roster. */
+export interface RosterPerson {
+  id: string;
+  name: string;
+  username: string;
+  college: string | null;
+  checkedInAt: string | Date | null;
+}
+
+/**
+ * The roster of a check-in screen, shared by a training session's and a meeting's: who is there and
+ * when, a page at a time, and marking someone present by hand (asked first) while `canMark`.
+ * `search` is the page's own search form above the table, if it has one.
+ */
+export function CheckInRoster(props: { title: string; empty: string; rows: RosterPerson[]; canMark: boolean; page: number; pages: number; total: number; search?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card title={props.title}>
+      {props.search}
+      <DataTable
+        caption={props.title}
+        rows={props.rows}
+        rowKey={(person) => person.id}
+        empty={<EmptyState>{props.empty}</EmptyState>}
+        columns={[
+          { key: "name", header: t("training.checkin.colName"), primary: true, cell: (p) => <Content>{p.name}</Content> },
+          { key: "username", header: t("training.checkin.colUsername"), hideOnPhone: true, cell: (p) => <span className="font-mono text-xs">{p.username}</span> },
+          { key: "college", header: t("training.checkin.colCollege"), hideOnPhone: true, cell: (p) => <Content>{p.college ?? ""}</Content> },
+          {
+            key: "status",
+            header: t("training.checkin.colStatus"),
+            cell: (p) =>
+              p.checkedInAt ? (
+                <Badge tone="emerald">{t("training.checkin.present", { time: formatDateTime(p.checkedInAt, i18n.language) })}</Badge>
+              ) : (
+                <Badge tone="slate">{t("training.checkin.absent")}</Badge>
+              ),
+          },
+          {
+            key: "actions",
+            header: t("training.checkin.colActions"),
+            cell: (p) =>
+              p.checkedInAt || !props.canMark ? null : (
+                <ConfirmButton
+                  intent="mark"
+                  fields={{ userId: p.id, name: p.name }}
+                  label={t("training.checkin.mark")}
+                  ariaLabel={t("training.checkin.markLabel", { name: p.name })}
+                  question={t("training.checkin.markQuestion", { name: p.name })}
+                  tone="primary"
+                />
+              ),
+          },
+        ]}
+      />
+      <div className="mt-3">
+        <Pagination page={props.page} pages={props.pages} total={props.total} />
+      </div>
+    </Card>
   );
 }

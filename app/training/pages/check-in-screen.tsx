@@ -2,15 +2,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { ActionButton, SubmitButton } from "~/components/kit/buttons.tsx";
-import { Badge, Card } from "~/components/kit/card.tsx";
-import { ConfirmButton } from "~/components/kit/confirm.tsx";
-import { DataTable } from "~/components/kit/data-table.tsx";
-import { EmptyState } from "~/components/kit/feedback.tsx";
-import { Pagination } from "~/components/kit/pagination.tsx";
+import { Badge } from "~/components/kit/card.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/training.sessions.$sessionId.check-in.tsx";
 import type { checkInScreenAction } from "../check-in.actions.server.ts";
-import { CheckInLive } from "./check-in-live.tsx";
+import { CheckInLive, CheckInRoster } from "./check-in-live.tsx";
 
 /** The organiser's check-in screen: meant for a projector, and usable on a phone. */
 export default function CheckInScreen() {
@@ -53,47 +49,15 @@ export default function CheckInScreen() {
         }
       />
 
-      <Card title={t("training.checkin.roster")}>
-        <DataTable
-          caption={t("training.checkin.roster")}
-          rows={roster}
-          rowKey={(person) => person.id}
-          empty={<EmptyState>{t("training.checkin.rosterEmpty")}</EmptyState>}
-          columns={[
-            { key: "name", header: t("training.checkin.colName"), primary: true, cell: (p) => p.name },
-            { key: "username", header: t("training.checkin.colUsername"), hideOnPhone: true, cell: (p) => <span className="font-mono text-xs">{p.username}</span> },
-            { key: "college", header: t("training.checkin.colCollege"), hideOnPhone: true, cell: (p) => p.college ?? "" },
-            {
-              key: "status",
-              header: t("training.checkin.colStatus"),
-              cell: (p) =>
-                p.checkedInAt ? (
-                  <Badge tone="emerald">{t("training.checkin.present", { time: formatDateTime(p.checkedInAt, i18n.language) })}</Badge>
-                ) : (
-                  <Badge tone="slate">{t("training.checkin.absent")}</Badge>
-                ),
-            },
-            {
-              key: "actions",
-              header: t("training.checkin.colActions"),
-              cell: (p) =>
-                p.checkedInAt || session.course.status !== "PUBLISHED" ? null : (
-                  <ConfirmButton
-                    intent="mark"
-                    fields={{ userId: p.id, name: p.name }}
-                    label={t("training.checkin.mark")}
-                    ariaLabel={t("training.checkin.markLabel", { name: p.name })}
-                    question={t("training.checkin.markQuestion", { name: p.name })}
-                    tone="primary"
-                  />
-                ),
-            },
-          ]}
-        />
-        <div className="mt-3">
-          <Pagination page={page} pages={pages} total={enrolled} />
-        </div>
-      </Card>
+      <CheckInRoster
+        title={t("training.checkin.roster")}
+        empty={t("training.checkin.rosterEmpty")}
+        rows={roster}
+        canMark={session.course.status === "PUBLISHED"}
+        page={page}
+        pages={pages}
+        total={enrolled}
+      />
     </div>
   );
 }
