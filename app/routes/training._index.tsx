@@ -15,5 +15,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!can(user, "training:view-menu", null) && can(user, "training:browse", null)) throw redirect("/training/courses");
   authorize(user, "training:view-menu", null);
   const allRequired = new URL(request.url).searchParams.get("required") === "all";
-  return data({ menu: await menuFor(user.id, new Date(), undefined, { allRequired }) });
+  return data({ menu: await menuFor(user.id, { allRequired }) });
 }

@@ -269,7 +269,8 @@ async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; 
  * status, the catalogue's required courses for the person's stage and groups this year, then
  * electives ranked for them with a one-line reason, then progress against the plan.
  */
-export async function menuFor(userId: string, now = new Date(), db: Db = prisma, options: { allRequired?: boolean } = {}) {
+export async function menuFor(userId: string, options: { now?: Date; allRequired?: boolean } = {}, db: Db = prisma) {
+  const now = options.now ?? new Date();
   const { progress, attended, enrolments, studioDuties } = await readStanding(userId, now, db);
   const { stage, year } = progress;
   const { groups, collegeId } = progress.person;
