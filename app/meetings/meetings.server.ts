@@ -54,28 +54,31 @@ export async function meetingDetail(meetingId: string) {
           },
         },
       },
-      groups: { orderBy: { position: "asc" }, select: { id: true, name: true, reporter: { select: { id: true, name: true } }, members: { select: { user: { select: { id: true, name: true } } }, orderBy: { userId: "asc" } } } },
       _count: { select: { invitations: true, attendances: true } },
     },
   });
   if (!meeting) throw new Response("Not Found", { status: 404 });
   const length = lengthOf(meeting);
   const planned = meeting.segments.reduce((sum, segment) => sum + segment.items.reduce((s, item) => s + item.minutes, 0), 0);
-  const [carriedOver, attendance] = await Promise.all([
-    carriedOverItems(meeting),
-    prisma.meetingInvitation.findMany({
-      where: { meetingId },
-      orderBy: [{ user: { nameSortKey: "asc" } }, { userId: "asc" }],
-      select: { noteTaker: true, user: { select: { id: true, name: true, meetingAttendances: { where: { meetingId }, select: { method: true, createdAt: true } } } } },
-    }),
-  ]);
   return {
     ...meeting,
     /** Planned minutes of the agenda against the meeting's length; over-run when positive. */
     totals: { length, planned, overrun: Math.max(0, planned - length) },
-    carriedOver,
-    attendance: attendance.map(({ noteTaker, user: { meetingAttendances, ...user } }) => ({ ...user, noteTaker, present: meetingAttendances[0] ?? null })),
+    carriedOver: await carriedOverItems(meeting),
   };
+}
+
+/**
+ * Every invitee in name order with whether and how they checked in: the archive's attendance list.
+ * Not part of `meetingDetail` — the page shows counts, and a school-wide meeting invites thousands.
+ */
+export async function attendanceList(meetingId: string) {
+  const invitations = await prisma.meetingInvitation.findMany({
+    where: { meetingId },
+    orderBy: [{ user: { nameSortKey: "asc" } }, { userId: "asc" }],
+    select: { noteTaker: true, user: { select: { id: true, name: true, meetingAttendances: { where: { meetingId }, select: { method: true, createdAt: true } } } } },
+  });
+  return invitations.map(({ noteTaker, user: { meetingAttendances, ...user } }) => ({ ...user, noteTaker, present: meetingAttendances[0] ?? null }));
 }
 
 /**

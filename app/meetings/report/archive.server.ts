@@ -11,7 +11,7 @@ import { i18nFor } from "~/i18n/i18n.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import { CLOSED_STATUSES } from "../action-items.server.ts";
-import { meetingDetail, type overview } from "../meetings.server.ts";
+import { attendanceList, meetingDetail, type overview } from "../meetings.server.ts";
 import { attendanceRate } from "./rate.ts";
 
 /**
@@ -57,7 +57,7 @@ async function minutesBody(meeting: { minutesDocumentId: string | null; minutesV
 /** The meeting as a Word file for the archive (authorise "meeting:view"). */
 export async function meetingDocx(meetingId: string, now = new Date()): Promise<{ body: Buffer; fileName: string }> {
   const t = await zh();
-  const meeting = await meetingDetail(meetingId);
+  const [meeting, attendance] = await Promise.all([meetingDetail(meetingId), attendanceList(meetingId)]);
   const [raised, minutes] = await Promise.all([
     prisma.actionItem.findMany({
       where: { meetingId },
@@ -76,8 +76,8 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
   ];
   const actionHeader = [t("meetings.report.file.colAction"), t("meetings.report.file.colOwner"), t("meetings.report.file.colDue"), t("meetings.report.file.colStatus")];
 
-  const present = meeting.attendance.filter((a) => a.present);
-  const absent = meeting.attendance.filter((a) => !a.present);
+  const present = attendance.filter((a) => a.present);
+  const absent = attendance.filter((a) => !a.present);
   const outcomes = meeting.segments.flatMap((s) => s.items.flatMap((item) => item.outcomes.filter((o) => o.kind !== "ACTION").map((o) => ({ item: item.title, ...o }))));
 
   const children: Array<Paragraph | Table> = [
@@ -117,7 +117,7 @@ export async function meetingDocx(meetingId: string, now = new Date()): Promise<
   }
   children.push(
     heading(1, t("meetings.report.file.attendance")),
-    line(t("meetings.report.file.attendanceSummary", { invited: meeting.attendance.length, present: present.length, rate: attendanceRate(present.length, meeting.attendance.length) })),
+    line(t("meetings.report.file.attendanceSummary", { invited: attendance.length, present: present.length, rate: attendanceRate(present.length, attendance.length) })),
     table(
       [t("meetings.report.file.colName"), t("meetings.report.file.colMethod"), t("meetings.report.file.colTime")],
       present.map((a) => [a.name, t(`checkInMethod.${a.present!.method}`), formatDateTime(a.present!.createdAt, "zh-CN")]),
