@@ -142,35 +142,47 @@ interface OverviewRow {
 export async function overview(scope: SchoolScope, year: number, now = new Date()) {
   const from = new Date(Date.UTC(year, 0, 1));
   const to = new Date(Date.UTC(year + 1, 0, 1));
-  const seriesFilter =
+  const today = schoolToday(now);
+  // The series in the slice, as a filter on a table's "seriesId".
+  const inSlice =
     scope.kind === "school"
       ? Prisma.sql`TRUE`
-      : Prisma.sql`(s."organiserKind" = 'COLLEGE' AND s."collegeId" = ${scope.collegeId})
-          OR (s."organiserKind" = 'JOINT_GROUP' AND s."jointGroupId" IN (SELECT "groupId" FROM "JointTrainingGroupMember" WHERE "collegeId" = ${scope.collegeId}))`;
+      : Prisma.sql`"seriesId" IN (SELECT s.id FROM "MeetingSeries" s
+          WHERE (s."organiserKind" = 'COLLEGE' AND s."collegeId" = ${scope.collegeId})
+             OR (s."organiserKind" = 'JOINT_GROUP' AND s."jointGroupId" IN (SELECT "groupId" FROM "JointTrainingGroupMember" WHERE "collegeId" = ${scope.collegeId})))`;
+  // Each count is aggregated before anything is joined to it; the action items' three counts come
+  // from their own indexes (schema: ActionItem), so a school with years of items reads only the
+  // year's entries and the open ones.
   const [months, actions, cases] = await Promise.all([
     prisma.$queryRaw<OverviewRow[]>`
-      SELECT s.id AS "seriesId", s.title, EXTRACT(MONTH FROM m."scheduledOn")::int AS month,
-             COUNT(*)::int AS held,
-             -- The counts fixed at closing; counted only for a meeting closed without them.
-             COALESCE(SUM(COALESCE(m."invitedCount", (SELECT COUNT(*) FROM "MeetingInvitation" i WHERE i."meetingId" = m.id))), 0)::int AS invited,
-             COALESCE(SUM(COALESCE(m."presentCount", (SELECT COUNT(*) FROM "MeetingAttendance" a WHERE a."meetingId" = m.id))), 0)::int AS present
-      FROM "Meeting" m JOIN "MeetingSeries" s ON s.id = m."seriesId"
-      WHERE m.status = 'CLOSED' AND m."scheduledOn" >= ${from}::date AND m."scheduledOn" < ${to}::date AND (${seriesFilter})
-      GROUP BY s.id, s.title, month
-      ORDER BY s.title, s.id, month`,
+      SELECT s.id AS "seriesId", s.title, held.month, held.held, held.invited, held.present
+      FROM (
+        SELECT m."seriesId", EXTRACT(MONTH FROM m."scheduledOn")::int AS month, COUNT(*)::int AS held,
+               -- The counts fixed at closing; counted only for a meeting closed without them.
+               COALESCE(SUM(COALESCE(m."invitedCount", (SELECT COUNT(*) FROM "MeetingInvitation" i WHERE i."meetingId" = m.id))), 0)::int AS invited,
+               COALESCE(SUM(COALESCE(m."presentCount", (SELECT COUNT(*) FROM "MeetingAttendance" a WHERE a."meetingId" = m.id))), 0)::int AS present
+        FROM "Meeting" m
+        WHERE m.status = 'CLOSED' AND m."scheduledOn" >= ${from}::date AND m."scheduledOn" < ${to}::date AND (${inSlice})
+        GROUP BY m."seriesId", month
+      ) held JOIN "MeetingSeries" s ON s.id = held."seriesId"
+      ORDER BY s.title, s.id, held.month`,
     prisma.$queryRaw<Array<{ seriesId: string; opened: number; closed: number; overdue: number }>>`
-      SELECT s.id AS "seriesId",
-             COUNT(*) FILTER (WHERE ai."createdAt" >= ${from} AND ai."createdAt" < ${to})::int AS opened,
-             COUNT(*) FILTER (WHERE ai."closedAt" >= ${from} AND ai."closedAt" < ${to} AND ai.status = 'DONE')::int AS closed,
-             COUNT(*) FILTER (WHERE ai.status IN ('OPEN', 'IN_PROGRESS') AND ai."dueOn" < ${schoolToday(now)}::date)::int AS overdue
-      FROM "ActionItem" ai JOIN "MeetingSeries" s ON s.id = ai."seriesId"
-      WHERE (${seriesFilter})
-      GROUP BY s.id`,
+      SELECT "seriesId", SUM(opened)::int AS opened, SUM(closed)::int AS closed, SUM(overdue)::int AS overdue
+      FROM (
+        SELECT "seriesId", COUNT(*) AS opened, 0 AS closed, 0 AS overdue FROM "ActionItem"
+        WHERE "createdAt" >= ${from} AND "createdAt" < ${to} AND (${inSlice}) GROUP BY "seriesId"
+        UNION ALL
+        SELECT "seriesId", 0, COUNT(*), 0 FROM "ActionItem"
+        WHERE "closedAt" >= ${from} AND "closedAt" < ${to} AND status = 'DONE' AND (${inSlice}) GROUP BY "seriesId"
+        UNION ALL
+        SELECT "seriesId", 0, 0, COUNT(*) FROM "ActionItem"
+        WHERE status IN ('OPEN', 'IN_PROGRESS') AND "dueOn" < ${today}::date AND (${inSlice}) GROUP BY "seriesId"
+      ) counts
+      GROUP BY "seriesId"`,
     prisma.$queryRaw<Array<{ seriesId: string; meetingId: string; documentId: string; title: string; startsAt: Date }>>`
-      SELECT s.id AS "seriesId", m.id AS "meetingId", d.id AS "documentId", d.title, m."startsAt"
-      FROM "AgendaItem" ai JOIN "Meeting" m ON m.id = ai."meetingId" JOIN "MeetingSeries" s ON s.id = m."seriesId"
-      JOIN "Document" d ON d.id = ai."documentId"
-      WHERE d.type = 'CASE_STUDY' AND m.status = 'CLOSED' AND m."scheduledOn" >= ${from}::date AND m."scheduledOn" < ${to}::date AND (${seriesFilter})
+      SELECT m."seriesId", m.id AS "meetingId", d.id AS "documentId", d.title, m."startsAt"
+      FROM "AgendaItem" ai JOIN "Meeting" m ON m.id = ai."meetingId" JOIN "Document" d ON d.id = ai."documentId"
+      WHERE d.type = 'CASE_STUDY' AND m.status = 'CLOSED' AND m."scheduledOn" >= ${from}::date AND m."scheduledOn" < ${to}::date AND (${inSlice})
       ORDER BY m."startsAt", d.id
       LIMIT 200`,
   ]);

@@ -13,6 +13,8 @@
  * While a page is not there yet (the pages are built on another branch) the run says so in
  * `missing_pages`, fails, and measures the services behind it in this process instead
  * (`actions_service_ms`, `overview_service_ms`), to find slow queries.
+ * BENCH_SPLIT=1 adds where the overview's time goes: its loader alone (the single-fetch `.data`
+ * URL) beside its page and the home page, for 学工部.
  * Prints one JSON line; exits non-zero when a figure is missing or wrong.
  */
 import crypto from "node:crypto";
@@ -220,7 +222,8 @@ try {
     [["id", "text"], ["actionItemId", "text"], ["fromStatus", '"ActionItemStatus"'], ["toStatus", '"ActionItemStatus"'], ["note", "text"], ["meetingId", "text"], ["authorId", "text"], ["createdAt", "timestamptz"]],
     updates,
   );
-  await db.query("ANALYZE");
+  // As autovacuum soon would after a bulk load: statistics, and the visibility map index-only scans need.
+  await db.query("VACUUM (ANALYZE)");
 
   const counts = (await db.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM "CounselorProfile") AS counselors, (SELECT count(*) FROM "MeetingSeries") AS series,
@@ -290,6 +293,12 @@ try {
         if (status !== 200) throw new Error(`${path}: status ${status}`);
         times[key].push(took);
       }
+    }
+    if (process.env.BENCH_SPLIT) {
+      // Where the time goes: the overview's loader alone (Remix's single-fetch data URL), its page, and the home page.
+      const split: Record<string, number[]> = { "/meetings/overview.data": [], "/meetings/overview": [], "/": [] };
+      for (let i = 0; i < 120; i++) for (const path of Object.keys(split)) split[path]!.push((await get(path, adminCookie)).took);
+      results.split_ms = Object.fromEntries(Object.entries(split).map(([path, list]) => [path, summary(list)]));
     }
     const actions = summary(times.actions);
     const overviewPage = summary(times.overview);

@@ -31,8 +31,9 @@ export default function MeetingsOverviewPage() {
   const { t, i18n } = useTranslation();
 
   const totals = o.series.reduce((sum, s) => ({ held: sum.held + s.held, invited: sum.invited + s.invited, present: sum.present + s.present }), { held: 0, invited: 0, present: 0 });
-  const monthName = (month: number) => t("meetings.report.month", { month });
-  const heldIn = (month: number) => o.series.reduce((sum, s) => sum + (s.months.find((m) => m.month === month)?.held ?? 0), 0);
+  const monthNames = MONTHS.map((month) => t("meetings.report.month", { month }));
+  const monthName = (month: number) => monthNames[month - 1]!;
+  const heldIn = (month: number) => o.heldByMonth[month - 1] ?? 0;
 
   const options = useMemo(() => {
     // One bar a month: a stack by series would need a legend of every series' name (forty in a large
@@ -153,23 +154,22 @@ export default function MeetingsOverviewPage() {
               columns={[
                 { key: "title", header: t("meetings.report.colSeries"), primary: true, cell: (s) => <Content>{s.title}</Content> },
                 { key: "held", header: t("meetings.report.colHeld"), numeric: true, cell: (s) => s.held },
-                { key: "invited", header: t("meetings.report.colInvited"), numeric: true, hideOnPhone: true, cell: (s) => s.invited },
-                { key: "present", header: t("meetings.report.colPresent"), numeric: true, hideOnPhone: true, cell: (s) => s.present },
-                { key: "rate", header: t("meetings.report.colRate"), numeric: true, cell: (s) => percent(s.attendanceRate) ?? t("meetings.report.noRate") },
+                {
+                  key: "rate",
+                  header: t("meetings.report.colRateCounts"),
+                  numeric: true,
+                  cell: (s) => (s.attendanceRate === null ? t("meetings.report.noRate") : t("meetings.report.rateCounts", { rate: percent(s.attendanceRate), present: s.present, invited: s.invited })),
+                },
                 { key: "opened", header: t("meetings.report.colOpened"), numeric: true, cell: (s) => s.actions.opened },
                 { key: "closed", header: t("meetings.report.colClosed"), numeric: true, cell: (s) => s.actions.closed },
                 { key: "overdue", header: t("meetings.report.colOverdue"), numeric: true, cell: (s) => s.actions.overdue },
                 {
                   key: "download",
                   header: t("meetings.report.colDownload"),
+                  // Several rows have this link: its name says whose records (an attribute, not more elements in every row).
                   cell: (s) => (
-                    <a href={`/meetings/series/${s.seriesId}/export.xlsx?year=${year}`} className="text-brand-700 underline" download>
+                    <a href={`/meetings/series/${s.seriesId}/export.xlsx?year=${year}`} className="text-brand-700 underline" download aria-label={t("meetings.report.downloadSeries", { series: s.title })}>
                       {t("meetings.report.download")}
-                      {/* The link's name says whose records: several rows have a link. */}
-                      <span className="sr-only">
-                        {" "}
-                        <Content>{t("meetings.report.downloadSeries", { series: s.title })}</Content>
-                      </span>
                     </a>
                   ),
                 },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
+import type { overview } from "~/meetings/meetings.server.ts";
 import { authorize, requireOwnScope, type SchoolScope } from "~/policy/index.ts";
 
 /**
@@ -25,4 +26,14 @@ export function overviewScope(user: SessionUser, collegeId: string | undefined):
   const scope: SchoolScope = collegeId ? { kind: "college", collegeId } : requireOwnScope(user);
   authorize(user, "meetings:view-overview", scope);
   return scope;
+}
+
+/**
+ * What the overview page shows of it: the meetings held summed per month (the .xlsx keeps them per
+ * series). Forty series' twelve months each are most of the page's data and none of what it shows.
+ */
+export function overviewForPage(report: Awaited<ReturnType<typeof overview>>) {
+  const heldByMonth = Array.from({ length: 12 }, () => 0);
+  for (const series of report.series) for (const month of series.months) heldByMonth[month.month - 1]! += month.held;
+  return { ...report, series: report.series.map(({ months: _months, ...series }) => series), heldByMonth };
 }
