@@ -5,6 +5,7 @@ import { schoolToday } from "~/lib/calendar-date.ts";
 import type { SchoolScope } from "~/policy/index.ts";
 import { carriedOverItems } from "./action-items.server.ts";
 import { lengthOf, lockOpenMeeting } from "./meeting-lock.server.ts";
+import { addGroupSections } from "./minutes.server.ts";
 import { groupsSchema } from "./schemas.ts";
 
 /**
@@ -84,7 +85,8 @@ export async function attendanceList(meetingId: string) {
 /**
  * Splits the meeting's participants (those present, else the invitees) into `count` groups,
  * round-robin in name order or by college (colleges kept together, largest first), each with its
- * first member as reporter. Replaces earlier groups (authorise "meeting:manage").
+ * first member as reporter. Replaces earlier groups (authorise "meeting:manage"). Minutes that
+ * already exist get a section for each new group (addGroupSections).
  */
 export async function splitIntoGroups(meetingId: string, raw: { count: number | string; by?: "round-robin" | "college" }, actorId: string) {
   const input = groupsSchema.parse(raw);
@@ -121,6 +123,7 @@ export async function splitIntoGroups(meetingId: string, raw: { count: number | 
     }
     await recordAudit(tx, { actorId, action: "meetings.groups", entityType: "Meeting", entityId: meetingId, data: { count, by: input.by } });
   });
+  await addGroupSections(meetingId);
 }
 
 interface OverviewRow {

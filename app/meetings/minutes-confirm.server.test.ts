@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collabSettings, stopCollabWorker } from "~/collab/collab-socket.server.ts";
 import { createAppSocketServer } from "~/composition/socket-features.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { bodyNode, stateToJSON } from "~/documents/content.server.ts";
 import { currentState } from "~/documents/live-body.server.ts";
 import { setSocketServer } from "~/realtime/emit.server.ts";
 import { appendParagraph, connectClient, paragraphs, synced, waitFor, type TestClient } from "../../tests/support/collab.ts";
 import { buildMeetingSeries, buildUser } from "../../tests/support/factories.ts";
 import { sessionCookie } from "../../tests/support/sessions.ts";
 import { closeMeeting, confirmMinutes, createMinutes, setNoteTaker } from "./minutes.server.ts";
+import { splitIntoGroups } from "./meetings.server.ts";
 
 /**
  * "Nothing typed before close is lost": two note-takers write the minutes with real Yjs clients
@@ -116,5 +118,45 @@ describe("confirming the minutes while someone is still typing", () => {
     const body = new Y.Doc();
     Y.applyUpdate(body, (await currentState(documentId))!);
     expect(paragraphs(body)).not.toContain("签发后补写");
+  }, 60_000);
+});
+
+describe("groups split after the minutes exist", () => {
+  /** The minutes' headings as "h2 text" / "h3 text", in order. */
+  const outline = (json: { content?: Array<{ type?: string; attrs?: Record<string, unknown>; content?: Array<{ text?: string }> }> }) =>
+    (json.content ?? []).filter((node) => node.type === "heading").map((node) => `h${String(node.attrs?.level)} ${(node.content ?? []).map((part) => part.text ?? "").join("")}`);
+
+  it("get their sections in the 分组研讨 part, seen at once by a note-taker, whose typing is kept; a second split adds only new groups", async () => {
+    const organiser = await buildUser();
+    const invitees = [await buildUser({ name: "甲一" }), await buildUser({ name: "乙二" }), await buildUser({ name: "丙三" }), await buildUser({ name: "丁四" })];
+    const series = await buildMeetingSeries({ organiser, invitees }, [new Date(Date.now() + 3_600_000)]);
+    const meetingId = series.meetings[0]!.id;
+    const documentId = await createMinutes(meetingId, organiser.id);
+    await setNoteTaker(meetingId, invitees[0]!.id, true, organiser.id);
+    const writer = connectClient(baseUrl, await sessionCookie(invitees[0]!.username), documentId);
+    clients.push(writer);
+    await synced(writer);
+    expect(await appendAndAwaitAck(writer, "记录：理论学习环节已开始")).toBe(true);
+
+    await splitIntoGroups(meetingId, { count: 2 }, organiser.id);
+    const groups = await prisma.discussionGroup.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { name: true, reporter: { select: { name: true } } } });
+    const first = groups.map((group) => `h3 ${group.name}（汇报人：${group.reporter!.name}）`);
+    let headings = outline(stateToJSON(await currentState(documentId)));
+    const part = headings.indexOf("h2 分组研讨");
+    expect(part).toBeGreaterThan(0);
+    expect(headings.slice(part + 1, part + 3)).toEqual(first);
+    expect(headings[part + 3]).toBe("h2 议定事项");
+    // The note-taker's editor shows them without reloading, and what they typed is still there.
+    await waitFor(() => outline(bodyNode(writer.doc).toJSON()).includes(first[1]!), "the groups in the note-taker's copy");
+    expect(paragraphs(writer.doc)).toContain("记录：理论学习环节已开始");
+
+    // Splitting again into three: the first two groups keep their one section, the third gets one.
+    await splitIntoGroups(meetingId, { count: 3 }, organiser.id);
+    headings = outline(stateToJSON(await currentState(documentId)));
+    expect(headings.filter((heading) => heading.startsWith("h3 第1组"))).toHaveLength(1);
+    expect(headings.filter((heading) => heading.startsWith("h3 第2组"))).toHaveLength(1);
+    expect(headings.filter((heading) => heading.startsWith("h3 第3组"))).toHaveLength(1);
+    expect(headings.indexOf("h2 议定事项")).toBeGreaterThan(headings.findIndex((heading) => heading.startsWith("h3 第3组")));
+    expect(paragraphs(writer.doc)).toContain("记录：理论学习环节已开始");
   }, 60_000);
 });

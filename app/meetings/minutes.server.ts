@@ -2,8 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { SessionUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import { jsonStats, jsonToState } from "~/documents/content.server.ts";
-import { currentState, refreshDocumentAccess } from "~/documents/live-body.server.ts";
+import { bodyNode, jsonStats, jsonToState, replaceBody } from "~/documents/content.server.ts";
+import { changeDocumentBody, currentState, refreshDocumentAccess } from "~/documents/live-body.server.ts";
 import { doc, h, p } from "~/documents/template-content.ts";
 import { createVersion } from "~/documents/versions.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
@@ -59,6 +59,44 @@ export async function minutesTemplate(meetingId: string): Promise<{ title: strin
   }
   content.push(h(2, zh("outcomes")), p(""));
   return { title, content: doc(...content) };
+}
+
+const headingText = (node: JSONContent, level: number) =>
+  node.type === "heading" && node.attrs?.level === level ? (node.content ?? []).map((part) => part.text ?? "").join("") : null;
+
+/**
+ * Groups split after the minutes were created get their sections too: each group whose heading is
+ * not in the minutes yet gets one (heading with its reporter, an empty paragraph) at the end of the
+ * 分组研讨 part, or in a new 分组研讨 part before 议定事项. Applied to the live document as a
+ * minimal change, so note-takers typing meanwhile keep what they typed; nothing written is removed
+ * (a group of an earlier split keeps its section). Nothing happens once the minutes are confirmed.
+ */
+export async function addGroupSections(meetingId: string): Promise<void> {
+  const meeting = await prisma.meeting.findUnique({
+    where: { id: meetingId },
+    select: { minutesDocumentId: true, minutesConfirmedAt: true, groups: { orderBy: { position: "asc" }, select: { name: true, reporter: { select: { name: true } } } } },
+  });
+  if (!meeting?.minutesDocumentId || meeting.minutesConfirmedAt || meeting.groups.length === 0) return;
+  await changeDocumentBody(meeting.minutesDocumentId, null, (ydoc) => {
+    const body = bodyNode(ydoc).toJSON() as JSONContent;
+    const content = body.content ?? [];
+    const written = new Set(content.map((node) => headingText(node, 3)).filter((text): text is string => text !== null));
+    // A group's heading starts with its name ("第1组（汇报人：…）"): a changed reporter is not a new group.
+    const missing = meeting.groups.filter((group) => ![...written].some((text) => text === group.name || text.startsWith(`${group.name}（`)));
+    if (!missing.length) return;
+    const sections = missing.flatMap((group) => [h(3, zh("group", { name: group.name, reporter: group.reporter?.name ?? "" })), p("")]);
+    const part = content.findIndex((node) => headingText(node, 2) === GROUP_DISCUSSION_SEGMENT);
+    let at: number;
+    if (part >= 0) {
+      const next = content.findIndex((node, index) => index > part && headingText(node, 2) !== null);
+      at = next < 0 ? content.length : next;
+    } else {
+      const outcomes = content.findIndex((node) => headingText(node, 2) === zh("outcomes"));
+      at = outcomes < 0 ? content.length : outcomes;
+      sections.unshift(h(2, GROUP_DISCUSSION_SEGMENT));
+    }
+    replaceBody(ydoc, { ...body, content: [...content.slice(0, at), ...sections, ...content.slice(at)] });
+  });
 }
 
 /**
