@@ -105,6 +105,14 @@ describe("the meeting's check-in screen and the phone check-in", () => {
     const forged = await call("phone", second, "/training/check-in", null, { intent: "checkIn", payload: `${payload.slice(0, -2)}xx` });
     expect(forged.status).toBe(400);
 
+    // Someone who takes no training (a college admin) invited to the meeting: the page lists it, the code checks them in.
+    const collegeAdmin = await buildUser({ roles: ["COLLEGE_ADMIN"] });
+    await prisma.meetingInvitation.create({ data: { meetingId, userId: collegeAdmin.id } });
+    const theirs = await call("phone", collegeAdmin, "/training/check-in", null);
+    expect(theirs.status).toBe(200);
+    expect((theirs.data as { sessions: Array<{ id: string }> }).sessions.map((s) => s.id)).toEqual([meetingId]);
+    expect(reply(await call("phone", collegeAdmin, "/training/check-in", null, { intent: "checkIn", sessionId: meetingId, code })).notice).toBe("签到成功。");
+
     // Once closed, the meeting says so.
     await call("checkIn", organiser, `/meetings/${meetingId}/check-in`, meetingId, { intent: "close" });
     const late = await buildUser();
