@@ -83,6 +83,17 @@ describe("who may do what with a meeting", () => {
 });
 
 describe("occurrences from the monthly rule", () => {
+  it("a series created with its first months has them at once, with their segments (one transaction)", async () => {
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const { id } = await createSeries({ title: "全校月度交流例会", organiserKind: "SCHOOL", weekOfMonth: 2, weekday: 3, startTime: "14:30", durationMinutes: 120 }, admin.id, { months: 3 });
+    const meetings = await prisma.meeting.findMany({ where: { seriesId: id }, select: { _count: { select: { segments: true } } } });
+    expect(meetings.map((m) => m._count.segments)).toEqual([4, 4, 4]);
+    // A bad series writes nothing: neither the series nor meetings.
+    const before = await prisma.meetingSeries.count();
+    await expect(createSeries({ title: "", organiserKind: "SCHOOL", weekOfMonth: 2, weekday: 3, startTime: "14:30", durationMinutes: 120 }, admin.id, { months: 3 })).rejects.toThrow();
+    expect(await prisma.meetingSeries.count()).toBe(before);
+  });
+
   it("creates the last Friday of each month at 14:30 Beijing time, with the four segments, once however often it runs", async () => {
     const admin = await buildUser({ roles: ["ADMIN"] });
     const { id } = await createSeries({ title: "全校月度交流例会", organiserKind: "SCHOOL", weekOfMonth: -1, weekday: 5, startTime: "14:30", durationMinutes: 120 }, admin.id);

@@ -3,7 +3,7 @@ import { permit } from "~/policy/index.ts";
 import { meetingOrganiserResource } from "./access.server.ts";
 import { accountsByUsername } from "./pages.server.ts";
 import { seriesFormSchema } from "./series-form.ts";
-import { createSeries, generateMeetings } from "./series.server.ts";
+import { createSeries } from "./series.server.ts";
 
 /** Creates a series for an organiser the person may organise for, generates its first months, and opens it. */
 export const action = intentAction({
@@ -13,8 +13,7 @@ export const action = intentAction({
       authorize: async ({ user }, input) => permit(user, "meeting-series:create", await meetingOrganiserResource(user, input)),
       run: async ({ user }, { months, people, ...input }) => {
         const named = await accountsByUsername(people);
-        const series = await createSeries({ ...input, targets: [...input.targets, ...named.map((userId) => ({ kind: "PERSON" as const, userId }))] }, user.id);
-        await generateMeetings(series.id, months, user.id);
+        const series = await createSeries({ ...input, targets: [...input.targets, ...named.map((userId) => ({ kind: "PERSON" as const, userId }))] }, user.id, { months });
         return { redirectTo: `/meetings/series/${series.id}?created=1` };
       },
     }),

@@ -42,9 +42,11 @@ const targetRow = (target: MeetingTarget): Omit<Prisma.MeetingSeriesTargetCreate
 
 /**
  * Creates a series (authorise "meeting-series:create" on its organiser first). A studio series
- * without an audience invites the studio's members. The creator is its first organiser.
+ * without an audience invites the studio's members. The creator is its first organiser. With
+ * `months`, its first meetings are generated in the same transaction: a failure leaves no series
+ * without meetings behind.
  */
-export async function createSeries(raw: SeriesInput, actorId: string) {
+export async function createSeries(raw: SeriesInput, actorId: string, { months = 0 }: { months?: number } = {}) {
   const input = seriesSchema.parse(raw);
   const organiser = organiserColumns(input);
   const targets = input.targets.length || !organiser.studioId ? input.targets : [{ kind: "STUDIO" as const, studioId: organiser.studioId }];
@@ -67,6 +69,7 @@ export async function createSeries(raw: SeriesInput, actorId: string) {
       select: { id: true, title: true },
     });
     await recordAudit(tx, { actorId, action: "meetings.series-create", entityType: "MeetingSeries", entityId: series.id, data: { title: series.title } });
+    if (months > 0) await generateMeetings(series.id, months, actorId, { db: tx });
     return series;
   });
 }
