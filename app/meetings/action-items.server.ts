@@ -35,28 +35,33 @@ export async function recordOutcome(agendaItemId: string, raw: OutcomeInput, act
     const outcome = await tx.agendaOutcome.create({ data: { meetingId: meeting.id, agendaItemId, kind: input.kind, text: input.text, createdById: actor.id }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "meetings.outcome", entityType: "AgendaOutcome", entityId: outcome.id, data: { kind: input.kind } });
     if (input.kind !== "ACTION") return () => {};
-    await requireParticipant(tx, meeting.id, input.ownerId);
+    const ownerId = await requireParticipant(tx, meeting.id, input.ownerId);
     if (input.dueOn < schoolToday(now)) throw new UserError("meetings.errors.dueInPast", { date: isoDay(input.dueOn) }, { status: 400 });
     const action = await tx.actionItem.create({
-      data: { seriesId: meeting.seriesId, meetingId: meeting.id, outcomeId: outcome.id, title: input.text, ownerId: input.ownerId, dueOn: input.dueOn, createdById: actor.id, createdAt: now },
+      data: { seriesId: meeting.seriesId, meetingId: meeting.id, outcomeId: outcome.id, title: input.text, ownerId, dueOn: input.dueOn, createdById: actor.id, createdAt: now },
       select: { id: true },
     });
     await tx.actionItemUpdate.create({ data: { actionItemId: action.id, toStatus: "OPEN", meetingId: meeting.id, authorId: actor.id, createdAt: now } });
     return createNotifications(tx, [
-      { userId: input.ownerId, type: "meetings.notices.actionAssigned", data: { series: meeting.series.title, title: input.text, date: isoDay(input.dueOn) }, link: "/meetings/actions" },
+      { userId: ownerId, type: "meetings.notices.actionAssigned", data: { series: meeting.series.title, title: input.text, date: isoDay(input.dueOn) }, link: "/meetings/actions" },
     ]);
   });
   deliver();
 }
 
-async function requireParticipant(tx: Db, meetingId: string, userId: string) {
-  const [invited, present, person] = await Promise.all([
-    tx.meetingInvitation.findUnique({ where: { meetingId_userId: { meetingId, userId } }, select: { userId: true } }),
-    tx.meetingAttendance.findUnique({ where: { meetingId_userId: { meetingId, userId } }, select: { id: true } }),
-    tx.user.findUnique({ where: { id: userId }, select: { name: true } }),
+/**
+ * The owner the form names — an id from its list, or the 工号 typed into the person picker of a
+ * meeting too large for a list — when they are invited to or attended the meeting; their id.
+ */
+async function requireParticipant(tx: Db, meetingId: string, who: string): Promise<string> {
+  const person = await tx.user.findFirst({ where: { OR: [{ id: who }, { username: who }] }, select: { id: true, name: true } });
+  if (!person) throw new UserError("meetings.errors.ownerUnknown", { who }, { status: 400, field: "ownerId" });
+  const [invited, present] = await Promise.all([
+    tx.meetingInvitation.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { userId: true } }),
+    tx.meetingAttendance.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { id: true } }),
   ]);
-  if (!person) throw new UserError("meetings.errors.ownerRequired", {}, { status: 400 });
-  if (!invited && !present) throw new UserError("meetings.errors.ownerNotParticipant", { name: person.name }, { status: 400 });
+  if (!invited && !present) throw new UserError("meetings.errors.ownerNotParticipant", { name: person.name }, { status: 400, field: "ownerId" });
+  return person.id;
 }
 
 /**

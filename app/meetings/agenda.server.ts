@@ -35,6 +35,14 @@ async function nextPosition(tx: Db, segmentId: string) {
   return (last?.position ?? -1) + 1;
 }
 
+/** The presenter the form names: an id from its list, or the 工号 typed into the person picker of a large meeting. */
+async function presenterOf(tx: Db, who: string | undefined): Promise<string | null> {
+  if (!who) return null;
+  const person = await tx.user.findFirst({ where: { OR: [{ id: who }, { username: who }] }, select: { id: true } });
+  if (!person) throw new UserError("meetings.errors.presenterUnknown", { who }, { status: 400, field: "presenterId" });
+  return person.id;
+}
+
 export async function addAgendaItem(meetingId: string, raw: AgendaItemInput, actorId: string) {
   const input = agendaItemSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
@@ -46,7 +54,7 @@ export async function addAgendaItem(meetingId: string, raw: AgendaItemInput, act
         meetingId,
         segmentId: input.segmentId,
         title: input.title,
-        presenterId: input.presenterId ?? null,
+        presenterId: await presenterOf(tx, input.presenterId),
         minutes: input.minutes,
         notes: input.notes,
         documentId: input.documentId ?? null,
@@ -74,7 +82,7 @@ export async function updateAgendaItem(itemId: string, raw: AgendaItemInput, act
       data: {
         segmentId: input.segmentId,
         title: input.title,
-        presenterId: input.presenterId ?? null,
+        presenterId: await presenterOf(tx, input.presenterId),
         minutes: input.minutes,
         notes: input.notes,
         documentId: input.documentId ?? null,

@@ -47,7 +47,7 @@ export async function meetingDetail(meetingId: string) {
               minutes: true,
               notes: true,
               url: true,
-              presenter: { select: { id: true, name: true } },
+              presenter: { select: { id: true, name: true, username: true } },
               document: { select: { id: true, title: true, type: true } },
               output: { select: { id: true, title: true } },
               outcomes: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, text: true, actionItem: { select: { id: true, status: true, dueOn: true, owner: { select: { id: true, name: true } } } } } },

@@ -14,6 +14,8 @@ export const meetingsMessages = defineMessages({
     badGroupCount: ["小组数须为 1 到 30。", "The number of groups is 1 to 30."],
     segmentsRequired: ["议程须有 1 到 12 个环节。", "An agenda has 1 to 12 segments."],
     ownerRequired: ["请选择督办事项的责任人。", "Choose who owns the action item."],
+    ownerUnknown: ["找不到责任人“{{who}}”：请从列表中选择，或输入其工号。", "No one is called “{{who}}”: choose the owner from the list or type their staff number."],
+    presenterUnknown: ["找不到主讲人“{{who}}”：请从列表中选择，或输入其工号。", "No one is called “{{who}}”: choose the presenter from the list or type their staff number."],
     organiserMismatch: [
       "组织方与所选学院、联合培训组或工作室不一致：学校例会不选，学院例会选一个学院，联合培训组例会选一个组，工作室例会选一个工作室。",
       "The organiser does not match: a school series names none, a college series one college, a joint-group series one group, a studio series one studio.",
@@ -253,6 +255,7 @@ export const meetingsMessages = defineMessages({
       overview: ["督导落实", "Follow-up overview"],
     },
     choose: ["请选择", "Choose"],
+    pickerHint: ["本次例会有 {{count}} 名参会人员：输入姓名、拼音或工号查找。", "This meeting has {{count}} participants: type a name, pinyin or staff number to find one."],
     errors: {
       unknownPeople: ["找不到这些工号：{{names}}。", "No account has these staff numbers: {{names}}."],
     },

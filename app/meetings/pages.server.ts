@@ -1,4 +1,6 @@
 import { prisma } from "~/db/client.server.ts";
+import { escapeLike } from "~/people/directory.server.ts";
+import { pinyinQuery } from "~/people/name-keys.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
 import { meetingOrganiserResource } from "./access.server.ts";
@@ -58,11 +60,47 @@ export async function audienceOptions() {
   return { colleges, studios };
 }
 
-/** People a form may name (presenter, action-item owner): the invitees once published, before that the series' audience. */
-export async function participantOptions(meeting: { id: string; seriesId: string }) {
+/** Up to this many participants the forms offer a list; a larger meeting (school-wide) a person picker. */
+export const PARTICIPANT_LIST_MAX = 300;
+
+/** Whom the meeting's forms may name: the invitees once published, before that the series' audience. */
+async function participantIds(meeting: { id: string; seriesId: string }) {
   const invited = await prisma.meetingInvitation.findMany({ where: { meetingId: meeting.id }, select: { userId: true } });
-  const ids = invited.length ? invited.map((i) => i.userId) : await resolveAudience(prisma, meeting.seriesId);
-  return prisma.user.findMany({ where: { id: { in: ids.slice(0, 2000) } }, orderBy: [{ nameSortKey: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  return invited.length ? invited.map((i) => i.userId) : resolveAudience(prisma, meeting.seriesId);
+}
+
+/**
+ * People a form may name (presenter, action-item owner): all of them, in name order, when there are
+ * at most PARTICIPANT_LIST_MAX; else none and `total`, and the page offers the person picker
+ * (lookupParticipants), which finds anyone of them.
+ */
+export async function participantOptions(meeting: { id: string; seriesId: string }) {
+  const ids = await participantIds(meeting);
+  if (ids.length > PARTICIPANT_LIST_MAX) return { people: [], total: ids.length };
+  const people = await prisma.user.findMany({ where: { id: { in: ids } }, orderBy: [{ nameSortKey: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  return { people, total: ids.length };
+}
+
+/** The meeting's participants by name, pinyin, initials or 工号, for the person picker (authorise "meeting:manage"). */
+export async function lookupParticipants(meeting: { id: string; seriesId: string }, query: string, limit = 8) {
+  const q = query.trim();
+  if (!q) return [];
+  const pinyin = pinyinQuery(q);
+  const literal = escapeLike(q);
+  const people = await prisma.user.findMany({
+    where: {
+      id: { in: await participantIds(meeting) },
+      OR: [
+        { username: { startsWith: literal, mode: "insensitive" } },
+        { name: { contains: literal, mode: "insensitive" } },
+        ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
+      ],
+    },
+    orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
+    take: limit,
+    select: { username: true, name: true, college: { select: { name: true } } },
+  });
+  return people.map((p) => ({ username: p.username, name: p.name, college: p.college?.name ?? null }));
 }
 
 /** Case studies and research notes the organiser may link to an item (those they may read), newest first. */

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingDetail(access.meeting.id);
   const editing = abilities["meeting:edit"];
   const [participants, documents, outputs, groups] = await Promise.all([
-    editing ? participantOptions(meeting) : [],
+    editing ? participantOptions(meeting) : { people: [], total: 0 },
     editing ? linkableDocuments(user) : [],
     editing ? linkableOutputs() : [],
     meetingGroups(access.meeting.id),

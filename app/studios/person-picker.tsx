@@ -5,7 +5,8 @@ import { FieldErrors, inputClass } from "~/components/kit/fields.tsx";
 
 /**
  * A 工号 field that finds counselors while typing: by name, full pinyin ("zhangminghua"), initials
- * ("zmh") or 工号, from GET /people/lookup. An ARIA 1.2 combobox (input + listbox, like the header's
+ * ("zmh") or 工号, from GET /people/lookup (or `source`, a lookup answering the same way: a
+ * meeting's participants). An ARIA 1.2 combobox (input + listbox, like the header's
  * search): Down/Up choose, Enter takes the person, Escape closes the list (or clears the field
  * when it is closed). Taking a person puts their 工号 in the field, which is what the form posts;
  * without JavaScript it is a plain text field for the 工号.
@@ -23,12 +24,12 @@ const DEBOUNCE_MS = 150;
 /** The lookup's own limit (people.lookup schema): longer text is not sent. */
 const MAX_QUERY = 40;
 
-export function PersonPicker(props: { field: FieldMetadata<string | undefined>; label: string; hint?: string }) {
+export function PersonPicker(props: { field: FieldMetadata<unknown, any, string[]>; label: string; hint?: string; source?: string }) {
   // A new key after the form is reset (Conform) starts the picker afresh.
   return <Combobox key={props.field.key} {...props} />;
 }
 
-function Combobox({ field, label, hint }: { field: FieldMetadata<string | undefined>; label: string; hint?: string }) {
+function Combobox({ field, label, hint, source = "/people/lookup" }: { field: FieldMetadata<unknown, any, string[]>; label: string; hint?: string; source?: string }) {
   const { t } = useTranslation();
   const { key: _key, ...inputProps } = getInputProps(field, { type: "text" });
   const [text, setText] = useState(String(inputProps.defaultValue ?? ""));
@@ -53,7 +54,7 @@ function Combobox({ field, label, hint }: { field: FieldMetadata<string | undefi
     const timer = setTimeout(async () => {
       setLookup({ status: "loading", query });
       try {
-        const response = await fetch(`/people/lookup?q=${encodeURIComponent(query)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const response = await fetch(`${source}?q=${encodeURIComponent(query)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
         const body = (await response.json().catch(() => null)) as { people?: Person[]; error?: string | null } | null;
         if (!response.ok || !body?.people) setLookup({ status: "failed", query, error: body?.error ?? null });
         else setLookup({ status: "done", query, people: body.people });
@@ -66,7 +67,7 @@ function Combobox({ field, label, hint }: { field: FieldMetadata<string | undefi
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query, chosen?.username]);
+  }, [query, chosen?.username, source]);
 
   const people = lookup.status === "done" && lookup.query === query ? lookup.people : [];
   const expanded = hydrated && open && lookup.status !== "idle";

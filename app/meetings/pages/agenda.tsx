@@ -9,6 +9,8 @@ import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
+import type { FieldMetadata } from "@conform-to/react";
+import { PersonPicker } from "~/studios/person-picker.tsx";
 import { formatDate } from "~/lib/format.ts";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import type { loader } from "~/routes/meetings.$meetingId.tsx";
@@ -122,9 +124,21 @@ function AgendaItemRow({ item }: { item: Item }) {
   );
 }
 
+/** Whether the forms list every participant (else they offer the person picker: a school-wide meeting invites thousands). */
+const listed = (participants: { people: unknown[]; total: number }) => participants.people.length === participants.total;
+
+/** A presenter or an action item's owner: chosen from the list, or found with the person picker over the meeting's participants (it posts the 工号). */
+function ParticipantField({ field, label, placeholder }: { field: FieldMetadata<unknown, any, string[]>; label: string; placeholder: string }) {
+  const { meeting, participants } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (!listed(participants)) {
+    return <PersonPicker field={field} label={label} hint={t("meetings.pages.pickerHint", { count: participants.total })} source={`/meetings/${meeting.id}/participants`} />;
+  }
+  return <SelectField field={field} label={label} placeholder={placeholder} options={participants.people.map((p) => ({ value: p.id, label: p.name }))} />;
+}
+
 /** Records an outcome of one item: information, a decision, or an action item with owner and due date. */
 function OutcomeForm({ item }: { item: Item }) {
-  const { participants } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [kind, setKind] = useState("INFORMATION");
@@ -156,7 +170,7 @@ function OutcomeForm({ item }: { item: Item }) {
         <TextAreaField field={fields.text} label={t("meetings.pages.outcomes.text")} rows={2} className="sm:col-span-2" />
         {kind === "ACTION" ? (
           <>
-            <SelectField field={fields.ownerId} label={t("meetings.pages.outcomes.owner")} placeholder={t("meetings.pages.choose")} options={participants.map((p) => ({ value: p.id, label: p.name }))} />
+            <ParticipantField field={fields.ownerId} label={t("meetings.pages.outcomes.owner")} placeholder={t("meetings.pages.choose")} />
             <TextField field={fields.dueOn} type="date" label={t("meetings.pages.outcomes.dueOn")} />
           </>
         ) : null}
@@ -181,7 +195,7 @@ export function ItemForm({ item }: { item?: Item }) {
     id: item ? `item-${item.id}` : "add-item",
     lastResult: reply?.intent === intent ? reply.form : undefined,
     defaultValue: item
-      ? { segmentId: segmentOf, title: item.title, presenterId: item.presenter?.id ?? "", minutes: String(item.minutes), notes: item.notes, documentId: item.document?.id ?? "", outputId: item.output?.id ?? "", url: item.url ?? "" }
+      ? { segmentId: segmentOf, title: item.title, presenterId: (listed(participants) ? item.presenter?.id : item.presenter?.username) ?? "", minutes: String(item.minutes), notes: item.notes, documentId: item.document?.id ?? "", outputId: item.output?.id ?? "", url: item.url ?? "" }
       : { segmentId: meeting.segments[0]?.id, minutes: "15" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -200,7 +214,7 @@ export function ItemForm({ item }: { item?: Item }) {
       {item ? <input type="hidden" name="itemId" value={item.id} /> : null}
       <SelectField field={fields.segmentId} label={t("meetings.pages.agenda.segment")} options={meeting.segments.map((s) => ({ value: s.id, label: s.name }))} />
       <TextField field={fields.title} label={t("meetings.pages.agenda.title")} maxLength={200} />
-      <SelectField field={fields.presenterId} label={t("meetings.pages.agenda.presenterField")} placeholder={t("meetings.pages.agenda.noPresenter")} options={participants.map((p) => ({ value: p.id, label: p.name }))} />
+      <ParticipantField field={fields.presenterId} label={t("meetings.pages.agenda.presenterField")} placeholder={t("meetings.pages.agenda.noPresenter")} />
       <TextField field={fields.minutes} type="number" min="1" max="600" label={t("meetings.pages.agenda.minutes")} />
       <TextAreaField field={fields.notes} label={t("meetings.pages.agenda.notes")} rows={2} className="sm:col-span-2" />
       <SelectField
