@@ -327,6 +327,16 @@ export const meetingsMessages = defineMessages({
       create: ["创建例会系列", "Create series"],
       creating: ["正在创建…", "Creating…"],
     },
+    editSeries: {
+      title: ["修改例会系列：{{title}}", "Change the series: {{title}}"],
+      intro: ["组织方不能更改。之后生成的例会按新的设置；已生成但尚未改期、未编写或发布议程的例会也随之调整。", "The organiser cannot change. Meetings generated later follow the new settings, and so do the generated ones whose date, agenda and minutes nobody has touched yet."],
+      ruleHint: ["已改期、已编写或发布议程的例会保持不变，可在各次例会中单独调整。", "Meetings already moved, or with an agenda written or published, keep theirs; change them one by one."],
+      save: ["保存修改", "Save changes"],
+      saving: ["正在保存…", "Saving…"],
+      cancel: ["取消", "Cancel"],
+      edit: ["修改系列", "Change the series"],
+      saved: ["例会系列已修改；{{count}} 次尚未安排的例会已按新设置调整。", "The series is changed; {{count}} meetings not yet prepared follow the new settings."],
+    },
     series: {
       exportXlsx: ["导出 {{year}} 年 Excel", "Export {{year}} to Excel"],
       createdNotice: ["例会系列已创建，并已生成例会。", "The series is created and its meetings generated."],

@@ -159,3 +159,36 @@ export async function audienceNames(targets: ReadonlyArray<{ collegeId: string |
   ]);
   return Object.fromEntries([...colleges, ...studios, ...people].map((row) => [row.id, row.name]));
 }
+
+/** A series as its form shows it (the fields as posted: text, the audience as checkbox values, named people as 工号). */
+export async function seriesFormValues(series: {
+  title: string;
+  description: string;
+  place: string;
+  weekOfMonth: number;
+  weekday: number;
+  startTime: string;
+  durationMinutes: number;
+  targets: ReadonlyArray<{ kind: string; stage: string | null; group: string | null; collegeId: string | null; studioId: string | null; userId: string | null }>;
+}) {
+  const of = (key: "stage" | "group" | "collegeId" | "studioId") => series.targets.flatMap((target) => (target[key] ? [target[key]] : []));
+  const named = await prisma.user.findMany({
+    where: { id: { in: series.targets.flatMap((target) => (target.userId ? [target.userId] : [])) } },
+    orderBy: { username: "asc" },
+    select: { username: true },
+  });
+  return {
+    title: series.title,
+    description: series.description,
+    place: series.place,
+    weekOfMonth: String(series.weekOfMonth),
+    weekday: String(series.weekday),
+    startTime: series.startTime,
+    durationMinutes: String(series.durationMinutes),
+    stages: of("stage"),
+    groups: of("group"),
+    colleges: of("collegeId"),
+    studios: of("studioId"),
+    people: named.map((person) => person.username).join(" "),
+  };
+}

@@ -68,6 +68,10 @@ export const seriesSchema = recurrenceSchema.extend({
 });
 export type SeriesInput = z.input<typeof seriesSchema>;
 
+/** A series as its organisers change it: everything but who organises it (that decides who may manage it). */
+export const seriesUpdateSchema = seriesSchema.omit({ organiserKind: true, collegeId: true, jointGroupId: true, studioId: true, coOrganiserIds: true });
+export type SeriesUpdateInput = z.input<typeof seriesUpdateSchema>;
+
 export const generateSchema = z.object({ count: z.coerce.number().int().min(1, "meetings.errors.badCount").max(36, "meetings.errors.badCount") });
 
 export const moveSchema = z.object({ startsAt: schoolInstant, place: z.preprocess(blankToUndefined, z.string().trim().max(120, "validation.tooLong").optional()) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { seriesSchema } from "./schemas.ts";
+import { seriesSchema, seriesUpdateSchema } from "./schemas.ts";
 
 /**
  * The "new series" form: the fields of `seriesSchema`, with the organiser as one choice
@@ -38,3 +38,11 @@ export const seriesFormSchema = z.preprocess(
   }),
 );
 export type SeriesFormValue = z.output<typeof seriesFormSchema>;
+
+/** The "change series" form: the same fields without the organiser (fixed) and the months to generate. */
+export const seriesEditFormSchema = z.preprocess(
+  formToSeries,
+  seriesUpdateSchema.extend({
+    people: z.array(z.string().max(40, "validation.tooLong")).max(200, "validation.tooMany").default([]),
+  }),
+);

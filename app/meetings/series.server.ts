@@ -6,8 +6,8 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
-import { occurrencesFrom } from "./recurrence.ts";
-import { segmentTemplateSchema, seriesSchema, type MeetingTarget, type SeriesInput } from "./schemas.ts";
+import { occurrencesFrom, ruleDayInMonth, schoolTimeOn } from "./recurrence.ts";
+import { segmentTemplateSchema, seriesSchema, seriesUpdateSchema, type MeetingTarget, type SeriesInput, type SeriesUpdateInput } from "./schemas.ts";
 
 /**
  * Meeting series (例会系列) and their occurrences. A series holds a monthly rule, a template of
@@ -71,6 +71,62 @@ export async function createSeries(raw: SeriesInput, actorId: string, { months =
     await recordAudit(tx, { actorId, action: "meetings.series-create", entityType: "MeetingSeries", entityId: series.id, data: { title: series.title } });
     if (months > 0) await generateMeetings(series.id, months, actorId, { db: tx });
     return series;
+  });
+}
+
+/**
+ * Changes a series (authorise "meeting-series:manage"): title, description, place, rule, length,
+ * segment template and audience. Meetings generated later follow it. Of the meetings already
+ * generated, those nobody has touched yet (scheduled, in the future, not moved, agenda neither
+ * written nor published, no minutes) follow it too: each moves to the new rule's day of its own
+ * month (unless that day is already past) and takes the new segments. Every other meeting keeps
+ * what it has; the audience reaches a meeting when its agenda is published. Returns how many
+ * meetings were re-planned.
+ */
+export async function updateSeries(seriesId: string, raw: SeriesUpdateInput, actorId: string, now = new Date()) {
+  const input = seriesUpdateSchema.parse(raw);
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "MeetingSeries" WHERE id = ${seriesId} FOR UPDATE`;
+    const before = await tx.meetingSeries.findUnique({ where: { id: seriesId }, select: { studioId: true } });
+    if (!before) throw new Response("Not Found", { status: 404 });
+    // A studio series without an audience invites the studio's members, as when it was created.
+    const targets = input.targets.length || !before.studioId ? input.targets : [{ kind: "STUDIO" as const, studioId: before.studioId }];
+    await tx.meetingSeries.update({
+      where: { id: seriesId },
+      data: {
+        title: input.title,
+        description: input.description,
+        weekOfMonth: input.weekOfMonth,
+        weekday: input.weekday,
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        place: input.place,
+        segmentTemplate: input.segments,
+      },
+    });
+    await tx.meetingSeriesTarget.deleteMany({ where: { seriesId } });
+    await tx.meetingSeriesTarget.createMany({ data: targets.map((target) => ({ seriesId, ...targetRow(target) })) });
+
+    const untouched = await tx.meeting.findMany({
+      where: { seriesId, status: "SCHEDULED", startsAt: { gt: now }, movedFromStartsAt: null, agendaPublishedAt: null, minutesDocumentId: null, agendaItems: { none: {} } },
+      select: { id: true, scheduledOn: true },
+    });
+    const today = schoolToday(now);
+    let replanned = 0;
+    for (const meeting of untouched) {
+      const day = ruleDayInMonth(input, meeting.scheduledOn.getUTCFullYear(), meeting.scheduledOn.getUTCMonth());
+      const startsAt = day ? schoolTimeOn(day, input.startTime) : null;
+      if (!day || !startsAt || day < today || startsAt <= now) continue;
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { scheduledOn: day, startsAt, endsAt: new Date(startsAt.getTime() + input.durationMinutes * 60_000), place: input.place },
+      });
+      await tx.meetingSegment.deleteMany({ where: { meetingId: meeting.id } });
+      await tx.meetingSegment.createMany({ data: input.segments.map((segment, position) => ({ meetingId: meeting.id, name: segment.name, plannedMinutes: segment.minutes, position })) });
+      replanned += 1;
+    }
+    await recordAudit(tx, { actorId, action: "meetings.series-update", entityType: "MeetingSeries", entityId: seriesId, data: { title: input.title, replanned } });
+    return replanned;
   });
 }
 

@@ -26,5 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // This year's meetings for the Excel export (the school's calendar year).
   const year = schoolToday(new Date()).getUTCFullYear();
-  return data({ series, counts, slots, names, abilities, year, created: new URL(request.url).searchParams.has("created") });
+  const url = new URL(request.url);
+  // After a change: how many untouched meetings followed it (series-edit.actions.server.ts).
+  const updated = url.searchParams.get("updated");
+  return data({ series, counts, slots, names, abilities, year, created: url.searchParams.has("created"), updated: updated && /^\d{1,4}$/.test(updated) ? Number(updated) : null });
 }

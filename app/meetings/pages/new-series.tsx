@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
@@ -7,14 +7,15 @@ import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, FieldErrors, inputClass, SelectField, TextAreaField, TextField, useErrorText } from "~/components/kit/fields.tsx";
-import { replyFor } from "~/lib/action-reply.ts";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
-import type { loader } from "~/routes/meetings.series.new.tsx";
+import type { loader as newLoader } from "~/routes/meetings.series.new.tsx";
+import type { loader as editLoader } from "~/routes/meetings.series.$seriesId_.edit.tsx";
 import { GROUPS } from "~/training/schemas.ts";
-import type { action } from "../new-series.actions.server.ts";
+import type { action as newAction } from "../new-series.actions.server.ts";
+import type { action as editAction } from "../series-edit.actions.server.ts";
 import { DEFAULT_SEGMENTS } from "../schemas.ts";
-import { seriesFormSchema, type SeriesFormValue } from "../series-form.ts";
+import { seriesEditFormSchema, seriesFormSchema } from "../series-form.ts";
 import { WEEKDAY_CODES } from "./rule-text.ts";
 
 /** The form's fields as posted (the schema's preprocess turns them into a series). */
@@ -43,19 +44,73 @@ const segmentRow = (name: string, minutes: string | number): Segment => ({ key: 
 
 /** Creating a series: organiser, monthly rule, segment template, audience and how many months to generate. */
 export function NewSeriesPage() {
-  const { organisers, audience } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const { organisers, audience } = useLoaderData<typeof newLoader>();
+  const reply = useActionData<typeof newAction>();
+  const { t } = useTranslation();
+  return (
+    <SeriesForm
+      mode={{ kind: "create", organisers }}
+      audience={audience}
+      reply={reply}
+      title={t("meetings.pages.newSeries.title")}
+      subtitle={t("meetings.pages.newSeries.intro")}
+      defaults={{ organiser: organisers[0]?.value ?? "", weekOfMonth: "2", weekday: "3", startTime: "14:30", durationMinutes: "120", months: "12" }}
+      segments={DEFAULT_SEGMENTS}
+    />
+  );
+}
+
+/** Changing a series: everything but its organiser; untouched future meetings follow (series.server.ts updateSeries). */
+export function EditSeriesPage() {
+  const { series, audience, values } = useLoaderData<typeof editLoader>();
+  const reply = useActionData<typeof editAction>();
+  const { t } = useTranslation();
+  return (
+    <SeriesForm
+      mode={{ kind: "edit", seriesId: series.id }}
+      audience={audience}
+      reply={reply}
+      title={t("meetings.pages.editSeries.title", { title: series.title })}
+      subtitle={t("meetings.pages.editSeries.intro")}
+      defaults={values}
+      segments={series.segments}
+    />
+  );
+}
+
+type Organiser = ReturnType<typeof useLoaderData<typeof newLoader>>["organisers"][number];
+
+function SeriesForm({
+  mode,
+  audience,
+  reply: anyReply,
+  title,
+  subtitle,
+  defaults,
+  segments: initialSegments,
+}: {
+  mode: { kind: "create"; organisers: Organiser[] } | { kind: "edit"; seriesId: string };
+  audience: { colleges: Array<{ id: string; name: string }>; studios: Array<{ id: string; name: string }> };
+  reply: ReturnType<typeof useActionData<typeof newAction>> | ReturnType<typeof useActionData<typeof editAction>>;
+  title: string;
+  subtitle: string;
+  defaults: Partial<Omit<SeriesFields, "segments" | "targets">>;
+  segments: ReadonlyArray<{ name: string; minutes: number }>;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [form, fields] = useForm<SeriesFields, SeriesFormValue>({
-    id: "new-series",
-    lastResult: replyFor(reply, "create")?.form,
-    defaultValue: { organiser: organisers[0]?.value ?? "", weekOfMonth: "2", weekday: "3", startTime: "14:30", durationMinutes: "120", months: "12" },
+  const intent = mode.kind === "create" ? "create" : "update";
+  // Both actions answer their intent with the form's result.
+  const reply = anyReply as { intent?: string; form?: SubmissionResult<string[]> } | undefined;
+  const [form, fields] = useForm<SeriesFields, unknown>({
+    id: mode.kind === "create" ? "new-series" : `edit-series-${mode.seriesId}`,
+    lastResult: reply?.intent === intent ? reply.form : undefined,
+    defaultValue: defaults,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mode.kind === "create" ? seriesFormSchema : seriesEditFormSchema }),
   });
-  const [segments, setSegments] = useState<Segment[]>(() => DEFAULT_SEGMENTS.map((s) => segmentRow(s.name, s.minutes)));
+  const [segments, setSegments] = useState<Segment[]>(() => initialSegments.map((s) => segmentRow(s.name, s.minutes)));
   const change = (key: number, patch: Partial<Segment>) => setSegments((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const move = (index: number, by: -1 | 1) =>
     setSegments((rows) => {
@@ -64,19 +119,21 @@ export function NewSeriesPage() {
       next.splice(index + by, 0, row!);
       return next;
     });
-  const organiserLabel = (o: (typeof organisers)[number]) => (o.name ? `${t(`meetingOrganiserKind.${o.kind}`)} · ${o.name}` : t(`meetingOrganiserKind.${o.kind}`));
+  const organiserLabel = (o: Organiser) => (o.name ? `${t(`meetingOrganiserKind.${o.kind}`)} · ${o.name}` : t(`meetingOrganiserKind.${o.kind}`));
   const segmentErrors = fields.segments.allErrors ? Object.values(fields.segments.allErrors).flat() : [];
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title={t("meetings.pages.newSeries.title")} subtitle={t("meetings.pages.newSeries.intro")} />
-      <ActionFeedback reply={reply} intent="create" />
+      <PageHeader title={title} subtitle={subtitle} />
+      <ActionFeedback reply={anyReply} intent={intent} />
       <Form method="post" {...getFormProps(form)} className="space-y-6">
-        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="intent" value={intent} />
         <Card title={t("meetings.pages.newSeries.basics")}>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField field={fields.title} label={t("meetings.pages.newSeries.seriesTitle")} className="sm:col-span-2" maxLength={120} placeholder={t("meetings.pages.newSeries.titlePlaceholder")} />
-            <SelectField field={fields.organiser} label={t("meetings.pages.newSeries.organiser")} options={organisers.map((o) => ({ value: o.value, label: organiserLabel(o) }))} hint={t("meetings.pages.newSeries.organiserHint")} />
+            {mode.kind === "create" ? (
+              <SelectField field={fields.organiser} label={t("meetings.pages.newSeries.organiser")} options={mode.organisers.map((o) => ({ value: o.value, label: organiserLabel(o) }))} hint={t("meetings.pages.newSeries.organiserHint")} />
+            ) : null}
             <TextField field={fields.place} label={t("meetings.pages.newSeries.place")} maxLength={120} />
             <TextAreaField field={fields.description} label={t("meetings.pages.newSeries.description")} rows={2} className="sm:col-span-2" />
           </div>
@@ -91,7 +148,11 @@ export function NewSeriesPage() {
             <SelectField field={fields.weekday} label={t("meetings.pages.newSeries.weekday")} options={WEEKDAY_CODES.map((code, i) => ({ value: String(i + 1), label: t(`meetings.pages.weekdays.${code}`) }))} />
             <TextField field={fields.startTime} label={t("meetings.pages.newSeries.startTime")} placeholder="14:30" maxLength={5} />
             <TextField field={fields.durationMinutes} type="number" min="1" max="600" label={t("meetings.pages.newSeries.duration")} />
-            <TextField field={fields.months} type="number" min="1" max="36" label={t("meetings.pages.newSeries.months")} hint={t("meetings.pages.newSeries.monthsHint")} />
+            {mode.kind === "create" ? (
+              <TextField field={fields.months} type="number" min="1" max="36" label={t("meetings.pages.newSeries.months")} hint={t("meetings.pages.newSeries.monthsHint")} />
+            ) : (
+              <p className="text-sm text-slate-600 sm:col-span-2">{t("meetings.pages.editSeries.ruleHint")}</p>
+            )}
           </div>
         </Card>
         <Card title={t("meetings.pages.newSeries.segments")}>
@@ -145,9 +206,16 @@ export function NewSeriesPage() {
           </div>
           <FieldErrors field={fields.targets} />
         </Card>
-        <SubmitButton intent="create" pendingLabel={t("meetings.pages.newSeries.creating")}>
-          {t("meetings.pages.newSeries.create")}
-        </SubmitButton>
+        <div className="flex flex-wrap gap-2">
+          <SubmitButton intent={intent} pendingLabel={mode.kind === "create" ? t("meetings.pages.newSeries.creating") : t("meetings.pages.editSeries.saving")}>
+            {mode.kind === "create" ? t("meetings.pages.newSeries.create") : t("meetings.pages.editSeries.save")}
+          </SubmitButton>
+          {mode.kind === "edit" ? (
+            <Link to={`/meetings/series/${mode.seriesId}`} className={buttonClass("secondary")}>
+              {t("meetings.pages.editSeries.cancel")}
+            </Link>
+          ) : null}
+        </div>
       </Form>
     </div>
   );

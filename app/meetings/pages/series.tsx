@@ -21,7 +21,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** A series: its occurrences with attendance, generating more months, and the backlog (议题池). */
 export function SeriesPage() {
-  const { series, counts, abilities, created, year } = useLoaderData<typeof loader>();
+  const { series, counts, abilities, created, updated, year } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const ruleText = useRuleText();
@@ -41,13 +41,19 @@ export function SeriesPage() {
         }
         actions={
           manage ? (
-            <a href={`/meetings/series/${series.id}/export.xlsx?year=${year}`} className={buttonClass("secondary", "sm")} download>
-              {t("meetings.pages.series.exportXlsx", { year })}
-            </a>
+            <>
+              <Link to={`/meetings/series/${series.id}/edit`} className={buttonClass("secondary", "sm")}>
+                {t("meetings.pages.editSeries.edit")}
+              </Link>
+              <a href={`/meetings/series/${series.id}/export.xlsx?year=${year}`} className={buttonClass("secondary", "sm")} download>
+                {t("meetings.pages.series.exportXlsx", { year })}
+              </a>
+            </>
           ) : undefined
         }
       />
       {created && !reply ? <Notice tone="success">{t("meetings.pages.series.createdNotice")}</Notice> : null}
+      {updated !== null && !reply ? <Notice tone="success">{t("meetings.pages.editSeries.saved", { count: updated })}</Notice> : null}
       <ActionFeedback reply={reply} intent={["decline"]} />
 
       <Audience series={series} />
