@@ -53,7 +53,7 @@ export function SeriesPage() {
         }
       />
       {created && !reply ? <Notice tone="success">{t("meetings.pages.series.createdNotice")}</Notice> : null}
-      {updated !== null && !reply ? <Notice tone="success">{t("meetings.pages.editSeries.saved", { count: updated })}</Notice> : null}
+      {updated !== null && !reply ? <Notice tone="success">{updated ? t("meetings.pages.editSeries.saved", { count: updated }) : t("meetings.pages.editSeries.savedOnly")}</Notice> : null}
       <ActionFeedback reply={reply} intent={["decline"]} />
 
       <Audience series={series} />
