@@ -336,7 +336,7 @@ export const meetingsMessages = defineMessages({
       cancel: ["取消", "Cancel"],
       edit: ["修改系列", "Change the series"],
       saved: ["例会系列已修改；{{count}} 次尚未安排的例会已按新设置调整。", "The series is changed; {{count}} meetings not yet prepared follow the new settings."],
-      savedOnly: ["例会系列已修改；已生成的例会都已安排，保持不变。", "The series is changed; the meetings already generated are all prepared and keep theirs."],
+      savedOnly: ["例会系列已修改；已生成的例会保持不变。", "The series is changed; the meetings already generated keep theirs."],
     },
     series: {
       exportXlsx: ["导出 {{year}} 年 Excel", "Export {{year}} to Excel"],
