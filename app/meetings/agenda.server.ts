@@ -165,16 +165,39 @@ export async function publishAgenda(meetingId: string, actor: Pick<SessionUser, 
     const people = await resolveAudience(tx, meeting.seriesId);
     if (!people.length) throw new UserError("meetings.errors.noInvitees");
     const known = new Set((await tx.meetingInvitation.findMany({ where: { meetingId }, select: { userId: true } })).map((i) => i.userId));
+    const audience = new Set(people);
     const fresh = people.filter((userId) => !known.has(userId));
     await tx.meetingInvitation.createMany({ data: fresh.map((userId) => ({ meetingId, userId })), skipDuplicates: true });
+    // Published again after the audience changed (a series edited, someone left the studio or the
+    // college): who is no longer in it is no longer invited — unless they already take part
+    // (checked in, take notes, in a discussion group, present an item, own an action item).
+    const gone = await tx.meetingInvitation.findMany({
+      where: {
+        meetingId,
+        userId: { notIn: [...audience] },
+        noteTaker: false,
+        user: {
+          meetingAttendances: { none: { meetingId } },
+          discussionGroupMembers: { none: { meetingId } },
+          agendaItemsPresented: { none: { meetingId } },
+          actionItemsOwned: { none: { meetingId } },
+        },
+      },
+      select: { userId: true },
+    });
+    const removed = gone.map((i) => i.userId);
+    await tx.meetingInvitation.deleteMany({ where: { meetingId, userId: { in: removed } } });
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: meeting.agendaPublishedAt ?? new Date() } });
-    await recordAudit(tx, { actorId: actor.id, action: "meetings.publish", entityType: "Meeting", entityId: meetingId, data: { invited: fresh.length } });
-    return createNotifications(
-      tx,
-      fresh.map((userId) => ({ userId, type: "meetings.notices.agendaPublished", data: { series: meeting.series.title, date: when(meeting.startsAt) }, link: meetingLink(meetingId) })),
-    );
+    await recordAudit(tx, { actorId: actor.id, action: "meetings.publish", entityType: "Meeting", entityId: meetingId, data: { invited: fresh.length, uninvited: removed.length } });
+    const data = { series: meeting.series.title, date: when(meeting.startsAt) };
+    const notify = await createNotifications(tx, [
+      ...fresh.map((userId) => ({ userId, type: "meetings.notices.agendaPublished" as const, data, link: meetingLink(meetingId) })),
+      ...removed.map((userId) => ({ userId, type: "meetings.notices.uninvited" as const, data, link: "/meetings" })),
+    ]);
+    return { notify, invited: fresh.length, uninvited: removed.length };
   });
-  deliver();
+  deliver.notify();
+  return { invited: deliver.invited, uninvited: deliver.uninvited };
 }
 
 /** Moves one meeting (not its series): its items, invitations and groups stay; the first original time is kept. */

@@ -54,8 +54,8 @@ export const action = intentAction({
       authorize: ({ user, ctx }) => permit(user, "meeting:manage", ctx.resource),
       confirm: ({ t }) => ({ message: t("meetings.pages.meeting.confirmPublish"), confirmLabel: t("meetings.pages.meeting.publish") }),
       run: async ({ user, t, ctx }) => {
-        await publishAgenda(ctx.meeting.id, user);
-        return { notice: t("meetings.pages.meeting.publishedNotice") };
+        const { invited, uninvited } = await publishAgenda(ctx.meeting.id, user);
+        return { notice: uninvited ? t("meetings.pages.meeting.republishedNotice", { invited, uninvited }) : t("meetings.pages.meeting.publishedNotice") };
       },
     }),
     move: intent({

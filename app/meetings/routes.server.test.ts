@@ -246,7 +246,8 @@ describe("a meeting's page (/meetings/:id)", () => {
     expect((await post(invitee.username, past.id, action)).status).toBe(403);
 
     const notParticipant = await post(organiser.username, past.id, { ...action, ownerId: outsider.id });
-    expect(reply(notParticipant).error).toBe(`责任人须是这次例会的参会者或受邀者：${outsider.name}不在名单中。`);
+    // Said at the owner field of the item's outcome form.
+    expect(reply(notParticipant).form?.error?.ownerId).toEqual([`责任人须是这次例会的参会者或受邀者：${outsider.name}不在名单中。`]);
     const inPast = await post(organiser.username, past.id, { ...action, dueOn: dayFromNow(-3) });
     expect(reply(inPast).error).toBe(`期限 ${dayFromNow(-3)} 已经过去，请选择今天或以后的日期。`);
     const noOwner = await post(organiser.username, past.id, { ...action, ownerId: "" });

@@ -3,9 +3,10 @@ import { prisma } from "~/db/client.server.ts";
 import { action as editAction, loader as editLoader } from "~/routes/meetings.series.$seriesId_.edit.tsx";
 import { buildUser } from "../../tests/support/factories.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
-import { addAgendaItem } from "./agenda.server.ts";
+import { addAgendaItem, publishAgenda } from "./agenda.server.ts";
+import { markMeetingAttendance } from "./attendance.server.ts";
 import { ruleDayInMonth } from "./recurrence.ts";
-import { createSeries } from "./series.server.ts";
+import { createSeries, updateSeries } from "./series.server.ts";
 
 /**
  * Changing a series (/meetings/series/:id/edit): its organisers change everything but who
@@ -82,5 +83,26 @@ describe("changing a series", () => {
       expect(meeting.place).toBe("行政楼第一会议室");
       expect(meeting.segments).toEqual([{ name: "理论学习", plannedMinutes: 45 }, { name: "案例研讨", plannedMinutes: 45 }]);
     }
+  });
+});
+
+describe("publishing again after the audience changed", () => {
+  it("invites who joined it, uninvites who left it (and tells them), and keeps who already takes part", async () => {
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const [stays, leaves, attended, joins] = [await buildUser(), await buildUser(), await buildUser(), await buildUser()];
+    const base = { title: "专题例会", organiserKind: "SCHOOL" as const, weekOfMonth: 2, weekday: 3, startTime: "14:30", durationMinutes: 90 };
+    const person = (u: { id: string }) => ({ kind: "PERSON" as const, userId: u.id });
+    const { id: seriesId } = await createSeries({ ...base, targets: [stays, leaves, attended].map(person) }, organiser.id, { months: 1 });
+    const meetingId = (await prisma.meeting.findFirstOrThrow({ where: { seriesId }, select: { id: true } })).id;
+    expect(await publishAgenda(meetingId, organiser)).toEqual({ invited: 3, uninvited: 0 });
+    await markMeetingAttendance(meetingId, [attended.id], organiser.id);
+
+    await updateSeries(seriesId, { ...base, targets: [stays, joins].map(person) }, organiser.id);
+    expect(await publishAgenda(meetingId, organiser)).toEqual({ invited: 1, uninvited: 1 });
+    const invited = (await prisma.meetingInvitation.findMany({ where: { meetingId }, select: { userId: true } })).map((i) => i.userId).sort();
+    expect(invited).toEqual([stays.id, attended.id, joins.id].sort());
+    expect(await prisma.notification.count({ where: { userId: leaves.id, type: "meetings.notices.uninvited" } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: attended.id, type: "meetings.notices.uninvited" } })).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: joins.id, type: "meetings.notices.agendaPublished" } })).toBe(1);
   });
 });
