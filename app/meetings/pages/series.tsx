@@ -16,6 +16,7 @@ import type { loader } from "~/routes/meetings.series.$seriesId.tsx";
 import { generateSchema, proposalSchema } from "../schemas.ts";
 import type { action } from "../series.actions.server.ts";
 import { useRuleText } from "./rule-text.ts";
+import { rowResult } from "./row-result.ts";
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -161,7 +162,8 @@ function Backlog({ series }: { series: Data["series"] }) {
     <Card title={t("meetings.pages.series.backlog")}>
       <p className="text-sm text-slate-600">{t("meetings.pages.series.backlogIntro")}</p>
       <div className="mt-3">
-        <ActionFeedback reply={reply} intent="take" />
+        {/* Taken: the proposal leaves the list, so the notice is said here; a refusal is said at its proposal. */}
+        <ActionFeedback reply={reply?.status === "success" ? reply : undefined} intent="take" />
       </div>
       {series.proposals.length === 0 ? (
         <div className="mt-3">
@@ -179,6 +181,7 @@ function Backlog({ series }: { series: Data["series"] }) {
                 <ContentMessage values={{ name: p.proposedBy?.name ?? "—", date: formatDate(p.createdAt, i18n.language) }} render={(v) => t("meetings.pages.series.proposedBy", v)} />
               </p>
               {p.notes ? <Content className="block whitespace-pre-line text-slate-700">{p.notes}</Content> : null}
+              {manage && rowResult(reply, "take", "proposalId", p.id) ? <ActionFeedback reply={reply?.status === "success" ? undefined : reply} intent="take" /> : null}
               {manage ? (
                 <div className="flex flex-wrap items-end gap-2">
                   {slots.length ? (
