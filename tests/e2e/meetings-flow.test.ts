@@ -47,7 +47,7 @@ describe("月度交流例会: from a new series to the carried-over action item"
     await undoChangesTo("Notification", { userId: counselorId, type: ["meetings.notices.agendaPublished", "meetings.notices.actionAssigned", "meetings.notices.meetingMoved"] });
     await undoChangesTo("AuditLog", {
       actorId: organiserId,
-      action: ["meetings.series-create", "meetings.generate", "meetings.agenda-add", "meetings.publish", "meetings.outcome", "meetings.move", "meetings.close", "meetings.action-update"],
+      action: ["meetings.series-create", "meetings.series-update", "meetings.generate", "meetings.agenda-add", "meetings.publish", "meetings.outcome", "meetings.move", "meetings.close", "meetings.action-update"],
     });
 
     const page = await signedInPage("college");
@@ -78,6 +78,17 @@ describe("月度交流例会: from a new series to the carried-over action item"
     await expect(meetings.count()).resolves.toBe(2);
     await audit(page, "series page");
     const seriesUrl = page.url();
+
+    // The series can be changed: its form holds what it has; the untouched months follow.
+    await page.getByRole("link", { name: "修改系列" }).click();
+    await page.getByRole("heading", { level: 1, name: `修改例会系列：${title}` }).waitFor();
+    await expect(page.getByLabel("例会名称").inputValue()).resolves.toBe(title);
+    await expect(page.getByLabel("环节 4 名称").inputValue()).resolves.toBe("政策解读");
+    await audit(page, "/meetings/series/:id/edit");
+    await page.getByLabel("地点", { exact: true }).fill("行政楼 302");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await page.getByText("例会系列已修改；2 次尚未安排的例会已按新设置调整。").waitFor();
+    await page.getByRole("table", { name: "各次例会" }).getByText("行政楼 302").first().waitFor();
 
     // Month 1: two items, the total against the length, then published (asked first).
     await meetings.first().click();
