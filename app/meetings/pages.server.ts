@@ -1,6 +1,5 @@
 import { prisma } from "~/db/client.server.ts";
-import { escapeLike } from "~/people/directory.server.ts";
-import { pinyinQuery } from "~/people/name-keys.ts";
+import { personQueryWhere } from "~/people/directory.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
 import { meetingOrganiserResource } from "./access.server.ts";
@@ -83,19 +82,9 @@ export async function participantOptions(meeting: { id: string; seriesId: string
 
 /** The meeting's participants by name, pinyin, initials or 工号, for the person picker (authorise "meeting:manage"). */
 export async function lookupParticipants(meeting: { id: string; seriesId: string }, query: string, limit = 8) {
-  const q = query.trim();
-  if (!q) return [];
-  const pinyin = pinyinQuery(q);
-  const literal = escapeLike(q);
+  if (!query.trim()) return [];
   const people = await prisma.user.findMany({
-    where: {
-      id: { in: await participantIds(meeting) },
-      OR: [
-        { username: { startsWith: literal, mode: "insensitive" } },
-        { name: { contains: literal, mode: "insensitive" } },
-        ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
-      ],
-    },
+    where: { AND: [{ id: { in: await participantIds(meeting) } }, personQueryWhere(query)] },
     orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },

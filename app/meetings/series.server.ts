@@ -31,6 +31,18 @@ function organiserColumns(input: ReturnType<typeof seriesSchema.parse>) {
   return { organiserKind, collegeId: collegeId ?? null, jointGroupId: jointGroupId ?? null, studioId: studioId ?? null };
 }
 
+/** What a series' form sets on its row (the organiser aside: it is set once). */
+const seriesColumns = (input: ReturnType<typeof seriesUpdateSchema.parse>) => ({
+  title: input.title,
+  description: input.description,
+  weekOfMonth: input.weekOfMonth,
+  weekday: input.weekday,
+  startTime: input.startTime,
+  durationMinutes: input.durationMinutes,
+  place: input.place,
+  segmentTemplate: input.segments,
+});
+
 const targetRow = (target: MeetingTarget): Omit<Prisma.MeetingSeriesTargetCreateManyInput, "seriesId"> => ({
   kind: target.kind,
   stage: target.kind === "STAGE" ? target.stage : null,
@@ -53,15 +65,8 @@ export async function createSeries(raw: SeriesInput, actorId: string, { months =
   return prisma.$transaction(async (tx) => {
     const series = await tx.meetingSeries.create({
       data: {
-        title: input.title,
-        description: input.description,
+        ...seriesColumns(input),
         ...organiser,
-        weekOfMonth: input.weekOfMonth,
-        weekday: input.weekday,
-        startTime: input.startTime,
-        durationMinutes: input.durationMinutes,
-        place: input.place,
-        segmentTemplate: input.segments,
         createdById: actorId,
         organisers: { create: [...new Set([actorId, ...input.coOrganiserIds])].map((userId) => ({ userId })) },
         targets: { create: targets.map(targetRow) },
@@ -93,16 +98,7 @@ export async function updateSeries(seriesId: string, raw: SeriesUpdateInput, act
     const targets = input.targets.length || !before.studioId ? input.targets : [{ kind: "STUDIO" as const, studioId: before.studioId }];
     await tx.meetingSeries.update({
       where: { id: seriesId },
-      data: {
-        title: input.title,
-        description: input.description,
-        weekOfMonth: input.weekOfMonth,
-        weekday: input.weekday,
-        startTime: input.startTime,
-        durationMinutes: input.durationMinutes,
-        place: input.place,
-        segmentTemplate: input.segments,
-      },
+      data: seriesColumns(input),
     });
     await tx.meetingSeriesTarget.deleteMany({ where: { seriesId } });
     await tx.meetingSeriesTarget.createMany({ data: targets.map((target) => ({ seriesId, ...targetRow(target) })) });

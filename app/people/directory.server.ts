@@ -2,6 +2,7 @@ import { prisma } from "~/db/client.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, ProfessionalTitle, StudioRole } from "~/generated/prisma/enums.ts";
 import { deriveCareerStage, stageBoundaries, type CareerStage, type StageThresholds } from "./career-stage.ts";
+import { pinyinQuery } from "./name-keys.ts";
 import type { DirectoryFilters } from "./schemas.ts";
 import { stageCondition } from "./stage-sql.server.ts";
 
@@ -30,6 +31,24 @@ export interface DirectoryRow {
 /** Text for LIKE (and Prisma's contains/startsWith, which pass it on as it is): % and _ as themselves. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A person picker's query as a Prisma filter on User: 工号 prefix, name contains, full pinyin or
+ * initials prefix ("zhangminghua", "zmh"). The lookups of counselors and of a meeting's
+ * participants share it.
+ */
+export function personQueryWhere(query: string): Prisma.UserWhereInput {
+  const q = query.trim();
+  const pinyin = pinyinQuery(q);
+  const literal = escapeLike(q);
+  return {
+    OR: [
+      { username: { startsWith: literal, mode: "insensitive" } },
+      { name: { contains: literal, mode: "insensitive" } },
+      ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
+    ],
+  };
 }
 
 /** WHERE clause of the directory ("u" is the user, "p" the profile). */

@@ -5,8 +5,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, Level } from "~/generated/prisma/enums.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { deriveCareerStage } from "~/people/career-stage.ts";
-import { escapeLike } from "~/people/directory.server.ts";
-import { pinyinQuery } from "~/people/name-keys.ts";
+import { personQueryWhere } from "~/people/directory.server.ts";
 import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
@@ -438,25 +437,9 @@ export async function changeLeader(
  * surnames, decision 015), among the people the actor may list, in the order of every list of people.
  */
 export async function lookupCounselors(actor: Actor, query: string, limit = 8) {
-  const q = query.trim();
-  if (!q) return [];
-  const pinyin = pinyinQuery(q);
-  const literal = escapeLike(q);
+  if (!query.trim()) return [];
   return prisma.user.findMany({
-    where: {
-      AND: [
-        whereCan(actor, "person:view-card"),
-        whoMay("studio:join"),
-        {
-          active: true,
-          OR: [
-            { username: { startsWith: literal, mode: "insensitive" } },
-            { name: { contains: literal, mode: "insensitive" } },
-            ...(pinyin ? [{ namePinyin: { startsWith: pinyin } }, { nameInitials: { startsWith: pinyin } }] : []),
-          ],
-        },
-      ],
-    },
+    where: { AND: [whereCan(actor, "person:view-card"), whoMay("studio:join"), { active: true }, personQueryWhere(query)] },
     orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },
