@@ -157,10 +157,11 @@ export async function declineProposal(proposalId: string, actorId: string) {
 /**
  * Publishes the agenda: the series' audience is resolved now into invitations (one row per person,
  * so "am I invited" is an index lookup from then on), and every invitee is told in-app. Publishing
- * again after the audience changed invites the newcomers only.
+ * again after the audience changed invites the newcomers and uninvites who left it (see below);
+ * returns how many of each.
  */
 export async function publishAgenda(meetingId: string, actor: Pick<SessionUser, "id" | "name">) {
-  const deliver = await prisma.$transaction(async (tx) => {
+  const published = await prisma.$transaction(async (tx) => {
     const meeting = await lockOpenMeeting(tx, meetingId);
     const people = await resolveAudience(tx, meeting.seriesId);
     if (!people.length) throw new UserError("meetings.errors.noInvitees");
@@ -196,8 +197,8 @@ export async function publishAgenda(meetingId: string, actor: Pick<SessionUser, 
     ]);
     return { notify, invited: fresh.length, uninvited: removed.length };
   });
-  deliver.notify();
-  return { invited: deliver.invited, uninvited: deliver.uninvited };
+  published.notify();
+  return { invited: published.invited, uninvited: published.uninvited };
 }
 
 /** Moves one meeting (not its series): its items, invitations and groups stay; the first original time is kept. */

@@ -103,6 +103,9 @@ export async function updateSeries(seriesId: string, raw: SeriesUpdateInput, act
     await tx.meetingSeriesTarget.deleteMany({ where: { seriesId } });
     await tx.meetingSeriesTarget.createMany({ data: targets.map((target) => ({ seriesId, ...targetRow(target) })) });
 
+    // Locked first: an item added to one of them meanwhile (addAgendaItem locks its meeting) either
+    // came before, and the meeting is not untouched, or waits until this is done.
+    await tx.$queryRaw`SELECT id FROM "Meeting" WHERE "seriesId" = ${seriesId} AND status = 'SCHEDULED' AND "startsAt" > ${now} ORDER BY id FOR UPDATE`;
     const untouched = await tx.meeting.findMany({
       where: { seriesId, status: "SCHEDULED", startsAt: { gt: now }, movedFromStartsAt: null, agendaPublishedAt: null, minutesDocumentId: null, agendaItems: { none: {} } },
       select: { id: true, scheduledOn: true },
