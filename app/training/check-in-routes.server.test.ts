@@ -66,7 +66,15 @@ describe("the organiser's check-in screen", () => {
 
 describe("checking in on a phone", () => {
   it("is refused to people who take no training (a mentor) and says in Chinese who may check in", async () => {
-    expect((await phoneAs(await buildUser({ roles: ["MENTOR"], college: null }))).status).toBe(403);
+    // The page itself is open to them (a meeting may invite a mentor), without training sessions;
+    // a training session's code is refused.
+    const mentor = await buildUser({ roles: ["MENTOR"], college: null });
+    const page = await phoneAs(mentor);
+    expect(page.status).toBe(200);
+    expect((page.data as { sessions: Array<{ id: string }> }).sessions.map((s) => s.id)).not.toContain(sessionId);
+    const mentorTries = await phoneAs(mentor, { intent: "checkIn", sessionId, code: codeFor(await secret(), sessionId, stepAt(new Date())) });
+    expect(mentorTries.status).toBe(403);
+    expect(await prisma.trainingAttendance.count({ where: { sessionId, userId: mentor.id } })).toBe(0);
     const code = codeFor(await secret(), sessionId, stepAt(new Date()));
     const refused = await phoneAs(waiting, { intent: "checkIn", sessionId, code });
     expect(refused.status).toBe(403);
