@@ -1,4 +1,5 @@
 import { prisma } from "~/db/client.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { personQueryWhere } from "~/people/directory.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
@@ -62,10 +63,16 @@ export async function audienceOptions() {
 /** Up to this many participants the forms offer a list; a larger meeting (school-wide) a person picker. */
 export const PARTICIPANT_LIST_MAX = 300;
 
-/** Whom the meeting's forms may name: the invitees once published, before that the series' audience. */
-async function participantIds(meeting: { id: string; seriesId: string }) {
-  const invited = await prisma.meetingInvitation.findMany({ where: { meetingId: meeting.id }, select: { userId: true } });
-  return invited.length ? invited.map((i) => i.userId) : resolveAudience(prisma, meeting.seriesId);
+/**
+ * Whom the meeting's forms may name, as a filter on User with its count: the invitees once
+ * published (a join, not thousands of ids sent back and forth on every keystroke of the picker),
+ * before that the series' audience.
+ */
+async function participants(meeting: { id: string; seriesId: string }): Promise<{ where: Prisma.UserWhereInput; total: number }> {
+  const invited = await prisma.meetingInvitation.count({ where: { meetingId: meeting.id } });
+  if (invited) return { where: { meetingInvitations: { some: { meetingId: meeting.id } } }, total: invited };
+  const audience = await resolveAudience(prisma, meeting.seriesId);
+  return { where: { id: { in: audience } }, total: audience.length };
 }
 
 /**
@@ -74,17 +81,17 @@ async function participantIds(meeting: { id: string; seriesId: string }) {
  * (lookupParticipants), which finds anyone of them.
  */
 export async function participantOptions(meeting: { id: string; seriesId: string }) {
-  const ids = await participantIds(meeting);
-  if (ids.length > PARTICIPANT_LIST_MAX) return { people: [], total: ids.length };
-  const people = await prisma.user.findMany({ where: { id: { in: ids } }, orderBy: [{ nameSortKey: "asc" }, { id: "asc" }], select: { id: true, name: true } });
-  return { people, total: ids.length };
+  const { where, total } = await participants(meeting);
+  if (total > PARTICIPANT_LIST_MAX) return { people: [], total };
+  const people = await prisma.user.findMany({ where, orderBy: [{ nameSortKey: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  return { people, total };
 }
 
 /** The meeting's participants by name, pinyin, initials or 工号, for the person picker (authorise "meeting:manage"). */
 export async function lookupParticipants(meeting: { id: string; seriesId: string }, query: string, limit = 8) {
   if (!query.trim()) return [];
   const people = await prisma.user.findMany({
-    where: { AND: [{ id: { in: await participantIds(meeting) } }, personQueryWhere(query)] },
+    where: { AND: [(await participants(meeting)).where, personQueryWhere(query)] },
     orderBy: [{ nameSortKey: "asc" }, { username: "asc" }],
     take: limit,
     select: { username: true, name: true, college: { select: { name: true } } },
