@@ -15,6 +15,16 @@ import { mentorRules, mentorWhoMay, type InvitationResource, type MentorResource
 import { documentRules, documentScopes, type DocumentResource, type TemplateResource } from "./documents.ts";
 import { evaluationRules, evaluationWhoMay } from "./evaluations.ts";
 import {
+  campRules,
+  campScopes,
+  type CampAttemptResource,
+  type CampEntryResource,
+  type CampResource,
+  type CampResultResource,
+  type CampShortAnswerResource,
+  type IdentificationStudentResource,
+} from "./camp.ts";
+import {
   meetingRules,
   meetingScopes,
   type ActionItemResource,
@@ -79,6 +89,14 @@ interface ResourceKinds {
   meetingSeries: MeetingSeriesResource;
   meeting: MeetingResource;
   actionItem: ActionItemResource;
+  camp: CampResource;
+  campAttempt: CampAttemptResource;
+  campResult: CampResultResource;
+  /** A contestant's entry in a judged round. */
+  campEntry: CampEntryResource;
+  campShortAnswer: CampShortAnswerResource;
+  /** A student of 人物辨识 (personal data). */
+  identificationStudent: IdentificationStudentResource;
 }
 
 /**
@@ -86,7 +104,7 @@ interface ResourceKinds {
  * same way; a new file adds its groups here, a new kind of resource a line in `ResourceKinds`.
  */
 const RULES = {
-  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school, ...trainingRules.school, ...meetingRules.school },
+  school: { ...schoolRules.school, ...studioRules.school, ...peopleRules.school, ...mentorRules.school, ...searchRules.school, ...trainingRules.school, ...meetingRules.school, ...campRules.school },
   schoolScope: { ...schoolRules.schoolScope, ...peopleRules.schoolScope, ...trainingRules.schoolScope, ...meetingRules.schoolScope },
   person: { ...peopleRules.person, ...accountRules.person },
   account: { ...accountRules.account, ...searchRules.account },
@@ -122,6 +140,12 @@ const RULES = {
   meetingSeries: meetingRules.meetingSeries,
   meeting: meetingRules.meeting,
   actionItem: meetingRules.actionItem,
+  camp: campRules.camp,
+  campAttempt: campRules.campAttempt,
+  campResult: campRules.campResult,
+  campEntry: campRules.campEntry,
+  campShortAnswer: campRules.campShortAnswer,
+  identificationStudent: campRules.identificationStudent,
 } satisfies { [K in keyof ResourceKinds]: Record<string, (actor: Actor, resource: ResourceKinds[K]) => boolean> };
 
 export type ResourceKind = keyof ResourceKinds;
@@ -168,7 +192,7 @@ export function abilities<K extends ResourceKind>(actor: Actor | null | undefine
  * the rule allows one by one (tests/integration/list-scopes.test.ts compares the two for every
  * seeded person). Combine it with a page's own filters through `AND`, never by spreading.
  */
-const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes, ...trainingScopes, ...meetingScopes };
+const LIST_SCOPES = { ...studioScopes, ...documentScopes, ...peopleScopes, ...searchScopes, ...trainingScopes, ...meetingScopes, ...campScopes };
 export type ListedAction = keyof typeof LIST_SCOPES;
 export type ListScope<A extends ListedAction> = ReturnType<(typeof LIST_SCOPES)[A]>;
 export const LISTED_ACTIONS = Object.keys(LIST_SCOPES) as ListedAction[];

@@ -648,6 +648,144 @@ describe("policy: meetings", () => {
   });
 });
 
+describe("policy: ability camp", () => {
+  type Status = "DRAFT" | "OPEN" | "SCORING" | "RELEASED" | "ARCHIVED";
+  const STATUSES: Status[] = ["DRAFT", "OPEN", "SCORING", "RELEASED", "ARCHIVED"];
+  /**
+   * One camp as each person sees it: the bystander is a named organiser; the newcomer and the
+   * backbone (college A) and the leader (college B) take part; the mentor (no college) and the
+   * outsider (college B) judge. The former member and the college admin without a college have no
+   * part in it.
+   */
+  const camp = (who: Who, status: Status = "OPEN", participantCollegeIds: string[] = [COLLEGE_A, COLLEGE_B]) => ({
+    campId: "c1",
+    status,
+    viewerOrganises: who === "bystander",
+    viewerParticipates: who === "newcomer" || who === "backbone" || who === "leader",
+    viewerJudges: who === "mentor" || who === "outsider",
+    participantCollegeIds,
+  });
+  /** The newcomer's attempt at the knowledge test. */
+  const attempt = (who: Who, status: Status, ended: boolean) => ({ camp: camp(who, status), userId: actors.newcomer.id, ended });
+  /**
+   * An entry in a judged round, assigned to the mentor (no college), the outsider (college B) and —
+   * which the services never do, and the policy refuses anyway — the backbone (college A).
+   */
+  const entry = (who: Who, contestant: "newcomer" | "leader", status: Status = "OPEN", drawn = false) => ({
+    camp: camp(who, status),
+    userId: actors[contestant].id,
+    collegeId: actors[contestant].collegeId,
+    viewerAssigned: who === "mentor" || who === "outsider" || who === "backbone",
+    drawn,
+  });
+  /** A student in the newcomer's charge (college A), drawn into the newcomer's attempt while it runs. */
+  const student = (who: Who, status: Status = "OPEN", collegeId: string | null = COLLEGE_A, attemptRunning = true) => ({
+    camp: camp(who, status),
+    collegeId,
+    viewerDrawnInOpenAttempt: who === "newcomer" && attemptRunning,
+  });
+
+  it("学工部 creates camps and keeps the question bank and the quotas; the camp area is everyone's", () => {
+    expect(allowed((who) => can(actors[who], "camp:create", null))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "camp-bank:manage", null))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "quota:manage", null))).toEqual(["admin"]);
+    expect(allowed((who) => can(actors[who], "camps:use", null))).toEqual(everyone);
+  });
+  it("a draft is the organisers'; once open, participants, judges and the participants' college admins see the camp", () => {
+    expect(allowed((who) => can(actors[who], "camp:view", camp(who, "DRAFT")))).toEqual(["admin", "bystander"]);
+    const seeing = ["admin", "collegeAdmin", "leader", "backbone", "newcomer", "mentor", "outsider", "bystander"];
+    for (const status of ["OPEN", "SCORING", "RELEASED", "ARCHIVED"] as const) {
+      expect(allowed((who) => can(actors[who], "camp:view", camp(who, status))), status).toEqual(seeing);
+    }
+    // A college admin whose college has nobody in the camp does not see it.
+    expect(allowed((who) => can(actors[who], "camp:view", camp(who, "OPEN", [COLLEGE_B]))).includes("collegeAdmin")).toBe(false);
+  });
+  it("the organisers manage the camp until it is archived, release it once scored and archive it once released", () => {
+    for (const status of STATUSES) {
+      expect(allowed((who) => can(actors[who], "camp:manage", camp(who, status))), status).toEqual(status === "ARCHIVED" ? [] : ["admin", "bystander"]);
+      expect(allowed((who) => can(actors[who], "camp:view-all", camp(who, status))), status).toEqual(["admin", "bystander"]);
+      expect(allowed((who) => can(actors[who], "camp:release", camp(who, status))), status).toEqual(status === "SCORING" ? ["admin", "bystander"] : []);
+      expect(allowed((who) => can(actors[who], "camp:archive", camp(who, status))), status).toEqual(status === "RELEASED" ? ["admin", "bystander"] : []);
+    }
+  });
+  it("students for 人物辨识 are uploaded by the organisers, and by the participants' college admins while the camp is open", () => {
+    expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "DRAFT")))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "OPEN")))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "OPEN", [COLLEGE_B])))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "SCORING")))).toEqual([]);
+  });
+  it("a counselor takes only their own test while it runs, and sees the marked paper only after the release", () => {
+    expect(allowed((who) => can(actors[who], "camp-attempt:take", attempt(who, "OPEN", false)))).toEqual(["newcomer"]);
+    // After the deadline or the submission, nobody answers any more; nor once the camp is scoring.
+    expect(allowed((who) => can(actors[who], "camp-attempt:take", attempt(who, "OPEN", true)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "camp-attempt:take", attempt(who, "SCORING", false)))).toEqual([]);
+    // The key and the marks: nobody while the attempt runs, the organisers once it has ended, the taker after the release.
+    expect(allowed((who) => can(actors[who], "camp-attempt:review", attempt(who, "OPEN", false)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "camp-attempt:review", attempt(who, "SCORING", true)))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-attempt:review", attempt(who, "RELEASED", true)))).toEqual(["admin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-attempt:review", attempt(who, "ARCHIVED", true)))).toEqual(["admin", "newcomer", "bystander"]);
+  });
+  it("a counselor's results are the organisers' and, once released, their own — never another participant's or a judge's", () => {
+    const result = (who: Who, status: Status) => ({ camp: camp(who, status), userId: actors.newcomer.id });
+    for (const status of ["DRAFT", "OPEN", "SCORING"] as const) {
+      expect(allowed((who) => can(actors[who], "camp-result:view", result(who, status))), status).toEqual(["admin", "bystander"]);
+    }
+    for (const status of ["RELEASED", "ARCHIVED"] as const) {
+      expect(allowed((who) => can(actors[who], "camp-result:view", result(who, status))), status).toEqual(["admin", "newcomer", "bystander"]);
+    }
+  });
+  it("a judge sees and scores only the contestants assigned to them, never one of their own college", () => {
+    // The backbone is assigned the newcomer but shares the college: refused. The mentor has no college.
+    expect(allowed((who) => can(actors[who], "camp-entry:view", entry(who, "newcomer")))).toEqual(["admin", "newcomer", "mentor", "outsider", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-entry:score", entry(who, "newcomer")))).toEqual(["mentor", "outsider"]);
+    // The outsider shares college B with the leader.
+    expect(allowed((who) => can(actors[who], "camp-entry:view", entry(who, "leader")))).toEqual(["admin", "leader", "backbone", "mentor", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-entry:score", entry(who, "leader")))).toEqual(["backbone", "mentor"]);
+    // A contestant without a college conflicts with nobody, not even a judge without one.
+    expect(allowed((who) => can(actors[who], "camp-entry:score", { ...entry(who, "newcomer"), collegeId: null }))).toEqual(["backbone", "mentor", "outsider"]);
+    // Scores are given while the camp is open or scoring, not after the release.
+    expect(allowed((who) => can(actors[who], "camp-entry:score", entry(who, "newcomer", "SCORING")))).toEqual(["mentor", "outsider"]);
+    expect(allowed((who) => can(actors[who], "camp-entry:score", entry(who, "newcomer", "RELEASED")))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "camp-entry:score", entry(who, "newcomer", "DRAFT")))).toEqual([]);
+  });
+  it("the topic is drawn once, by the contestant or an organiser, while the camp is open", () => {
+    expect(allowed((who) => can(actors[who], "camp-entry:draw", entry(who, "newcomer")))).toEqual(["admin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-entry:draw", entry(who, "newcomer", "OPEN", true)))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "camp-entry:draw", entry(who, "newcomer", "SCORING")))).toEqual([]);
+  });
+  it("short answers are graded blind by the judge they are assigned to, who never opens the attempt", () => {
+    const answer = (who: Who, status: Status) => ({ camp: camp(who, status), viewerAssigned: who === "mentor" });
+    expect(allowed((who) => can(actors[who], "camp-short-answer:grade", answer(who, "OPEN")))).toEqual(["mentor"]);
+    expect(allowed((who) => can(actors[who], "camp-short-answer:grade", answer(who, "SCORING")))).toEqual(["mentor"]);
+    expect(allowed((who) => can(actors[who], "camp-short-answer:grade", answer(who, "RELEASED")))).toEqual([]);
+    expect(can(actors.mentor, "camp-attempt:review", attempt("mentor", "SCORING", true))).toBe(false);
+  });
+  it("students' personal data is seen by the organisers and that college only, and by nobody once archived", () => {
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who)))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who, "OPEN", COLLEGE_B)))).toEqual(["admin", "bystander"]);
+    // A counselor without a college in the camp: the organisers alone (not a college admin without a college).
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who, "OPEN", null)))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who, "RELEASED")))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who, "ARCHIVED")))).toEqual([]);
+    expect(allowed((who) => can(actors[who], "camp-student:manage", student(who, "OPEN")))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:manage", student(who, "SCORING")))).toEqual([]);
+  });
+  it("the counselor sees a student's photo only while it is drawn into their running round, never the facts", () => {
+    expect(allowed((who) => can(actors[who], "camp-student:view-photo", student(who)))).toEqual(["admin", "collegeAdmin", "newcomer", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view", student(who))).includes("newcomer")).toBe(false);
+    expect(allowed((who) => can(actors[who], "camp-student:view-photo", student(who, "OPEN", COLLEGE_A, false)))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view-photo", student(who, "SCORING")))).toEqual(["admin", "collegeAdmin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp-student:view-photo", student(who, "ARCHIVED")))).toEqual([]);
+  });
+  it("abilities() of a camp answer what can() answers", () => {
+    for (const who of everyone) {
+      const resource = camp(who, "SCORING");
+      const campAbilities = abilities(actors[who], "camp", resource);
+      for (const action of actionsOf("camp")) expect(campAbilities[action], `${who} ${action}`).toBe(can(actors[who], action, resource));
+    }
+  });
+});
+
 describe("policy: every rule once, by kind of resource", () => {
   it("names each action under one kind of resource only (a second one would silently replace the first)", () => {
     const names = RESOURCE_KINDS.flatMap((kind) => actionsOf(kind));

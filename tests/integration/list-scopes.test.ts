@@ -8,7 +8,8 @@ import { readableStudioIds } from "~/search/scope.server.ts";
 import { findStudioAccess } from "~/studios/access.server.ts";
 import { findCourseAccess } from "~/training/access.server.ts";
 import { findMeetingAccess, findSeriesAccess, loadActionItemAccess } from "~/meetings/access.server.ts";
-import { buildMeetingSeries } from "../support/factories.ts";
+import { findCampAccess, findEntryAccess, findResultAccess, findStudentAccess } from "~/camp/access.server.ts";
+import { buildCamp, buildMeetingSeries } from "../support/factories.ts";
 import { collegeAdminWithoutCollege } from "../support/personas.ts";
 
 /**
@@ -57,6 +58,10 @@ describe("list scopes are the read rules' list side, for every seeded person", (
     // A new scope in app/policy gets its comparison here.
     expect([...LISTED_ACTIONS].sort()).toEqual([
       "action-item:view",
+      "camp-entry:view",
+      "camp-result:view",
+      "camp-student:view",
+      "camp:view",
       "document:read",
       "meeting-series:view",
       "meeting:view",
@@ -200,6 +205,58 @@ describe("list scopes are the read rules' list side, for every seeded person", (
       if (series.length && series.length < allSeries.length) seeingSome += 1;
     }
     // Some people see some series and not others (the rules tell people apart).
+    expect(seeingSome).toBeGreaterThan(5);
+  }, 300_000);
+
+  it("camps: the camps, results, judged entries and students' personal data each person may see", async () => {
+    // One camp in each state, named-organised by a counselor, with participants from the college
+    // admin's college and from others, an external judge (no college) and a judge of that college.
+    const byRole = (role: string) => people.filter((p) => p.roles.includes(role as never));
+    const collegeAdmin = byRole("COLLEGE_ADMIN").find((p) => p.collegeId)!;
+    const counselors = byRole("COUNSELOR").filter((p) => p.collegeId);
+    const ownCollege = counselors.filter((p) => p.collegeId === collegeAdmin.collegeId);
+    const otherColleges = counselors.filter((p) => p.collegeId !== collegeAdmin.collegeId);
+    const externalJudge = byRole("MENTOR").find((p) => p.collegeId === null) ?? byRole("MENTOR")[0]!;
+    expect(ownCollege.length >= 3 && otherColleges.length >= 8, "the seed has counselors in several colleges").toBe(true);
+    for (const [i, status] of (["DRAFT", "OPEN", "SCORING", "RELEASED", "ARCHIVED"] as const).entries()) {
+      const camp = await buildCamp({
+        status,
+        organisers: [otherColleges[i]!],
+        participants: [ownCollege[0]!, ownCollege[1]!, otherColleges[5 + (i % 3)]!],
+        judges: [externalJudge, ownCollege[2]!],
+      });
+      // A sheet wrongly assigned to a judge of the contestant's own college: neither side lets it through.
+      const sameCollegeJudge = await prisma.campJudge.findUniqueOrThrow({ where: { campId_userId: { campId: camp.id, userId: ownCollege[2]!.id } } });
+      await prisma.judgeAssignment.create({ data: { roundId: camp.roundId, entryId: camp.entryIds[0]!, judgeId: sameCollegeJudge.id } });
+    }
+    const camps = (await prisma.camp.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
+    const participants = await prisma.campParticipant.findMany({ select: { campId: true, userId: true } });
+    const entries = (await prisma.campRoundEntry.findMany({ select: { id: true } })).map((e) => e.id);
+    const students = (await prisma.identificationStudent.findMany({ select: { id: true } })).map((s) => s.id);
+    const key = (row: { campId: string; userId: string }) => `${row.campId}:${row.userId}`;
+    let seeingSome = 0;
+    for (const person of people) {
+      const visible = [];
+      for (const id of camps) if (can(person, "camp:view", (await findCampAccess(person, id))!)) visible.push(id);
+      expect(sorted((await prisma.camp.findMany({ where: whereCan(person, "camp:view"), select: { id: true } })).map((c) => c.id)), person.id).toEqual(sorted(visible));
+      if (visible.length && visible.length < camps.length) seeingSome += 1;
+
+      const results = [];
+      for (const row of participants) if (can(person, "camp-result:view", (await findResultAccess(person, row.campId, row.userId))!)) results.push(key(row));
+      const listedResults = await prisma.campParticipant.findMany({ where: whereCan(person, "camp-result:view"), select: { campId: true, userId: true } });
+      expect(sorted(listedResults.map(key)), person.id).toEqual(sorted(results));
+
+      const judged = [];
+      for (const id of entries) if (can(person, "camp-entry:view", (await findEntryAccess(person, id))!)) judged.push(id);
+      expect(sorted((await prisma.campRoundEntry.findMany({ where: whereCan(person, "camp-entry:view"), select: { id: true } })).map((e) => e.id)), person.id).toEqual(sorted(judged));
+
+      const personal = [];
+      for (const id of students) if (can(person, "camp-student:view", (await findStudentAccess(person, id))!)) personal.push(id);
+      expect(sorted((await prisma.identificationStudent.findMany({ where: whereCan(person, "camp-student:view"), select: { id: true } })).map((s) => s.id)), person.id).toEqual(
+        sorted(personal),
+      );
+    }
+    // Some people see some camps and not others (the rules tell people apart).
     expect(seeingSome).toBeGreaterThan(5);
   }, 300_000);
 

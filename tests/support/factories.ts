@@ -5,6 +5,7 @@ import type { SessionUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { jsonStats, jsonToState } from "~/documents/content.server.ts";
 import type {
+  CampStatus,
   DocumentStatus,
   DocumentType,
   Duty,
@@ -593,4 +594,53 @@ export async function buildMeetingSeries(options: MeetingSeriesOptions, starts: 
     meetings.push({ id: meeting.id, startsAt: meeting.startsAt, segmentIds: meeting.segments.map((s) => s.id) });
   }
   return { ...series, meetings };
+}
+
+// ───────────────────────────── Ability camp ─────────────────────────────
+
+export interface CampOptions {
+  status?: CampStatus;
+  /** Organisers named by the camp (学工部 organises every camp anyway). */
+  organisers?: Ref[];
+  /** Participants with their college at the time (as opening the camp would write them). */
+  participants?: Array<{ id: string; collegeId: string | null }>;
+  judges?: Array<{ id: string; collegeId: string | null }>;
+}
+
+/**
+ * A camp written through Prisma: its participants and judges, a 谈心谈话 round with an entry for
+ * every participant, each judge assigned to every entry not of their own college (as the services
+ * assign), and one student for 人物辨识 in each participant's charge.
+ */
+export async function buildCamp(options: CampOptions = {}) {
+  const participants = options.participants ?? [];
+  const camp = await prisma.camp.create({
+    data: {
+      title: unique("测试训练营"),
+      year: 2026,
+      status: options.status ?? "OPEN",
+      organisers: { create: (options.organisers ?? []).map((person) => ({ userId: person.id })) },
+      participants: { create: participants.map((person) => ({ userId: person.id, collegeId: person.collegeId, stage: "NOVICE" as const })) },
+      judges: { create: (options.judges ?? []).map((person) => ({ userId: person.id, collegeId: person.collegeId })) },
+      rounds: { create: { kind: "TALK", weight: 25, position: 4, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3 } },
+    },
+    select: { id: true, rounds: { select: { id: true } }, judges: { select: { id: true, collegeId: true } } },
+  });
+  const roundId = camp.rounds[0]!.id;
+  const entryIds: string[] = [];
+  const studentIds: string[] = [];
+  for (const person of participants) {
+    const judges = camp.judges.filter((judge) => judge.collegeId === null || judge.collegeId !== person.collegeId);
+    const entry = await prisma.campRoundEntry.create({
+      data: { roundId, campId: camp.id, userId: person.id, assignments: { create: judges.map((judge) => ({ roundId, judgeId: judge.id })) } },
+      select: { id: true },
+    });
+    entryIds.push(entry.id);
+    const student = await prisma.identificationStudent.create({
+      data: { campId: camp.id, counselorId: person.id, name: unique("学生"), className: "测试班", dorm: "1-101" },
+      select: { id: true },
+    });
+    studentIds.push(student.id);
+  }
+  return { id: camp.id, roundId, entryIds, studentIds };
 }
