@@ -249,6 +249,12 @@ Match the following countries with their corresponding capitals. {
     expect(result).toEqual({ ok: false, errors: [{ line: 36, message: "camp.import.errors.noCorrectAnswer" }] });
   });
 
+  it("refuses a file of more than 5,000 questions as a whole", () => {
+    const many = Array.from({ length: 5_001 }, (_, i) => `第 ${i + 1} 题。{T}`).join("\n\n");
+    expect(errorsOf(parseGift(many, { duties: ["RESEARCH"], difficulty: 3 }))).toEqual([{ message: "camp.import.errors.gift.tooLarge", params: { max: 5_000 } }]);
+    expect(parseGift(many.slice(0, many.lastIndexOf("\n\n")), { duties: ["RESEARCH"], difficulty: 3 }).ok).toBe(true);
+  });
+
   it("refuses a file with no questions", () => {
     expect(errorsOf(parseGift(""))).toEqual([{ message: "camp.import.errors.gift.empty" }]);
     expect(errorsOf(parseGift("// 只有注释\n\n$CATEGORY: 题库/心理健康\n"))).toEqual([{ message: "camp.import.errors.gift.empty" }]);
