@@ -115,11 +115,11 @@ const fillIn = z
       .transform((blanks) => blanks.map((accepted) => [...new Set(accepted)])),
   })
   .superRefine((value, ctx) => {
-    // A stem with no marked blank asks one question (the answer follows it); otherwise one answer group per blank.
     if (value.blanks.length === 0 || value.blanks.some((accepted) => accepted.length === 0)) {
       ctx.addIssue({ code: "custom", message: "camp.import.errors.noCorrectAnswer", path: ["blanks"] });
       return;
     }
+    // A stem with no marked blank asks one question (the answer follows it); otherwise one answer group per blank.
     const marked = value.stem.match(BLANK_RUN)?.length ?? 0;
     const expected = Math.max(marked, 1);
     if (value.blanks.length !== expected) {
