@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import type { Duty, Education, ProfessionalTitle, TargetGroup } from "~/generated/prisma/enums.ts";
 import { inLanguage } from "~/i18n/define-messages.ts";
 import { enumLabels } from "~/i18n/enum-labels.ts";
@@ -67,6 +68,20 @@ export const ROSTER_COLUMNS: RosterColumn[] = [
 export const MAX_ROSTER_ROWS = 10_000;
 
 export type Cell = string | number | Date | null;
+
+/** A spreadsheet cell as plain data (rich text joined, formulas by their result, errors empty); the training imports read cells the same way. */
+export function excelCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value) return excelCell(value.result as ExcelJS.CellValue);
+    if ("error" in value) return null;
+  }
+  return String(value);
+}
 
 /** A problem's name: its message is people.import.errors.<code>. */
 export type RosterIssueCode = keyof typeof peopleMessages.import.errors;

@@ -11,7 +11,7 @@ import { getRuntime } from "~/infra/runtime.server.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { can, type Actor } from "~/policy/index.ts";
 import { nameKeys } from "./name-keys.ts";
-import { MAX_ROSTER_ROWS, matchHeader, ROSTER_COLUMNS, validateRoster, type Cell, type RosterIssue, type RosterRow } from "./roster-format.ts";
+import { excelCell, MAX_ROSTER_ROWS, matchHeader, ROSTER_COLUMNS, validateRoster, type Cell, type RosterIssue, type RosterRow } from "./roster-format.ts";
 
 /**
  * Roster import (名单导入): read an .xlsx or .csv, check every row (the file's own rules, then
@@ -33,20 +33,6 @@ export function decodeCsv(buffer: Buffer): string {
   } catch {
     return new TextDecoder("gb18030").decode(buffer);
   }
-}
-
-/** A spreadsheet cell as plain data (rich text joined, formulas by their result, errors empty); the training imports read cells the same way. */
-export function excelCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "是" : "否";
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return excelCell(value.result as ExcelJS.CellValue);
-    if ("error" in value) return null;
-  }
-  return String(value);
 }
 
 export async function readTable(buffer: Buffer, fileName: string): Promise<Table | RosterIssue> {

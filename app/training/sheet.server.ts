@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { excelCell } from "~/people/roster.server.ts";
+import { excelCell } from "~/people/roster-format.ts";
 
 /**
  * Reading and writing the training spreadsheets (.xlsx): the catalogue, hours from external
