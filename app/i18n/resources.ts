@@ -1,4 +1,5 @@
 import { accountMessages } from "~/auth/messages.ts";
+import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -36,6 +37,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
+  camp: { scoring: campScoringMessages },
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
