@@ -26,4 +26,11 @@ export const campScoringMessages = defineMessages({
       "Rule {{rule}} needs {{needed}} questions, but other rules take some of those that fit: {{missing}} short. Add questions or change the rules.",
     ],
   },
+  grading: {
+    wrongKind: ["答案与题型不符。", "The answer does not fit the kind of question."],
+    noSuchOption: ["所选选项不存在。", "That option does not exist."],
+    optionTwice: ["同一选项不能选两次。", "An option cannot be chosen twice."],
+    answerTooLong: ["填空答案过长，请精简。", "The answer is too long: shorten it."],
+    keyWithoutAnswer: ["题目没有正确答案：请标出正确选项或填写参考答案。", "The question has no correct answer: mark the right option or enter an accepted answer."],
+  },
 });
