@@ -33,4 +33,8 @@ export const campScoringMessages = defineMessages({
     answerTooLong: ["填空答案过长，请精简。", "The answer is too long: shorten it."],
     keyWithoutAnswer: ["题目没有正确答案：请标出正确选项或填写参考答案。", "The question has no correct answer: mark the right option or enter an accepted answer."],
   },
+  identification: {
+    badPoints: ["各项分值须在 0 到 {{max}} 之间，最多一位小数。", "Each fact scores 0 to {{max}} points, with at most one decimal."],
+    nothingScored: ["姓名、班级、寝室至少有一项须计分。", "At least one of name, class and dorm must score points."],
+  },
 });
