@@ -69,6 +69,10 @@ export const campScoringMessages = defineMessages({
     badPoints: ["各项分值须在 0 到 {{max}} 之间，最多一位小数。", "Each fact scores 0 to {{max}} points, with at most one decimal."],
     nothingScored: ["姓名、班级、寝室至少有一项须计分。", "At least one of name, class and dorm must score points."],
   },
+  total: {
+    badWeight: ["各环节权重须为 0 到 {{max}} 的整数。", "Each round's weight is a whole number from 0 to {{max}}."],
+    noWeightedRound: ["至少要有一个启用且权重大于 0 的环节。", "At least one round must be switched on with a weight above 0."],
+  },
   templates: {
     talk: {
       theme: ["抓住主题", "Grasps the issue"],
