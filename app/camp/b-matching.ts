@@ -20,6 +20,15 @@ export function bMatch(demand: readonly number[], capacity: readonly number[], c
 
   // Finds room for one more right node for `left`, moving earlier holders along if need be.
   const augment = (left: number, seen: Set<number>): boolean => {
+    // A free candidate first (cheap, and the common case); only then move earlier holders along.
+    for (const right of candidates[left]!) {
+      if (holders[right]!.length < capacity[right]! && !seen.has(right) && !assigned[left]!.includes(right)) {
+        seen.add(right);
+        assigned[left]!.push(right);
+        holders[right]!.push(left);
+        return true;
+      }
+    }
     for (const right of candidates[left]!) {
       if (seen.has(right) || assigned[left]!.includes(right)) continue;
       seen.add(right);

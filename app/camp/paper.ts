@@ -113,7 +113,11 @@ export function drawPaper(bank: readonly BankQuestion[], rules: readonly DrawRul
   // The database may return the bank in any order: sort it so the seed alone decides the draw.
   const questions = [...bank].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const random = seededRandom(seed);
-  const candidates = rules.map((rule) => shuffled(questions.flatMap((question, index) => (matchesRule(question, rule) ? [index] : [])), random));
+  const candidates = rules.map((rule) => {
+    const matching: number[] = [];
+    questions.forEach((question, index) => matchesRule(question, rule) && matching.push(index));
+    return shuffled(matching, random);
+  });
 
   const shortAlone = rules.flatMap((rule, index) =>
     candidates[index]!.length < rule.count
