@@ -29,14 +29,10 @@ export function bMatch(demand: readonly number[], capacity: readonly number[], c
         return true;
       }
     }
+    // Every unseen candidate is full now: try to free one by moving one of its holders.
     for (const right of candidates[left]!) {
       if (seen.has(right) || assigned[left]!.includes(right)) continue;
       seen.add(right);
-      if (holders[right]!.length < capacity[right]!) {
-        assigned[left]!.push(right);
-        holders[right]!.push(left);
-        return true;
-      }
       for (const other of holders[right]!) {
         if (other === left) continue;
         if (augment(other, seen)) {

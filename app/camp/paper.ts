@@ -94,12 +94,12 @@ export function validateRules(rules: readonly DrawRule[]): DrawError[] {
 }
 
 /**
- * Draws the paper. Each rule's candidates are shuffled by the seed, the rules with the fewest
- * candidates go first, and a rule that finds its candidates taken moves an earlier rule to another
- * of its candidates (augmenting paths, app/camp/b-matching.ts): so when the bank can satisfy all
- * rules together, a paper is found, and never a shorter one. When it cannot, each short rule is
- * named with how many it lacks: `ruleShort` when the rule alone has too few candidates, `rulesOverlap`
- * when it has enough alone but they are taken by other rules.
+ * Draws the paper. Each rule's candidates are shuffled by the seed, the rules with the least
+ * slack (candidates beyond their count) go first, and a rule that finds its candidates taken moves
+ * an earlier rule to another of its candidates (augmenting paths, app/camp/b-matching.ts): so when
+ * the bank can satisfy all rules together, a paper is found, and never a shorter one. When it
+ * cannot, each short rule is named with how many it lacks: `ruleShort` when the rule alone has too
+ * few candidates, `rulesOverlap` when it has enough alone but other rules take them.
  */
 export function drawPaper(bank: readonly BankQuestion[], rules: readonly DrawRule[], seed: string): DrawResult {
   const invalid = validateRules(rules);
@@ -115,7 +115,7 @@ export function drawPaper(bank: readonly BankQuestion[], rules: readonly DrawRul
   const random = seededRandom(seed);
   const candidates = rules.map((rule) => {
     const matching: number[] = [];
-    questions.forEach((question, index) => matchesRule(question, rule) && matching.push(index));
+    for (let index = 0; index < questions.length; index++) if (matchesRule(questions[index]!, rule)) matching.push(index);
     return shuffled(matching, random);
   });
 
