@@ -222,6 +222,13 @@ describe("assigning judges", () => {
     expect(result.ok && [...result.load.values()].sort()).toEqual([7, 7, 8, 8]);
   });
 
+  it("raises the busiest load above the even share only as far as the colleges force: college A's four contestants all need the outside judge", () => {
+    // 6 contestants × 1 over 2 judges is 3 each, but j1 (A) may judge only the two of college B.
+    const contestants = ["A", "A", "A", "A", "B", "B"].map((collegeId, i) => ({ id: `c${i}`, collegeId }));
+    const result = assignJudges([judge("j1", "A"), judge("j2", null)], contestants, 1);
+    expect(result.ok && Object.fromEntries(result.load)).toEqual({ j1: 2, j2: 4 });
+  });
+
   it("moves an earlier contestant to another judge when a later one can only have that one", () => {
     // c1 (college B) may have j1 or j2; c2 (college A) only j1 (outside). With one each, c1 must take j2.
     const result = assignJudges([judge("j1", null), judge("j2", "A")], [{ id: "c1", collegeId: "B" }, { id: "c2", collegeId: "A" }], 1);

@@ -289,8 +289,8 @@ export type JudgeAssignment =
  * busiest judge as little busy as possible: the smallest load L ≥ ⌈contestants·k / judges⌉ for which
  * a maximum flow meets every demand (each judge taking at most L). Deterministic: contestants and
  * judges are taken in id order (each contestant starting further along the judges, round robin),
- * so the same people always give the same assignment. A contestant
- * with fewer than k eligible judges cannot be covered at any load: they are named, nothing assigned.
+ * so the same people always give the same assignment. A contestant with fewer than k eligible
+ * judges cannot be covered at any load: they are named, and nobody is assigned.
  */
 export function assignJudges(judges: readonly Party[], contestants: readonly Party[], perContestant: number): JudgeAssignment {
   if (!Number.isInteger(perContestant) || perContestant < 1 || perContestant > MAX_JUDGES_PER_CONTESTANT) {
@@ -315,17 +315,24 @@ export function assignJudges(judges: readonly Party[], contestants: readonly Par
     return [...candidates.filter((judge) => judge >= start), ...candidates.filter((judge) => judge < start)];
   });
   const demand = sortedContestants.map(() => perContestant);
-  const lowest = sortedJudges.length === 0 ? 0 : Math.ceil((sortedContestants.length * perContestant) / sortedJudges.length);
-  // Every contestant has k eligible judges, so the load of all contestants always succeeds.
-  for (let load = lowest; ; load++) {
-    const { assigned, missing } = bMatch(demand, sortedJudges.map(() => load), roundRobin);
-    if (missing.every((lacking) => lacking === 0)) {
-      const judgesOf = new Map(sortedContestants.map((contestant, index) => [contestant.id, assigned[index]!.map((judge) => sortedJudges[judge]!.id).sort(compareIds)]));
-      const loads = new Map(sortedJudges.map((judge) => [judge.id, 0]));
-      for (const ids of judgesOf.values()) for (const id of ids) loads.set(id, loads.get(id)! + 1);
-      return { ok: true, judgesOf, load: loads };
-    }
+  const atLoad = (load: number) => {
+    const matching = bMatch(demand, sortedJudges.map(() => load), roundRobin);
+    return matching.missing.every((lacking) => lacking === 0) ? matching.assigned : null;
+  };
+  // A higher load never hurts, and every contestant has k eligible judges, so a load of all the
+  // contestants always succeeds: search the smallest load that does between the two.
+  let low = sortedJudges.length === 0 ? 0 : Math.ceil((sortedContestants.length * perContestant) / sortedJudges.length);
+  let high = sortedContestants.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (atLoad(middle)) high = middle;
+    else low = middle + 1;
   }
+  const assigned = atLoad(low)!;
+  const judgesOf = new Map(sortedContestants.map((contestant, index) => [contestant.id, assigned[index]!.map((judge) => sortedJudges[judge]!.id).sort(compareIds)]));
+  const load = new Map(sortedJudges.map((judge) => [judge.id, 0]));
+  for (const ids of judgesOf.values()) for (const id of ids) load.set(id, load.get(id)! + 1);
+  return { ok: true, judgesOf, load };
 }
 
 // ---------------------------------------------------------------------------------------------
