@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TALK_TEMPLATE } from "./judging.ts";
-import { campTotal, DEFAULT_ROUND_SETTINGS, DUTIES, judgedItems, median, type Radar, radarOf, stageMedians, validateRoundSettings, weakAreas } from "./results.ts";
+import { campTotal, combineRadars, DEFAULT_ROUND_SETTINGS, DUTIES, judgedItems, median, type Radar, radarOf, stageMedians, validateRoundSettings, weakAreas } from "./results.ts";
 
 const radar = (values: Partial<Radar>): Radar => ({ ...(Object.fromEntries(DUTIES.map((duty) => [duty, null])) as Radar), ...values });
 
@@ -19,6 +19,18 @@ describe("the radar", () => {
     expect(Object.keys(result)).toHaveLength(9);
     // Measured and all wrong is 0, not null.
     expect(radarOf([{ duties: ["CAREER"], earned: 0, max: 3 }]).CAREER).toBe(0);
+  });
+});
+
+describe("one radar from several rounds", () => {
+  it("gives each round that measured a duty the same say: test 0.9 and talk 0.5 → 0.7, whatever their points", () => {
+    // Pooled, ten 1-point questions (9 right) and a 20-point criterion (10) would give 19/30 = 0.63.
+    const test = radarOf(Array.from({ length: 10 }, (_, i) => ({ duties: ["MENTAL_HEALTH"], earned: i < 9 ? 1 : 0, max: 1 })));
+    const talk = radarOf([{ duties: ["MENTAL_HEALTH", "IDEOLOGY"], earned: 10, max: 20 }]);
+    const combined = combineRadars([test, talk]);
+    expect(combined.MENTAL_HEALTH).toBeCloseTo(0.7, 10);
+    expect(combined.IDEOLOGY).toBe(0.5);
+    expect(combined.CRISIS).toBeNull();
   });
 });
 

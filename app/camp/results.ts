@@ -42,6 +42,21 @@ export function radarOf(items: readonly MeasuredItem[]): Radar {
 }
 
 /**
+ * One radar from several rounds' radars: per duty, the mean of the rounds that measured it. Points
+ * differ in size between rounds (a test question is worth 1–2 points, a rubric criterion 25), so
+ * pooling all items in one radarOf would let a judged round drown the test; a radar per round,
+ * combined here, gives each round that measured a duty the same say in it.
+ */
+export function combineRadars(radars: readonly Radar[]): Radar {
+  return Object.fromEntries(
+    DUTIES.map((duty) => {
+      const measured = radars.map((radar) => radar[duty]).filter((share): share is number => share !== null);
+      return [duty, measured.length === 0 ? null : measured.reduce((sum, share) => sum + share, 0) / measured.length];
+    }),
+  ) as Radar;
+}
+
+/**
  * The items a judged round gives one contestant: per criterion, the mean of their judges' points
  * for it, out of its weight, tagged with the criterion's duties. No sheets, no items (not zeros).
  */
