@@ -12,7 +12,7 @@ import {
 } from "./question-draft.ts";
 
 /**
- * Moodle's GIFT text format (decision 061) into question drafts. Questions are separated by blank
+ * Moodle's GIFT text format (decision 081) into question drafts. Questions are separated by blank
  * lines; `//` lines are comments; `$CATEGORY: a/b/c` sets the category of the questions after
  * it, and its segments that name a duty or a difficulty tag those questions (GIFT has neither).
  *

@@ -1,6 +1,6 @@
 import { defineMessages } from "~/i18n/define-messages.ts";
 
-/** The ability camp (issue 20). `import`: the question bank's importers (GIFT and .xlsx, decision 061). */
+/** The ability camp (issue 20). `import`: the question bank's importers (GIFT and .xlsx, decision 081). */
 export const campMessages = defineMessages({
   import: {
     atLine: ["第 {{line}} 行：{{message}}", "Line {{line}}: {{message}}"],

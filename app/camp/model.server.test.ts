@@ -5,7 +5,7 @@ import { buildCamp, buildUser } from "../../tests/support/factories.ts";
 import { findAttemptAccess, findStudentAccess } from "./access.server.ts";
 
 /**
- * What decision 060 relies on the database for: rows that name a participant exist only for one,
+ * What decision 080 relies on the database for: rows that name a participant exist only for one,
  * a drawn question version can never be deleted, a student's drawn items go with the student,
  * one answer row per question however often it is saved, and an attempt ends at its deadline
  * whether or not anyone submits it.

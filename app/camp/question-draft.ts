@@ -7,7 +7,7 @@ import { issueMessage } from "~/lib/zod-form.ts";
 
 /**
  * A question as every importer produces it (GIFT, .xlsx) before it is written to the bank, and the
- * schema that checks it (decision 061). Pure: no database; the bank service turns drafts into rows.
+ * schema that checks it (decision 081). Pure: no database; the bank service turns drafts into rows.
  */
 
 export const QUESTION_KINDS = ["SINGLE", "MULTIPLE", "TRUE_FALSE", "FILL_IN", "SHORT_ANSWER"] as const;

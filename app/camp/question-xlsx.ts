@@ -18,7 +18,7 @@ import {
 } from "./question-draft.ts";
 
 /**
- * The question bank as .xlsx (题库导入模板, decision 061): one question per row under Chinese
+ * The question bank as .xlsx (题库导入模板, decision 081): one question per row under Chinese
  * headers, and a second sheet that explains each column. Reading matches the headers by name
  * (spaces, a trailing * and the usual aliases are forgiven, columns in any order, blank rows
  * skipped) with the training imports' sheet reader, then checks every row; a file with any bad row

@@ -1,5 +1,6 @@
 import { accountMessages } from "~/auth/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
+import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -37,7 +38,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: campMessages,
+  camp: { ...campMessages, scoring: campScoringMessages },
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */

@@ -4,7 +4,7 @@ import { hasRole, type Actor } from "./actor.ts";
 import { ownScope } from "./scope.ts";
 
 /**
- * The ability camp (素质能力提升训练营, issue 20, decision 060). 学工部 organises every camp, and a
+ * The ability camp (素质能力提升训练营, issue 20, decision 080). 学工部 organises every camp, and a
  * camp may name further organisers. Participants take their own timed rounds and see their own
  * finished papers and results only once the camp's results are released. Judges see and score only
  * the contestants assigned to them, never one of their own college (short answers are graded blind:
