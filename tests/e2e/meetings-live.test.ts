@@ -147,13 +147,24 @@ describe("a meeting under way", () => {
       await page.getByTestId("save-state").filter({ hasText: "已保存" }).waitFor();
       const body = page.getByRole("textbox", { name: "文档正文" });
       await expect(body.getAttribute("contenteditable")).resolves.toBe("true");
-      await body.click();
-      await page.keyboard.press("Control+End");
-      await page.keyboard.press("Enter");
       return { page, body };
     };
     const leader = await open("leader");
     const backbone = await open("backbone");
+    // Each takes a new line of their own, one after the other, and both editors show both lines
+    // before the typing starts: a new line that arrives while a caret is being placed can move
+    // that caret into the other person's line (the same order as the documents' co-authoring test).
+    const paragraphs = (body: typeof leader.body) => body.locator("p").count();
+    const before = await paragraphs(leader.body);
+    const newLine = async ({ page, body }: typeof leader) => {
+      await body.click();
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("Enter");
+    };
+    await newLine(backbone);
+    await expect.poll(() => paragraphs(leader.body)).toBe(before + 1);
+    await newLine(leader);
+    await expect.poll(() => paragraphs(backbone.body)).toBe(before + 2);
     await Promise.all([leader.page.keyboard.type("张明华记录：理论学习讨论了三点体会"), backbone.page.keyboard.type("李雪记录：案例分享来自心理中心")]);
     for (const { body } of [leader, backbone]) {
       await body.getByText("张明华记录：理论学习讨论了三点体会").waitFor();
