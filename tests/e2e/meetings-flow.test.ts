@@ -109,6 +109,8 @@ describe("月度交流例会: from a new series to the carried-over action item"
     await add.getByLabel("主讲人").selectOption({ label: "王小雨" });
     await addItem("工作案例交流分享", "学风建设典型案例", "40");
     await addItem("理论学习", "学习高校思政工作会议精神", "30");
+    // The form is emptied for the next item: a choice without a value shows its placeholder, not a blank box.
+    await expect(add.getByLabel("主讲人").evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? "")).resolves.toBe("未定主讲");
     await page.getByText("已安排 70 分钟，例会时长 120 分钟。").waitFor();
 
     await page.getByRole("button", { name: "发布议程" }).click();

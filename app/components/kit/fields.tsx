@@ -5,7 +5,7 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { translateKnown } from "~/i18n/keys.ts";
 
@@ -130,6 +130,19 @@ export function SelectField({
 }) {
   const props = getSelectProps(field);
   const hintId = hint ? `${field.id}-hint` : undefined;
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const element = select.current;
+    if (!element || placeholder === undefined) return;
+    // Conform resets an empty select by unselecting every option (selectedIndex −1), which shows a
+    // blank box; the placeholder is what an empty choice looks like. Conform marks each update it
+    // makes with a new data-conform value.
+    const observer = new MutationObserver(() => {
+      if (element.selectedIndex === -1) element.selectedIndex = 0;
+    });
+    observer.observe(element, { attributes: true, attributeFilter: ["data-conform"] });
+    return () => observer.disconnect();
+  }, [placeholder]);
   return (
     <div className={className}>
       <label htmlFor={field.id} className="block text-sm font-medium text-slate-700">
@@ -137,6 +150,7 @@ export function SelectField({
       </label>
       <select
         {...props}
+        ref={select}
         aria-describedby={[props["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
         className={inputClass}
       >
