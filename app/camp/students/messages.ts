@@ -122,7 +122,6 @@ export const campStudentsMessages = defineMessages({
     ended: ["时间已到或已交卷，不能再修改。", "Time is up or you have submitted: nothing more can be changed."],
     noSuchPhoto: ["没有这张照片。", "There is no such photo."],
     tooLong: ["过长：最多 {{max}} 个字。", "Too long: at most {{max}} characters."],
-    notAvailable: ["本训练营没有人物辨识环节。", "This camp has no identification round."],
   },
   archive: {
     title: ["归档训练营", "Archive the camp"],
