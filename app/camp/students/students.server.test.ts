@@ -143,7 +143,7 @@ describe("uploading students for 人物辨识", () => {
 
     const form = new FormData();
     form.append("intent", "importZip");
-    form.append("zip", new File([bomb], "学生.zip", { type: "application/zip" }));
+    form.append("zip", new File([new Uint8Array(bomb)], "学生.zip", { type: "application/zip" }));
     const reply = await postAs(admin, studentsRouteAction, `/camp/${camp.id}/students`, form, { campId: camp.id });
     expect(reply.status).toBe(422);
     expect(reply.data).toMatchObject({ status: "error", error: "文件中有 1 处问题，未导入任何内容：", details: { issues: [".zip 中的“bomb.png”解压后过大。"] } });
@@ -154,7 +154,7 @@ describe("uploading students for 人物辨识", () => {
     const { camp, a1 } = await school();
     const form = new FormData();
     form.append("intent", "importZip");
-    form.append("zip", new File([writeZip([{ name: "a.png", bytes: pngImage() }])], "a.zip"));
+    form.append("zip", new File([new Uint8Array(writeZip([{ name: "a.png", bytes: pngImage() }]))], "a.zip"));
     expect((await postAs(a1, studentsRouteAction, `/camp/${camp.id}/students`, form, { campId: camp.id })).status).toBe(403);
     const scoring = await school("SCORING");
     expect((await postAs(scoring.admin, studentsRouteAction, `/camp/${scoring.camp.id}/students`, form, { campId: scoring.camp.id })).status).toBe(403);
