@@ -13,6 +13,8 @@ export interface ZipEntryInput {
   utf8Flag?: boolean;
   /** Declare this uncompressed size instead of the true one. */
   declaredSize?: number;
+  /** An Info-ZIP Unicode Path extra field (0x7075) with this UTF-8 name, in the central directory. */
+  unicodePath?: string;
 }
 
 export function writeZip(entries: ZipEntryInput[]): Buffer {
@@ -45,8 +47,19 @@ export function writeZip(entries: ZipEntryInput[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
+    let extra = Buffer.alloc(0);
+    if (entry.unicodePath !== undefined) {
+      const utf8 = Buffer.from(entry.unicodePath, "utf8");
+      extra = Buffer.alloc(9 + utf8.length);
+      extra.writeUInt16LE(0x7075, 0);
+      extra.writeUInt16LE(5 + utf8.length, 2);
+      extra[4] = 1; // version
+      extra.writeUInt32LE(zlib.crc32(name), 5);
+      utf8.copy(extra, 9);
+      central.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, name, data);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + data.length;
   }
   const directory = Buffer.concat(centrals);

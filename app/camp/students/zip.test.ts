@@ -29,6 +29,11 @@ describe("reading the students' .zip", () => {
     ]);
   });
 
+  it("prefers the UTF-8 name of an Info-ZIP Unicode Path field to the code-page name beside it", () => {
+    const archive = writeZip([{ name: Buffer.from("?.png", "latin1"), bytes: Buffer.from("a"), unicodePath: "照片/王五.png" }]);
+    expect(readZip(archive, LIMITS).map((f) => f.name)).toEqual(["王五.png"]);
+  });
+
   it("refuses a zip bomb by its declared size before inflating, and one that lies about its size while inflating", () => {
     const huge = Buffer.alloc(1024 * 1024);
     expect(problemOf(writeZip([{ name: "bomb.jpg", bytes: huge }]))).toBe("entryTooLarge");
