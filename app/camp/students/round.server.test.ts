@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { backgroundTaskNames } from "~/composition/background.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { loader as photoLoader } from "~/routes/camp.$campId_.students.$studentId.photo.tsx";
 import { action as roundAction, loader as roundLoader } from "~/routes/camp.$campId_.identification.tsx";
@@ -6,6 +7,7 @@ import { buildCamp, buildCollege, buildUser } from "../../../tests/support/facto
 import { pngImage } from "../../../tests/support/fixtures.ts";
 import { asUser } from "../../../tests/support/signed-in.ts";
 import { checkPhoto, writePhoto, type CheckedPhoto } from "./photos.server.ts";
+import { identificationSweepTask } from "./sweep.server.ts";
 import { identificationRound, identificationTotals, saveItem, startIdentification, submitIdentification, submitOverdueIdentifications } from "./round.server.ts";
 
 /**
@@ -121,6 +123,7 @@ describe("the round of 人物辨识", () => {
     const attempt = await prisma.campAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt).toMatchObject({ autoSubmitted: true, submittedAt: attempt.deadline });
     expect(Number(attempt.score)).toBe(0);
+    expect(backgroundTaskNames()).toContain(identificationSweepTask.name);
   });
 });
 

@@ -13,7 +13,7 @@ import { buildCamp, buildCollege, buildUser, type BuiltUser } from "../../../tes
 import { pngImage } from "../../../tests/support/fixtures.ts";
 import { asUser } from "../../../tests/support/signed-in.ts";
 import { gbkName, writeZip } from "../../../tests/support/zip-writer.ts";
-import { archiveCamp } from "./archive.server.ts";
+import { archiveCamp, removeDeletedPhotoDirectories } from "./archive.server.ts";
 import { importStudents, type StudentUpload } from "./import.server.ts";
 import { campPhotoDirectory } from "./photos.server.ts";
 import { deleteAllStudents, listStudents } from "./students.server.ts";
@@ -281,7 +281,7 @@ describe("archiving a camp", () => {
     expect((await asUser(admin.username, studentsLoader, `/camp/${camp.id}/students`, { params: { campId: camp.id } })).status).toBe(403);
   });
 
-  it("refuses to archive before the release (in Chinese, nothing deleted) and refuses anyone but the organisers", async () => {
+  it("refuses to archive before the release (nothing deleted) and refuses anyone but the organisers", async () => {
     const { camp, admin, collegeAdminA, a1 } = await campWithStudents("SCORING");
     await expect(archiveCamp(camp.id, admin.id)).rejects.toMatchObject({ key: "camp.students.archive.notReleased" });
     expect(await prisma.identificationStudent.count({ where: { campId: camp.id } })).toBe(3);
@@ -293,5 +293,19 @@ describe("archiving a camp", () => {
     }
     expect(await prisma.identificationStudent.count({ where: { campId: camp.id } })).toBe(3);
     expect((await prisma.camp.findUniqueOrThrow({ where: { id: camp.id } })).status).toBe("RELEASED");
+  });
+
+  it("removes at start the photo directory an interrupted archive left behind, and no other camp's", async () => {
+    const archived = await campWithStudents("RELEASED");
+    const running = await campWithStudents();
+    // The archive committed, but the process stopped before the directory went.
+    await prisma.$transaction(async (tx) => {
+      await tx.identificationStudent.deleteMany({ where: { campId: archived.camp.id } });
+      await tx.camp.update({ where: { id: archived.camp.id }, data: { status: "ARCHIVED", personalDataDeletedAt: new Date() } });
+    });
+    expect(photoFiles(archived.camp.id)).toHaveLength(3);
+    expect(await removeDeletedPhotoDirectories()).toBeGreaterThanOrEqual(1);
+    expect(fs.existsSync(path.join(getRuntime().dataDir, campPhotoDirectory(archived.camp.id)))).toBe(false);
+    expect(photoFiles(running.camp.id)).toHaveLength(3);
   });
 });
