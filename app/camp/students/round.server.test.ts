@@ -125,6 +125,14 @@ describe("the round of 人物辨识", () => {
     expect(Number(attempt.score)).toBe(0);
     expect(backgroundTaskNames()).toContain(identificationSweepTask.name);
   });
+
+  it("submits an overdue attempt when its page is opened, before any sweep came by", async () => {
+    const { camp, round, me } = await roundSetup();
+    const attemptId = await startIdentification(round, me.id, new Date(Date.now() - 11 * 60_000));
+    const page = await asUser(me.username, roundLoader, "/", { params: { campId: camp.id } });
+    expect(page.data).toMatchObject({ state: "ended", attempt: { id: attemptId, submitted: true, autoSubmitted: true } });
+    expect((await prisma.campAttempt.findUniqueOrThrow({ where: { id: attemptId } })).gradedAt).not.toBeNull();
+  });
 });
 
 describe("the round's page and photos", () => {

@@ -9,6 +9,7 @@ import type { CampStatus } from "~/generated/prisma/enums.ts";
 import { loader as archiveLoader, action as archiveRouteAction } from "~/routes/camp.$campId_.archive.tsx";
 import { loader as photoLoader } from "~/routes/camp.$campId_.students.$studentId.photo.tsx";
 import { loader as studentsLoader, action as studentsRouteAction } from "~/routes/camp.$campId_.students._index.tsx";
+import { loader as templateLoader } from "~/routes/camp.$campId_.students.template[.]xlsx.tsx";
 import { buildCamp, buildCollege, buildUser, type BuiltUser } from "../../../tests/support/factories.ts";
 import { pngImage } from "../../../tests/support/fixtures.ts";
 import { asUser } from "../../../tests/support/signed-in.ts";
@@ -148,6 +149,24 @@ describe("uploading students for 人物辨识", () => {
     expect(reply.status).toBe(422);
     expect(reply.data).toMatchObject({ status: "error", error: "文件中有 1 处问题，未导入任何内容：", details: { issues: [".zip 中的“bomb.png”解压后过大。"] } });
     expect(await prisma.identificationStudent.count({ where: { campId: camp.id } })).toBe(0);
+  });
+
+  it("takes a sheet and several photos through the page's form, and offers the template to whoever may upload", async () => {
+    const { camp, a1, a2, collegeAdminA } = await school();
+    const form = new FormData();
+    form.append("intent", "importFiles");
+    form.append("sheet", new File([new Uint8Array(await sheet([[a1.username, "张三", "一班", "1-101", "张三.png"], [a2.username, "李四", "二班", "1-102", "李四.png"]]))], "名单.xlsx"));
+    for (const name of ["张三.png", "李四.png"]) form.append("photos", new File([new Uint8Array(pngImage())], name, { type: "image/png" }));
+    const reply = await postAs(collegeAdminA, studentsRouteAction, `/camp/${camp.id}/students`, form, { campId: camp.id });
+    expect(reply).toMatchObject({ status: 200, data: { status: "success", notice: "已导入 2 名学生（2 位辅导员）。" } });
+    expect(await prisma.identificationStudent.count({ where: { campId: camp.id } })).toBe(2);
+
+    const template = await asUser(collegeAdminA.username, templateLoader, "/", { params: { campId: camp.id } });
+    expect(template.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await template.response!.arrayBuffer()) as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, "辅导员工号*", "姓名*", "班级*", "宿舍", "照片文件名*"]);
+    expect((await asUser(a1.username, templateLoader, "/", { params: { campId: camp.id } })).status).toBe(403);
   });
 
   it("refuses uploads to anyone but the organisers and the participants' college admins while the camp is open", async () => {
