@@ -107,7 +107,12 @@ export async function importStudents(camp: CampResource, upload: StudentUpload, 
     photosByName.set(nameKey(photo.name), photo);
     photosByStem.set(stemKey(photo.name), [...(photosByStem.get(stemKey(photo.name)) ?? []), photo]);
   }
-  const findPhoto = (typed: string) => photosByName.get(nameKey(typed)) ?? (photosByStem.get(nameKey(typed))?.length === 1 ? photosByStem.get(nameKey(typed))![0] : undefined);
+  // A name typed with its folder ("照片\\张三.jpg") is matched by the file's own name.
+  const findPhoto = (typed: string) => {
+    const key = nameKey(typed.slice(typed.replace(/\\/g, "/").lastIndexOf("/") + 1));
+    const byStem = photosByStem.get(key);
+    return photosByName.get(key) ?? (byStem?.length === 1 ? byStem[0] : undefined);
+  };
 
   const participants = await prisma.campParticipant.findMany({
     where: { campId: camp.campId },

@@ -84,11 +84,11 @@ describe("uploading students for 人物辨识", () => {
     expect(await prisma.searchOutbox.count()).toBe(outboxBefore);
   });
 
-  it("imports a .zip whose file names Windows wrote in GBK, for a college admin of the counselors' college", async () => {
+  it("imports a .zip whose file names Windows wrote in GBK (the sheet may name a photo with its folder, without extension), for a college admin of the counselors' college", async () => {
     const { camp, a1, a2, collegeAdminA } = await school();
     const rows = [
       [a1.username, "张三", "汉语言文学2301班", "3-402", "张三.png"],
-      [a2.username, "李四", "汉语言文学2302班", "3-403", "李四.png"],
+      [a2.username, "李四", "汉语言文学2302班", "3-403", "照片\\李四"],
     ];
     const zip = writeZip([
       { name: gbkName("学生名单.xlsx"), bytes: await sheet(rows) },
