@@ -122,6 +122,12 @@ export const campRules = {
      */
     "camp:upload-students": (actor: Actor, camp: CampResource) =>
       (organises(actor, camp) && PREPARING.includes(camp.status)) || (adminOfParticipatingCollege(actor, camp) && camp.status === "OPEN"),
+    /**
+     * The page of 人物辨识's students (which students it lists is the list scope "camp-student:view"):
+     * the organisers and the admins of the participants' colleges, until archived (the data is gone).
+     */
+    "camp:view-students": (actor: Actor, camp: CampResource) =>
+      (organises(actor, camp) || (adminOfParticipatingCollege(actor, camp) && camp.status !== "DRAFT")) && camp.status !== "ARCHIVED",
   },
   campAttempt: {
     /** Reading one's paper (never the answer key), saving answers and submitting: the taker alone, while the camp is open and the attempt has not ended. */

@@ -714,6 +714,14 @@ describe("policy: ability camp", () => {
     expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "OPEN", [COLLEGE_B])))).toEqual(["admin", "bystander"]);
     expect(allowed((who) => can(actors[who], "camp:upload-students", camp(who, "SCORING")))).toEqual([]);
   });
+  it("the students' page is for the organisers and the participants' college admins, never a participant or judge, and gone once archived", () => {
+    expect(allowed((who) => can(actors[who], "camp:view-students", camp(who, "DRAFT")))).toEqual(["admin", "bystander"]);
+    for (const status of ["OPEN", "SCORING", "RELEASED"] as const) {
+      expect(allowed((who) => can(actors[who], "camp:view-students", camp(who, status))), status).toEqual(["admin", "collegeAdmin", "bystander"]);
+    }
+    expect(allowed((who) => can(actors[who], "camp:view-students", camp(who, "OPEN", [COLLEGE_B])))).toEqual(["admin", "bystander"]);
+    expect(allowed((who) => can(actors[who], "camp:view-students", camp(who, "ARCHIVED")))).toEqual([]);
+  });
   it("a counselor takes only their own test while it runs, and sees the marked paper only after the release", () => {
     expect(allowed((who) => can(actors[who], "camp-attempt:take", attempt(who, "OPEN", false)))).toEqual(["newcomer"]);
     // After the deadline or the submission, nobody answers any more; nor once the camp is scoring.
