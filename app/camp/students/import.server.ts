@@ -65,11 +65,11 @@ const nameKey = (name: string) => name.normalize("NFC").trim().toLowerCase();
 const stemKey = (name: string) => nameKey(name).replace(/\.[^.]*$/, "");
 
 /** The parts of the upload: from the .zip, or as sent. */
-function unpack(upload: StudentUpload): { sheet: UploadedPart; photos: UploadedPart[] } | { issue: SheetIssue } {
+async function unpack(upload: StudentUpload): Promise<{ sheet: UploadedPart; photos: UploadedPart[] } | { issue: SheetIssue }> {
   if (upload.kind === "files") return upload;
   let files;
   try {
-    files = readZip(upload.zip.bytes, ZIP_LIMITS);
+    files = await readZip(upload.zip.bytes, ZIP_LIMITS);
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     return { issue: { message: ZIP_MESSAGES[error.problem], params: { file: error.entry ?? upload.zip.name } } };
@@ -95,7 +95,7 @@ interface Row {
 
 /** Checks everything, then writes all of it in one transaction, or nothing. */
 export async function importStudents(camp: CampResource, upload: StudentUpload, actor: Actor): Promise<ImportOutcome> {
-  const parts = unpack(upload);
+  const parts = await unpack(upload);
   if ("issue" in parts) return { ok: false, issues: [parts.issue] };
   if (parts.photos.length > MAX_PHOTOS) return { ok: false, issues: [{ message: "camp.students.errors.tooManyPhotos", params: { max: MAX_PHOTOS } }] };
   const sheet = await readSheet(parts.sheet.bytes, STUDENT_COLUMNS);

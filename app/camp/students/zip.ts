@@ -1,12 +1,13 @@
 import zlib from "node:zlib";
+import yauzl from "yauzl";
 
 /**
- * Reading the .zip a college admin uploads for 人物辨识 (the student sheet and its photos), written
- * out here rather than taken from a package (decision 087): what matters is what a general zip
- * library hides — the raw bytes of each file name, because Windows' "send to compressed folder"
- * writes names in the system code page (GBK on a Chinese Windows) without saying so, and hard
- * limits checked before anything is inflated, so a zip bomb costs nothing. Only what those tools
- * write is read: stored or deflated entries, no encryption, no zip64, no multi-disk archives.
+ * Reading the .zip a college admin uploads for 人物辨识 (the student sheet and its photos) with
+ * yauzl (decision 087). What matters is what the usual reading hides: the raw bytes of each file
+ * name, because Windows' "send to compressed folder" writes names in the system code page (GBK on
+ * a Chinese Windows) without saying so, so names are decoded here; and hard limits checked on the
+ * declared sizes before anything is inflated, with yauzl stopping an entry that inflates beyond
+ * what it declared, so a zip bomb costs nothing.
  */
 
 export interface ZipLimits {
@@ -37,12 +38,9 @@ export class ZipError extends Error {
   }
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** General purpose flag bit 11: the name is UTF-8. */
 const UTF8_FLAG = 0x0800;
-/** Info-ZIP Unicode Path extra field: a UTF-8 name beside a code-page one. */
+/** Info-ZIP Unicode Path extra field: a UTF-8 name beside a code-page one (version, CRC, name). */
 const UNICODE_PATH = 0x7075;
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -53,10 +51,10 @@ const gb18030 = new TextDecoder("gb18030");
  * if the bytes are valid UTF-8 (macOS and 7-Zip write UTF-8 without the flag), else GB18030 (a
  * superset of GBK, what Chinese Windows writes). Chinese names in GBK are almost never valid UTF-8.
  */
-export function decodeEntryName(raw: Buffer, flags: number, extra: Buffer): string {
+export function decodeEntryName(raw: Buffer, flags: number, extraFields: ReadonlyArray<{ id: number; data: Buffer }>): string {
   if (flags & UTF8_FLAG) return raw.toString("utf8");
-  const unicode = unicodePathOf(extra);
-  if (unicode !== null) return unicode;
+  const unicode = extraFields.find((field) => field.id === UNICODE_PATH && field.data.length >= 5);
+  if (unicode) return unicode.data.toString("utf8", 5);
   try {
     return strictUtf8.decode(raw);
   } catch {
@@ -64,78 +62,69 @@ export function decodeEntryName(raw: Buffer, flags: number, extra: Buffer): stri
   }
 }
 
-function unicodePathOf(extra: Buffer): string | null {
-  let offset = 0;
-  while (offset + 4 <= extra.length) {
-    const id = extra.readUInt16LE(offset);
-    const size = extra.readUInt16LE(offset + 2);
-    if (id === UNICODE_PATH && size >= 5 && offset + 4 + size <= extra.length) return extra.toString("utf8", offset + 9, offset + 4 + size);
-    offset += 4 + size;
-  }
-  return null;
+const open = (archive: Buffer) =>
+  new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(archive, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip))),
+  );
+
+const entries = (zip: yauzl.ZipFile) =>
+  (async function* () {
+    for (;;) {
+      const next = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+        zip.once("entry", resolve).once("end", () => resolve(null)).once("error", reject);
+        zip.readEntry();
+      });
+      zip.removeAllListeners("entry").removeAllListeners("end").removeAllListeners("error");
+      if (!next) return;
+      yield next;
+    }
+  })();
+
+async function contents(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))));
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Every file of the archive (folders and macOS's __MACOSX/ and ._ companions left out), or a ZipError. */
-export function readZip(archive: Buffer, limits: ZipLimits): ZipFile[] {
-  const eocd = findEndOfCentralDirectory(archive);
-  const count = archive.readUInt16LE(eocd + 10);
-  const directoryOffset = archive.readUInt32LE(eocd + 16);
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipError("unsupported");
-  if (count > limits.maxEntries) throw new ZipError("tooManyEntries");
-
-  const files: ZipFile[] = [];
-  let total = 0;
-  let offset = directoryOffset;
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > archive.length || archive.readUInt32LE(offset) !== CENTRAL) throw new ZipError("unreadable");
-    const flags = archive.readUInt16LE(offset + 8);
-    const method = archive.readUInt16LE(offset + 10);
-    const crc = archive.readUInt32LE(offset + 16);
-    const compressedSize = archive.readUInt32LE(offset + 20);
-    const size = archive.readUInt32LE(offset + 24);
-    const nameLength = archive.readUInt16LE(offset + 28);
-    const extraLength = archive.readUInt16LE(offset + 30);
-    const commentLength = archive.readUInt16LE(offset + 32);
-    const localOffset = archive.readUInt32LE(offset + 42);
-    const nameEnd = offset + 46 + nameLength;
-    if (nameEnd + extraLength > archive.length) throw new ZipError("unreadable");
-    const path = decodeEntryName(archive.subarray(offset + 46, nameEnd), flags, archive.subarray(nameEnd, nameEnd + extraLength));
-    offset = nameEnd + extraLength + commentLength;
-
-    const name = path.slice(path.replace(/\\/g, "/").lastIndexOf("/") + 1);
-    if (!name || path.startsWith("__MACOSX/") || name.startsWith("._")) continue;
-    if (flags & 0x0001) throw new ZipError("encrypted", path);
-    if (compressedSize === 0xffffffff || size === 0xffffffff) throw new ZipError("unsupported", path);
-    // The sizes the archive declares are checked before inflating; inflating is capped at them too,
-    // so an archive that lies about its sizes cannot inflate beyond the limit either.
-    if (size > limits.maxEntryBytes) throw new ZipError("entryTooLarge", path);
-    total += size;
-    if (total > limits.maxTotalBytes) throw new ZipError("tooLarge");
-
-    if (localOffset + 30 > archive.length || archive.readUInt32LE(localOffset) !== LOCAL) throw new ZipError("unreadable", path);
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
-    const data = archive.subarray(dataStart, dataStart + compressedSize);
-    if (data.length !== compressedSize) throw new ZipError("unreadable", path);
-    let bytes: Buffer;
-    if (method === 0) bytes = Buffer.from(data);
-    else if (method === 8) {
+export async function readZip(archive: Buffer, limits: ZipLimits): Promise<ZipFile[]> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await open(archive);
+  } catch {
+    throw new ZipError("unreadable");
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw new ZipError("tooManyEntries");
+    const files: ZipFile[] = [];
+    let total = 0;
+    for await (const entry of entries(zip)) {
+      const path = decodeEntryName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag, entry.extraFields);
+      const name = path.slice(path.replace(/\\/g, "/").lastIndexOf("/") + 1);
+      if (!name || path.startsWith("__MACOSX/") || name.startsWith("._")) continue;
+      if (entry.isEncrypted()) throw new ZipError("encrypted", path);
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ZipError("unsupported", path);
+      // Checked on the declared sizes before inflating; yauzl stops an entry that inflates beyond its
+      // declared size, so an archive that lies about its sizes cannot get past the limit either.
+      if (entry.uncompressedSize > limits.maxEntryBytes) throw new ZipError("entryTooLarge", path);
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes) throw new ZipError("tooLarge");
+      let bytes: Buffer;
       try {
-        bytes = zlib.inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+        bytes = await contents(zip, entry);
       } catch (error) {
-        throw new ZipError((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "entryTooLarge" : "unreadable", path);
+        throw new ZipError(/too many bytes/.test(String(error)) ? "entryTooLarge" : "unreadable", path);
       }
-    } else throw new ZipError("unsupported", path);
-    if (bytes.length !== size || zlib.crc32(bytes) !== crc) throw new ZipError("unreadable", path);
-    files.push({ name, path, bytes });
+      // yauzl leaves the checksum to its caller.
+      if (zlib.crc32(bytes) !== entry.crc32) throw new ZipError("unreadable", path);
+      files.push({ name, path, bytes });
+    }
+    return files;
+  } catch (error) {
+    if (error instanceof ZipError) throw error;
+    throw new ZipError("unreadable");
+  } finally {
+    zip.close();
   }
-  return files;
-}
-
-function findEndOfCentralDirectory(archive: Buffer): number {
-  // The record is 22 bytes plus a comment of at most 65 535 bytes, at the very end.
-  const earliest = Math.max(0, archive.length - 22 - 0xffff);
-  for (let offset = archive.length - 22; offset >= earliest; offset--) {
-    if (archive.readUInt32LE(offset) === EOCD) return offset;
-  }
-  throw new ZipError("unreadable");
 }
