@@ -228,6 +228,13 @@ async function earlierChoices(tx: Db, ids: string[], quotaId: string): Promise<M
   return new Map(rows.map((row) => [row.userId, row._count._all]));
 }
 
+/** A quota's title and how many are chosen (what the page's confirmations quote); 404 when there is none. */
+export async function quotaHeading(quotaId: string, db: Db = prisma) {
+  const quota = await db.quota.findUnique({ where: { id: quotaId }, select: { id: true, title: true, _count: { select: { candidates: { where: { chosen: true } } } } } });
+  if (!quota) throw new Response("Not Found", { status: 404 });
+  return { id: quota.id, title: quota.title, chosen: quota._count.candidates };
+}
+
 /** The quota's page: its facts, who is chosen, and one page of the ranked candidates. */
 export async function quotaPage(quotaId: string, page: number, db: Db = prisma) {
   const quota = await db.quota.findUnique({
