@@ -44,7 +44,8 @@ describe("who may use the quota pages", () => {
       const title = unique("越权名额");
       expect((await asUser(user.username, create.action, "/quotas/new", { form: quotaForm({ title }) })).status, who).toBe(403);
       expect(await prisma.quota.count({ where: { title } }), who).toBe(0);
-      for (const form of [{ intent: "rank" }, { intent: "pick", shown: person.id, chosen: person.id }, { intent: "decide", confirmed: "yes" }, { intent: "cancel", confirmed: "yes" }]) {
+      const forms: Array<Record<string, string>> = [{ intent: "rank" }, { intent: "pick", shown: person.id, chosen: person.id }, { intent: "decide", confirmed: "yes" }, { intent: "cancel", confirmed: "yes" }];
+      for (const form of forms) {
         expect((await asUser(user.username, page.action, `/quotas/${quota.id}`, { form, params })).status, `${who} ${form.intent}`).toBe(403);
       }
     }
