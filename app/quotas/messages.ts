@@ -86,7 +86,7 @@ export const quotasMessages = defineMessages({
     reasons: ["得分依据", "Reasons"],
     pick: ["选择", "Choose"],
     pickPerson: ["选择 {{name}}", "Choose {{name}}"],
-    points: ["{{points}} 分", "{{points}} pts"],
+    points: ["（{{points}} 分）", " ({{points}} pts)"],
     empty: ["没有符合条件的辅导员。可调整适用阶段或群体后重新排序。", "No counselor is eligible. Change the stages or groups and rank again."],
     rerank: ["重新排序", "Rank again"],
     reranking: ["正在排序…", "Ranking…"],

@@ -91,7 +91,7 @@ export async function rankCandidates(quotaId: string, actorId: string, now = new
 /** The quota, locked against a concurrent pick, decision or re-rank; refused unless still open. */
 async function lockOpenQuota(tx: Db, quotaId: string) {
   await tx.$queryRaw`SELECT id FROM "Quota" WHERE id = ${quotaId} FOR UPDATE`;
-  const quota = await tx.quota.findUnique({ where: { id: quotaId }, select: { id: true, title: true, kind: true, seats: true, status: true } });
+  const quota = await tx.quota.findUnique({ where: { id: quotaId }, select: { id: true, title: true, seats: true, status: true } });
   if (!quota) throw new Response("Not Found", { status: 404 });
   if (quota.status === "DECIDED") throw new UserError("quotas.errors.alreadyDecided");
   if (quota.status === "CANCELLED") throw new UserError("quotas.errors.alreadyCancelled");

@@ -28,7 +28,7 @@ export function QuotaPage() {
       {row.reasons.map((reason, index) => (
         <li key={index}>
           {reasonText(t, reason)}
-          {reason.points !== 0 ? <span className="text-slate-500">（{t("quotas.page.points", { points: signed(reason.points) })}）</span> : null}
+          {reason.points !== 0 ? <span className="text-slate-500">{t("quotas.page.points", { points: signed(reason.points) })}</span> : null}
         </li>
       ))}
     </ul>
