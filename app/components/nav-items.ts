@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (abilities) => abilities["mentoring:view-own"] },
   { to: "/reviews", labelKey: "documents.navReviews", visibleTo: (abilities) => abilities["mentoring:view-own"] },
   { to: "/admin/matching", labelKey: "mentors.nav.matching", visibleTo: (abilities) => abilities["matching:administer"] },
+  { to: "/quotas", labelKey: "quotas.nav", visibleTo: (abilities) => abilities["quota:manage"] },
   { to: "/dashboard", labelKey: "dashboard.nav", visibleTo: (abilities) => abilities["school:view-dashboard"] },
   { to: "/admin/settings", labelKey: "settings.nav", visibleTo: (abilities) => abilities["school:administer"] },
 ];

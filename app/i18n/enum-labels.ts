@@ -28,6 +28,8 @@ import type {
   SpeakerKind,
   CheckInMethod,
   MeetingOrganiserKind,
+  QuotaKind,
+  QuotaStatus,
   MeetingStatus,
   MeetingTargetKind,
   AgendaProposalStatus,
@@ -328,6 +330,19 @@ const actionItemStatus = {
   DROPPED: ["已撤销", "Dropped"],
 } as const satisfies Labels<ActionItemStatus>;
 
+const quotaKind = {
+  PROVINCIAL_TRAINING: ["省级培训名额", "Provincial training place"],
+  COMPETITION_TEAM: ["素质能力大赛参赛队", "Competition team"],
+  OVERSEAS_STUDY: ["海外研修", "Study abroad"],
+  OTHER: ["其他", "Other"],
+} as const satisfies Labels<QuotaKind>;
+
+const quotaStatus = {
+  OPEN: ["遴选中", "Selecting"],
+  DECIDED: ["已确定人选", "Decided"],
+  CANCELLED: ["已取消", "Cancelled"],
+} as const satisfies Labels<QuotaStatus>;
+
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
   role,
@@ -368,4 +383,6 @@ export const enumLabels = {
   agendaProposalStatus,
   agendaOutcomeKind,
   actionItemStatus,
+  quotaKind,
+  quotaStatus,
 };

@@ -9,6 +9,7 @@ import { meetingsMessages } from "~/meetings/messages.ts";
 import { mentorMessages } from "~/mentors/messages.ts";
 import { notificationMessages } from "~/notifications/messages.ts";
 import { peopleMessages } from "~/people/messages.ts";
+import { quotasMessages } from "~/quotas/messages.ts";
 import { searchMessages } from "~/search/messages.ts";
 import { settingsMessages } from "~/settings/messages.ts";
 import { studioMessages } from "~/studios/messages.ts";
@@ -40,6 +41,7 @@ export const messages = {
   training: trainingMessages,
   meetings: meetingsMessages,
   camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages },
+  quotas: quotasMessages,
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
