@@ -139,6 +139,7 @@ function Entries({ data }: { data: Data }) {
   return (
     <Card title={t("camp.judged.round.entries", { drawn: data.drawnCount, count: data.entryCount })}>
       <div className="mb-4 space-y-2 text-sm text-slate-700">
+        <h3 className="font-semibold text-slate-900">{t("camp.judged.round.judging")}</h3>
         <p>{data.round.judgesPerContestant ? t("camp.judged.round.judgingHint", { count: data.round.judgesPerContestant }) : t("camp.judged.round.noJudgeCount")}</p>
         <p>{t("camp.judged.round.judgeCount", { count: data.judgeCount })}</p>
         {data.round.rubric ? (
