@@ -90,7 +90,7 @@ describe("a judged round", () => {
     await phone.goto(`${baseUrl}/camp/judging`);
     await phone.getByRole("heading", { level: 1, name: "我的评分" }).waitFor();
     await audit(phone, "my judging (375 px)");
-    await phone.getByRole("link", { name: /^评分 / }).click();
+    await phone.getByRole("link", { name: "为 王小雨 评分" }).click();
     await phone.getByText("新生想家想退学").waitFor();
     await audit(phone, "score sheet (375 px)");
 

@@ -29,6 +29,14 @@ export function isJudged(kind: string): kind is JudgedKind {
   return (JUDGED_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * Any entry of the round not yet drawn, as an organiser sees it: what "camp-entry:draw" decides
+ * about when the organiser draws for everyone left (the service takes only undrawn entries).
+ */
+export function undrawnEntryOf(camp: CampResource): CampEntryResource {
+  return { camp, userId: "", collegeId: null, viewerAssigned: false, drawn: false };
+}
+
 /** An entry (contestant) of a judged round, for the intents that name one. */
 export async function loadEntry(actor: Pick<Actor, "id">, entryId: string, roundId?: string, db: Db = prisma): Promise<{ entryId: string; resource: CampEntryResource }> {
   const row = await db.campRoundEntry.findUnique({ where: { id: entryId }, select: { roundId: true } });

@@ -225,7 +225,7 @@ describe("the score sheet", () => {
     expect(page.sheet.submittedAt).not.toBeNull();
   });
 
-  it("is denied to a counselor, to another judge of the same camp, to a judge of the contestant's college, to another camp's judge and to a non-judging organiser", async () => {
+  it("is denied to a counselor, to another judge of the same camp, to a judge of the contestant's college, to another camp's judge, to the contestant's college admin and to a non-judging organiser", async () => {
     const { organiser, contestant, round, sheet, post, fields } = await oneSheet();
     const sameCollege = await buildUser({ college: { id: contestant.collegeId! } });
     const otherJudge = await buildUser();
@@ -238,12 +238,13 @@ describe("the score sheet", () => {
     const otherCamp = await buildJudgedRound({ contestants: [await buildUser()], judges: [elsewhere] });
     void otherCamp;
     const counselor = await buildUser();
+    const collegeAdmin = await buildUser({ roles: ["COLLEGE_ADMIN"], college: { id: contestant.collegeId! } });
     const form = { intent: "saveDraft", ...fields(sheetFor(round.criteria, 60)), comment: "" };
 
-    for (const who of [counselor, otherJudge, elsewhere, organiser, contestant]) {
+    for (const who of [counselor, otherJudge, elsewhere, organiser, contestant, collegeAdmin]) {
       expect((await post(who, form)).status).toBe(403);
     }
-    for (const who of [counselor, elsewhere, otherJudge, contestant]) {
+    for (const who of [counselor, elsewhere, otherJudge, contestant, collegeAdmin]) {
       expect((await asUser(who.username, sheetLoader, `/camp/judging/${sheet.id}`, { params: { assignmentId: sheet.id } })).status).toBe(403);
     }
     const ownCollegePost = await asUser(sameCollege.username, sheetAction, `/camp/judging/${ownCollegeSheet.id}`, { params: { assignmentId: ownCollegeSheet.id }, form });
@@ -262,7 +263,7 @@ describe("the score sheet", () => {
     expect(await list(counselor)).toEqual([]);
 
     // The organiser's pages are the organisers'.
-    for (const who of [counselor, otherJudge, contestant]) {
+    for (const who of [counselor, otherJudge, contestant, collegeAdmin]) {
       expect((await asUser(who.username, roundLoader, roundUrl(round), { params: roundParams(round) })).status).toBe(403);
       expect((await asUser(who.username, boardLoader, `/camp/${round.campId}/rounds/${round.roundId}/board`, { params: roundParams(round) })).status).toBe(403);
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadEntry, loadJudgedRound } from "./access.server.ts";
+import { loadEntry, loadJudgedRound, undrawnEntryOf } from "./access.server.ts";
 import { addFurtherJudge, assignRoundJudges } from "./assignment.server.ts";
 import { addTopic, drawRemaining, drawTopic, removeTopic, setEntryOrder, updateTopic } from "./round.server.ts";
 import { entryIdSchema, entryOrderSchema, furtherJudgeSchema, topicEditSchema, topicIdSchema, topicSchema } from "./schemas.ts";
@@ -61,9 +61,7 @@ export const roundAction = intentAction({
     }),
     drawAll: intent({
       schema: z.object({}),
-      // The draw's rule for any undrawn entry of this round as the organiser sees it (the service
-      // takes only undrawn entries): an organiser of an open camp.
-      authorize: ({ user, ctx }) => permit(user, "camp-entry:draw", { camp: ctx.camp, userId: "", collegeId: null, viewerAssigned: false, drawn: false }),
+      authorize: ({ user, ctx }) => permit(user, "camp-entry:draw", undrawnEntryOf(ctx.camp)),
       confirm: ({ t }) => ({ message: t("camp.judged.round.drawAllQuestion"), confirmLabel: t("camp.judged.round.drawAll") }),
       run: async ({ user, ctx, t }) => {
         const { drawn } = await drawRemaining(ctx.round.id, user.id);

@@ -135,7 +135,7 @@ function TopicForm({ intent, topic }: { intent: "addTopic" | "editTopic"; topic?
 function Entries({ data }: { data: Data }) {
   const { t, i18n } = useTranslation();
   const manage = data.abilities["camp:manage"];
-  const canDraw = data.camp.status === "OPEN" && manage;
+  const canDraw = data.canDraw;
   return (
     <Card title={t("camp.judged.round.entries", { drawn: data.drawnCount, count: data.entryCount })}>
       <div className="mb-4 space-y-2 text-sm text-slate-700">
