@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit.server.ts";
+import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { assignJudges } from "../judging.ts";
@@ -9,6 +10,12 @@ import { assignJudges } from "../judging.ts";
  * loads as even as possible), and a further judge for one entry when its judges disagree.
  * Routes authorise "camp:manage" first.
  */
+
+/** Judges are (re)assigned until the results are released: afterwards the sheets are the record. */
+async function refuseAfterScoring(tx: Db, campId: string) {
+  const camp = await tx.camp.findUniqueOrThrow({ where: { id: campId }, select: { status: true } });
+  if (camp.status === "RELEASED" || camp.status === "ARCHIVED") throw new UserError("camp.judged.errors.judgingClosed");
+}
 
 /** A sheet that has begun (submitted, or with points saved as a draft) is a judge's work: re-assigning keeps it. */
 const started = { OR: [{ submittedAt: { not: null } }, { scores: { some: {} } }] };
@@ -23,6 +30,7 @@ export async function assignRoundJudges(roundId: string, actorId: string) {
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "CampRound" WHERE "id" = ${roundId} FOR UPDATE`;
     const round = await tx.campRound.findUniqueOrThrow({ where: { id: roundId }, select: { campId: true, judgesPerContestant: true } });
+    await refuseAfterScoring(tx, round.campId);
     const perContestant = round.judgesPerContestant;
     if (!perContestant) throw new UserError("camp.judged.errors.noJudgeCount");
     const [judges, entries] = await Promise.all([
@@ -60,6 +68,7 @@ export async function addFurtherJudge(entryId: string, judgeId: string, actorId:
   await prisma.$transaction(async (tx) => {
     const entry = await tx.campRoundEntry.findUnique({ where: { id: entryId }, select: { roundId: true, campId: true, participant: { select: { collegeId: true } } } });
     if (!entry) throw new Response("Not Found", { status: 404 });
+    await refuseAfterScoring(tx, entry.campId);
     const judge = await tx.campJudge.findUnique({ where: { id: judgeId }, select: { campId: true, collegeId: true, user: { select: { name: true } } } });
     if (!judge || judge.campId !== entry.campId) throw new UserError("camp.judged.errors.notAJudge");
     if (judge.collegeId !== null && judge.collegeId === entry.participant.collegeId) throw new UserError("camp.judged.errors.ownCollege", { judge: judge.user.name });

@@ -157,7 +157,7 @@ describe("assigning judges", () => {
     expect(await prisma.judgeAssignment.count({ where: { roundId: round.roundId } })).toBe(0);
   });
 
-  it("adds a further judge to one entry, but never one of the contestant's college or one already on it", async () => {
+  it("adds a further judge to one entry, but never one of the contestant's college, one already on it, or after the release", async () => {
     const organiser = await buildUser();
     const college = await buildCollege();
     const contestant = await buildUser({ college });
@@ -170,6 +170,13 @@ describe("assigning judges", () => {
     await expect(addFurtherJudge(round.entryIds[0]!, onIt, organiser.id)).rejects.toMatchObject({ key: "camp.judged.errors.alreadyJudging" });
     await addFurtherJudge(round.entryIds[0]!, free, organiser.id);
     expect(await prisma.judgeAssignment.count({ where: { entryId: round.entryIds[0]! } })).toBe(2);
+
+    // Once the results are released, the sheets are the record: no more judges, no re-assignment.
+    await prisma.camp.update({ where: { id: round.campId }, data: { status: "RELEASED" } });
+    await expect(assignRoundJudges(round.roundId, organiser.id)).rejects.toMatchObject({ key: "camp.judged.errors.judgingClosed" });
+    await prisma.judgeAssignment.deleteMany({ where: { entryId: round.entryIds[0]!, judgeId: free } });
+    await expect(addFurtherJudge(round.entryIds[0]!, free, organiser.id)).rejects.toMatchObject({ key: "camp.judged.errors.judgingClosed" });
+    expect(await prisma.judgeAssignment.count({ where: { entryId: round.entryIds[0]! } })).toBe(1);
   });
 });
 

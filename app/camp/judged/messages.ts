@@ -179,6 +179,7 @@ export const campJudgedMessages = defineMessages({
     notAJudge: ["所选的人不是本训练营的评委。", "That person is not a judge of this camp."],
     ownCollege: ["{{judge}} 与选手同学院，不能评该选手。", "{{judge}} is of the contestant's college and cannot judge them."],
     alreadyJudging: ["{{judge}} 已在评该选手。", "{{judge}} already judges this contestant."],
+    judgingClosed: ["成绩已发布，不能再调整评委。", "The results are released: judges can no longer change."],
     alreadySubmitted: ["评分表已提交，不能再修改。", "The sheet has been submitted and cannot change."],
     noRubric: ["本环节还没有评分细则，不能评分。", "The round has no rubric, so it cannot be scored."],
   },

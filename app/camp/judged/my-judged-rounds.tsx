@@ -1,10 +1,13 @@
+import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { Content } from "~/components/kit/content-lang.tsx";
 import type { CampRoundKind } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { roundKindKey } from "./labels.ts";
+import type { roundAction } from "./round.actions.server.ts";
 
 /** One of the viewer's entries, as myJudgedRounds (pages.server.ts) returns it, after serialisation. */
 export interface MyJudgedEntry {
@@ -50,12 +53,13 @@ export function MyJudgedRounds({ campId, entries }: { campId: string; entries: r
               ) : (
                 <div className="mt-2 flex flex-wrap items-center gap-3">
                   <p className="text-sm text-slate-600">{t("camp.judged.mine.notDrawn")}</p>
+                  {entry.canDraw ? <DrawReply entryId={entry.entryId} /> : null}
                   {entry.canDraw ? (
                     <ConfirmButton
                       intent="draw"
                       fields={{ entryId: entry.entryId, name: "" }}
                       action={`/camp/${campId}/rounds/${entry.roundId}?index`}
-                      fetcherKey={`camp-draw:${entry.entryId}`}
+                      fetcherKey={drawKey(entry.entryId)}
                       label={t("camp.judged.mine.draw")}
                       ariaLabel={t("camp.judged.mine.drawLabel", { round })}
                       question={t("camp.judged.mine.drawQuestion", { round })}
@@ -70,4 +74,12 @@ export function MyJudgedRounds({ campId, entries }: { campId: string; entries: r
       </ul>
     </Card>
   );
+}
+
+const drawKey = (entryId: string) => `camp-draw:${entryId}`;
+
+/** The round's answer to a draw posted from here (a refusal, in the person's language); the camp page reloads on success. */
+function DrawReply({ entryId }: { entryId: string }) {
+  const fetcher = useFetcher<typeof roundAction>({ key: drawKey(entryId) });
+  return fetcher.data?.status === "error" ? <ActionFeedback reply={fetcher.data} intent="draw" /> : null;
 }
