@@ -1,6 +1,7 @@
 import { accountMessages } from "~/auth/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
+import { campJudgedMessages } from "~/camp/judged/messages.ts";
 import { campStudentsMessages } from "~/camp/students/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
@@ -40,7 +41,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages },
   quotas: quotasMessages,
 };
 

@@ -644,3 +644,77 @@ export async function buildCamp(options: CampOptions = {}) {
   }
   return { id: camp.id, roundId, entryIds, studentIds };
 }
+
+export interface JudgedRoundOptions {
+  status?: CampStatus;
+  kind?: "TALK" | "CASE_STUDY";
+  organisers?: Ref[];
+  contestants: Array<{ id: string; collegeId: string | null }>;
+  judges?: Array<{ id: string; collegeId: string | null }>;
+  judgesPerContestant?: number | null;
+  scoringRule?: "MEAN" | "TRIMMED_MEAN" | "Z_SCORE";
+  tolerance?: number;
+  /** Topic titles (none by default). */
+  topics?: string[];
+  /** A rubric copy for the round (the 谈心谈话 template's weights: 25, 25, 20, 20, 10); default true. */
+  rubric?: boolean;
+}
+
+/**
+ * A judged round (谈心谈话 by default) of a camp of its own, as the camp's opening would leave it:
+ * participants with their college, an entry each (in the order given), the camp's judges, the
+ * round's rubric and topics, and no judge assigned yet.
+ */
+export async function buildJudgedRound(options: JudgedRoundOptions) {
+  const kind = options.kind ?? "TALK";
+  const rubric = options.rubric === false
+    ? null
+    : await prisma.rubric.create({
+        data: {
+          name: unique("谈心谈话评分细则"),
+          kind,
+          criteria: {
+            create: [
+              { position: 1, name: "抓住主题", weight: 25, duties: ["DAILY_AFFAIRS"] },
+              { position: 2, name: "以理服人", weight: 25, duties: ["IDEOLOGY"] },
+              { position: 3, name: "语言与态度", weight: 20, duties: ["MENTAL_HEALTH"] },
+              { position: 4, name: "消除顾虑", weight: 20, duties: ["MENTAL_HEALTH"] },
+              { position: 5, name: "效果", weight: 10, duties: ["IDEOLOGY"] },
+            ],
+          },
+        },
+        select: { id: true, criteria: { orderBy: { position: "asc" }, select: { id: true, weight: true } } },
+      });
+  const camp = await prisma.camp.create({
+    data: {
+      title: unique("评审训练营"),
+      year: 2026,
+      status: options.status ?? "OPEN",
+      organisers: { create: (options.organisers ?? []).map((person) => ({ userId: person.id })) },
+      participants: { create: options.contestants.map((person) => ({ userId: person.id, collegeId: person.collegeId, stage: "NOVICE" as const })) },
+      rounds: {
+        create: {
+          kind,
+          weight: 25,
+          position: kind === "TALK" ? 4 : 3,
+          scoringRule: options.scoringRule ?? "TRIMMED_MEAN",
+          judgesPerContestant: options.judgesPerContestant === undefined ? 3 : options.judgesPerContestant,
+          disagreementTolerance: options.tolerance ?? 10,
+          rubricId: rubric?.id ?? null,
+          topics: { create: (options.topics ?? []).map((title, index) => ({ title, position: index + 1 })) },
+        },
+      },
+    },
+    select: { id: true, rounds: { select: { id: true, topics: { orderBy: { position: "asc" }, select: { id: true } } } } },
+  });
+  const round = camp.rounds[0]!;
+  const judgeIds: string[] = [];
+  for (const person of options.judges ?? []) {
+    judgeIds.push((await prisma.campJudge.create({ data: { campId: camp.id, userId: person.id, collegeId: person.collegeId }, select: { id: true } })).id);
+  }
+  const entryIds: string[] = [];
+  for (const person of options.contestants) {
+    entryIds.push((await prisma.campRoundEntry.create({ data: { roundId: round.id, campId: camp.id, userId: person.id }, select: { id: true } })).id);
+  }
+  return { campId: camp.id, roundId: round.id, entryIds, judgeIds, topicIds: round.topics.map((t) => t.id), criteria: rubric?.criteria ?? [] };
+}

@@ -1,0 +1,160 @@
+import type { Db } from "~/db/client.server.ts";
+import { prisma } from "~/db/client.server.ts";
+import { can, type Actor } from "~/policy/index.ts";
+import { findEntryAccess } from "../access.server.ts";
+import { judgedRoundScores } from "./scores.server.ts";
+
+/**
+ * Page-ready reads of the judged rounds: the organiser's round page and live board, and a
+ * contestant's own entries (for the camp page). Routes authorise first.
+ */
+
+export const ENTRY_PAGE_SIZE = 30;
+
+async function roundHeader(roundId: string, db: Db) {
+  const round = await db.campRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: {
+      id: true,
+      kind: true,
+      enabled: true,
+      judgesPerContestant: true,
+      camp: { select: { id: true, title: true, status: true } },
+      rubric: { select: { name: true, criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true } } } },
+    },
+  });
+  return round;
+}
+
+/** The organiser's round page: topics, entries (a page at a time) with their draw and judges, the scores and judge consistency. */
+export async function roundPage(roundId: string, { page = 1 }: { page?: number } = {}, db: Db = prisma) {
+  const [round, topics, entryCount, drawnCount, entries, judges, scores] = await Promise.all([
+    roundHeader(roundId, db),
+    db.campTopic.findMany({ where: { roundId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, title: true, body: true, _count: { select: { entries: true } } } }),
+    db.campRoundEntry.count({ where: { roundId } }),
+    db.campRoundEntry.count({ where: { roundId, topicId: { not: null } } }),
+    db.campRoundEntry.findMany({
+      where: { roundId },
+      orderBy: [{ sequence: { sort: "asc", nulls: "last" } }, { participant: { user: { nameSortKey: "asc" } } }, { id: "asc" }],
+      skip: (page - 1) * ENTRY_PAGE_SIZE,
+      take: ENTRY_PAGE_SIZE,
+      select: {
+        id: true,
+        panel: true,
+        sequence: true,
+        drawnAt: true,
+        topic: { select: { title: true } },
+        participant: { select: { collegeId: true, college: { select: { name: true } }, user: { select: { name: true } } } },
+        assignments: { orderBy: { id: "asc" }, select: { id: true, judgeId: true, submittedAt: true, judge: { select: { user: { select: { name: true } } } } } },
+      },
+    }),
+    db.campJudge.findMany({
+      where: { camp: { rounds: { some: { id: roundId } } } },
+      select: { id: true, collegeId: true, user: { select: { name: true, nameSortKey: true } }, _count: { select: { assignments: { where: { roundId } } } } },
+    }),
+    judgedRoundScores(roundId, db),
+  ]);
+  const judgesByLoad = [...judges].sort((a, b) => a._count.assignments - b._count.assignments || (a.user.nameSortKey ?? "").localeCompare(b.user.nameSortKey ?? "") || a.id.localeCompare(b.id));
+  const scoreOf = new Map(scores.contestants.map((c) => [c.entryId, c]));
+  return {
+    round: {
+      id: round.id,
+      kind: round.kind,
+      enabled: round.enabled,
+      judgesPerContestant: round.judgesPerContestant,
+      rubric: round.rubric ? { name: round.rubric.name, criteria: round.rubric.criteria } : null,
+    },
+    camp: round.camp,
+    topics: topics.map((t) => ({ id: t.id, title: t.title, body: t.body, drawn: t._count.entries })),
+    drawnCount,
+    entryCount,
+    judgeCount: judges.length,
+    page,
+    pages: Math.max(1, Math.ceil(entryCount / ENTRY_PAGE_SIZE)),
+    entries: entries.map((entry) => {
+      const on = new Set(entry.assignments.map((a) => a.judgeId));
+      const collegeId = entry.participant.collegeId;
+      return {
+        id: entry.id,
+        name: entry.participant.user.name,
+        college: entry.participant.college?.name ?? null,
+        panel: entry.panel,
+        sequence: entry.sequence,
+        topic: entry.topic?.title ?? null,
+        drawnAt: entry.drawnAt,
+        judges: entry.assignments.map((a) => ({ id: a.id, name: a.judge.user.name, submitted: a.submittedAt !== null })),
+        // Who could be added as a further judge: not on it, not of the contestant's college, least busy first.
+        candidates: judgesByLoad
+          .filter((judge) => !on.has(judge.id) && (judge.collegeId === null || collegeId === null || judge.collegeId !== collegeId))
+          .map((judge) => ({ id: judge.id, name: judge.user.name, load: judge._count.assignments })),
+        score: scoreOf.get(entry.id) ?? null,
+      };
+    }),
+    scores,
+  };
+}
+
+/** The live board: per contestant, which judges' sheets are in and which are missing, with the flags. */
+export async function boardPage(roundId: string, db: Db = prisma) {
+  const [round, sheets, scores] = await Promise.all([
+    roundHeader(roundId, db),
+    db.judgeAssignment.findMany({ where: { roundId }, orderBy: { id: "asc" }, select: { id: true, entryId: true, submittedAt: true, total: true, judge: { select: { user: { select: { name: true } } } } } }),
+    judgedRoundScores(roundId, db),
+  ]);
+  const sheetsOf = new Map<string, typeof sheets>();
+  for (const sheet of sheets) sheetsOf.set(sheet.entryId, [...(sheetsOf.get(sheet.entryId) ?? []), sheet]);
+  const submitted = sheets.filter((s) => s.submittedAt !== null).length;
+  return {
+    round: { id: round.id, kind: round.kind },
+    camp: round.camp,
+    counts: { sheets: sheets.length, submitted, missing: sheets.length - submitted, flagged: scores.contestants.filter((c) => c.flags.length > 0).length },
+    rule: scores.rule,
+    rows: scores.contestants.map((c) => ({
+      entryId: c.entryId,
+      name: c.name,
+      panel: c.panel,
+      sequence: c.sequence,
+      score: c.score,
+      flags: c.flags,
+      spread: c.spread,
+      sheets: (sheetsOf.get(c.entryId) ?? []).map((s) => ({ id: s.id, judge: s.judge.user.name, submittedAt: s.submittedAt, total: s.total === null ? null : Number(s.total) })),
+    })),
+  };
+}
+
+/**
+ * A contestant's own judged rounds in a camp (for the camp page's MyJudgedRounds): the round, their
+ * order and panel, and the topic once drawn. Only the person's own entries (authorised by
+ * "camp-entry:view" as the contestant; `canDraw` from "camp-entry:draw" by the caller).
+ */
+export async function myEntries(campId: string, userId: string, db: Db = prisma) {
+  const entries = await db.campRoundEntry.findMany({
+    where: { campId, userId, round: { kind: { in: ["CASE_STUDY", "TALK"] }, enabled: true } },
+    orderBy: [{ round: { position: "asc" } }, { id: "asc" }],
+    select: { id: true, roundId: true, sequence: true, panel: true, drawnAt: true, round: { select: { kind: true, opensAt: true } }, topic: { select: { title: true, body: true } } },
+  });
+  return entries.map((entry) => ({
+    entryId: entry.id,
+    roundId: entry.roundId,
+    kind: entry.round.kind,
+    opensAt: entry.round.opensAt,
+    sequence: entry.sequence,
+    panel: entry.panel,
+    drawnAt: entry.drawnAt,
+    topic: entry.topic,
+  }));
+}
+
+/**
+ * What MyJudgedRounds shows on the camp page: the viewer's own entries, each with whether the
+ * policy lets them draw now ("camp-entry:draw"). The camp page's loader calls this for its viewer.
+ */
+export async function myJudgedRounds(user: Actor, campId: string, db: Db = prisma) {
+  const entries = await myEntries(campId, user.id, db);
+  return Promise.all(
+    entries.map(async (entry) => {
+      const access = await findEntryAccess(user, entry.entryId, db);
+      return { ...entry, canDraw: access !== null && can(user, "camp-entry:draw", access) };
+    }),
+  );
+}
