@@ -151,6 +151,7 @@ export const campSetupMessages = defineMessages({
     personAdded: ["已添加 {{name}}。", "{{name}} added."],
     removePerson: ["移除 {{name}}", "Remove {{name}}"],
     removePersonConfirm: ["确定不再点名 {{name}} 参加？", "Stop naming {{name}}?"],
+    remove: ["移除", "Remove"],
     removed: ["已移除。", "Removed."],
     judges: ["评委", "Judges"],
     judgesHint: ["评委不评本学院的选手（学院按添加时记录）。", "A judge never scores a contestant of their own college (as recorded when named)."],

@@ -1,7 +1,7 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
 import { loadCampAccess } from "./access.server.ts";
-import { addJudge, addPerson, removeJudge, removePerson, saveTargets } from "./people.server.ts";
+import { addJudge, addPerson, personName, removeJudge, removePerson, saveTargets } from "./people.server.ts";
 import { personSchema, targetsSchema, userIdSchema } from "./schemas.ts";
 
 /** /camp/:campId/people: targets, named participants and judges, for the organisers (the service refuses what the camp's state no longer allows). */
@@ -28,6 +28,7 @@ export const peopleAction = intentAction({
     removePerson: intent({
       schema: userIdSchema,
       authorize: ({ user, ctx }) => permit(user, "camp:manage", ctx),
+      confirm: async ({ t }, input) => ({ message: t("camp.setup.people.removePersonConfirm", { name: await personName(input.userId) }), confirmLabel: t("camp.setup.people.remove") }),
       run: async ({ user, ctx, t }, input) => {
         await removePerson(ctx.campId, input.userId, user.id);
         return { notice: t("camp.setup.people.removed") };
@@ -44,6 +45,7 @@ export const peopleAction = intentAction({
     removeJudge: intent({
       schema: userIdSchema,
       authorize: ({ user, ctx }) => permit(user, "camp:manage", ctx),
+      confirm: async ({ t }, input) => ({ message: t("camp.setup.people.removeJudgeConfirm", { name: await personName(input.userId) }), confirmLabel: t("camp.setup.people.remove") }),
       run: async ({ user, ctx, t }, input) => {
         await removeJudge(ctx.campId, input.userId, user.id);
         return { notice: t("camp.setup.people.removed") };

@@ -156,3 +156,8 @@ export async function campPeople(campId: string, { preview }: { preview: boolean
     participants,
   };
 }
+
+/** A person's name for a confirmation ("" when there is no such account: the removal then changes nothing). */
+export async function personName(userId: string): Promise<string> {
+  return (await prisma.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "";
+}
