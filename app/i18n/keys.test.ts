@@ -52,6 +52,10 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   agendaProposalStatus: Object.values(Enums.AgendaProposalStatus),
   agendaOutcomeKind: Object.values(Enums.AgendaOutcomeKind),
   actionItemStatus: Object.values(Enums.ActionItemStatus),
+  campStatus: Object.values(Enums.CampStatus),
+  campRoundKind: Object.values(Enums.CampRoundKind),
+  judgedScoringRule: Object.values(Enums.JudgedScoringRule),
+  multipleChoiceRule: Object.values(Enums.MultipleChoiceRule),
 };
 
 /**

@@ -9,28 +9,6 @@ export const campSetupMessages = defineMessages({
     bank: ["题库", "Question bank"],
     quotas: ["推荐名额", "Quotas"],
   },
-  status: {
-    DRAFT: ["筹备中", "Draft"],
-    OPEN: ["进行中", "Open"],
-    SCORING: ["评分中", "Scoring"],
-    RELEASED: ["成绩已发布", "Results released"],
-    ARCHIVED: ["已归档", "Archived"],
-  },
-  round: {
-    KNOWLEDGE_TEST: ["基础知识测试", "Knowledge test"],
-    IDENTIFICATION: ["人物辨识", "Student identification"],
-    CASE_STUDY: ["案例研讨", "Case study"],
-    TALK: ["谈心谈话", "Heart-to-heart talk"],
-  },
-  scoringRule: {
-    MEAN: ["平均分", "Mean"],
-    TRIMMED_MEAN: ["去掉一个最高分和一个最低分后的平均分", "Mean without the highest and the lowest score"],
-    Z_SCORE: ["按评委标准化（分组评审时）", "Standardised per judge (when split into panels)"],
-  },
-  mcRule: {
-    ALL_OR_NOTHING: ["全部选对才得分", "Full marks only when all correct"],
-    PARTIAL: ["少选得部分分，错选不得分", "Part marks for a correct subset, none for a wrong choice"],
-  },
   rubric: {
     caseStudy: ["案例研讨评分细则", "Case study rubric"],
     talk: ["谈心谈话评分细则", "Talk rubric"],

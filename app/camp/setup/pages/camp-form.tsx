@@ -11,7 +11,6 @@ import type { loader as editLoader } from "~/routes/camp.$campId_.edit.tsx";
 import type { loader as newLoader } from "~/routes/camp.new.tsx";
 import type { editCampAction, newCampAction } from "../form.actions.server.ts";
 import type { CampFormValues } from "../form-values.ts";
-import { MC_RULE_LABEL, ROUND_LABEL, SCORING_RULE_LABEL } from "../labels.ts";
 import { campSchema, JUDGED_KINDS, ROUND_KINDS, TIMED_KINDS, type RoundKind } from "../schemas.ts";
 
 /** /camp/new: a draft camp with the seed's four rounds by default. */
@@ -94,7 +93,7 @@ function CampForm({ mode, values, reply: anyReply, title, subtitle }: { mode: { 
 function RoundFields({ kind, earlier, field }: { kind: RoundKind; earlier: readonly RoundKind[]; field: FieldMetadata<CampFormValues["rounds"][RoundKind], any, string[]> }) {
   const { t } = useTranslation();
   const f = field.getFieldset();
-  const name = t(ROUND_LABEL[kind]);
+  const name = t(`campRoundKind.${kind}`);
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold text-slate-800">{name}</legend>
@@ -105,7 +104,7 @@ function RoundFields({ kind, earlier, field }: { kind: RoundKind; earlier: reado
         <TextField field={f.closesAt} type="datetime-local" label={t("camp.setup.form.closesAt")} />
         {TIMED_KINDS.includes(kind) ? <TextField field={f.durationMinutes} type="number" min="1" max="600" label={t("camp.setup.form.duration")} /> : null}
         {kind === "KNOWLEDGE_TEST" ? (
-          <SelectField field={f.multipleChoiceRule} label={t("camp.setup.form.mcRule")} options={(["ALL_OR_NOTHING", "PARTIAL"] as const).map((v) => ({ value: v, label: t(MC_RULE_LABEL[v]) }))} className="sm:col-span-2" />
+          <SelectField field={f.multipleChoiceRule} label={t("camp.setup.form.mcRule")} options={(["ALL_OR_NOTHING", "PARTIAL"] as const).map((v) => ({ value: v, label: t(`multipleChoiceRule.${v}`) }))} className="sm:col-span-2" />
         ) : null}
         {kind === "IDENTIFICATION" ? (
           <>
@@ -118,13 +117,13 @@ function RoundFields({ kind, earlier, field }: { kind: RoundKind; earlier: reado
         ) : null}
         {JUDGED_KINDS.includes(kind) ? (
           <>
-            <SelectField field={f.scoringRule} label={t("camp.setup.form.scoringRule")} options={(["TRIMMED_MEAN", "MEAN", "Z_SCORE"] as const).map((v) => ({ value: v, label: t(SCORING_RULE_LABEL[v]) }))} className="sm:col-span-3" />
+            <SelectField field={f.scoringRule} label={t("camp.setup.form.scoringRule")} options={(["TRIMMED_MEAN", "MEAN", "Z_SCORE"] as const).map((v) => ({ value: v, label: t(`judgedScoringRule.${v}`) }))} className="sm:col-span-3" />
             <TextField field={f.judgesPerContestant} type="number" min="1" max="15" label={t("camp.setup.form.judgesPer")} />
             <TextField field={f.disagreementTolerance} type="number" min="0" max="100" step="0.5" label={t("camp.setup.form.tolerance")} hint={t("camp.setup.form.toleranceHint")} className="sm:col-span-2" />
             <SelectField
               field={f.cutFrom}
               label={t("camp.setup.form.cutFrom")}
-              options={[{ value: "", label: t("camp.setup.form.cutNone") }, ...earlier.map((k) => ({ value: k, label: t(ROUND_LABEL[k]) }))]}
+              options={[{ value: "", label: t("camp.setup.form.cutNone") }, ...earlier.map((k) => ({ value: k, label: t(`campRoundKind.${k}`) }))]}
               className="sm:col-span-2"
             />
             <TextField field={f.cutTop} type="number" min="1" label={t("camp.setup.form.cutTop")} />

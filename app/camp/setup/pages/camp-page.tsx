@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/kit/feedback.tsx";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp.$campId.tsx";
 import type { campAction } from "../camp.actions.server.ts";
-import { ROUND_LABEL, SCORING_RULE_LABEL, STATUS_LABEL, STATUS_TONE } from "../labels.ts";
+import { STATUS_TONE } from "../labels.ts";
 
 /** The camp page: organisers see the set-up, the rounds with their counts and the transitions; participants their rounds; judges the way to their sheets. */
 export function CampPage() {
@@ -27,7 +27,7 @@ export function CampPage() {
         title={camp.title}
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={STATUS_TONE[camp.status]}>{t(STATUS_LABEL[camp.status])}</Badge>
+            <Badge tone={STATUS_TONE[camp.status]}>{t(`campStatus.${camp.status}`)}</Badge>
             <span>{t("camp.setup.home.year", { year: camp.year })}</span>
             <span>{camp.startsOn && camp.endsOn ? t("camp.setup.page.dates", { starts: formatDate(camp.startsOn, i18n.language), ends: formatDate(camp.endsOn, i18n.language) }) : t("camp.setup.page.noDates")}</span>
           </span>
@@ -54,7 +54,7 @@ export function CampPage() {
             {myRounds.map((r) => (
               <li key={r.id} className="flex flex-wrap gap-x-3">
                 <Link to={r.link} className="text-brand-700 hover:underline">
-                  {t(ROUND_LABEL[r.kind])}
+                  {t(`campRoundKind.${r.kind}`)}
                 </Link>
                 <span className="text-slate-600">{windowText(r)}</span>
               </li>
@@ -63,7 +63,7 @@ export function CampPage() {
               .filter((r) => r.enabled && !r.viewerIn && r.entriesFixedAt)
               .map((r) => (
                 <li key={r.id} className="flex flex-wrap gap-x-3 text-slate-500">
-                  {t(ROUND_LABEL[r.kind])} · {t("camp.setup.page.notIn")}
+                  {t(`campRoundKind.${r.kind}`)} · {t("camp.setup.page.notIn")}
                 </li>
               ))}
           </ul>
@@ -110,14 +110,14 @@ export function CampPage() {
                   <li key={r.id} className="flex flex-col gap-1 py-3 text-sm sm:flex-row sm:items-start sm:justify-between">
                     <div className="space-y-1">
                       <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-                        {t(ROUND_LABEL[r.kind])}
+                        {t(`campRoundKind.${r.kind}`)}
                         {r.enabled ? <Badge tone="brand">{t("camp.setup.page.weight", { weight: r.weight })}</Badge> : <Badge>{t("camp.setup.page.off")}</Badge>}
                       </p>
                       {r.enabled ? (
                         <>
                           <p className="text-slate-600">{windowText(r)}</p>
-                          {r.scoringRule ? <p className="text-slate-600">{t(SCORING_RULE_LABEL[r.scoringRule])}</p> : null}
-                          {cutFrom && r.cutTop ? <p className="text-slate-600">{t("camp.setup.page.cut", { from: t(ROUND_LABEL[cutFrom]), top: r.cutTop })}</p> : null}
+                          {r.scoringRule ? <p className="text-slate-600">{t(`judgedScoringRule.${r.scoringRule}`)}</p> : null}
+                          {cutFrom && r.cutTop ? <p className="text-slate-600">{t("camp.setup.page.cut", { from: t(`campRoundKind.${cutFrom}`), top: r.cutTop })}</p> : null}
                           <p className="text-slate-500">
                             {r.kind === "CASE_STUDY" || r.kind === "TALK" ? t("camp.setup.page.entries", { count: r.entries }) : t("camp.setup.page.attempts", { count: r.attempts })}
                             {" · "}

@@ -9,15 +9,14 @@ import { translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp.$campId_.rounds.$roundId.cut.tsx";
 import type { cutAction } from "../cut.actions.server.ts";
-import { ROUND_LABEL } from "../labels.ts";
 
 /** The cut: who goes on from the source round (ties at the border all go on), then applied once, asked first. */
 export function CutPage() {
   const { camp, cut, abilities } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof cutAction>();
   const { t, i18n } = useTranslation();
-  const round = t(ROUND_LABEL[cut.round.kind]);
-  const from = cut.round.cutFrom ? t(ROUND_LABEL[cut.round.cutFrom.kind]) : "";
+  const round = t(`campRoundKind.${cut.round.kind}`);
+  const from = cut.round.cutFrom ? t(`campRoundKind.${cut.round.cutFrom.kind}`) : "";
   const plan = cut.plan;
   return (
     <div className="mx-auto max-w-4xl space-y-6">

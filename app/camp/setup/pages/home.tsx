@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { Pagination } from "~/components/kit/pagination.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp._index.tsx";
-import { ROUND_LABEL, STATUS_LABEL, STATUS_TONE } from "../labels.ts";
+import { STATUS_TONE } from "../labels.ts";
 
 /** 训练营: what concerns me (organising, taking part with my rounds, judging) and, for 学工部, every camp. */
 export function CampHome() {
@@ -54,7 +54,7 @@ export function CampHome() {
               <li key={camp.id} className="space-y-2">
                 <p className="flex flex-wrap items-center gap-2 font-medium">
                   {campLink(camp)}
-                  <Badge tone={STATUS_TONE[camp.status]}>{t(STATUS_LABEL[camp.status])}</Badge>
+                  <Badge tone={STATUS_TONE[camp.status]}>{t(`campStatus.${camp.status}`)}</Badge>
                 </p>
                 {camp.rounds.length === 0 ? (
                   <p className="text-sm text-slate-600">{t("camp.setup.home.noRounds")}</p>
@@ -63,7 +63,7 @@ export function CampHome() {
                     {camp.rounds.map((round) => (
                       <li key={round.id} className="flex flex-wrap gap-x-3">
                         <Link to={round.link} className="text-brand-700 hover:underline">
-                          {t(ROUND_LABEL[round.kind])}
+                          {t(`campRoundKind.${round.kind}`)}
                         </Link>
                         <span className="text-slate-600">
                           {round.opensAt && round.closesAt ? t("camp.setup.home.window", { opens: when(round.opensAt), closes: when(round.closesAt) }) : t("camp.setup.home.noWindow")}
@@ -86,7 +86,7 @@ export function CampHome() {
               {judging.map((camp) => (
                 <li key={camp.id} className="flex flex-wrap items-center gap-2">
                   {campLink(camp)}
-                  <Badge tone={STATUS_TONE[camp.status]}>{t(STATUS_LABEL[camp.status])}</Badge>
+                  <Badge tone={STATUS_TONE[camp.status]}>{t(`campStatus.${camp.status}`)}</Badge>
                 </li>
               ))}
             </ul>
@@ -110,7 +110,7 @@ export function CampHome() {
           columns={[
             { key: "title", header: t("camp.setup.home.columnTitle"), primary: true, cell: campLink },
             { key: "year", header: t("camp.setup.home.columnYear"), cell: (c) => t("camp.setup.home.year", { year: c.year }) },
-            { key: "status", header: t("camp.setup.home.columnStatus"), cell: (c) => <Badge tone={STATUS_TONE[c.status]}>{t(STATUS_LABEL[c.status])}</Badge> },
+            { key: "status", header: t("camp.setup.home.columnStatus"), cell: (c) => <Badge tone={STATUS_TONE[c.status]}>{t(`campStatus.${c.status}`)}</Badge> },
           ]}
         />
       </Card>
@@ -125,7 +125,7 @@ export function CampHome() {
               columns={[
                 { key: "title", header: t("camp.setup.home.columnTitle"), primary: true, cell: campLink },
                 { key: "year", header: t("camp.setup.home.columnYear"), cell: (c) => t("camp.setup.home.year", { year: c.year }) },
-                { key: "status", header: t("camp.setup.home.columnStatus"), cell: (c) => <Badge tone={STATUS_TONE[c.status]}>{t(STATUS_LABEL[c.status])}</Badge> },
+                { key: "status", header: t("camp.setup.home.columnStatus"), cell: (c) => <Badge tone={STATUS_TONE[c.status]}>{t(`campStatus.${c.status}`)}</Badge> },
                 { key: "people", header: t("camp.setup.home.columnPeople"), numeric: true, cell: (c) => t("camp.setup.home.participants", { count: c.participants }) },
               ]}
             />
