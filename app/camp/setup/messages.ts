@@ -122,6 +122,7 @@ export const campSetupMessages = defineMessages({
     saveTargets: ["保存参加对象", "Save targets"],
     targetsSaved: ["参加对象已保存。", "Targets saved."],
     matching: ["按目前的设置，共 {{count}} 人参加。", "As set now, {{count}} people take part."],
+    targetsEmpty: ["没有按阶段、群体或学院设置参加对象。", "No stage, group or college was targeted."],
     named: ["点名参加的人", "People named"],
     namedEmpty: ["没有点名参加的人。", "Nobody named."],
     person: ["工号或姓名", "Staff number or name"],

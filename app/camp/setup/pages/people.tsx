@@ -121,7 +121,7 @@ function TargetsSummary() {
   const { t } = useTranslation();
   const college = new Map(people.collegeOptions.map((c) => [c.id, c.name]));
   const parts = [...people.stages.map((s) => t(`stage.${s}`)), ...people.groups.map((g) => t(`group.${g}`)), ...people.colleges.map((c) => college.get(c) ?? c)];
-  return parts.length ? <p className="text-sm text-slate-700">{parts.join("、")}</p> : <EmptyState>{t("camp.setup.people.namedEmpty")}</EmptyState>;
+  return parts.length ? <p className="text-sm text-slate-700">{parts.join("、")}</p> : <EmptyState>{t("camp.setup.people.targetsEmpty")}</EmptyState>;
 }
 
 /** One person by 工号 through the person picker (a plain field without JavaScript). */
