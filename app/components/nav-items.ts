@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/documents", labelKey: "documents.nav" },
   { to: "/training", labelKey: "training.nav.label", visibleTo: (abilities) => abilities["training:view-menu"] || abilities["training:browse"] },
   { to: "/meetings", labelKey: "meetings.pages.nav.main", visibleTo: (abilities) => abilities["meetings:use"] },
+  { to: "/camp", labelKey: "camp.setup.nav.main", visibleTo: (abilities) => abilities["camps:use"] },
   { to: "/people", labelKey: "people.nav", visibleTo: (abilities) => abilities["people:browse"] },
   { to: "/mentors", labelKey: "mentors.nav.pool", visibleTo: (abilities) => abilities["mentor:view-pool"] },
   { to: "/mentoring", labelKey: "mentors.nav.mentoring", visibleTo: (abilities) => abilities["mentoring:view-own"] },

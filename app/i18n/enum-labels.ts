@@ -35,6 +35,10 @@ import type {
   AgendaProposalStatus,
   AgendaOutcomeKind,
   ActionItemStatus,
+  CampStatus,
+  CampRoundKind,
+  JudgedScoringRule,
+  MultipleChoiceRule,
 } from "~/generated/prisma/enums.ts";
 import type { CareerStage } from "~/people/career-stage.ts";
 import type { Pair } from "./define-messages.ts";
@@ -343,6 +347,32 @@ const quotaStatus = {
   CANCELLED: ["已取消", "Cancelled"],
 } as const satisfies Labels<QuotaStatus>;
 
+const campStatus = {
+  DRAFT: ["筹备中", "Draft"],
+  OPEN: ["进行中", "Open"],
+  SCORING: ["评分中", "Scoring"],
+  RELEASED: ["成绩已发布", "Results released"],
+  ARCHIVED: ["已归档", "Archived"],
+} as const satisfies Labels<CampStatus>;
+
+const campRoundKind = {
+  KNOWLEDGE_TEST: ["基础知识测试", "Knowledge test"],
+  IDENTIFICATION: ["人物辨识", "Student identification"],
+  CASE_STUDY: ["案例研讨", "Case study"],
+  TALK: ["谈心谈话", "Heart-to-heart talk"],
+} as const satisfies Labels<CampRoundKind>;
+
+const judgedScoringRule = {
+  MEAN: ["平均分", "Mean"],
+  TRIMMED_MEAN: ["去掉一个最高分和一个最低分后的平均分", "Mean without the highest and the lowest score"],
+  Z_SCORE: ["按评委标准化（分组评审时）", "Standardised per judge (when split into panels)"],
+} as const satisfies Labels<JudgedScoringRule>;
+
+const multipleChoiceRule = {
+  ALL_OR_NOTHING: ["全部选对才得分", "Full marks only when all correct"],
+  PARTIAL: ["少选得部分分，错选不得分", "Part marks for a correct subset, none for a wrong choice"],
+} as const satisfies Labels<MultipleChoiceRule>;
+
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
   role,
@@ -385,4 +415,8 @@ export const enumLabels = {
   actionItemStatus,
   quotaKind,
   quotaStatus,
+  campStatus,
+  campRoundKind,
+  judgedScoringRule,
+  multipleChoiceRule,
 };

@@ -54,6 +54,10 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   actionItemStatus: Object.values(Enums.ActionItemStatus),
   quotaKind: Object.values(Enums.QuotaKind),
   quotaStatus: Object.values(Enums.QuotaStatus),
+  campStatus: Object.values(Enums.CampStatus),
+  campRoundKind: Object.values(Enums.CampRoundKind),
+  judgedScoringRule: Object.values(Enums.JudgedScoringRule),
+  multipleChoiceRule: Object.values(Enums.MultipleChoiceRule),
 };
 
 /**

@@ -3,6 +3,7 @@ import { campMessages } from "~/camp/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { campJudgedMessages } from "~/camp/judged/messages.ts";
 import { campStudentsMessages } from "~/camp/students/messages.ts";
+import { campSetupMessages } from "~/camp/setup/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -41,7 +42,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages },
   quotas: quotasMessages,
 };
 
