@@ -1,5 +1,6 @@
 import { accountMessages } from "~/auth/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
+import { campReleaseMessages } from "~/camp/release/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
@@ -38,7 +39,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, release: campReleaseMessages },
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
