@@ -19,3 +19,4 @@ export const FLAG_LABEL: Record<RoundResultFlag, MessageKey> = {
 /** The score bands of the distributions (out of 100). */
 export const DISTRIBUTION_BANDS = ["0–59", "60–69", "70–79", "80–89", "90–100"] as const;
 export const bandOf = (score: number) => (score < 60 ? 0 : score < 70 ? 1 : score < 80 ? 2 : score < 90 ? 3 : 4);
+

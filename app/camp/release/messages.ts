@@ -39,14 +39,6 @@ export const campReleaseMessages = defineMessages({
     openSheets: ["未提交的评分表", "Score sheets not submitted"],
     allClear: ["没有缺少的分数，也没有标记的问题。", "No scores missing, nothing flagged."],
     noRounds: ["这个训练营没有开启的环节。", "This camp has no enabled rounds."],
-    statusNote: ["训练营当前状态：{{status}}。只有“评分中”的训练营可以发布成绩。", "The camp is {{status}}. Results are released while it is being scored."],
-  },
-  status: {
-    DRAFT: ["筹备中", "in preparation"],
-    OPEN: ["进行中", "running"],
-    SCORING: ["评分中", "being scored"],
-    RELEASED: ["成绩已发布", "released"],
-    ARCHIVED: ["已归档", "archived"],
   },
   overview: {
     title: ["训练营成绩", "Camp results"],
@@ -63,9 +55,6 @@ export const campReleaseMessages = defineMessages({
     filter: ["筛选", "Filter"],
     noResults: ["还没有成绩。计算成绩后，这里显示排名和统计。", "No results yet. Once computed, the ranking and statistics show here."],
     distribution: ["各环节分数分布", "Score distribution per round"],
-    distributionSummary: ["{{round}}：各分数段人数", "{{round}}: people per score band"],
-    band: ["分数段", "Band"],
-    count: ["人数", "People"],
     weakest: ["全校薄弱职责", "The school's weakest duties"],
     weakestHint: ["各职责全体参加者的平均得分率，由低到高。", "Each duty's mean share across all participants, lowest first."],
     duty: ["职责", "Duty"],
@@ -88,7 +77,6 @@ export const campReleaseMessages = defineMessages({
   },
   person: {
     title: ["{{name}}的训练营成绩", "{{name}}'s camp results"],
-    notReleased: ["成绩尚未发布。", "The results are not released yet."],
     rounds: ["各环节得分", "Scores per round"],
     score: ["得分", "Score"],
     weight: ["权重", "Weight"],

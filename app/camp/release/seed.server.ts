@@ -1,6 +1,7 @@
 import { addDays, subDays } from "date-fns";
 import type { Duty } from "~/generated/prisma/enums.ts";
 import { CAREER_STAGES, deriveCareerStage } from "~/people/career-stage.ts";
+import { whoMay } from "~/policy/index.ts";
 import type { SeedContext } from "~/seed/steps.server.ts";
 import { DEFAULT_IDENTIFICATION_RULE, scorePhoto } from "../identification.ts";
 import { assignJudges, CASE_TEMPLATE, rubricFromTemplate, sheetTotal, TALK_TEMPLATE, type RubricTemplate } from "../judging.ts";
@@ -80,7 +81,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
   // The demo counselors first (so their pages show results), then others in staff-number order.
   const demo = ["counselor", "backbone", "leader"];
   const counselors = await db.user.findMany({
-    where: { active: true, roles: { has: "COUNSELOR" }, profile: { isNot: null } },
+    where: { AND: [whoMay("training:view-menu"), { active: true, profile: { isNot: null } }] },
     orderBy: { username: "asc" },
     select: { id: true, username: true, collegeId: true, profile: { select: { counselorSince: true, title: true } } },
   });
@@ -90,8 +91,9 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
     ...staged.filter((c) => demo.includes(c.username)),
     ...CAREER_STAGES.flatMap((stage) => staged.filter((c) => c.stage === stage && !demo.includes(c.username)).slice(0, PARTICIPANTS / CAREER_STAGES.length)),
   ];
+  // Judges from the mentor pool (校内 and 校外 导师), none of them a participant.
   const judges = (
-    await db.user.findMany({ where: { active: true, roles: { has: "MENTOR" }, id: { notIn: people.map((p) => p.id) } }, orderBy: { username: "asc" }, select: { id: true, collegeId: true } })
+    await db.user.findMany({ where: { active: true, mentor: { isNot: null }, id: { notIn: people.map((p) => p.id) } }, orderBy: { username: "asc" }, select: { id: true, collegeId: true } })
   ).slice(0, JUDGES);
   if (people.length < 3 || judges.length < 3) return;
 

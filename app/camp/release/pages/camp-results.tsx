@@ -97,7 +97,7 @@ export default function CampResultsPage() {
           </div>
         </Card>
       ) : d.camp.status !== "RELEASED" && d.camp.status !== "ARCHIVED" ? (
-        <Notice tone="info">{t("camp.release.release.statusNote", { status: t(`camp.release.status.${d.camp.status}`) })}</Notice>
+        <Notice tone="info">{t("camp.release.errors.notScoring")}</Notice>
       ) : null}
 
       <Card title={t("camp.release.overview.ranking")}>
