@@ -8,7 +8,6 @@ import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
 import { SimpleTable } from "~/components/kit/simple-table.tsx";
 import { EChart } from "~/dashboard/echart.tsx";
-import { NARROW_CHART } from "~/dashboard/chart-layout.ts";
 import { translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp.$campId_.results.$userId.tsx";
@@ -23,18 +22,24 @@ export default function PersonResultsPage() {
   const { t, i18n } = useTranslation();
   const you = t("camp.release.person.you");
   const median = t("camp.release.person.median");
-  // The duties' names are long: on a phone the radar names them by their first four characters (the table below has them in full).
+  // The duties' names are long: below 600 px the radar names them by their first four characters
+  // (the table below has them in full), and the radius leaves room for the names at the sides.
   const option = useCallback(
     (width: number) => {
+      const narrow = width < 600;
       const name = (duty: (typeof DUTIES)[number]) => {
         const label = t(`duty.${duty}`);
-        return width < NARROW_CHART && label.length > 6 ? `${label.slice(0, 5)}…` : label;
+        return narrow && label.length > 5 ? `${label.slice(0, 4)}…` : label;
       };
+      // The widest name at 12 px (a Chinese character 12 px, a Latin one about 7), its gap of 15 px and a margin.
+      const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+      const labelRoom = Math.max(...DUTIES.map((duty) => textWidth(name(duty))));
+      const radius = Math.max(40, Math.min(120, width / 2 - labelRoom - 36));
       const values = (radar: typeof r.radar) => DUTIES.map((duty) => Math.round((radar[duty] ?? 0) * 100));
       return {
         legend: { bottom: 0, data: [you, median] },
         tooltip: { trigger: "item", confine: true },
-        radar: { indicator: DUTIES.map((duty) => ({ name: name(duty), max: 100 })), radius: width < NARROW_CHART ? "55%" : "65%", axisName: { color: "#334155" } },
+        radar: { indicator: DUTIES.map((duty) => ({ name: name(duty), max: 100 })), radius, axisName: { color: "#334155" } },
         series: [
           {
             type: "radar",
