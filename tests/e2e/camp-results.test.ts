@@ -55,7 +55,8 @@ describe("camp results", () => {
     const rounds = page.getByRole("table", { name: "各环节得分" });
     for (const round of ["基础知识测试", "人物辨识", "案例研讨", "谈心谈话"]) await rounds.getByText(round).waitFor();
     const chart = page.getByTestId("echart");
-    expect(await chart.getAttribute("aria-label")).toBe("九项职责得分率（你）与同阶段中位数的对比");
+    // Its figures are also a table beside it (ECharts' own aria description replaces the chart's label).
+    await page.getByRole("table", { name: "九项职责得分率（你）与同阶段中位数的对比" }).waitFor();
     await page.setViewportSize(DESKTOP);
     await chartsDrawn(page, 1);
     expect(await chart.locator("svg text").allTextContents()).toEqual(expect.arrayContaining(["校园危机事件应对", "本人", "同阶段中位数"]));
