@@ -57,9 +57,8 @@ export default function CampResultsPage() {
                 { key: "round", header: t("camp.release.release.round"), primary: true, cell: (r) => translateKey(t, ROUND_LABEL[r.kind]) },
                 {
                   key: "computed",
-                  header: t("camp.release.release.computedAt", { time: "" }).trim(),
-                  label: t("camp.release.release.computedAt", { time: "" }).trim(),
-                  cell: (r) => (r.computedAt ? t("camp.release.release.computedAt", { time: formatDateTime(r.computedAt, i18n.language) }) : t("camp.release.release.notComputed")),
+                  header: t("camp.release.release.computedColumn"),
+                  cell: (r) => (r.computedAt ? formatDateTime(r.computedAt, i18n.language) : t("camp.release.release.notComputed")),
                 },
                 { key: "people", header: t("camp.release.release.people"), numeric: true, cell: (r) => r.people },
                 { key: "scored", header: t("camp.release.release.scored"), numeric: true, cell: (r) => r.scored },
@@ -67,8 +66,7 @@ export default function CampResultsPage() {
                 { key: "sheets", header: t("camp.release.release.openSheets"), numeric: true, cell: (r) => r.openSheets },
                 {
                   key: "flags",
-                  header: t("camp.release.flags.disagreement"),
-                  label: t("camp.release.flags.disagreement"),
+                  header: t("camp.release.release.flagsColumn"),
                   cell: (r) => (
                     <span className="flex flex-wrap gap-1">
                       {(Object.keys(FLAG_LABEL) as Array<keyof typeof FLAG_LABEL>)
