@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import type { EChartsCoreOption } from "echarts/core";
 
 /**
- * A thin React wrapper around Apache ECharts (tree-shaken: bar and pie charts, SVG renderer).
+ * A thin React wrapper around Apache ECharts (tree-shaken: bar, pie and radar charts, SVG renderer).
  * ECharts is loaded in the browser after hydration, so pages stay light and render on the server
  * without it; `summary` is the chart's accessible description and `children` its data as a table
  * (for screen readers, printing and browsers without JavaScript).
@@ -17,11 +17,13 @@ async function loadECharts() {
   core.use([
     charts.BarChart,
     charts.PieChart,
+    charts.RadarChart,
     components.GridComponent,
     components.TooltipComponent,
     components.LegendComponent,
     components.AriaComponent,
     components.TitleComponent,
+    components.RadarComponent,
     renderers.SVGRenderer,
   ]);
   return core;

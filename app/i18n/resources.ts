@@ -1,9 +1,10 @@
 import { accountMessages } from "~/auth/messages.ts";
-import { campMessages } from "~/camp/messages.ts";
-import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { campJudgedMessages } from "~/camp/judged/messages.ts";
-import { campStudentsMessages } from "~/camp/students/messages.ts";
+import { campMessages } from "~/camp/messages.ts";
+import { campReleaseMessages } from "~/camp/release/messages.ts";
+import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { campSetupMessages } from "~/camp/setup/messages.ts";
+import { campStudentsMessages } from "~/camp/students/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -42,7 +43,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages },
   quotas: quotasMessages,
 };
 

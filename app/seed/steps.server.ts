@@ -7,6 +7,7 @@ import { seedWelcomeNotifications } from "~/notifications/seed.server.ts";
 import { seedStudioLife } from "~/studios/seed.server.ts";
 import { seedTraining } from "~/training/seed.server.ts";
 import { seedMeetings } from "~/meetings/seed.server.ts";
+import { seedCamp } from "~/camp/release/seed.server.ts";
 
 export interface SeedContext {
   /** The seed's transaction: a step's rows appear together with the rest or not at all. */
@@ -23,4 +24,4 @@ export type SeedStep = (context: SeedContext) => Promise<void>;
  * Demo content that features add on top of the core demo university (people, studios, mentors,
  * projects), in this order, inside the same transaction. One line per feature.
  */
-export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedStudioLife, seedMentorMatching, seedDocuments, seedSynonyms, seedTraining, seedMeetings];
+export const SEED_STEPS: SeedStep[] = [seedWelcomeNotifications, seedStudioLife, seedMentorMatching, seedDocuments, seedSynonyms, seedTraining, seedMeetings, seedCamp];

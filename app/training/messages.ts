@@ -369,6 +369,7 @@ export const trainingMessages = defineMessages({
     backToMine: ["返回我的台账", "Back to my ledger"],
   },
   reasons: {
+    campWeakDuty: ["训练营中「{{duty}}」得分低于同阶段中位数", "In the camp you scored below your stage's median in “{{duty}}”"],
     specialty: ["与你的专长职责相符：{{duty}}", "Matches your specialty: {{duty}}"],
     studioDirection: ["服务你所在工作室的方向：{{duty}}", "Serves your studio's direction: {{duty}}"],
     uncoveredDuty: ["今年尚未涉及的职责：{{duty}}", "A duty you have not covered this year: {{duty}}"],

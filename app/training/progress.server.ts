@@ -240,8 +240,11 @@ interface MenuCourseRow {
  * the next session. One statement: through the ORM this was four queries and a whole school's
  * catalogue mapped row by row on every menu view.
  */
-async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; collegeId: string | null; year: number; now: Date }, db: Db): Promise<MenuCourseRow[]> {
-  const { stage, groups, collegeId, year, now } = person;
+async function menuCourses(
+  person: { stage: CareerStage; groups: TargetGroup[]; collegeId: string | null; year: number; now: Date; recommended: string[] },
+  db: Db,
+): Promise<MenuCourseRow[]> {
+  const { stage, groups, collegeId, year, now, recommended } = person;
   const rows = await db.$queryRaw<Array<Omit<MenuCourseRow, "nextSession"> & { nextSession: { startsAt: string } | null }>>`
     SELECT c.id, c.title, c.level::text AS level, c.year, c.hours::float8 AS hours, to_json(c.duties) AS duties,
       json_build_object('code', p.code, 'nameZh', p."nameZh", 'nameEn', p."nameEn") AS platform,
@@ -252,16 +255,35 @@ async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; 
     FROM "TrainingCourse" c JOIN "TrainingPlatform" p ON p.id = c."platformId"
     WHERE c.status = 'PUBLISHED'
       AND (c.year = ${year} OR EXISTS (SELECT 1 FROM "TrainingSession" s WHERE s."courseId" = c.id AND s."startsAt" >= ${now}))
-      AND (NOT EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id)
-           OR EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id
-                      AND (t.stage IS NULL OR t.stage::text = ${stage}) AND (t."group" IS NULL OR t."group"::text = ANY(${groups}::text[]))))
-      AND (c.level = 'SCHOOL' OR c."collegeId" = ${collegeId}
-           OR EXISTS (SELECT 1 FROM "JointTrainingGroupMember" m WHERE m."groupId" = c."jointGroupId" AND m."collegeId" = ${collegeId}))
+      AND (c.id = ANY(${recommended}::text[])
+           OR ((NOT EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id)
+                OR EXISTS (SELECT 1 FROM "TrainingCourseTarget" t WHERE t."courseId" = c.id
+                           AND (t.stage IS NULL OR t.stage::text = ${stage}) AND (t."group" IS NULL OR t."group"::text = ANY(${groups}::text[]))))
+               AND (c.level = 'SCHOOL' OR c."collegeId" = ${collegeId}
+                    OR EXISTS (SELECT 1 FROM "JointTrainingGroupMember" m WHERE m."groupId" = c."jointGroupId" AND m."collegeId" = ${collegeId}))))
     ORDER BY c."createdAt", c.id`;
   return rows.map((row) => ({
     ...row,
     nextSession: row.nextSession && { startsAt: new Date(row.nextSession.startsAt) },
   }));
+}
+
+/**
+ * The courses the person's latest released camp recommends (issue 20 §6), not dismissed: they join
+ * the menu's electives with the weak duty as the reason, even when the course targets others.
+ */
+async function campRecommendations(userId: string, db: Db): Promise<Array<{ courseId: string; duty: Duty }>> {
+  const latest = await db.campParticipant.findFirst({
+    where: { userId, camp: { status: { in: ["RELEASED", "ARCHIVED"] }, releasedAt: { not: null } } },
+    orderBy: [{ camp: { releasedAt: "desc" } }, { campId: "asc" }],
+    select: { campId: true },
+  });
+  if (!latest) return [];
+  return db.campRecommendation.findMany({
+    where: { userId, campId: latest.campId, dismissedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { courseId: true, duty: true },
+  });
 }
 
 /**
@@ -271,10 +293,11 @@ async function menuCourses(person: { stage: CareerStage; groups: TargetGroup[]; 
  */
 export async function menuFor(userId: string, options: { now?: Date; allRequired?: boolean } = {}, db: Db = prisma) {
   const now = options.now ?? new Date();
-  const { progress, attended, enrolments, studioDuties } = await readStanding(userId, now, db);
+  const [{ progress, attended, enrolments, studioDuties }, recommendations] = await Promise.all([readStanding(userId, now, db), campRecommendations(userId, db)]);
   const { stage, year } = progress;
   const { groups, collegeId } = progress.person;
-  const courses = await menuCourses({ stage, groups, collegeId, year, now }, db);
+  const recommendedDuty = new Map(recommendations.map((r) => [r.courseId, r.duty]));
+  const courses = await menuCourses({ stage, groups, collegeId, year, now, recommended: [...recommendedDuty.keys()] }, db);
   const enrolmentOf = new Map<string, TrainingEnrolmentStatus>(enrolments.map((e) => [e.courseId, e.status]));
   const attendedCourses = new Set(attended.map((a) => a.courseId));
   const coveredThisYear = new Set(attended.filter((a) => trainingYear(a.startsAt) === year).flatMap((a) => a.duties));
@@ -304,7 +327,10 @@ export async function menuFor(userId: string, options: { now?: Date; allRequired
   const requiredDone = required.filter((c) => attendedCourses.has(c.id)).map((c) => ({ id: c.id, title: c.title }));
 
   const electives = mine
-    .filter(({ course, applicable }) => !requiredIds.has(course.id) && (course.targets.length === 0 || applicable.some((t) => t.kind === "ELECTIVE")))
+    .filter(
+      ({ course, applicable }) =>
+        !requiredIds.has(course.id) && (course.targets.length === 0 || applicable.some((t) => t.kind === "ELECTIVE") || recommendedDuty.has(course.id)),
+    )
     .filter(({ course }) => course.nextSession !== null && !attendedCourses.has(course.id))
     .map(({ course, applicable }) => {
       const specialty = course.duties.find((d) => specialties.has(d)) ?? null;
@@ -312,8 +338,12 @@ export async function menuFor(userId: string, options: { now?: Date; allRequired
       const uncovered = course.duties.find((d) => !coveredThisYear.has(d)) ?? null;
       const forStage = applicable.some((t) => t.stage !== null);
       const forGroup = applicable.some((t) => t.group !== null);
-      const score = (specialty ? 3 : 0) + (studio ? 2 : 0) + (uncovered ? 1 : 0) + (forStage || forGroup ? 1 : 0);
-      const reason: ElectiveReason = specialty
+      const campWeak = recommendedDuty.get(course.id) ?? null;
+      // A course the camp recommended for a weak duty ranks above a specialty (decision 080).
+      const score = (campWeak ? 4 : 0) + (specialty ? 3 : 0) + (studio ? 2 : 0) + (uncovered ? 1 : 0) + (forStage || forGroup ? 1 : 0);
+      const reason: ElectiveReason = campWeak
+        ? { key: "training.reasons.campWeakDuty", duty: campWeak }
+        : specialty
         ? { key: "training.reasons.specialty", duty: specialty }
         : studio
           ? { key: "training.reasons.studioDirection", duty: studio }

@@ -718,3 +718,115 @@ export async function buildJudgedRound(options: JudgedRoundOptions) {
   }
   return { campId: camp.id, roundId: round.id, entryIds, judgeIds, topicIds: round.topics.map((t) => t.id), criteria: rubric?.criteria ?? [] };
 }
+
+/**
+ * A camp as the camp's other areas leave it for the results (camp-release): attempts graded,
+ * identification scored, judges' sheets submitted, written row by row. Figures worked out by hand:
+ *
+ * - 基础知识测试 (weight 40): two questions of 2 points, CRISIS and CAREER. A scores 2 of 4 (50),
+ *   B 4 of 4 (100), C has no attempt (ABSENT).
+ * - 人物辨识 (weight 20, 3+1+1 points a photo): A 8 of 2 photos × 5 (80), B 5 of 10 (50), C absent.
+ * - 谈心谈话 (weight 40, trimmed mean, 3 judges, tolerance 5): rubric 60 CRISIS + 40 MENTAL_HEALTH.
+ *   A: 80, 85, 90 → 85, spread 10 → DISAGREEMENT. B: 50, 60 (two judges) → no trimmed mean,
+ *   TOO_FEW_JUDGES, and a spread of 10 → DISAGREEMENT. C drew no topic and has no sheet → ABSENT.
+ * - 案例研讨: switched off (weight 20, not counted).
+ *
+ * Totals: A = .4·50 + .2·80 + .4·85 = 70; B = .4·100 + .2·50 = 50 (talk missing); C = 0.
+ * Radar (round radars combined by their mean): A CRISIS (1 + .85)/2 = .925, CAREER 0, MENTAL .85;
+ * B CRISIS (1 + .55)/2 = .775, CAREER 1, MENTAL .55. Stage medians (A and B): CRISIS .85,
+ * CAREER .5, MENTAL .7 → A is weak in CAREER (0.5 below), B in MENTAL_HEALTH (0.15 below).
+ */
+export async function buildScoredCamp(options: { status?: CampStatus; organiser?: BuiltUser } = {}) {
+  const organiser = options.organiser ?? (await buildUser());
+  const [a, b, c] = [await buildUser(), await buildUser(), await buildUser()];
+  const judges = [await buildUser({ college: null }), await buildUser({ college: null }), await buildUser({ college: null })];
+  const rubric = await prisma.rubric.create({
+    data: {
+      name: unique("谈心谈话评分细则"),
+      kind: "TALK",
+      criteria: { create: [{ position: 1, name: "把握主题", weight: 60, duties: ["CRISIS"] }, { position: 2, name: "消除顾虑", weight: 40, duties: ["MENTAL_HEALTH"] }] },
+    },
+    select: { id: true, criteria: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+  const camp = await prisma.camp.create({
+    data: {
+      title: unique("成绩测试训练营"),
+      year: 2026,
+      status: options.status ?? "SCORING",
+      organisers: { create: [{ userId: organiser.id }] },
+      participants: { create: [a, b, c].map((person) => ({ userId: person.id, collegeId: person.collegeId, stage: "NOVICE" as const })) },
+      judges: { create: judges.map((judge) => ({ userId: judge.id, collegeId: null })) },
+      rounds: {
+        create: [
+          { kind: "KNOWLEDGE_TEST", weight: 40, position: 1 },
+          { kind: "IDENTIFICATION", weight: 20, position: 2, identificationPoints: { name: 3, className: 1, dorm: 1 } },
+          { kind: "CASE_STUDY", weight: 20, position: 3, enabled: false },
+          { kind: "TALK", weight: 40, position: 4, rubricId: rubric.id, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3, disagreementTolerance: 5 },
+        ],
+      },
+    },
+    select: { id: true, title: true, rounds: { select: { id: true, kind: true } }, judges: { orderBy: { id: "asc" }, select: { id: true } } },
+  });
+  const round = Object.fromEntries(camp.rounds.map((r) => [r.kind, r.id])) as Record<"KNOWLEDGE_TEST" | "IDENTIFICATION" | "CASE_STUDY" | "TALK", string>;
+
+  const version = async (duty: Duty) => {
+    const question = await prisma.question.create({ data: { category: unique("测试") } });
+    const v = await prisma.questionVersion.create({
+      data: { questionId: question.id, number: 1, kind: "TRUE_FALSE", stem: unique("判断题"), answerKey: { correct: true }, duties: [duty], difficulty: 2 },
+    });
+    await prisma.question.update({ where: { id: question.id }, data: { currentVersionId: v.id } });
+    return v.id;
+  };
+  const [crisis, career] = [await version("CRISIS"), await version("CAREER")];
+  const attempt = (roundId: string, userId: string, score: number) =>
+    prisma.campAttempt.create({
+      data: { roundId, campId: camp.id, userId, deadline: new Date(Date.now() - 60_000), submittedAt: new Date(Date.now() - 120_000), blindCode: unique("B"), score, gradedAt: new Date() },
+      select: { id: true },
+    });
+  for (const [person, scores] of [[a, [2, 0]], [b, [2, 2]]] as const) {
+    const { id } = await attempt(round.KNOWLEDGE_TEST, person.id, scores[0] + scores[1]);
+    await prisma.attemptQuestion.createMany({
+      data: [
+        { attemptId: id, position: 0, questionVersionId: crisis, points: 2, optionOrder: [] },
+        { attemptId: id, position: 1, questionVersionId: career, points: 2, optionOrder: [] },
+      ],
+    });
+    await prisma.attemptAnswer.createMany({
+      data: [
+        { attemptId: id, position: 0, response: { choice: true }, score: scores[0] },
+        { attemptId: id, position: 1, response: { choice: true }, score: scores[1] },
+      ],
+    });
+  }
+  for (const [person, score] of [[a, 8], [b, 5]] as const) {
+    const { id } = await attempt(round.IDENTIFICATION, person.id, score);
+    for (const position of [0, 1]) {
+      const student = await prisma.identificationStudent.create({ data: { campId: camp.id, counselorId: person.id, name: unique("学生"), className: "测试班", dorm: "1-101" } });
+      await prisma.identificationItem.create({ data: { attemptId: id, position, studentId: student.id, typedName: student.name, score: position === 0 ? 5 : score - 5 } });
+    }
+  }
+  const topic = await prisma.campTopic.create({ data: { roundId: round.TALK, title: "新生适应困难", position: 1 } });
+  const sheets = new Map<string, Array<[number, number]>>([[a.id, [[48, 32], [51, 34], [54, 36]]], [b.id, [[30, 20], [36, 24]]], [c.id, []]]);
+  for (const person of [a, b, c]) {
+    const own = sheets.get(person.id)!;
+    const entry = await prisma.campRoundEntry.create({ data: { roundId: round.TALK, campId: camp.id, userId: person.id, topicId: own.length ? topic.id : null }, select: { id: true } });
+    for (const [index, judge] of camp.judges.entries()) {
+      const sheet = own[index];
+      await prisma.judgeAssignment.create({
+        data: {
+          roundId: round.TALK,
+          entryId: entry.id,
+          judgeId: judge.id,
+          ...(sheet
+            ? {
+                total: sheet[0] + sheet[1],
+                submittedAt: new Date(),
+                scores: { create: [{ criterionId: rubric.criteria[0]!.id, score: sheet[0] }, { criterionId: rubric.criteria[1]!.id, score: sheet[1] }] },
+              }
+            : {}),
+        },
+      });
+    }
+  }
+  return { id: camp.id, title: camp.title, round, organiser, a, b, c, judges };
+}
