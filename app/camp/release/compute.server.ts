@@ -3,7 +3,8 @@ import { prisma } from "~/db/client.server.ts";
 import type { CampRoundKind, Duty, JudgedScoringRule, RoundResultFlag, TargetGroup } from "~/generated/prisma/enums.ts";
 import type { CareerStage } from "~/people/career-stage.ts";
 import { DEFAULT_IDENTIFICATION_RULE } from "../identification.ts";
-import { roundScores, type JudgeScore, type RubricCriterion, type ScoreSheet } from "../judging.ts";
+import { judgedRoundScores } from "../judged/scores.server.ts";
+import { type RubricCriterion, type ScoreSheet } from "../judging.ts";
 import {
   campTotal,
   combineRadars,
@@ -77,33 +78,23 @@ async function timedResults(round: { id: string; kind: CampRoundKind; identifica
 }
 
 /**
- * Judged rounds: the submitted sheets by the round's rule (judging.ts roundScores). No sheet: ABSENT
- * when no topic was drawn (they did not come), otherwise TOO_FEW_JUDGES; fewer sheets than the round
- * asks for, or a rule that cannot score them (a trimmed mean of two), is TOO_FEW_JUDGES too.
+ * Judged rounds: the round's scores as its board shows them (camp-judged's judgedRoundScores: the
+ * submitted sheets by the round's rule and tolerance). No sheet: ABSENT when no topic was drawn (they
+ * did not come), otherwise TOO_FEW_JUDGES; fewer sheets than the round asks for, or a rule that
+ * cannot score them (a trimmed mean of two), is TOO_FEW_JUDGES too.
  */
-async function judgedResults(
-  round: { id: string; scoringRule: JudgedScoringRule | null; judgesPerContestant: number | null; disagreementTolerance: unknown },
-  people: string[],
-  db: Db,
-): Promise<ComputedRoundResult[]> {
-  const rule = round.scoringRule ?? "MEAN";
-  const sheets = await db.judgeAssignment.findMany({
-    where: { roundId: round.id, submittedAt: { not: null }, total: { not: null } },
-    select: { judgeId: true, total: true, entry: { select: { userId: true } } },
-  });
+async function judgedResults(round: { id: string; judgesPerContestant: number | null }, people: string[], db: Db): Promise<ComputedRoundResult[]> {
+  const scores = await judgedRoundScores(round.id, db);
+  const byUser = new Map(scores.contestants.map((contestant) => [contestant.userId, contestant]));
   const drawn = new Set(
     (await db.campRoundEntry.findMany({ where: { roundId: round.id, topicId: { not: null } }, select: { userId: true } })).map((entry) => entry.userId),
   );
-  const scores: JudgeScore[] = sheets.map((sheet) => ({ judgeId: sheet.judgeId, contestantId: sheet.entry.userId, total: Number(sheet.total) }));
-  const tolerance = round.disagreementTolerance === null ? Number.POSITIVE_INFINITY : Number(round.disagreementTolerance);
-  const computed = new Map(roundScores(scores, rule, tolerance).contestants.map((contestant) => [contestant.contestantId, contestant]));
   return people.map((userId) => {
-    const contestant = computed.get(userId);
-    if (!contestant) return { userId, score: null, rule, judgeCount: 0, flags: [drawn.has(userId) ? "TOO_FEW_JUDGES" : "ABSENT"] };
-    const flags: RoundResultFlag[] = [];
-    if (contestant.disagreement) flags.push("DISAGREEMENT");
-    if (contestant.score === null || contestant.judges < (round.judgesPerContestant ?? 1)) flags.push("TOO_FEW_JUDGES");
-    return { userId, score: contestant.score, rule, judgeCount: contestant.judges, flags };
+    const contestant = byUser.get(userId);
+    if (!contestant || contestant.judges === 0) return { userId, score: null, rule: scores.rule, judgeCount: 0, flags: [drawn.has(userId) ? "TOO_FEW_JUDGES" : "ABSENT"] };
+    const flags: RoundResultFlag[] = [...contestant.flags];
+    if ((contestant.score === null || contestant.judges < (round.judgesPerContestant ?? 1)) && !flags.includes("TOO_FEW_JUDGES")) flags.push("TOO_FEW_JUDGES");
+    return { userId, score: contestant.score, rule: scores.rule, judgeCount: contestant.judges, flags };
   });
 }
 
