@@ -1,4 +1,5 @@
 import { accountMessages } from "~/auth/messages.ts";
+import { campBankMessages } from "~/camp/bank/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
@@ -38,7 +39,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, bank: campBankMessages },
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
