@@ -140,6 +140,7 @@ export const campBankMessages = defineMessages({
     drawn: ["已被 {{count}} 份试卷抽到", "Drawn into {{count}} papers"],
     firstVersion: ["最初的版本。", "The first version."],
     changes: ["与上一版相比的改动", "Changes from the version before"],
+    part: ["改动项", "Part"],
     before: ["修改前", "Before"],
     after: ["修改后", "After"],
     empty: ["（空）", "(empty)"],

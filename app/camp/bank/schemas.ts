@@ -29,9 +29,8 @@ const questionFields = z.object({
   duties: z.array(z.string()).default([]),
   difficulty: z.number({ error: "camp.import.errors.badDifficulty" }).optional(),
   explanation: z.string().optional(),
-  options: z.array(z.object({ text: z.string().default("") })).default([]),
-  /** Indexes of the right options: one radio (single choice) or several checkboxes (multiple choice). */
-  correct: z.array(z.string()).default([]),
+  /** Each option with its "right answer" box (one for single choice, one or more for multiple choice). */
+  options: z.array(z.object({ text: z.string().default(""), correct: z.boolean().default(false) })).default([]),
   answer: z.enum(["true", "false"], { error: "camp.import.errors.noCorrectAnswer" }).optional(),
   /** The accepted answers of the blank (fill-in). */
   accepted: z.array(z.string().default("")).default([]),
@@ -48,7 +47,7 @@ function draftInput(form: z.output<typeof questionFields>) {
     case "SINGLE":
     case "MULTIPLE": {
       // Rows left empty at the end (the form offers a few) are not options.
-      const options = form.options.map((option, index) => ({ text: option.text, correct: form.correct.includes(String(index)) }));
+      const options = form.options.map((option) => ({ text: option.text, correct: option.correct }));
       while (options.length && !options.at(-1)!.text.trim() && !options.at(-1)!.correct) options.pop();
       return { kind: form.kind, ...common, options };
     }

@@ -65,9 +65,8 @@ export interface QuestionFormValues {
   duties: Duty[];
   difficulty: number;
   explanation: string;
-  options: Array<{ text: string }>;
-  /** Indexes of the right options (choice kinds). */
-  correct: string[];
+  /** Choice kinds: each option and whether it is right. */
+  options: Array<{ text: string; correct: boolean }>;
   /** "true" | "false" (true/false). */
   answer: string;
   /** The accepted answers of the one blank (fill-in). */
@@ -78,9 +77,11 @@ export interface QuestionFormValues {
 
 /** Reads the stored JSON columns back; anything unexpected reads as empty rather than failing the page. */
 export function formValuesOf(version: { kind: QuestionKind; stem: string; options: unknown; answerKey: unknown; duties: Duty[]; difficulty: number; explanation: string }): QuestionFormValues {
-  const options = Array.isArray(version.options) ? version.options.map((o) => ({ text: String((o as { text?: unknown })?.text ?? "") })) : [];
   const key = (version.answerKey ?? {}) as Record<string, unknown>;
-  const correct = version.kind === "SINGLE" ? [key.correct] : version.kind === "MULTIPLE" && Array.isArray(key.correct) ? key.correct : [];
+  const correct = version.kind === "SINGLE" ? [key.correct] : version.kind === "MULTIPLE" && Array.isArray(key.correct) ? (key.correct as unknown[]) : [];
+  const options = Array.isArray(version.options)
+    ? version.options.map((o, index) => ({ text: String((o as { text?: unknown })?.text ?? ""), correct: correct.includes(index) }))
+    : [];
   return {
     kind: version.kind,
     stem: version.stem,
@@ -88,7 +89,6 @@ export function formValuesOf(version: { kind: QuestionKind; stem: string; option
     difficulty: version.difficulty,
     explanation: version.explanation,
     options,
-    correct: correct.filter((c): c is number => typeof c === "number").map(String),
     answer: version.kind === "TRUE_FALSE" && typeof key.correct === "boolean" ? String(key.correct) : "",
     accepted: Array.isArray(key.accepted) ? key.accepted.map(String) : [],
     referenceAnswer: typeof key.referenceAnswer === "string" ? key.referenceAnswer : "",
@@ -109,7 +109,7 @@ export interface VersionChange {
 export function partsOf(values: QuestionFormValues, dutyLabel: (duty: Duty) => string, kindLabel: (kind: QuestionKind) => string, yesNo: (value: boolean) => string): Record<ChangedPart, string> {
   const letter = (index: number) => String.fromCharCode(65 + index);
   let answer = "";
-  if (values.kind === "SINGLE" || values.kind === "MULTIPLE") answer = values.correct.map((c) => letter(Number(c))).join("");
+  if (values.kind === "SINGLE" || values.kind === "MULTIPLE") answer = values.options.flatMap((o, index) => (o.correct ? [letter(index)] : [])).join("");
   if (values.kind === "TRUE_FALSE") answer = values.answer ? yesNo(values.answer === "true") : "";
   if (values.kind === "FILL_IN") answer = values.accepted.join(" | ");
   if (values.kind === "SHORT_ANSWER") answer = [values.referenceAnswer, values.gradingNotes].filter(Boolean).join("\n");
