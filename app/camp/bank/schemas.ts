@@ -62,15 +62,20 @@ function draftInput(form: z.output<typeof questionFields>) {
 
 /** A question as typed in (new, or a new version of one): the category and the checked draft. */
 export const questionFormSchema = questionFields.transform((form, ctx): { category: string; draft: QuestionDraft } => {
+  // Several blanks are the bank's refusal, said as such rather than as a count of answer groups.
+  const severalBlanks = form.kind === "FILL_IN" && (form.stem.match(/_{3,}/g)?.length ?? 0) > 1;
+  if (severalBlanks) ctx.addIssue({ code: "custom", message: "camp.bank.errors.oneBlank", path: ["accepted"] });
   const parsed = questionDraftSchema.safeParse(draftInput(form));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      if (severalBlanks && issue.message === "camp.import.errors.blankCount") continue;
       // The draft schema's keys, with their values ("…?max=2000"), said at the form's field.
       const [message, query = ""] = issueMessage(issue).split("?") as [string, string?];
       ctx.addIssue({ code: "custom", message, params: Object.fromEntries(new URLSearchParams(query)), path: formPath(issue.path) });
     }
     return z.NEVER;
   }
+  if (severalBlanks) return z.NEVER;
   const refused = bankIssue(parsed.data);
   if (refused) {
     ctx.addIssue({ code: "custom", message: refused, path: [refused === "camp.bank.errors.oneBlank" ? "accepted" : "options"] });
