@@ -9,19 +9,6 @@ export const campBankMessages = defineMessages({
   ],
   new: ["新建题目", "New question"],
   import: ["导入题目", "Import questions"],
-  kinds: {
-    SINGLE: ["单选题", "Single choice"],
-    MULTIPLE: ["多选题（不定项）", "Multiple choice"],
-    TRUE_FALSE: ["判断题", "True or false"],
-    FILL_IN: ["填空题", "Fill in the blank"],
-    SHORT_ANSWER: ["简答题 / 对策分析", "Short answer"],
-  },
-  sources: {
-    MANUAL: ["页面录入", "Typed in"],
-    XLSX: ["Excel 导入", "Imported from Excel"],
-    GIFT: ["GIFT 导入", "Imported from GIFT"],
-  },
-  difficultyValue: ["难度 {{value}}", "Difficulty {{value}}"],
   list: {
     filters: ["筛选题目", "Filter questions"],
     kind: ["题型", "Kind"],
@@ -60,7 +47,6 @@ export const campBankMessages = defineMessages({
       "保存后生成新版本并作为当前版本；之前的版本保留不变，已抽到旧版本的试卷仍按旧版本展示。",
       "Saving writes a new current version; earlier versions stay as they were, and papers that drew them still show them.",
     ],
-    kindLegend: ["题型", "Kind"],
     kindNav: ["选择题型", "Choose the kind"],
     stem: ["题干", "Question"],
     stemHintFillIn: ["用 ____（三个及以上下划线）标出填空的位置；一道填空题只有一处填空。", "Mark the blank with ____ (three or more underscores); a fill-in has one blank."],

@@ -106,10 +106,10 @@ export const questionIdSchema = z.object({ questionId: z.string().min(1).max(100
 
 /** The import's upload: the file, its format, and what questions without duties or difficulty get. */
 export const importUploadSchema = z.object({
-  format: z.enum(["xlsx", "gift"], { error: "camp.bank.import.errors.formatRequired" }),
+  format: z.enum(["xlsx", "gift"], { error: "camp.bank.importPage.errors.formatRequired" }),
   file: z
-    .instanceof(File, { message: "camp.bank.import.errors.fileRequired" })
-    .refine((file) => file.size > 0 && file.name !== "", "camp.bank.import.errors.fileRequired"),
+    .instanceof(File, { message: "camp.bank.importPage.errors.fileRequired" })
+    .refine((file) => file.size > 0 && file.name !== "", "camp.bank.importPage.errors.fileRequired"),
   category: z.string().trim().max(MAX_CATEGORY, "camp.bank.errors.categoryTooLong").default(""),
   duties: z.array(z.enum(Duty, { error: "camp.import.errors.unknownDuty" })).default([]),
   difficulty: difficulty.optional(),

@@ -1,21 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { QuestionSource } from "~/generated/prisma/enums.ts";
+import type { QuestionKind, QuestionSource } from "~/generated/prisma/enums.ts";
 import type { MessageKey } from "~/i18n/keys.ts";
-import type { QuestionKind } from "../../question-draft.ts";
-
-const KIND_KEYS = {
-  SINGLE: "camp.bank.kinds.SINGLE",
-  MULTIPLE: "camp.bank.kinds.MULTIPLE",
-  TRUE_FALSE: "camp.bank.kinds.TRUE_FALSE",
-  FILL_IN: "camp.bank.kinds.FILL_IN",
-  SHORT_ANSWER: "camp.bank.kinds.SHORT_ANSWER",
-} as const satisfies Record<QuestionKind, MessageKey>;
-
-const SOURCE_KEYS = {
-  MANUAL: "camp.bank.sources.MANUAL",
-  XLSX: "camp.bank.sources.XLSX",
-  GIFT: "camp.bank.sources.GIFT",
-} as const satisfies Record<QuestionSource, MessageKey>;
 
 const DIFFICULTY_WORD_KEYS = {
   1: "camp.bank.form.difficultyWords.1",
@@ -29,8 +14,8 @@ const DIFFICULTY_WORD_KEYS = {
 export function useBankLabels() {
   const { t } = useTranslation();
   return {
-    kindLabel: (kind: QuestionKind) => t(KIND_KEYS[kind]),
-    sourceLabel: (source: QuestionSource) => t(SOURCE_KEYS[source]),
+    kindLabel: (kind: QuestionKind) => t(`questionKind.${kind}`),
+    sourceLabel: (source: QuestionSource) => t(`questionSource.${source}`),
     difficultyLabel: (value: number) =>
       value in DIFFICULTY_WORD_KEYS ? t("camp.bank.form.difficultyOption", { value, word: t(DIFFICULTY_WORD_KEYS[value as keyof typeof DIFFICULTY_WORD_KEYS]) }) : String(value),
   };
