@@ -325,6 +325,15 @@ describe("importing", () => {
     expect(version).toMatchObject({ duties: ["STUDY_STYLE"], difficulty: 1, answerKey: { kind: "TRUE_FALSE", correct: true } });
   });
 
+  it("asks for the file and its format in Chinese when they are missing", async () => {
+    const form = new FormData();
+    form.set("intent", "check");
+    form.set("file", new File([], ""));
+    const { status, reply } = await post(admin, form);
+    expect(status).toBe(400);
+    expect(reply!.form!.error).toMatchObject({ file: ["请选择要导入的文件。"], format: ["请选择文件格式。"] });
+  });
+
   it("does not import a checked file twice", async () => {
     const category = unique("两次");
     const file = await xlsx([{ kind: "判断", stem: `${category} 一题`, answer: "对", duties: "学风", difficulty: 2 }]);
