@@ -10,6 +10,8 @@ import type {
   Level,
   MentorAssignmentStatus,
   MentorKind,
+  QuestionKind,
+  QuestionSource,
   MentorRank,
   OutputType,
   ProfessionalTitle,
@@ -373,6 +375,20 @@ const multipleChoiceRule = {
   PARTIAL: ["少选得部分分，错选不得分", "Part marks for a correct subset, none for a wrong choice"],
 } as const satisfies Labels<MultipleChoiceRule>;
 
+const questionKind = {
+  SINGLE: ["单选题", "Single choice"],
+  MULTIPLE: ["多选题（不定项）", "Multiple choice"],
+  TRUE_FALSE: ["判断题", "True or false"],
+  FILL_IN: ["填空题", "Fill in the blank"],
+  SHORT_ANSWER: ["简答题 / 对策分析", "Short answer"],
+} as const satisfies Labels<QuestionKind>;
+
+const questionSource = {
+  MANUAL: ["页面录入", "Typed in"],
+  XLSX: ["Excel 导入", "Imported from Excel"],
+  GIFT: ["GIFT 导入", "Imported from GIFT"],
+} as const satisfies Labels<QuestionSource>;
+
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
   role,
@@ -419,4 +435,6 @@ export const enumLabels = {
   campRoundKind,
   judgedScoringRule,
   multipleChoiceRule,
+  questionKind,
+  questionSource,
 };

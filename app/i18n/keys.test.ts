@@ -58,6 +58,8 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   campRoundKind: Object.values(Enums.CampRoundKind),
   judgedScoringRule: Object.values(Enums.JudgedScoringRule),
   multipleChoiceRule: Object.values(Enums.MultipleChoiceRule),
+  questionKind: Object.values(Enums.QuestionKind),
+  questionSource: Object.values(Enums.QuestionSource),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { accountMessages } from "~/auth/messages.ts";
+import { campBankMessages } from "~/camp/bank/messages.ts";
 import { campJudgedMessages } from "~/camp/judged/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
 import { campReleaseMessages } from "~/camp/release/messages.ts";
@@ -43,7 +44,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages, bank: campBankMessages },
   quotas: quotasMessages,
 };
 
