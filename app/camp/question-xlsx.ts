@@ -164,12 +164,12 @@ const KIND_NAMES: Record<QuestionKind, string> = { SINGLE: "单选", MULTIPLE: "
 /** What the second sheet says of each column: required?, what to write, an example. */
 const GUIDE: Record<Key | "options", [required: string, guide: string, example: string]> = {
   kind: ["必填", `${Object.values(KIND_NAMES).join("、")}（多选即不定项：一个或多个正确答案；简答由评委评分，含对策分析题）`, "单选"],
-  stem: ["必填", "题目正文，最多 2000 字。填空题用 ____（三个及以上下划线）标出每处填空。", "辅导员工作的根本任务是____。"],
+  stem: ["必填", "题目正文，最多 2000 字。填空题用 ____（三个及以上下划线）标出填空处，每题只设一处填空（几处填空请拆成几道题）。", "辅导员工作的根本任务是____。"],
   options: ["选择题必填", `单选、多选填 2 到 ${MAX_OPTIONS} 个选项，从选项A起依次填写，中间不留空；判断、填空、简答不填。`, "立德树人"],
   optionA: ["", "", ""], optionB: ["", "", ""], optionC: ["", "", ""], optionD: ["", "", ""], optionE: ["", "", ""], optionF: ["", "", ""], optionG: ["", "", ""], optionH: ["", "", ""],
   answer: [
     "必填（简答除外）",
-    "单选填一个字母（如 A）；多选填全部正确字母（如 AC）；判断填“对”或“错”；填空填正确答案，同一空的多个可接受答案用“|”分隔，几处填空之间用“；”分隔；简答可填参考答案。",
+    "单选填一个字母（如 A）；多选填全部正确字母（如 AC）；判断填“对”或“错”；填空填正确答案，多个可接受答案用“|”分隔；简答可填参考答案。",
     "A　/　AC　/　对　/　立德树人|立德育人",
   ],
   duties: ["必填（或导入时选默认）", `九项职责中的一项或多项，用“、”或“,”分隔：${DUTIES.map((d) => enumLabels.duty[d][0]).join("、")}。也可用简称，如 心理健康、危机应对、学风、就业。`, "心理健康教育与咨询工作、校园危机事件应对"],
