@@ -13,8 +13,8 @@ import type {
 /**
  * The loaders of what the camp rules decide about (app/policy/camp.ts), memoised while a request
  * only reads. Pages and actions load the resource here, authorise with it, then call the services.
- * Each returns null when there is no such thing (the `load…` wrappers for pages turn that into a
- * 404 once there are pages).
+ * Each `find…` returns null when there is no such thing; `load…` turns that into a 404 for pages
+ * and actions.
  */
 
 /** A camp and the viewer's relation to it. */
@@ -47,6 +47,13 @@ export function findCampAccess(actor: Pick<Actor, "id">, campId: string, db: Db 
       participantCollegeIds: colleges.map((c) => c.collegeId!),
     };
   });
+}
+
+/** A camp and the viewer's relation to it for a page or an action: 404 when there is no such camp. */
+export async function loadCampAccess(actor: Pick<Actor, "id">, campId: string | undefined): Promise<CampResource> {
+  const resource = campId ? await findCampAccess(actor, campId) : null;
+  if (!resource) throw new Response("Not Found", { status: 404 });
+  return resource;
 }
 
 /** One participant's results in a camp: null when they do not take part. */

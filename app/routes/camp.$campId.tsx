@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCampAccess } from "~/camp/setup/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { campPage } from "~/camp/setup/pages.server.ts";
 import { CampPage } from "~/camp/setup/pages/camp-page.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";

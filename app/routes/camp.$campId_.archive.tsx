@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCamp } from "~/camp/students/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { personalDataCounts } from "~/camp/students/archive.server.ts";
 import ArchivePage from "~/camp/students/pages/archive.tsx";
 import { prisma } from "~/db/client.server.ts";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t(
 /** Archiving a camp: what it will delete, for the organisers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const camp = await loadCamp(user, params.campId);
+  const camp = await loadCampAccess(user, params.campId);
   authorize(user, "camp:view-all", camp);
   const [details, counts] = await Promise.all([
     prisma.camp.findUniqueOrThrow({ where: { id: camp.campId }, select: { title: true, archivedAt: true } }),

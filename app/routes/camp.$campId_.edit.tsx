@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCampAccess } from "~/camp/setup/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { campHeading, campInput } from "~/camp/setup/camps.server.ts";
 import { campFormValues } from "~/camp/setup/form-values.ts";
 import { EditCampPage } from "~/camp/setup/pages/camp-form.tsx";

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCamp } from "~/camp/students/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import IdentificationPage from "~/camp/students/pages/identification.tsx";
 import { identificationRound, roundPage, submitIdentification } from "~/camp/students/round.server.ts";
 import { campTitle } from "~/camp/students/students.server.ts";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t(
 /** The participant's round of 人物辨识: the photos drawn for them (never the facts), what they typed, the deadline. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const camp = await loadCamp(user, params.campId);
+  const camp = await loadCampAccess(user, params.campId);
   authorize(user, "camp:view", camp);
   const round = await identificationRound(camp.campId);
   if (!round) throw new Response("Not Found", { status: 404 });

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCampAccess } from "~/camp/setup/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { campHeading } from "~/camp/setup/camps.server.ts";
 import { campPeople } from "~/camp/setup/people.server.ts";
 import { CampPeoplePage } from "~/camp/setup/pages/people.tsx";

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCamp, parseRankingQuery, RANKING_PAGE_SIZE } from "~/camp/release/pages.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
+import { parseRankingQuery, RANKING_PAGE_SIZE } from "~/camp/release/pages.server.ts";
 import CampResultsPage from "~/camp/release/pages/camp-results.tsx";
 import { releaseCheck } from "~/camp/release/release.server.ts";
 import { campOverview } from "~/camp/release/views.server.ts";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t(
 /** 训练营成绩 for the organisers: the release check while scoring, then the ranking and statistics. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { resource } = await loadCamp(user, params.campId);
+  const resource = await loadCampAccess(user, params.campId);
   authorize(user, "camp:view-all", resource);
   const query = parseRankingQuery(request.url);
   const [overview, check] = await Promise.all([

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
-import { loadCamp } from "~/camp/students/access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import StudentsPage from "~/camp/students/pages/students.tsx";
 import { campTitle, listStudents } from "~/camp/students/students.server.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t(
 /** 人物辨识's students of one camp: the organisers and the participants' college admins (each sees the students the list scope gives them; every student shown is audited). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const camp = await loadCamp(user, params.campId);
+  const camp = await loadCampAccess(user, params.campId);
   authorize(user, "camp:view-students", camp);
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(url.searchParams.get("page"))) || 1));

@@ -2,15 +2,9 @@ import { z } from "zod";
 import type { Actor } from "~/policy/index.ts";
 import { CAREER_STAGES, type CareerStage } from "~/people/career-stage.ts";
 import { TargetGroup } from "~/generated/prisma/enums.ts";
-import { findCampAccess, findResultAccess } from "../access.server.ts";
+import { findResultAccess } from "../access.server.ts";
 
 /** The results pages' loaders: the camp (or one participant's results) and the viewer's relation, or 404. */
-
-export async function loadCamp(actor: Pick<Actor, "id">, campId: string | undefined) {
-  const resource = campId ? await findCampAccess(actor, campId) : null;
-  if (!resource) throw new Response("Not Found", { status: 404 });
-  return { resource };
-}
 
 export async function loadResult(actor: Pick<Actor, "id">, campId: string | undefined, userId: string | undefined) {
   const resource = campId && userId ? await findResultAccess(actor, campId, userId) : null;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCamp } from "./pages.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { computeForCheck, releaseResults } from "./release.server.ts";
 
 /** The release page's intents: compute (to check), then release (asks first; SCORING → RELEASED). */
 export const resultsAction = intentAction({
-  load: ({ params }, user) => loadCamp(user, params.campId),
+  load: async ({ params }, user) => ({ resource: await loadCampAccess(user, params.campId) }),
   intents: (intent) => ({
     compute: intent({
       schema: z.object({}),

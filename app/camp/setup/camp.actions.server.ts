@@ -1,6 +1,6 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCampAccess } from "./access.server.ts";
+import { loadCampAccess } from "../access.server.ts";
 import { emptySchema } from "./schemas.ts";
 import { closeCamp, openCamp } from "./transitions.server.ts";
 

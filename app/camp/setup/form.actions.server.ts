@@ -1,6 +1,6 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCampAccess } from "./access.server.ts";
+import { loadCampAccess } from "../access.server.ts";
 import { createCamp, updateCamp } from "./camps.server.ts";
 import { campSchema } from "./schemas.ts";
 

@@ -1,6 +1,6 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCampAccess } from "./access.server.ts";
+import { loadCampAccess } from "../access.server.ts";
 import { addJudge, addPerson, personName, removeJudge, removePerson, saveTargets } from "./people.server.ts";
 import { personSchema, targetsSchema, userIdSchema } from "./schemas.ts";
 

@@ -1,12 +1,5 @@
-import { findCampAccess, findStudentAccess } from "~/camp/access.server.ts";
+import { findStudentAccess } from "~/camp/access.server.ts";
 import type { Actor } from "~/policy/index.ts";
-
-/** The camp of a page of this area and the viewer's relation to it; 404 when there is no such camp. */
-export async function loadCamp(actor: Pick<Actor, "id">, campId: string | undefined) {
-  const camp = campId ? await findCampAccess(actor, campId) : null;
-  if (!camp) throw new Response("Not Found", { status: 404 });
-  return camp;
-}
 
 /** A student of this camp and the viewer's relation to them; 404 when not a student of this camp. */
 export async function loadStudent(actor: Pick<Actor, "id">, campId: string | undefined, studentId: string | undefined, now = new Date()) {

@@ -1,12 +1,12 @@
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCamp } from "./access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { archiveCamp, personalDataCounts } from "./archive.server.ts";
 import { emptySchema } from "./schemas.ts";
 
 /** /camp/:campId/archive: archiving (RELEASED → ARCHIVED), which deletes the students' personal data; asked first. */
 export const archiveAction = intentAction({
-  load: ({ params }, user) => loadCamp(user, params.campId),
+  load: ({ params }, user) => loadCampAccess(user, params.campId),
   intents: (intent) => ({
     archive: intent({
       schema: emptySchema,

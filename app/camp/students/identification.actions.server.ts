@@ -2,7 +2,7 @@ import { z } from "zod";
 import { findAttemptAccess } from "~/camp/access.server.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { permit } from "~/policy/index.ts";
-import { loadCamp } from "./access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
 import { identificationRound, saveItem, startIdentification, submitIdentification } from "./round.server.ts";
 import { emptySchema, saveItemSchema } from "./schemas.ts";
 
@@ -15,7 +15,7 @@ import { emptySchema, saveItemSchema } from "./schemas.ts";
 const attemptField = z.object({ attemptId: z.string().min(1).max(60) });
 
 async function loadRound(campId: string | undefined, user: { id: string }) {
-  const camp = await loadCamp(user, campId);
+  const camp = await loadCampAccess(user, campId);
   const round = await identificationRound(camp.campId);
   if (!round) throw new Response("Not Found", { status: 404 });
   return { camp, round };

@@ -5,7 +5,8 @@ import { readUploadForm, UploadTooLargeError } from "~/lib/uploads.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { permit } from "~/policy/index.ts";
 import type { SheetIssue } from "~/training/sheet.server.ts";
-import { loadCamp, loadStudent } from "./access.server.ts";
+import { loadCampAccess } from "~/camp/access.server.ts";
+import { loadStudent } from "./access.server.ts";
 import { importStudents, MAX_UPLOAD_BYTES, type UploadedPart } from "./import.server.ts";
 import { deleteAllSchema, deleteStudentSchema, importFilesSchema, importZipSchema } from "./schemas.ts";
 import { deleteAllStudents, deleteStudent } from "./students.server.ts";
@@ -41,7 +42,7 @@ const part = async (f: File): Promise<UploadedPart> => ({ name: f.name, bytes: B
 
 export const studentsAction = intentAction({
   readForm,
-  load: ({ params }, user) => loadCamp(user, params.campId),
+  load: ({ params }, user) => loadCampAccess(user, params.campId),
   intents: (intent) => ({
     importFiles: intent({
       schema: importFilesSchema,
