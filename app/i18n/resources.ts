@@ -1,6 +1,7 @@
 import { accountMessages } from "~/auth/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
+import { campTestMessages } from "~/camp/test/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -38,7 +39,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, test: campTestMessages },
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */
