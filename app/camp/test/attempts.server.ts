@@ -4,7 +4,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { drawPaper, type BankQuestion, type DrawRule } from "../paper.ts";
-import { blankCount, isBlank, responseError, responseSchema, type TestResponse } from "./answers.ts";
+import { blankCount, isBlank, parseStoredKey, responseError, responseSchema, type TestResponse } from "./answers.ts";
 import { gradeAttempts } from "./grade.server.ts";
 
 /**
@@ -282,5 +282,104 @@ export async function testOverview(campId: string) {
     },
     questions: rules.reduce((sum, rule) => sum + rule.count, 0),
     points: Math.round(rules.reduce((sum, rule) => sum + rule.count * rule.pointsEach * 10, 0)) / 10,
+  };
+}
+
+/**
+ * A finished paper with the key, the answers and the marks (review: the route authorises
+ * "camp-attempt:review"). Shown with the question versions drawn, not the bank's current ones.
+ */
+export async function attemptReview(attemptId: string) {
+  const attempt = await prisma.campAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      campId: true,
+      score: true,
+      autoSubmitted: true,
+      submittedAt: true,
+      participant: { select: { user: { select: { name: true } } } },
+      round: { select: { camp: { select: { title: true } } } },
+      questions: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          points: true,
+          optionOrder: true,
+          questionVersion: { select: { kind: true, stem: true, options: true, answerKey: true, explanation: true } },
+          answer: { select: { response: true, score: true } },
+          grades: { where: { gradedAt: { not: null } }, select: { comment: true } },
+        },
+      },
+    },
+  });
+  const questions = attempt.questions.map(({ position, points, optionOrder, questionVersion: version, answer, grades }) => {
+    const key = parseStoredKey(version.kind, version.answerKey);
+    const stored = Array.isArray(version.options) ? (version.options as Array<{ text?: unknown }>) : [];
+    const objective = key?.kind === "OBJECTIVE" ? key.keys : [];
+    const first = objective[0];
+    // The right options by their shown position, as the taker saw them.
+    const correctShown =
+      first?.kind === "SINGLE" ? [optionOrder.indexOf(first.correct)] : first?.kind === "MULTIPLE" ? first.correct.map((c) => optionOrder.indexOf(c)).sort((a, b) => a - b) : [];
+    const parsed = answer ? responseSchema.safeParse(answer.response) : null;
+    return {
+      position,
+      kind: version.kind,
+      stem: version.stem,
+      points: Number(points),
+      options: version.kind === "SINGLE" || version.kind === "MULTIPLE" ? optionOrder.map((index) => String(stored[index]?.text ?? "")) : [],
+      correctShown,
+      correctTrueFalse: first?.kind === "TRUE_FALSE" ? first.correct : null,
+      acceptedBlanks: objective.flatMap((k) => (k.kind === "FILL_IN" ? [k.accepted.join(" / ")] : [])),
+      referenceAnswer: key?.kind === "SHORT_ANSWER" ? key.referenceAnswer : "",
+      explanation: version.explanation,
+      response: parsed?.success ? parsed.data : null,
+      score: answer?.score === null || answer?.score === undefined ? (answer ? null : 0) : Number(answer.score),
+      comments: grades.map((grade) => grade.comment).filter((comment) => comment.trim() !== ""),
+    };
+  });
+  return {
+    id: attempt.id,
+    campId: attempt.campId,
+    campTitle: attempt.round.camp.title,
+    name: attempt.participant.user.name,
+    score: attempt.score === null ? null : Number(attempt.score),
+    max: Math.round(questions.reduce((sum, q) => sum + q.points * 10, 0)) / 10,
+    autoSubmitted: attempt.autoSubmitted,
+    questions,
+  };
+}
+
+export const ATTEMPTS_PAGE_SIZE = 50;
+
+/** The organisers' list: who started, submitted (by themselves or automatically) and their score. */
+export async function attemptsOfCamp(campId: string, page: number) {
+  const round = await knowledgeRound(campId);
+  if (!round) return null;
+  const [rows, started, submitted, auto, participants] = await Promise.all([
+    prisma.campAttempt.findMany({
+      where: { roundId: round.id },
+      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ATTEMPTS_PAGE_SIZE,
+      take: ATTEMPTS_PAGE_SIZE,
+      select: { id: true, startedAt: true, deadline: true, submittedAt: true, autoSubmitted: true, score: true, participant: { select: { user: { select: { name: true } } } } },
+    }),
+    prisma.campAttempt.count({ where: { roundId: round.id } }),
+    prisma.campAttempt.count({ where: { roundId: round.id, submittedAt: { not: null } } }),
+    prisma.campAttempt.count({ where: { roundId: round.id, autoSubmitted: true } }),
+    prisma.campParticipant.count({ where: { campId } }),
+  ]);
+  return {
+    roundId: round.id,
+    judgesPerAnswer: 2,
+    counts: { started, submitted, auto, participants },
+    pages: Math.max(1, Math.ceil(started / ATTEMPTS_PAGE_SIZE)),
+    attempts: rows.map((row) => ({
+      id: row.id,
+      name: row.participant.user.name,
+      startedAt: row.startedAt.toISOString(),
+      state: row.submittedAt === null ? ("inProgress" as const) : row.autoSubmitted ? ("autoSubmitted" as const) : ("submitted" as const),
+      score: row.score === null ? null : Number(row.score),
+    })),
   };
 }

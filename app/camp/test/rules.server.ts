@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
-import { Duty, QuestionKind } from "~/generated/prisma/enums.ts";
 import { UserError } from "~/lib/user-error.ts";
-import { drawPaper, validateRules, DIFFICULTY_MAX, DIFFICULTY_MIN, type DrawError } from "../paper.ts";
+import { drawPaper, validateRules, type DrawError } from "../paper.ts";
+import type { PaperRuleInput } from "./schemas.ts";
 import { drawRules, drawableBank, knowledgeRound } from "./attempts.server.ts";
 
 /**
@@ -13,20 +12,7 @@ import { drawRules, drawableBank, knowledgeRound } from "./attempts.server.ts";
  * drawn under other rules would not be comparable.
  */
 
-const optionalEnum = <T extends Record<string, string>>(values: T) =>
-  z.preprocess((value) => (value === "" || value === "ANY" ? undefined : value), z.nativeEnum(values, { error: "camp.test.errors.badRule" }).optional());
 
-export const paperRuleSchema = z
-  .object({
-    duty: optionalEnum(Duty),
-    kind: optionalEnum(QuestionKind),
-    difficultyMin: z.coerce.number({ error: "camp.test.errors.badRule" }).int("camp.test.errors.badRule").min(DIFFICULTY_MIN, "camp.test.errors.badRule").max(DIFFICULTY_MAX, "camp.test.errors.badRule"),
-    difficultyMax: z.coerce.number({ error: "camp.test.errors.badRule" }).int("camp.test.errors.badRule").min(DIFFICULTY_MIN, "camp.test.errors.badRule").max(DIFFICULTY_MAX, "camp.test.errors.badRule"),
-    count: z.coerce.number({ error: "camp.scoring.paper.badCount" }).int("camp.scoring.paper.badCount").min(1, "camp.scoring.paper.badCount").max(200, "camp.scoring.paper.badCount"),
-    pointsEach: z.coerce.number({ error: "camp.scoring.paper.badPoints" }).positive("camp.scoring.paper.badPoints").max(100, "camp.scoring.paper.badPoints"),
-  })
-  .refine((rule) => rule.difficultyMin <= rule.difficultyMax, { message: "camp.test.errors.badRule", path: ["difficultyMax"] });
-export type PaperRuleInput = z.output<typeof paperRuleSchema>;
 
 /** The round, its rules and what the bank says of them (null when the camp has no test). */
 export async function paperRulesPage(campId: string) {

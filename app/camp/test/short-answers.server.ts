@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { UserError } from "~/lib/user-error.ts";
@@ -8,6 +7,7 @@ import { findCampAccess } from "../access.server.ts";
 import { assignJudges } from "../judging.ts";
 import { isBlank, parseStoredKey, responseSchema } from "./answers.ts";
 import { gradeAttempts } from "./grade.server.ts";
+import type { ShortAnswerGradeInput } from "./schemas.ts";
 import { knowledgeRound } from "./attempts.server.ts";
 
 /**
@@ -17,13 +17,7 @@ import { knowledgeRound } from "./attempts.server.ts";
  * question's points with a comment. When every grade of a paper is in, its score is complete.
  */
 
-export const shortAnswerGradeSchema = z.object({
-  attemptId: z.string().min(1).max(40),
-  position: z.coerce.number().int().min(0).max(1000),
-  score: z.coerce.number({ error: "camp.test.errors.badScore" }).min(0, "camp.test.errors.badScore"),
-  comment: z.string().trim().max(1000, "validation.tooLong?max=1000").optional().default(""),
-});
-export type ShortAnswerGradeInput = z.output<typeof shortAnswerGradeSchema>;
+
 
 /**
  * Gives the short answers of every submitted paper not yet given out to `perAnswer` judges (all
