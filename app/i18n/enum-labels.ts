@@ -10,6 +10,7 @@ import type {
   Level,
   MentorAssignmentStatus,
   MentorKind,
+  QuestionKind,
   MentorRank,
   OutputType,
   ProfessionalTitle,
@@ -328,6 +329,14 @@ const actionItemStatus = {
   DROPPED: ["已撤销", "Dropped"],
 } as const satisfies Labels<ActionItemStatus>;
 
+const questionKind = {
+  SINGLE: ["单选题", "Single choice"],
+  MULTIPLE: ["多选题（不定项）", "Multiple choice"],
+  TRUE_FALSE: ["判断题", "True or false"],
+  FILL_IN: ["填空题", "Fill in"],
+  SHORT_ANSWER: ["简答题", "Short answer"],
+} as const satisfies Labels<QuestionKind>;
+
 /** Registered at the top of the message tree by app/i18n/resources.ts. */
 export const enumLabels = {
   role,
@@ -368,4 +377,5 @@ export const enumLabels = {
   agendaProposalStatus,
   agendaOutcomeKind,
   actionItemStatus,
+  questionKind,
 };

@@ -52,6 +52,7 @@ const ENUM_VALUES: Record<keyof typeof enumLabels, readonly string[]> = {
   agendaProposalStatus: Object.values(Enums.AgendaProposalStatus),
   agendaOutcomeKind: Object.values(Enums.AgendaOutcomeKind),
   actionItemStatus: Object.values(Enums.ActionItemStatus),
+  questionKind: Object.values(Enums.QuestionKind),
 };
 
 /**

@@ -31,14 +31,12 @@ export const campTestMessages = defineMessages({
     notAssigned: ["这道题没有分配给你评阅。", "This answer is not assigned to you."],
     assignFailed: ["评委不足：有 {{count}} 份试卷找不到足够的非本学院评委。", "Not enough judges: {{count}} papers lack judges from other colleges."],
     noJudges: ["本期训练营还没有评委。", "The camp has no judges yet."],
-    testStillOpen: ["基础知识测试尚未结束，结束后才能分配简答题。", "The test is still open: short answers are assigned once it closes."],
   },
   take: {
     heading: ["基础知识测试", "Knowledge test"],
     intro: ["共 {{count}} 题，满分 {{points}} 分。答案在作答时自动保存；到截止时间将自动交卷。", "{{count}} questions, {{points}} points. Answers are saved as you go; the paper is submitted automatically at the deadline."],
     window: ["开放时间：{{opensAt}} 至 {{closesAt}}，限时 {{minutes}} 分钟。", "Open {{opensAt}} to {{closesAt}}, {{minutes}} minutes."],
     start: ["开始作答", "Start the test"],
-    starting: ["正在生成试卷…", "Drawing your paper…"],
     startConfirm: ["开始后计时，不能暂停。确定开始吗？", "The clock starts and cannot be paused. Start now?"],
     notParticipant: ["你不是本期训练营的参加者，无需参加基础知识测试。", "You do not take part in this camp's test."],
     remaining: ["剩余时间", "Time left"],
@@ -57,13 +55,6 @@ export const campTestMessages = defineMessages({
     autoSubmitted: ["作答时间已到，试卷已自动提交。", "Time is up: your paper was submitted automatically."],
     done: ["你已完成基础知识测试。成绩发布后可以查看答卷。", "You have finished the knowledge test. Your marked paper is shown once results are released."],
     review: ["查看答卷", "See the marked paper"],
-    kinds: {
-      SINGLE: ["单选题", "Single choice"],
-      MULTIPLE: ["多选题（不定项）", "Multiple choice"],
-      TRUE_FALSE: ["判断题", "True or false"],
-      FILL_IN: ["填空题", "Fill in"],
-      SHORT_ANSWER: ["简答题", "Short answer"],
-    },
   },
   rules: {
     heading: ["组卷规则", "Paper rules"],

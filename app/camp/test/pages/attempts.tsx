@@ -13,6 +13,8 @@ import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp.$campId_.test.attempts.tsx";
 import type { attemptsAction } from "../attempts.actions.server.ts";
 
+const STATE_LABELS = { inProgress: "camp.test.attempts.inProgress", submitted: "camp.test.attempts.submitted", autoSubmitted: "camp.test.attempts.autoSubmitted" } as const;
+
 export function AttemptsPage() {
   const { campId, campTitle, attempts, counts, page, pages, mayManage, judgesPerAnswer } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof attemptsAction>();
@@ -43,7 +45,7 @@ export function AttemptsPage() {
             key: "state",
             header: t("camp.test.attempts.state"),
             cell: (row) => (
-              <Badge tone={row.state === "inProgress" ? "sky" : row.state === "autoSubmitted" ? "amber" : "emerald"}>{t(`camp.test.attempts.${row.state}`)}</Badge>
+              <Badge tone={row.state === "inProgress" ? "sky" : row.state === "autoSubmitted" ? "amber" : "emerald"}>{t(STATE_LABELS[row.state])}</Badge>
             ),
           },
           {

@@ -28,7 +28,7 @@ export function ReviewPage() {
           <li key={question.position} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium text-slate-500">
-                {t("camp.test.take.question", { number: question.position + 1, points: question.points })} · {t(`camp.test.take.kinds.${question.kind}`)}
+                {t("camp.test.take.question", { number: question.position + 1, points: question.points })} · {t(`questionKind.${question.kind}`)}
               </span>
               {question.score === null ? (
                 <Badge tone="amber">{t("camp.test.review.ungraded")}</Badge>

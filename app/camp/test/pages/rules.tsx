@@ -50,7 +50,7 @@ export function RulesPage() {
         empty={<EmptyState>{t("camp.test.rules.empty")}</EmptyState>}
         columns={[
           { key: "duty", header: t("camp.test.rules.duty"), primary: true, cell: (rule) => (rule.duty ? t(`duty.${rule.duty}`) : t("camp.test.rules.anyDuty")) },
-          { key: "kind", header: t("camp.test.rules.kind"), cell: (rule) => (rule.kind ? t(`camp.test.take.kinds.${rule.kind}`) : t("camp.test.rules.anyKind")) },
+          { key: "kind", header: t("camp.test.rules.kind"), cell: (rule) => (rule.kind ? t(`questionKind.${rule.kind}`) : t("camp.test.rules.anyKind")) },
           { key: "difficulty", header: t("camp.test.rules.difficulty"), cell: (rule) => `${rule.difficultyMin}–${rule.difficultyMax}` },
           { key: "count", header: t("camp.test.rules.count"), numeric: true, cell: (rule) => rule.count },
           { key: "points", header: t("camp.test.rules.pointsEach"), numeric: true, cell: (rule) => rule.pointsEach },
@@ -89,7 +89,7 @@ export function RulesPage() {
               field={fields.kind}
               label={t("camp.test.rules.kind")}
               placeholder={t("camp.test.rules.anyKind")}
-              options={Object.values(QuestionKind).map((k) => ({ value: k, label: t(`camp.test.take.kinds.${k}`) }))}
+              options={Object.values(QuestionKind).map((k) => ({ value: k, label: t(`questionKind.${k}`) }))}
             />
             <SelectField field={fields.difficultyMin} label={t("camp.test.rules.difficultyMin")} options={difficulties} />
             <SelectField field={fields.difficultyMax} label={t("camp.test.rules.difficultyMax")} options={difficulties} />

@@ -14,6 +14,7 @@ import type { takeAction } from "../take.actions.server.ts";
 
 type Question = TakerPaper["questions"][number];
 type SaveState = "saved" | "saving" | "retry";
+const SAVE_LABELS = { saved: "camp.test.take.saved", saving: "camp.test.take.saving", retry: "camp.test.take.retrying" } as const;
 
 export function TakePage() {
   const { overview, attempt, paper, mayStart, serverNow } = useLoaderData<typeof loader>();
@@ -214,7 +215,7 @@ function TestPaper({ campId, paper, serverNow }: { campId: string; paper: TakerP
           </span>
         </p>
         <p role="status" aria-live="polite" className={`text-sm ${overall === "retry" ? "text-red-700" : "text-slate-600"}`} data-save-state={overall}>
-          {t(`camp.test.take.${overall === "retry" ? "retrying" : overall}`)}
+          {t(SAVE_LABELS[overall])}
         </p>
       </div>
       {ended ? <Notice tone="info">{t("camp.test.errors.endedAutoSubmitted")}</Notice> : null}
@@ -282,7 +283,7 @@ function QuestionField({
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-describedby={error ? errorId : undefined} disabled={disabled}>
       <legend className="px-1 text-sm font-medium text-slate-500">
-        {t("camp.test.take.question", { number: question.position + 1, points: question.points })} · {t(`camp.test.take.kinds.${question.kind}`)}
+        {t("camp.test.take.question", { number: question.position + 1, points: question.points })} · {t(`questionKind.${question.kind}`)}
       </legend>
       <p className="whitespace-pre-wrap text-slate-900">
         <Content>{question.stem}</Content>
