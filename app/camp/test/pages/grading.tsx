@@ -85,7 +85,7 @@ function GradeForm({ item }: { item: Item }) {
       </div>
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr]">
         <TextField field={fields.score} label={t("camp.test.grading.score")} type="number" min={0} max={item.points} step={0.1} />
-        <TextAreaField field={fields.comment} label={t("camp.test.grading.comment")} rows={2} maxLength={1000} />
+        <TextAreaField field={fields.comment} label={t("camp.test.grading.comment")} rows={2} />
       </div>
       <SubmitButton intent="grade" match={["attemptId", item.attemptId]} pendingLabel={t("camp.test.grading.save")}>
         {t("camp.test.grading.save")}

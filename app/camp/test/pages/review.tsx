@@ -11,6 +11,21 @@ type Question = ReturnType<typeof useLoaderData<typeof loader>>["review"]["quest
 export function ReviewPage() {
   const { review } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const letters = (positions: readonly number[]) => positions.map((p) => String.fromCharCode(65 + p)).join("、");
+  const answerText = (response: TestResponse | null): string => {
+    if (!response) return t("camp.test.review.noAnswer");
+    if (response.kind === "SINGLE") return letters([response.chosen]);
+    if (response.kind === "MULTIPLE") return response.chosen.length ? letters(response.chosen) : t("camp.test.review.noAnswer");
+    if (response.kind === "TRUE_FALSE") return response.value ? t("camp.test.take.true") : t("camp.test.take.false");
+    if (response.kind === "FILL_IN") return response.texts.join(" / ");
+    return response.text || t("camp.test.review.noAnswer");
+  };
+  const keyText = (question: Question): string => {
+    if (question.kind === "SINGLE" || question.kind === "MULTIPLE") return letters(question.correctShown);
+    if (question.kind === "TRUE_FALSE") return question.correctTrueFalse ? t("camp.test.take.true") : t("camp.test.take.false");
+    if (question.kind === "FILL_IN") return question.acceptedBlanks.join("；");
+    return question.referenceAnswer || "—";
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
@@ -50,11 +65,11 @@ export function ReviewPage() {
             ) : null}
             <p>
               <span className="text-slate-500">{t("camp.test.review.yourAnswer")}：</span>
-              {answerText(question, question.response, t)}
+              {answerText(question.response)}
             </p>
             <p>
               <span className="text-slate-500">{question.kind === "SHORT_ANSWER" ? t("camp.test.review.reference") : t("camp.test.review.key")}：</span>
-              {keyText(question, t)}
+              {keyText(question)}
             </p>
             {question.explanation ? (
               <p className="text-slate-600">
@@ -81,28 +96,3 @@ export function ReviewPage() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>["t"];
-const letters = (positions: readonly number[]) => positions.map((p) => String.fromCharCode(65 + p)).join("、");
-
-function answerText(question: Question, response: TestResponse | null, t: T): string {
-  if (!response) return t("camp.test.review.noAnswer");
-  switch (response.kind) {
-    case "SINGLE":
-      return letters([response.chosen]);
-    case "MULTIPLE":
-      return response.chosen.length ? letters(response.chosen) : t("camp.test.review.noAnswer");
-    case "TRUE_FALSE":
-      return response.value ? t("camp.test.take.true") : t("camp.test.take.false");
-    case "FILL_IN":
-      return response.texts.join(" / ");
-    case "SHORT_ANSWER":
-      return response.text || t("camp.test.review.noAnswer");
-  }
-}
-
-function keyText(question: Question, t: T): string {
-  if (question.kind === "SINGLE" || question.kind === "MULTIPLE") return letters(question.correctShown);
-  if (question.kind === "TRUE_FALSE") return question.correctTrueFalse ? t("camp.test.take.true") : t("camp.test.take.false");
-  if (question.kind === "FILL_IN") return question.acceptedBlanks.join("；");
-  return question.referenceAnswer || "—";
-}
