@@ -1,4 +1,5 @@
 import { identificationSweepTask } from "~/camp/students/sweep.server.ts";
+import { campTestSweepTask } from "~/camp/test/sweep.server.ts";
 import { runningServicesTask } from "~/cli/running-services.server.ts";
 import { collabTask } from "~/collab/task.server.ts";
 import type { BackgroundTask } from "~/infra/background-task.ts";
@@ -11,7 +12,7 @@ import { sessionRemindersTask } from "~/training/reminders.server.ts";
  * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
  * before the database. Features add their task here (one line each).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask, overdueRemindersTask, identificationSweepTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask, overdueRemindersTask, identificationSweepTask, campTestSweepTask];
 
 /** The registered tasks by name (a test checks that each feature's task is in the list). */
 export const backgroundTaskNames = () => TASKS.map((task) => task.name);

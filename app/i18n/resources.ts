@@ -6,6 +6,7 @@ import { campReleaseMessages } from "~/camp/release/messages.ts";
 import { campScoringMessages } from "~/camp/scoring-messages.ts";
 import { campSetupMessages } from "~/camp/setup/messages.ts";
 import { campStudentsMessages } from "~/camp/students/messages.ts";
+import { campTestMessages } from "~/camp/test/messages.ts";
 import { kitMessages } from "~/components/kit/messages.ts";
 import { dashboardMessages } from "~/dashboard/messages.ts";
 import { documentMessages } from "~/documents/messages.ts";
@@ -44,7 +45,7 @@ export const messages = {
   account: accountMessages,
   training: trainingMessages,
   meetings: meetingsMessages,
-  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages, bank: campBankMessages },
+  camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages, bank: campBankMessages, test: campTestMessages },
   quotas: quotasMessages,
 };
 

@@ -830,3 +830,63 @@ export async function buildScoredCamp(options: { status?: CampStatus; organiser?
   }
   return { id: camp.id, title: camp.title, round, organiser, a, b, c, judges };
 }
+
+export interface KnowledgeTestOptions {
+  /** Minutes from now the round opened (default 10) and closes (default 120). */
+  opensInMinutes?: number;
+  closesInMinutes?: number;
+  durationMinutes?: number | null;
+  multipleChoiceRule?: "ALL_OR_NOTHING" | "PARTIAL";
+}
+
+/** One question of the bank, version 1 current, tagged with a duty of its own so a test's rules draw only its own questions. */
+export async function buildQuestion(options: {
+  kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "FILL_IN" | "SHORT_ANSWER";
+  stem?: string;
+  options?: string[];
+  answerKey: object;
+  duty?: Duty;
+  difficulty?: number;
+  category?: string;
+}) {
+  const question = await prisma.question.create({ data: { category: options.category ?? unique("测试分类") }, select: { id: true } });
+  const version = await prisma.questionVersion.create({
+    data: {
+      questionId: question.id,
+      number: 1,
+      kind: options.kind,
+      stem: options.stem ?? unique("题干"),
+      options: (options.options ?? []).map((text) => ({ text })),
+      // A JSON value as the bank writes it (the types of Prisma's JSON input are not worth importing here).
+      answerKey: JSON.parse(JSON.stringify(options.answerKey)),
+      duties: [options.duty ?? "CRISIS"],
+      difficulty: options.difficulty ?? 3,
+      explanation: "解析",
+    },
+    select: { id: true },
+  });
+  await prisma.question.update({ where: { id: question.id }, data: { currentVersionId: version.id } });
+  return { id: question.id, versionId: version.id };
+}
+
+/**
+ * A camp's knowledge test round (on a camp from buildCamp), open now, with paper rules drawing
+ * only the questions of the given category (each rule: kind, count, points each).
+ */
+export async function buildKnowledgeTest(campId: string, rules: Array<{ kind: "SINGLE" | "MULTIPLE" | "TRUE_FALSE" | "FILL_IN" | "SHORT_ANSWER"; count: number; pointsEach: number; duty?: Duty }>, options: KnowledgeTestOptions = {}) {
+  const now = Date.now();
+  return prisma.campRound.create({
+    data: {
+      campId,
+      kind: "KNOWLEDGE_TEST",
+      weight: 25,
+      position: 1,
+      opensAt: new Date(now - (options.opensInMinutes ?? 10) * 60_000),
+      closesAt: new Date(now + (options.closesInMinutes ?? 120) * 60_000),
+      durationMinutes: options.durationMinutes === undefined ? 60 : options.durationMinutes,
+      multipleChoiceRule: options.multipleChoiceRule ?? "ALL_OR_NOTHING",
+      paperRules: { create: rules.map((rule, position) => ({ position, duty: rule.duty, kind: rule.kind, count: rule.count, pointsEach: rule.pointsEach })) },
+    },
+    select: { id: true },
+  });
+}
