@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { StoredAnswerKey } from "../bank/version.ts";
 import { blankCount, gradeQuestion, isBlank, parseStoredKey, responseError } from "./answers.ts";
 
 describe("the stored answer key", () => {
@@ -11,6 +12,23 @@ describe("the stored answer key", () => {
     expect(parseStoredKey("SHORT_ANSWER", { referenceAnswer: "要点" })).toEqual({ kind: "SHORT_ANSWER", referenceAnswer: "要点", gradingNotes: "" });
     expect(parseStoredKey("SINGLE", { correct: "B" })).toBeNull();
     expect(parseStoredKey("MULTIPLE", { correct: [] })).toBeNull();
+  });
+
+  it("reads every key as the question bank stores it (grading's AnswerKey with its kind)", () => {
+    const stored = [
+      { kind: "SINGLE", correct: 1 },
+      { kind: "MULTIPLE", correct: [0, 2] },
+      { kind: "TRUE_FALSE", correct: false },
+      { kind: "FILL_IN", accepted: ["立德树人", "立德 树人"] },
+      { kind: "SHORT_ANSWER", referenceAnswer: "先稳定情绪", gradingNotes: "答出三点得满分" },
+    ] as const satisfies readonly StoredAnswerKey[];
+    expect(stored.map((key) => parseStoredKey(key.kind, key))).toEqual([
+      { kind: "OBJECTIVE", keys: [{ kind: "SINGLE", correct: 1 }] },
+      { kind: "OBJECTIVE", keys: [{ kind: "MULTIPLE", correct: [0, 2] }] },
+      { kind: "OBJECTIVE", keys: [{ kind: "TRUE_FALSE", correct: false }] },
+      { kind: "OBJECTIVE", keys: [{ kind: "FILL_IN", accepted: ["立德树人", "立德 树人"] }] },
+      { kind: "SHORT_ANSWER", referenceAnswer: "先稳定情绪", gradingNotes: "答出三点得满分" },
+    ]);
   });
 });
 

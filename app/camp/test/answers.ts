@@ -20,10 +20,12 @@ export function blankCount(stem: string): number {
 }
 
 /**
- * `QuestionVersion.answerKey` as stored, in the question's own option order:
- * SINGLE `{ correct: 2 }`, MULTIPLE `{ correct: [0, 3] }`, TRUE_FALSE `{ correct: true }`,
- * FILL_IN `{ blanks: [["答案", "另一写法"], …] }` (or one blank as `{ accepted: [...] }`),
- * SHORT_ANSWER `{ referenceAnswer?, gradingNotes? }` (for the judges; never graded here).
+ * `QuestionVersion.answerKey` as stored, in the question's own option order. The bank writes
+ * grading's `AnswerKey` with its kind (app/camp/bank/version.ts `StoredAnswerKey`): SINGLE
+ * `{ correct: 2 }`, MULTIPLE `{ correct: [0, 3] }`, TRUE_FALSE `{ correct: true }`, FILL_IN
+ * `{ accepted: [...] }` (one blank), SHORT_ANSWER `{ referenceAnswer, gradingNotes }` (for the
+ * judges; never graded here). Also read: several blanks as `{ blanks: [[…], …] }`, and a
+ * true/false `{ answer }`, which no importer writes today.
  */
 export type StoredKey = { kind: "OBJECTIVE"; keys: AnswerKey[] } | { kind: "SHORT_ANSWER"; referenceAnswer: string; gradingNotes: string };
 
