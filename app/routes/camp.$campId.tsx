@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadCampAccess } from "~/camp/access.server.ts";
+import { myJudgedRounds } from "~/camp/judged/pages.server.ts";
 import { campPage } from "~/camp/setup/pages.server.ts";
 import { CampPage } from "~/camp/setup/pages/camp-page.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
@@ -16,6 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await loadCampAccess(user, params.campId);
   authorize(user, "camp:view", access);
-  const camp = await campPage(access.campId, user.id);
-  return data({ camp, viewer: { participates: access.viewerParticipates, judges: access.viewerJudges }, abilities: abilities(user, "camp", access) });
+  const [camp, myJudged] = await Promise.all([campPage(access.campId, user.id), access.viewerParticipates ? myJudgedRounds(user, access.campId) : []]);
+  return data({
+    camp,
+    myJudged,
+    viewer: { id: user.id, participates: access.viewerParticipates, judges: access.viewerJudges },
+    abilities: abilities(user, "camp", access),
+  });
 }

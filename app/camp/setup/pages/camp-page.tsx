@@ -1,4 +1,5 @@
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { MyJudgedRounds } from "~/camp/judged/my-judged-rounds.tsx";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
@@ -13,7 +14,8 @@ import { STATUS_TONE } from "../labels.ts";
 
 /** The camp page: organisers see the set-up, the rounds with their counts and the transitions; participants their rounds; judges the way to their sheets. */
 export function CampPage() {
-  const { camp, viewer, abilities } = useLoaderData<typeof loader>();
+  const { camp, myJudged, viewer, abilities } = useLoaderData<typeof loader>();
+  const released = camp.status === "RELEASED" || camp.status === "ARCHIVED";
   const reply = useActionData<typeof campAction>();
   const { t, i18n } = useTranslation();
   const when = (d: string | Date) => formatDateTime(d, i18n.language);
@@ -67,6 +69,28 @@ export function CampPage() {
                 </li>
               ))}
           </ul>
+          {released ? (
+            <Link to={`/camp/${camp.id}/results/${viewer.id}`} className={`${buttonClass("primary", "sm")} mt-3`}>
+              {t("camp.setup.page.myResults")}
+            </Link>
+          ) : null}
+        </Card>
+      ) : null}
+      {viewer.participates ? <MyJudgedRounds campId={camp.id} entries={myJudged} /> : null}
+
+      {abilities["camp:view-all"] || abilities["camp:view-students"] ? (
+        <Card title={t("camp.setup.page.work")}>
+          <div className="flex flex-wrap gap-2">
+            {abilities["camp:view-students"] ? <WorkLink to={`/camp/${camp.id}/students`} label={t("camp.setup.page.students")} /> : null}
+            {abilities["camp:view-all"] ? (
+              <>
+                <WorkLink to={`/camp/${camp.id}/test/rules`} label={t("camp.setup.page.testRules")} />
+                <WorkLink to={`/camp/${camp.id}/test/attempts`} label={t("camp.setup.page.testAttempts")} />
+                <WorkLink to={`/camp/${camp.id}/results`} label={t("camp.setup.page.resultsLink")} />
+              </>
+            ) : null}
+            {abilities["camp:archive"] ? <WorkLink to={`/camp/${camp.id}/archive`} label={t("camp.setup.page.archive")} /> : null}
+          </div>
         </Card>
       ) : null}
 
@@ -136,6 +160,11 @@ export function CampPage() {
                         <Link to={r.link} className={buttonClass("secondary", "sm")}>
                           {t("camp.setup.page.roundLink")}
                         </Link>
+                        {r.kind === "CASE_STUDY" || r.kind === "TALK" ? (
+                          <Link to={`/camp/${camp.id}/rounds/${r.id}/board`} className={buttonClass("secondary", "sm")}>
+                            {t("camp.setup.page.board")}
+                          </Link>
+                        ) : null}
                       </div>
                     ) : null}
                   </li>
@@ -146,5 +175,13 @@ export function CampPage() {
         </>
       ) : null}
     </div>
+  );
+}
+
+function WorkLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Link to={to} className={buttonClass("secondary", "sm")}>
+      {label}
+    </Link>
   );
 }
