@@ -1,10 +1,10 @@
-import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce.tsx";
+import { PageChunks } from "~/infra/page-chunks.server.ts";
 import { getLocale, i18nFor } from "~/i18n/i18n.server.ts";
 import "~/load-context.ts";
 
@@ -36,7 +36,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new CoalescedChunks();
+          const body = new PageChunks();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -53,44 +53,6 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
-}
-
-/**
- * React writes a page in small pieces. Each piece written to the gzip stream on its own is a trip
- * through zlib's thread pool: the 督导落实 overview (110 KB) took 14 ms longer gzipped in its
- * pieces than in one. The pieces written in one turn of the event loop go out as one chunk (or
- * sooner at 64 KB), so the page still streams where React waits for data.
- */
-class CoalescedChunks extends Transform {
-  private pieces: Buffer[] = [];
-  private size = 0;
-  private scheduled = false;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    this.pieces.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= 64 * 1024) this.release();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.release();
-      });
-    }
-    done();
-  }
-
-  override _flush(done: TransformCallback) {
-    this.release();
-    done();
-  }
-
-  private release() {
-    if (this.size === 0) return;
-    this.push(Buffer.concat(this.pieces, this.size));
-    this.pieces = [];
-    this.size = 0;
-  }
 }
 
 /** Server errors go to the log with the request; the page the person sees never shows a stack. */
