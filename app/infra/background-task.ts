@@ -9,3 +9,53 @@ export interface BackgroundTask {
   start(log: (line: string) => void): Promise<void> | void;
   stop(): Promise<void> | void;
 }
+
+/**
+ * A task that runs one pass now and then every `everyMs`: never two passes at once (a slow pass is
+ * not overtaken by the next), and stopping waits for the pass under way. `pass` returns how much
+ * it did; `done` says so in the log when that is not nothing.
+ */
+export function periodicTask(options: {
+  name: string;
+  everyMs: number;
+  pass: () => Promise<number>;
+  done: (count: number) => string;
+  failed: (error: unknown) => string;
+  /** Work once at start, before the first pass (e.g. clearing what an interrupted run left). */
+  atStart?: (log: (line: string) => void) => Promise<void>;
+}): BackgroundTask {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  return {
+    name: options.name,
+    start(log) {
+      const pass = () => {
+        if (running) return;
+        running = options
+          .pass()
+          .then(
+            (count) => {
+              if (count) log(options.done(count));
+            },
+            (error) => log(options.failed(error)),
+          )
+          .finally(() => {
+            running = null;
+          });
+      };
+      if (options.atStart) {
+        running = options.atStart(log).finally(() => {
+          running = null;
+          pass();
+        });
+      } else pass();
+      timer = setInterval(pass, options.everyMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

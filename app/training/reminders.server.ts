@@ -1,5 +1,5 @@
 import { prisma, type Db } from "~/db/client.server.ts";
-import type { BackgroundTask } from "~/infra/background-task.ts";
+import { periodicTask } from "~/infra/background-task.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { whoMay } from "~/policy/index.ts";
@@ -59,27 +59,10 @@ export async function sendSessionReminders(now = new Date(), db: typeof prisma =
   return count;
 }
 
-let timer: NodeJS.Timeout | null = null;
-let running: Promise<unknown> | null = null;
-
-export const sessionRemindersTask: BackgroundTask = {
+export const sessionRemindersTask = periodicTask({
   name: "training-reminders",
-  start(log) {
-    const pass = () => {
-      running = sendSessionReminders().then(
-        (told) => {
-          if (told) log(`已提醒 ${told} 人即将开始的培训场次。`);
-        },
-        (error) => log(`发送培训开课提醒失败：${error}`),
-      );
-    };
-    pass();
-    timer = setInterval(pass, PASS_EVERY_MS);
-    timer.unref();
-  },
-  async stop() {
-    if (timer) clearInterval(timer);
-    timer = null;
-    await running;
-  },
-};
+  everyMs: PASS_EVERY_MS,
+  pass: sendSessionReminders,
+  done: (told) => `已提醒 ${told} 人即将开始的培训场次。`,
+  failed: (error) => `发送培训开课提醒失败：${error}`,
+});
