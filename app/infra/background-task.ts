@@ -26,11 +26,13 @@ export function periodicTask(options: {
 }): BackgroundTask {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  let stopped = false;
   return {
     name: options.name,
     start(log) {
+      stopped = false;
       const pass = () => {
-        if (running) return;
+        if (running || stopped) return;
         running = options
           .pass()
           .then(
@@ -53,6 +55,7 @@ export function periodicTask(options: {
       timer.unref();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
       await running;
