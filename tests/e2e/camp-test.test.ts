@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, login, newPage, settled } from "../support/browser.ts";
+import { launchBrowser, newPage, settled, signedInPage } from "../support/browser.ts";
 import { afterwards, query, undoChangesTo, userId } from "../support/e2e-database.ts";
 import { axeFindings, listed, PHONE, sidewaysOverflow } from "../support/page-audit.ts";
 
@@ -68,12 +68,7 @@ async function testCamp(): Promise<string> {
   return campId;
 }
 
-async function signedIn(username: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-  const page = await newPage(browser, options);
-  await login(page, baseUrl, username);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  return page;
-}
+const signedIn = (username: string, options: Parameters<typeof newPage>[1] = {}) => signedInPage(browser, baseUrl, username, options);
 
 async function audit(page: Page, where: string) {
   await settled(page);

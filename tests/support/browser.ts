@@ -24,6 +24,14 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByRole("button", { name: "登录" }).click();
 }
 
+/** A new page (its own context) signed in as `username`, past the sign-in page. */
+export async function signedInPage(browser: Browser, baseUrl: string, username: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPage(browser, options);
+  await login(page, baseUrl, username);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return page;
+}
+
 /**
  * Waits until the app has hydrated and shows what the address bar asks for, with no navigation or
  * revalidation under way (app/root.tsx marks the address it has rendered). A click before that may
