@@ -35,6 +35,13 @@ export function i18nFor(language: Language): Promise<I18n> {
   return instance;
 }
 
+/** `t` in the language a Cookie header chose (Chinese without one): for handlers outside Remix. */
+export async function fixedTForCookieHeader(cookieHeader: string | null): Promise<TFunction> {
+  const chosen: unknown = cookieHeader ? await languageCookie.parse(cookieHeader) : null;
+  const language = SUPPORTED_LANGUAGES.find((l) => l === chosen) ?? DEFAULT_LANGUAGE;
+  return (await i18nFor(language)).t;
+}
+
 /** `t` in the language of this request, for loaders and actions. */
 export async function getFixedT(request: Request): Promise<TFunction> {
   return (await i18nFor(await getLocale(request))).t;
