@@ -1,5 +1,7 @@
-import type { Db } from "~/db/client.server.ts";
-import { prisma } from "~/db/client.server.ts";
+import { type Db, prisma, sqlRows } from "~/db/client.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import type { CampStatus, QuestionKind } from "~/generated/prisma/enums.ts";
+import { signedInOf, signedInPersonSql, type SignedInRow } from "~/auth/session.server.ts";
 import { memoizeWhileReading } from "~/lib/request-scope.server.ts";
 import type { Actor } from "~/policy/index.ts";
 import type {
@@ -17,35 +19,33 @@ import type {
  * and actions.
  */
 
+/**
+ * The columns of a camp's CampResource for one viewer, for a query over `"Camp" c`: one statement
+ * instead of five, because the online test's save path asks for it with every answer.
+ */
+const campAccessColumns = (actorId: string | Prisma.Sql) => Prisma.sql`
+  c.id AS "campId", c.status::text AS status,
+  EXISTS (SELECT 1 FROM "CampOrganiser" o WHERE o."campId" = c.id AND o."userId" = ${actorId}) AS "viewerOrganises",
+  EXISTS (SELECT 1 FROM "CampParticipant" p WHERE p."campId" = c.id AND p."userId" = ${actorId}) AS "viewerParticipates",
+  EXISTS (SELECT 1 FROM "CampJudge" j WHERE j."campId" = c.id AND j."userId" = ${actorId}) AS "viewerJudges",
+  -- A handful of colleges: distinct over the (campId, collegeId) index.
+  ARRAY (SELECT DISTINCT p."collegeId" FROM "CampParticipant" p WHERE p."campId" = c.id AND p."collegeId" IS NOT NULL ORDER BY 1) AS "participantCollegeIds"`;
+
+type CampAccessRow = Omit<CampResource, "status"> & { status: string };
+const campResourceOf = (row: CampAccessRow): CampResource => ({
+  campId: row.campId,
+  status: row.status as CampStatus,
+  viewerOrganises: row.viewerOrganises,
+  viewerParticipates: row.viewerParticipates,
+  viewerJudges: row.viewerJudges,
+  participantCollegeIds: row.participantCollegeIds,
+});
+
 /** A camp and the viewer's relation to it. */
-export function findCampAccess(actor: Pick<Actor, "id">, campId: string, db: Db = prisma): Promise<CampResource | null> {
+export function findCampAccess(actor: Pick<Actor, "id">, campId: string, db?: Db): Promise<CampResource | null> {
   return memoizeWhileReading(`camp:${campId}:${actor.id}`, async () => {
-    const camp = await db.camp.findUnique({
-      where: { id: campId },
-      select: {
-        id: true,
-        status: true,
-        organisers: { where: { userId: actor.id }, select: { userId: true } },
-        participants: { where: { userId: actor.id }, select: { userId: true } },
-        judges: { where: { userId: actor.id }, select: { id: true } },
-      },
-    });
-    if (!camp) return null;
-    // A handful of colleges: distinct over the (campId, collegeId) index.
-    const colleges = await db.campParticipant.findMany({
-      where: { campId, collegeId: { not: null } },
-      distinct: ["collegeId"],
-      select: { collegeId: true },
-      orderBy: { collegeId: "asc" },
-    });
-    return {
-      campId: camp.id,
-      status: camp.status,
-      viewerOrganises: camp.organisers.length > 0,
-      viewerParticipates: camp.participants.length > 0,
-      viewerJudges: camp.judges.length > 0,
-      participantCollegeIds: colleges.map((c) => c.collegeId!),
-    };
+    const [row] = await sqlRows<CampAccessRow>(Prisma.sql`SELECT ${campAccessColumns(actor.id)} FROM "Camp" c WHERE c.id = ${campId}`, db);
+    return row ? campResourceOf(row) : null;
   });
 }
 
@@ -64,12 +64,64 @@ export async function findResultAccess(actor: Pick<Actor, "id">, campId: string,
 }
 
 /** A timed attempt: ended when submitted or past its server-kept deadline. */
-export async function findAttemptAccess(actor: Pick<Actor, "id">, attemptId: string, now = new Date(), db: Db = prisma): Promise<CampAttemptResource | null> {
-  const attempt = await db.campAttempt.findUnique({ where: { id: attemptId }, select: { campId: true, userId: true, submittedAt: true, deadline: true } });
-  const camp = attempt && (await findCampAccess(actor, attempt.campId, db));
-  if (!attempt || !camp) return null;
-  return { camp, userId: attempt.userId, ended: attempt.submittedAt !== null || attempt.deadline <= now };
+export async function findAttemptAccess(actor: Pick<Actor, "id">, attemptId: string, now = new Date(), db?: Db): Promise<CampAttemptResource | null> {
+  return (await findAttemptForAnswer(actor, attemptId, null, now, db))?.attempt ?? null;
 }
+
+/** What an answer must fit: the kind of the question at a position of the paper, its options and blanks. */
+export interface PaperQuestionShape {
+  kind: QuestionKind;
+  optionCount: number;
+  stem: string;
+}
+
+/**
+ * The attempt as the policy sees it and, for a position of its paper, the question's shape (null
+ * when the paper has no such position): one statement, since the test's every save asks for both.
+ */
+export async function findAttemptForAnswer(
+  actor: Pick<Actor, "id">,
+  attemptId: string,
+  position: number | null,
+  now = new Date(),
+  db?: Db,
+): Promise<{ attempt: CampAttemptResource; question: PaperQuestionShape | null } | null> {
+  const [row] = await sqlRows<AttemptRow>(Prisma.sql`
+    SELECT ${campAccessColumns(actor.id)}, ${attemptColumns(now)}
+      FROM "CampAttempt" a
+      JOIN "Camp" c ON c.id = a."campId"
+      ${questionJoin(position)}
+     WHERE a.id = ${attemptId}`, db);
+  return row ? attemptOf(row) : null;
+}
+
+/**
+ * The save endpoint's one read: the person of the session, and the attempt and question as
+ * findAttemptForAnswer gives them (attempt null when there is no such attempt). Null when the
+ * session is not valid.
+ */
+export async function findAnswerContext(sessionId: string, attemptId: string, position: number | null, now = new Date()) {
+  const [row] = await sqlRows<SignedInRow & Partial<AttemptRow>>(Prisma.sql`
+    SELECT me.*, ${campAccessColumns(Prisma.sql`me.id`)}, ${attemptColumns(now)}
+      FROM (${signedInPersonSql(sessionId, now)}) me
+      LEFT JOIN "CampAttempt" a ON a.id = ${attemptId}
+      LEFT JOIN "Camp" c ON c.id = a."campId"
+      ${questionJoin(position)}`);
+  if (!row) return null;
+  return { signedIn: signedInOf(sessionId, row), found: row.campId ? attemptOf(row as AttemptRow) : null };
+}
+
+type AttemptRow = CampAccessRow & { takerId: string; ended: boolean; kind: QuestionKind | null; optionCount: number | null; stem: string | null };
+const attemptColumns = (now: Date) => Prisma.sql`
+  a."userId" AS "takerId", (a."submittedAt" IS NOT NULL OR a.deadline <= ${now}) AS ended,
+  v.kind::text AS kind, cardinality(q."optionOrder") AS "optionCount", v.stem`;
+const questionJoin = (position: number | null) => Prisma.sql`
+  LEFT JOIN "AttemptQuestion" q ON q."attemptId" = a.id AND q.position = ${position}
+  LEFT JOIN "QuestionVersion" v ON v.id = q."questionVersionId"`;
+const attemptOf = (row: AttemptRow) => ({
+  attempt: { camp: campResourceOf(row), userId: row.takerId, ended: row.ended },
+  question: row.kind ? { kind: row.kind, optionCount: row.optionCount ?? 0, stem: row.stem ?? "" } : null,
+});
 
 /** A contestant's entry in a judged round, with whether one of its score sheets is the viewer's. */
 export async function findEntryAccess(actor: Pick<Actor, "id">, entryId: string, db: Db = prisma): Promise<CampEntryResource | null> {

@@ -1,3 +1,4 @@
+import { answersEndpoint } from "~/camp/test/answers-endpoint.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { requestScope } from "~/lib/request-scope.server.ts";
 import { describeDemoAccounts, seedIfEmpty } from "~/seed/seed.server.ts";
@@ -20,6 +21,8 @@ export const appHooks = {
   startBackgroundTasks,
   stopBackgroundTasks,
   disconnectDatabase: () => prisma.$disconnect(),
+  /** The hot JSON endpoints the server answers ahead of Remix (json-endpoints.server.ts). */
+  jsonEndpoints: [answersEndpoint],
 };
 
 export type AppHooks = typeof appHooks;

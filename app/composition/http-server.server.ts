@@ -10,6 +10,7 @@ import { assignCspNonce, cspNonceOf, refuseCrossOriginChanges, securityHeaders }
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
 // Only the type: the hooks themselves come from the server build (see below).
 import type { AppHooks } from "./app-hooks.server.ts";
+import { mountJsonEndpoints } from "./json-endpoints.server.ts";
 import { startServices } from "./services.server.ts";
 
 const log = (line: string) => console.log(`[fudao] ${line}`);
@@ -71,6 +72,7 @@ export async function runServer({ dev }: { dev: boolean }) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
+  mountJsonEndpoints(app, hooks.jsonEndpoints);
   phase("加载应用");
   await hooks.seedIfEmpty(log);
   phase("演示数据");

@@ -14,14 +14,14 @@ export interface RunningApp {
  * Starts the real server exactly as `npm start` does (tsx server.ts, production mode, embedded
  * PostgreSQL and Meilisearch under a fresh data directory) and waits until it reports ready.
  */
-export async function startApp(options: { dataDir?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningApp> {
+export async function startApp(options: { dataDir?: string; env?: Record<string, string | undefined>; timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? scratchDir("app");
   let output = "";
   const env: NodeJS.ProcessEnv = { ...process.env, FUDAO_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...options.env };
   for (const key of ["DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "SESSION_SECRET", "NODE_ENV", "VITEST"]) {
     if (!(options.env && key in options.env)) delete env[key];
   }
-  const child = fork("server.ts", [], { execArgv: ["--import", "tsx"], env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork("server.ts", [], { execArgv: [...(options.nodeArgs ?? []), "--import", "tsx"], env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const port = await new Promise<number>((resolve, reject) => {

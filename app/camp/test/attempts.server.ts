@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { prisma, type Db } from "~/db/client.server.ts";
+import { prisma, sqlRows, type Db } from "~/db/client.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { findAttemptForAnswer, type PaperQuestionShape } from "../access.server.ts";
 import { drawPaper, type BankQuestion, type DrawRule } from "../paper.ts";
 import { blankCount, isBlank, parseStoredKey, responseError, responseSchema, type TestResponse } from "./answers.ts";
 import { gradeAttempts } from "./grade.server.ts";
@@ -187,22 +188,27 @@ export type TakerPaper = Awaited<ReturnType<typeof takerPaper>>;
  * that races a submission wait for it and then find the attempt submitted: nothing is stored
  * after the paper was graded. Idempotent: the same answer twice is one row.
  */
-export async function saveAnswer(attemptId: string, userId: string, position: number, response: TestResponse, now = new Date()): Promise<Date> {
-  const [shape] = await prisma.$queryRaw<Array<{ kind: TestResponse["kind"]; optionCount: number; stem: string }>>`
-    SELECT v.kind, cardinality(q."optionOrder") AS "optionCount", v.stem
-      FROM "AttemptQuestion" q JOIN "QuestionVersion" v ON v.id = q."questionVersionId"
-     WHERE q."attemptId" = ${attemptId} AND q.position = ${position}`;
+export async function saveAnswer(
+  attemptId: string,
+  userId: string,
+  position: number,
+  response: TestResponse,
+  now = new Date(),
+  /** The question's shape when the caller read it with the attempt (findAttemptForAnswer): one round trip fewer. */
+  known?: PaperQuestionShape | null,
+): Promise<Date> {
+  const shape = known !== undefined ? known : (await findAttemptForAnswer({ id: userId }, attemptId, position, now))?.question;
   if (!shape) throw new UserError("camp.test.errors.noSuchQuestion", {}, { status: 404 });
   const error = responseError({ kind: shape.kind, optionCount: shape.optionCount, blanks: shape.kind === "FILL_IN" ? blankCount(shape.stem) : 0 }, response);
   if (error) throw new UserError(error, {}, { status: 422 });
-  const saved = await prisma.$queryRaw<Array<{ savedAt: Date }>>`
+  const saved = await sqlRows<{ savedAt: Date }>(Prisma.sql`
     INSERT INTO "AttemptAnswer" ("attemptId", position, response, "savedAt")
     SELECT a.id, ${position}, ${JSON.stringify(response)}::jsonb, ${now}
       FROM "CampAttempt" a
      WHERE a.id = ${attemptId} AND a."userId" = ${userId} AND a."submittedAt" IS NULL AND a.deadline > ${now}
        FOR SHARE
     ON CONFLICT ("attemptId", position) DO UPDATE SET response = EXCLUDED.response, "savedAt" = EXCLUDED."savedAt"
-    RETURNING "savedAt"`;
+    RETURNING "savedAt"`);
   if (saved.length === 0) throw new UserError("camp.test.errors.ended");
   return saved[0]!.savedAt;
 }

@@ -20,6 +20,8 @@ export const campTestMessages = defineMessages({
     endedAutoSubmitted: ["作答时间已到，试卷已自动提交。", "Time is up: the paper was submitted automatically."],
     alreadySubmitted: ["试卷已经提交过了。", "The paper has already been submitted."],
     notYours: ["这不是你的试卷。", "This is not your paper."],
+    noSuchAttempt: ["找不到这份试卷，请刷新页面。", "This paper was not found: reload the page."],
+    signedOut: ["登录已失效，答案未保存（本机仍保留）。请重新登录后回到试卷，答案会自动补交。", "You are signed out and the answer was not saved (this browser keeps it). Sign in again and return to the paper: it will be sent then."],
     badAnswer: ["答案格式不正确。", "The answer is not in the right form."],
     rulesLocked: ["训练营已开始，组卷规则不能再修改。", "The camp has opened: the paper rules can no longer change."],
     badCount: ["题数须为 1 到 200 的整数。", "The number of questions is a whole number from 1 to 200."],

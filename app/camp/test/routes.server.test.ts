@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { buildCamp, buildKnowledgeTest, buildQuestion, buildUser, type BuiltUser } from "../../../tests/support/factories.ts";
 import { asUser, cookieFor } from "../../../tests/support/signed-in.ts";
+import { answersEndpoint } from "./answers-endpoint.server.ts";
 import { saveAnswer, startAttempt, submitAttempt } from "./attempts.server.ts";
 
 /**
@@ -10,7 +11,6 @@ import { saveAnswer, startAttempt, submitAttempt } from "./attempts.server.ts";
  * rules, the organisers' list and blind grading, each refused to the people the policy names.
  */
 let take: typeof import("~/routes/camp.$campId_.test._index.tsx");
-let answers: typeof import("~/routes/camp.$campId_.test.answers.ts");
 let review: typeof import("~/routes/camp.attempts.$attemptId.tsx");
 let rules: typeof import("~/routes/camp.$campId_.test.rules.tsx");
 let list: typeof import("~/routes/camp.$campId_.test.attempts.tsx");
@@ -21,9 +21,8 @@ const reply = (response: { data: unknown }) => response.data as Reply;
 
 let admin: BuiltUser;
 beforeAll(async () => {
-  [take, answers, review, rules, list, grading] = await Promise.all([
+  [take, review, rules, list, grading] = await Promise.all([
     import("~/routes/camp.$campId_.test._index.tsx"),
-    import("~/routes/camp.$campId_.test.answers.ts"),
     import("~/routes/camp.attempts.$attemptId.tsx"),
     import("~/routes/camp.$campId_.test.rules.tsx"),
     import("~/routes/camp.$campId_.test.attempts.tsx"),
@@ -58,20 +57,10 @@ async function cast() {
   return { taker, sameCollege, other, judgeOwn, judgeA, judgeB, camp };
 }
 
-/** Posts JSON to the save endpoint as `username`. */
-async function postJson(username: string, campId: string, body: unknown) {
-  const request = new Request(`http://localhost/camp/${campId}/test/answers`, {
-    method: "POST",
-    headers: { Cookie: await cookieFor(username), "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  try {
-    const response = (await answers.action({ request, params: { campId }, context: {} } as never)) as Response;
-    return { status: response.status, body: (await response.json()) as { ok: boolean; ended?: boolean; error?: string; savedAt?: string } };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: { ok: false } };
-    throw thrown;
-  }
+/** Posts JSON to the save endpoint as `username` (the server mounts `answersEndpoint` ahead of Remix). */
+async function postJson(username: string, _campId: string, body: unknown) {
+  const reply = await answersEndpoint.handle({ cookieHeader: await cookieFor(username), body });
+  return reply as { status: number; body: { ok: boolean; ended?: boolean; error?: string; savedAt?: string } };
 }
 
 const KEY_WORDS = ["answerKey", "correct", "秘密参考答案", "评分要点内容", "optionOrder", "explanation"];
@@ -126,6 +115,24 @@ describe("taking the test", () => {
     const closed = await prisma.campAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(closed.autoSubmitted).toBe(true);
     expect(await postJson(taker.username, camp.id, { intent: "timeUp", attemptId })).toMatchObject({ status: 200, body: { ok: true, ended: true } });
+  });
+
+  it("answers a save without a valid session 401, an unknown paper 404 and a body that is not an answer 422, in Chinese, storing nothing", async () => {
+    const { taker, camp } = people;
+    const attemptId = await startAttempt(camp.id, taker.id);
+    const save = { intent: "save", attemptId, position: 0, response: { kind: "SINGLE", chosen: 0 } };
+    const signedOut = await answersEndpoint.handle({ cookieHeader: null, body: save });
+    expect(signedOut).toMatchObject({ status: 401, body: { ok: false, error: expect.stringContaining("登录已失效") } });
+    const forged = await answersEndpoint.handle({ cookieHeader: "fudao_session=forged.value", body: save });
+    expect(forged.status).toBe(401);
+    const ended = await cookieFor(taker.username);
+    await prisma.session.deleteMany({ where: { userId: taker.id } });
+    expect((await answersEndpoint.handle({ cookieHeader: ended, body: save })).status).toBe(401);
+    expect((await answersEndpoint.handle({ cookieHeader: await cookieFor(taker.username), body: save })).status).toBe(200);
+    expect(await postJson(taker.username, camp.id, { ...save, attemptId: "no-such-attempt" })).toMatchObject({ status: 404, body: { error: "找不到这份试卷，请刷新页面。" } });
+    expect(await postJson(taker.username, camp.id, null)).toMatchObject({ status: 422, body: { ok: false } });
+    expect(await postJson(taker.username, camp.id, { ...save, position: -1 })).toMatchObject({ status: 422 });
+    expect(await prisma.attemptAnswer.count({ where: { attemptId } })).toBe(1);
   });
 
   it("submits from the page, and a submission after the deadline is refused in Chinese and taken by the automatic submission", async () => {

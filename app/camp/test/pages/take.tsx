@@ -120,6 +120,15 @@ function TestPaper({ campId, paper, serverNow }: { campId: string; paper: TakerP
           setEnded(true);
           return;
         }
+        if (res.status === 401) {
+          // Signed out meanwhile: the answer stays in this browser (pending) and goes out again
+          // when the paper is opened after signing in; retrying now cannot succeed.
+          if (current()) {
+            setErrors((e) => ({ ...e, [position]: body.error ?? t("camp.test.errors.signedOut") }));
+            setStates((s) => ({ ...s, [position]: "retry" }));
+          }
+          return;
+        }
         if (res.status === 422 || res.status === 403 || res.status === 404) {
           if (current()) {
             setErrors((e) => ({ ...e, [position]: body.error ?? t("camp.test.errors.badAnswer") }));
