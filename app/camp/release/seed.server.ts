@@ -75,7 +75,10 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
   const admin = await db.user.findUnique({ where: { username: "admin" }, select: { id: true } });
   if (!admin) return;
   const lastYear = now.getUTCFullYear() - 1;
-  const heldOn = subDays(now, 330);
+  // Held on a morning about eleven months ago, 09:00 Beijing time (01:00 UTC).
+  const day = subDays(now, 330);
+  const heldOn = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1));
+  const at = (days: number, hours: number) => new Date(heldOn.getTime() + days * 86_400_000 + hours * 3_600_000);
   const releasedAt = addDays(heldOn, 20);
 
   // The demo counselors first (so their pages show results), then others in staff-number order.
@@ -140,10 +143,10 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
       judges: { create: judges.map((j) => ({ id: `${SEED_CAMP_ID}-judge-${j.id}`, userId: j.id, collegeId: j.collegeId })) },
       rounds: {
         create: [
-          { id: `${SEED_CAMP_ID}-test`, kind: "KNOWLEDGE_TEST", weight: 30, position: 1, durationMinutes: 30, opensAt: heldOn, closesAt: addDays(heldOn, 1) },
-          { id: `${SEED_CAMP_ID}-identification`, kind: "IDENTIFICATION", weight: 20, position: 2, durationMinutes: 10, photosPerPerson: PHOTOS, decoysPerPerson: 0, identificationPoints: { name: 3, className: 1, dorm: 1 } },
-          { id: `${SEED_CAMP_ID}-case`, kind: "CASE_STUDY", weight: 25, position: 3, rubricId: `${SEED_CAMP_ID}-case-rubric`, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3, disagreementTolerance: 15 },
-          { id: `${SEED_CAMP_ID}-talk`, kind: "TALK", weight: 25, position: 4, rubricId: `${SEED_CAMP_ID}-talk-rubric`, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3, disagreementTolerance: 15 },
+          { id: `${SEED_CAMP_ID}-test`, kind: "KNOWLEDGE_TEST", weight: 30, position: 1, durationMinutes: 30, opensAt: heldOn, closesAt: at(0, 3) },
+          { id: `${SEED_CAMP_ID}-identification`, kind: "IDENTIFICATION", weight: 20, position: 2, durationMinutes: 10, opensAt: heldOn, closesAt: at(0, 3), photosPerPerson: PHOTOS, decoysPerPerson: 0, identificationPoints: { name: 3, className: 1, dorm: 1 } },
+          { id: `${SEED_CAMP_ID}-case`, kind: "CASE_STUDY", weight: 25, position: 3, opensAt: at(1, 0), closesAt: at(1, 3), rubricId: `${SEED_CAMP_ID}-case-rubric`, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3, disagreementTolerance: 15 },
+          { id: `${SEED_CAMP_ID}-talk`, kind: "TALK", weight: 25, position: 4, opensAt: at(1, 5), closesAt: at(1, 8), rubricId: `${SEED_CAMP_ID}-talk-rubric`, scoringRule: "TRIMMED_MEAN", judgesPerContestant: 3, disagreementTolerance: 15 },
         ],
       },
     },
@@ -218,6 +221,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
     ["talk", TALK_TOPICS, talkCriteria],
   ] as const) {
     const roundId = `${SEED_CAMP_ID}-${kind}`;
+    const roundOpens = kind === "case" ? at(1, 0) : at(1, 5);
     await db.campTopic.createMany({ data: topics.map((title, position) => ({ id: `${roundId}-topic-${position}`, roundId, title, position: position + 1 })) });
     const assignment = assignJudges(
       judges.map((j) => ({ id: `${SEED_CAMP_ID}-judge-${j.id}`, collegeId: j.collegeId })),
@@ -228,7 +232,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
     for (const [sequence, p] of people.entries()) {
       const entryId = `${roundId}-entry-${p.id}`;
       await db.campRoundEntry.create({
-        data: { id: entryId, roundId, campId: camp.id, userId: p.id, sequence: sequence + 1, topicId: `${roundId}-topic-${sequence % topics.length}`, drawnAt: heldOn, drawnById: p.id },
+        data: { id: entryId, roundId, campId: camp.id, userId: p.id, sequence: sequence + 1, topicId: `${roundId}-topic-${sequence % topics.length}`, drawnAt: roundOpens, drawnById: p.id },
       });
       const leniency = new Map<string, number>();
       for (const judgeId of assignment.judgesOf.get(p.id)!) {
@@ -247,7 +251,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
             judgeId,
             comment: "表达清楚，处置思路基本完整。",
             total: sheetTotal(sheet),
-            submittedAt: addDays(heldOn, 1),
+            submittedAt: at(1, kind === "case" ? 2.5 : 7.5),
             scores: { create: Object.entries(sheet).map(([criterionId, score]) => ({ criterionId, score })) },
           },
         });
