@@ -331,6 +331,7 @@ export const documentMessages = defineMessages({
     importType: ["只能导入 .docx 或 .md 文件。", "Only .docx and .md files can be imported."],
     importEmpty: ["文件是空的。", "The file is empty."],
     importTooLarge: ["文件不能超过 20 MB。", "Files can be at most 20 MB."],
+    bodyTooLong: ["文档正文不能超过 {{max}} 个字符，这个文件约有 {{length}} 个字符。请拆分成几个文档再导入。", "A document's body can have at most {{max}} characters; this file has about {{length}}. Split it into several documents and import them."],
     importUnreadable: ["无法读取这个 Word 文件（可能已损坏，或是旧版 .doc 格式，请另存为 .docx）。", "This Word file cannot be read (it may be damaged or an old .doc file; save it as .docx)."],
     pdfUnavailable: ["服务器配置的 Chromium 不存在（CHROMIUM_PATH={{path}}），暂时无法导出 PDF。请先导出 Word 文档，或请管理员修正或删除 CHROMIUM_PATH 设置。", "The Chromium configured on the server does not exist (CHROMIUM_PATH={{path}}), so PDF export is unavailable. Export to Word instead, or ask the administrator to correct or remove the CHROMIUM_PATH setting."],
     formatUnknown: ["不支持的导出格式。", "Unsupported export format."],
