@@ -140,6 +140,10 @@ export const documentMessages = defineMessages({
       APPROVED: ["文档已通过审阅，正文已锁定。如需修改，请“重新打开编辑”。", "The document is approved and its text is locked. Use “Reopen for editing” to change it."],
       PUBLISHED: ["文档已发布，正文已锁定。如需修改，请“重新打开编辑”。", "The document is published and its text is locked. Use “Reopen for editing” to change it."],
     },
+    tooLong: ["正文最多 {{max}} 个字符，超出上限的修改未能保存。已为您重新加载已保存的内容。", "A body can have at most {{max}} characters; the change over the limit was not saved. The saved content has been reloaded."],
+    nearLimit: ["正文已有 {{length}} 个字符，接近上限 {{max}} 个字符。", "The body has {{length}} characters, close to the limit of {{max}}."],
+    atLimit: ["正文已有 {{length}} 个字符，达到上限 {{max}} 个字符，不能再增加内容；删减后可以继续输入。", "The body has {{length}} characters and reached the limit of {{max}}: nothing more can be added until something is removed."],
+    limitRefused: ["这次输入或粘贴会使正文超过上限 {{max}} 个字符（现有 {{length}} 个字符），未能加入。", "That typing or paste would take the body over the limit of {{max}} characters (it has {{length}}); it was not added."],
     lostEdits: ["文档状态已变化，您最后的修改未能保存。已为您重新加载最新内容。", "The document's status changed and your last changes could not be saved. The latest content has been reloaded."],
     errors: {
       FORBIDDEN: ["您没有查看此文档的权限。", "You do not have access to this document."],
@@ -151,6 +155,7 @@ export const documentMessages = defineMessages({
       OVERSIZED: ["一次提交的内容过大（超过 1 MB），连接已断开。请分段粘贴。", "Too much content at once (over 1 MB); the connection was closed. Paste in parts."],
       READ_ONLY: ["文档当前为只读，修改未保存。", "The document is read-only; the change was not saved."],
       SHUTDOWN: ["服务器正在重启，稍后会自动重新连接。", "The server is restarting and will reconnect shortly."],
+      TOO_LONG: ["正文超过长度上限，修改未保存。", "The body is over its length limit; the change was not saved."],
       SAVE_FAILED: ["保存失败，正在重试…", "Saving failed, retrying…"],
       unknown: ["连接出错。", "Connection error."],
     },
