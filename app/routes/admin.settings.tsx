@@ -64,7 +64,7 @@ export const action = intentAction({
               forbidCommon: v.passwordForbidCommon === "yes",
               extraForbidden: v.passwordExtraForbidden,
             },
-            documentMaxChars: v.documentMaxChars,
+            ...(v.documentMaxChars === undefined ? {} : { documentMaxChars: v.documentMaxChars }),
           },
           user.id,
         );

@@ -32,6 +32,7 @@ export const settingsFormSchema = z
     passwordForbidUsername: z.enum(["yes", "no"]).default("yes"),
     passwordForbidCommon: z.enum(["yes", "no"]).default("yes"),
     passwordExtraForbidden: forbiddenList,
-    documentMaxChars: whole(DOCUMENT_MAX_CHARS.lowest, DOCUMENT_MAX_CHARS.highest, "settings.documentMaxCharsRange"),
+    /** Absent (a form from before the setting): the limit stays as it is. */
+    documentMaxChars: whole(DOCUMENT_MAX_CHARS.lowest, DOCUMENT_MAX_CHARS.highest, "settings.documentMaxCharsRange").optional(),
   })
   .refine((v) => v.experiencedAfterYears > v.growingAfterYears, { path: ["experiencedAfterYears"], message: "settings.thresholdsOrder" });
