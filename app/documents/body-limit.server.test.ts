@@ -61,6 +61,9 @@ describe("the document size limit", () => {
 
   it("holds imports to the limit the school sets, Word files as well as Markdown", async () => {
     await updateSchoolSettings({ documentMaxChars: 2_000 }, cast.admin.id);
+    // The import page says the limit before files are chosen.
+    const page = await asUser(cast.backbone.username, importer.loader, `/studios/${cast.studio.id}/documents/import`, { params: { studioId: cast.studio.id } });
+    expect(page.data).toEqual({ maxChars: 2_000 });
     // 2,500 and 2,800 characters: over the school's 2,000.
     const refused = await upload([
       ["限长纪要.md", markdown("限长纪要", 50)],

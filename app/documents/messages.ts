@@ -50,6 +50,7 @@ export const documentMessages = defineMessages({
   importer: {
     title: ["导入 Word 或 Markdown", "Import Word or Markdown"],
     intro: ["支持 .docx、.md 文件，可一次选择多个（每个不超过 20 MB）。保留标题、列表、表格和图片；不安全的内容会被去除。", "Accepts .docx and .md files, several at once (up to 20 MB each). Headings, lists, tables and images are kept; unsafe content is removed."],
+    limit: ["每个文档的正文最多 {{max}} 个字符（学校设置），更长的文件请拆分后再导入。", "A document's body can have at most {{max}} characters (a school setting); split longer files before importing them."],
     files: ["选择文件", "Choose files"],
     type: ["导入为", "Import as"],
     submit: ["导入", "Import"],
