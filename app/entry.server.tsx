@@ -4,6 +4,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce.tsx";
+import { ServerHtmlProvider } from "~/components/server-html.tsx";
+import { collectServerHtml } from "~/lib/server-html.server.ts";
 import { PageChunks } from "~/infra/page-chunks.server.ts";
 import { getLocale, i18nFor } from "~/i18n/i18n.server.ts";
 import "~/load-context.ts";
@@ -22,6 +24,8 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   const i18n = await i18nFor(await getLocale(request));
+  // HTML the loaders kept out of their data (a document's body), for this render only.
+  const serverHtml = await collectServerHtml();
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {
@@ -29,7 +33,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce ?? ""}>
         <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <ServerHtmlProvider value={serverHtml}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </ServerHtmlProvider>
         </I18nextProvider>
       </NonceProvider>,
       {

@@ -5,6 +5,8 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
+import { BodyLimitGuard, textLength } from "~/documents/editor/body-limit-guard.ts";
+import { formatCount, NEAR_LIMIT_SHARE } from "~/documents/body-limit.ts";
 import { CommentHighlights, commentHighlightsKey, selectionAnchor, type CommentHighlightsStorage } from "~/documents/editor/comment-highlights.ts";
 import type { DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
 import { BODY_FIELD, documentExtensions } from "~/documents/editor/extensions.ts";
@@ -48,7 +50,8 @@ export function CollabEditor(props: DocumentEditorProps) {
         <p role="status" className="mb-2 text-sm text-slate-500">
           {t("documents.editor.loading")}
         </p>
-        <div className="document-body tiptap opacity-70" dangerouslySetInnerHTML={{ __html: props.initialHtml }} />
+        {/* In the browser initialHtml is empty: hydration keeps the server's markup (decision 099). */}
+        <div className="document-body tiptap opacity-70" dangerouslySetInnerHTML={{ __html: props.initialHtml }} suppressHydrationWarning />
       </div>
     );
   }
@@ -64,8 +67,8 @@ export function CollabEditor(props: DocumentEditorProps) {
         {...props}
         doc={session.doc}
         provider={session.provider}
-        onLostEdits={() => {
-          setNotice(t("documents.editor.lostEdits"));
+        onLostEdits={(reason) => {
+          setNotice(reason === "TOO_LONG" ? t("documents.editor.tooLong", { max: formatCount(props.maxChars) }) : t("documents.editor.lostEdits"));
           setGeneration((n) => n + 1);
         }}
       />
@@ -85,7 +88,8 @@ function EditorSurface({
   onDocEvent,
   onAccess,
   onLostEdits,
-}: DocumentEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: () => void }) {
+  maxChars,
+}: DocumentEditorProps & { doc: Y.Doc; provider: CollabProvider; onLostEdits: (reason: "READ_ONLY" | "TOO_LONG") => void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ConnectionStatus>(provider.status);
   const [save, setSave] = useState<SaveState>(provider.saveState);
@@ -93,6 +97,8 @@ function EditorSurface({
   const [access, setAccess] = useState<AccessInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const composing = useRef(false);
+  /** When typing or pasting was last refused for the length limit (shown until the next change). */
+  const [refused, setRefused] = useState(false);
   const callbacks = useRef({ onActivateThread, onSelection, onDocEvent, onAccess, onLostEdits });
   callbacks.current = { onActivateThread, onSelection, onDocEvent, onAccess, onLostEdits };
 
@@ -111,6 +117,7 @@ function EditorSurface({
         Placeholder.configure({ placeholder: t("documents.editor.placeholder") }),
         CharacterCount.configure({ wordCounter: countWords }),
         CommentHighlights.configure({ onActivate: (id) => callbacks.current.onActivateThread(id) }),
+        BodyLimitGuard.configure({ maxChars, onRefused: () => setRefused(true) }),
       ],
       editorProps: {
         attributes: {
@@ -141,6 +148,7 @@ function EditorSurface({
         },
       },
       onSelectionUpdate: ({ editor }) => callbacks.current.onSelection(selectionAnchor(editor.state)),
+      onUpdate: () => setRefused(false),
     },
     [doc, provider],
   );
@@ -154,7 +162,7 @@ function EditorSurface({
       callbacks.current.onAccess(value);
     };
     const onError = (code: string) => {
-      if (code === "READ_ONLY") return callbacks.current.onLostEdits();
+      if (code === "READ_ONLY" || code === "TOO_LONG") return callbacks.current.onLostEdits(code);
       setError(code);
     };
     const onDocEvent = (kind: DocEventKind) => callbacks.current.onDocEvent(kind);
@@ -200,7 +208,7 @@ function EditorSurface({
 
   return (
     <div className="flex flex-col gap-3">
-      <StatusBar status={status} save={save} synced={synced} error={error} access={access} editor={editor} provider={provider} user={user} />
+      <StatusBar status={status} save={save} synced={synced} error={error} access={access} editor={editor} provider={provider} user={user} maxChars={maxChars} refused={refused} />
       {editor ? <Toolbar editor={editor} documentId={documentId} disabled={!canEdit} /> : null}
       <div className="min-h-[24rem] rounded-lg border border-slate-200 bg-white px-6 py-5 shadow-sm sm:px-10">
         <EditorContent editor={editor} />
@@ -218,7 +226,11 @@ function StatusBar({
   editor,
   provider,
   user,
+  maxChars,
+  refused,
 }: {
+  maxChars: number;
+  refused: boolean;
   status: ConnectionStatus;
   save: SaveState;
   synced: boolean;
@@ -232,9 +244,9 @@ function StatusBar({
   const counts = useEditorState({
     editor,
     selector: ({ editor }) => {
-      if (!editor) return { words: 0, chars: 0 };
+      if (!editor) return { words: 0, chars: 0, length: 0 };
       const text = editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n", "\n");
-      return { words: countWords(text), chars: countCharacters(text) };
+      return { words: countWords(text), chars: countCharacters(text), length: textLength(editor.state.doc) };
     },
   });
   const people = usePresence(provider);
@@ -259,6 +271,7 @@ function StatusBar({
           {readOnlyReason}
         </p>
       ) : null}
+      <LengthNote length={counts?.length ?? 0} maxChars={maxChars} refused={refused} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p role="status" aria-live="polite" data-testid="save-state" className={`flex items-center gap-2 ${tone}`}>
           <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${status === "connected" && synced ? (save === "saved" ? "bg-emerald-500" : "bg-slate-400") : status === "failed" ? "bg-red-500" : "bg-amber-400"}`} />
@@ -289,6 +302,23 @@ function StatusBar({
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * The length limit, said as it nears (decision 097): from NEAR_LIMIT_SHARE of it the count and the
+ * limit, at it that nothing more fits, and after a refused paste or keystroke why nothing happened.
+ */
+function LengthNote({ length, maxChars, refused }: { length: number; maxChars: number; refused: boolean }) {
+  const { t } = useTranslation();
+  const near = length >= maxChars * NEAR_LIMIT_SHARE;
+  if (!near && !refused) return null;
+  const values = { length: formatCount(length), max: formatCount(maxChars) };
+  const full = length >= maxChars;
+  return (
+    <p role={refused ? "alert" : "status"} data-testid="length-limit" className={`rounded-md px-3 py-2 text-sm ${full || refused ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`}>
+      {refused ? t("documents.editor.limitRefused", values) : full ? t("documents.editor.atLimit", values) : t("documents.editor.nearLimit", values)}
+    </p>
   );
 }
 

@@ -13,7 +13,7 @@
  *   "doc-event"  server → client  { kind } comments/status/versions/details changed: refresh panels
  *                                 (both payloads are documents' own: app/documents/live.ts)
  *   "collab-error" server → client { code } before the server closes the channel, or for a
- *                                 rejected change (READ_ONLY)
+ *                                 rejected change (READ_ONLY, TOO_LONG)
  */
 export const COLLAB_NAMESPACE = "/collab";
 export const COLLAB_PATH = "/collab-socket";
@@ -23,7 +23,7 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** …and the size above which socket.io closes the connection without reading further. */
 export const MAX_SOCKET_MESSAGE_BYTES = 2 * 1024 * 1024;
 
-export type AckResult = { ok: true } | { ok: false; code: "READ_ONLY" | "SAVE_FAILED" };
+export type AckResult = { ok: true } | { ok: false; code: "READ_ONLY" | "SAVE_FAILED" | "TOO_LONG" };
 
 export type CollabErrorCode =
   | "MALFORMED"
@@ -35,7 +35,9 @@ export type CollabErrorCode =
   /** The session ended while the document was open (sign-out, password change or reset, account disabled). */
   | "SESSION_ENDED"
   | "DELETED"
-  | "SHUTDOWN";
+  | "SHUTDOWN"
+  /** A change refused because the body would exceed the school's length limit (decision 097); the channel stays open. */
+  | "TOO_LONG";
 
 /** What each person's presence carries (set by the server from the session, not the client). */
 export interface PresenceUser {

@@ -33,7 +33,8 @@ export interface CollabSettings {
 export interface AppRequests {
   /** Who the cookie belongs to and what they may do with the document. */
   admit(input: { cookie: string | undefined; documentId: string }): Admission;
-  load(input: { documentId: string }): StoredState | null;
+  /** The stored body and the school's length limit for it (decision 097). */
+  load(input: { documentId: string }): (StoredState & { maxChars: number }) | null;
   /**
    * Folds increments up to `watermark` into the stored state, and with `text` refreshes the plain
    * text and word count from it; false when the document is gone.

@@ -9,6 +9,7 @@ import { getDocumentPage, studioLinks } from "./documents.server.ts";
 import { currentState } from "./live-body.server.ts";
 import { documentReviews, studioDirectionsWithMentors } from "./reviews.server.ts";
 import { listVersions } from "./versions.server.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 export const PANELS = ["comments", "versions", "review", "details", "export"] as const;
 export type Panel = (typeof PANELS)[number];
@@ -21,7 +22,7 @@ export async function loadDocumentPage(request: Request, documentId: string, use
   authorize(user, "document:read", access.resource);
   const url = new URL(request.url);
   const versionPage = Math.max(1, Math.min(1000, Number(url.searchParams.get("vpage")) || 1));
-  const [document, threads, reviews, versions, people, links, directions, state] = await Promise.all([
+  const [document, threads, reviews, versions, people, links, directions, settings] = await Promise.all([
     getDocumentPage(documentId),
     listThreads(documentId),
     documentReviews(documentId),
@@ -29,7 +30,7 @@ export async function loadDocumentPage(request: Request, documentId: string, use
     mentionablePeople(documentId),
     studioLinks(access.studioId),
     studioDirectionsWithMentors(access.studioId),
-    currentState(documentId),
+    getSchoolSettings(),
   ]);
   const studio = document?.studio;
   if (!document || !studio) throw new Response("Not Found", { status: 404 });
@@ -45,6 +46,12 @@ export async function loadDocumentPage(request: Request, documentId: string, use
     abilities: abilities(user, "document", access.resource),
     /** Whether the person may save it as a school template (or only as the studio's). */
     schoolTemplate: abilities(user, "template", { studioId: null, viewerRole: access.resource.viewerRole }),
-    initialHtml: generateHTML(ownImagesOnly(stateToJSON(state), documentId), extensions()),
+    /** The longest body the editor accepts (decision 097). */
+    maxChars: settings.documentMaxChars,
+    /**
+     * The body as HTML, for the server-rendered page only: the route hands it to the render
+     * (serverHtml), never in its data, so a long body reaches the browser once (decision 099).
+     */
+    bodyHtml: async () => generateHTML(ownImagesOnly(stateToJSON(await currentState(documentId)), documentId), extensions()),
   };
 }

@@ -7,6 +7,8 @@ import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
+import { formatCount, jsonTextLength } from "./body-limit.ts";
 import { extensions } from "./content.server.ts";
 import { createDocument } from "./documents.server.ts";
 import { attachImage, checkImage, imageUrl, writeImageFile, type CheckedImage } from "./images.server.ts";
@@ -98,6 +100,8 @@ markdown.use({
 interface Converted {
   html: string;
   images: Uint8Array[];
+  /** Characters of the source text (Markdown). */
+  source: number;
 }
 
 async function fromDocx(bytes: Uint8Array): Promise<Converted> {
@@ -117,12 +121,14 @@ async function fromDocx(bytes: Uint8Array): Promise<Converted> {
   } catch {
     throw new UserError("documents.errors.importUnreadable", {}, { status: 400 });
   }
-  return { html: result.value, images };
+  return { html: result.value, images, source: 0 };
 }
 
-function fromMarkdown(bytes: Uint8Array, resolveImage?: (src: string) => Uint8Array | null): Converted {
+/** Markdown longer than `limit` characters is not parsed (the caller refuses it). */
+function fromMarkdown(bytes: Uint8Array, resolveImage: ((src: string) => Uint8Array | null) | undefined, limit: number): Converted {
   const source = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
   const images: Uint8Array[] = [];
+  if (source.length > limit) return { html: "", images, source: source.length };
   let html = markdown.parse(source) as string;
   // Pictures next to the Markdown file (bulk import from a folder) are taken along.
   if (resolveImage) {
@@ -134,12 +140,32 @@ function fromMarkdown(bytes: Uint8Array, resolveImage?: (src: string) => Uint8Ar
       return `<img${before}src="${IMAGE_PLACEHOLDER}${images.length - 1}"`;
     });
   }
-  return { html, images };
+  return { html, images, source: source.length };
 }
 
 function dataUriBytes(src: string): Uint8Array | null {
   const match = /^data:image\/[a-z0-9.+-]+;base64,([a-z0-9+/=\s]+)$/i.exec(src);
   return match ? new Uint8Array(Buffer.from(match[1]!, "base64")) : null;
+}
+
+/**
+ * The text length of sanitized HTML as the editor will count it: tags dropped, an entity one
+ * character, whitespace runs one space, none at the edges of tags (between blocks). Close to the
+ * exact count, which needs the expensive conversion; a check before it (decision 097).
+ */
+export function htmlTextLength(html: string): number {
+  return html
+    .replace(/&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, "x")
+    .replace(/\s*<[^>]*>\s*/g, "\u0000")
+    .replace(/\s+/g, " ")
+    .replaceAll("\u0000", "").length;
+}
+
+/** Markup never doubles a Markdown file's text: a source this much longer than the limit is refused unread. */
+const MARKDOWN_MARKUP_ALLOWANCE = 2;
+
+function tooLong(max: number, length: number): UserError {
+  return new UserError("documents.errors.bodyTooLong", { max: formatCount(max), length: formatCount(length) }, { status: 413 });
 }
 
 export interface ImportResult {
@@ -165,13 +191,24 @@ export async function importFile(input: {
   bytes: Uint8Array;
   type: DocumentType;
   resolveImage?: (src: string) => Uint8Array | null;
+  /** The longest body in characters; the school's setting when not given. */
+  maxChars?: number;
 }): Promise<ImportResult> {
   const ext = path.extname(input.filename).toLowerCase();
   if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) throw new UserError("documents.errors.importType", {}, { status: 400 });
   if (input.bytes.length === 0) throw new UserError("documents.errors.importEmpty", {}, { status: 400 });
   if (input.bytes.length > MAX_IMPORT_BYTES) throw new UserError("documents.errors.importTooLarge", {}, { status: 400 });
-  const converted = ext === ".docx" ? await fromDocx(input.bytes) : fromMarkdown(input.bytes, input.resolveImage);
-  const json = generateJSON(sanitize(converted.html, converted.images), extensions()) as JSONContent;
+  const maxChars = input.maxChars ?? (await getSchoolSettings()).documentMaxChars;
+  // Nothing goes through the expensive conversion (happy-dom, Yjs: hundreds of megabytes for a
+  // few megabytes of text) that cannot fit; the exact count follows it.
+  const converted = ext === ".docx" ? await fromDocx(input.bytes) : fromMarkdown(input.bytes, input.resolveImage, maxChars * MARKDOWN_MARKUP_ALLOWANCE);
+  if (ext !== ".docx" && converted.source > maxChars * MARKDOWN_MARKUP_ALLOWANCE) throw tooLong(maxChars, converted.source);
+  const html = sanitize(converted.html, converted.images);
+  const approximate = htmlTextLength(html);
+  if (approximate > maxChars) throw tooLong(maxChars, approximate);
+  const json = generateJSON(html, extensions()) as JSONContent;
+  const length = jsonTextLength(json);
+  if (length > maxChars) throw tooLong(maxChars, length);
 
   const documentId = crypto.randomUUID();
   const images: Array<{ fileId: string; image: CheckedImage; storagePath: string }> = [];

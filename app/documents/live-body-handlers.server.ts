@@ -4,6 +4,7 @@ import { loadDocumentAccess } from "./access.server.ts";
 import { compact, loadStoredState } from "./body-storage.server.ts";
 import { textStats } from "./content.server.ts";
 import { maybeCreateAutoVersion } from "./versions.server.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 
 /**
  * What the collaboration worker asks of documents (decision 035): who may open a body (the
@@ -30,7 +31,11 @@ export const liveBodyHandlers = {
     return { ok: true, user, sessionId, documentId: access.documentId, canEdit, status: access.resource.status };
   },
 
-  load: ({ documentId }: { documentId: string }) => loadStoredState(documentId),
+  /** The stored body, with the longest body the school allows: the worker holds people's changes to it (decision 097). */
+  async load({ documentId }: { documentId: string }) {
+    const [stored, settings] = await Promise.all([loadStoredState(documentId), getSchoolSettings()]);
+    return stored && { ...stored, maxChars: settings.documentMaxChars };
+  },
 
   /**
    * Folds increments up to `watermark` into the stored state, and with `text` refreshes the plain

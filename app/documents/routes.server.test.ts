@@ -73,6 +73,19 @@ describe("the document page (documents/:id)", () => {
     expect((await post("backbone", document.id, { intent: "no-such-intent" })).status).toBe(400);
   });
 
+  it("never sends a refused oversized comment back: 7 million characters answer a small reply in Chinese", async () => {
+    const document = await newDocument("路由测试：超长评论");
+    const refused = await post("mentor", document.id, { intent: "comment", body: "长".repeat(7_000_000) });
+    expect(refused.status).toBe(400);
+    const body = JSON.stringify(refused.data);
+    expect(body.length).toBeLessThan(200_000);
+    expect(body).toContain("评论最多 2000 个字。");
+    expect(await prisma.comment.count({ where: { documentId: document.id } })).toBe(0);
+    // A comment of an ordinary length still comes back with its error, so the person can correct it.
+    const overByOne = await post("mentor", document.id, { intent: "comment", body: "短".repeat(2001) });
+    expect((overByOne.data as { form: { initialValue: { body: string } } }).form.initialValue.body).toHaveLength(2001);
+  });
+
   it("saves details and reports a broken rule as a sentence", async () => {
     const document = await newDocument("路由测试：详情");
     const saved = await post("backbone", document.id, { intent: "details", title: "路由测试：详情（改）", type: "CASE_STUDY", tags: "朋辈，访谈" });

@@ -7,6 +7,7 @@ import { getFixedT, getLocale } from "~/i18n/i18n.server.ts";
 import { translateKey, translateKnown } from "~/i18n/keys.ts";
 import type { Permit } from "~/policy/index.ts";
 import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
+import { boundedFields, boundedResult } from "./bounded-echo.ts";
 import { isUserError } from "./user-error.ts";
 import { parseWithZod } from "./zod-form.ts";
 
@@ -113,7 +114,13 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
     if (!spec) throw new Response("Bad Request: unknown intent", { status: 400 });
     const [t, locale] = await Promise.all([getFixedT(request), getLocale(request)]);
     const call: IntentCall<Ctx, User> = { user, ctx, t, locale, form, request };
-    const reply = (body: Omit<ActionReply, "intent">, status = 200) => data({ ...body, intent: name } as RepliesOf<Intents>, { status });
+    // Every reply passes here: what was submitted goes back without oversized values (decision 098).
+    const reply = (body: Omit<ActionReply, "intent">, status = 200) => {
+      const bounded = { ...body, intent: name };
+      if (body.form) bounded.form = boundedResult(body.form);
+      if (body.confirm) bounded.confirm = { ...body.confirm, fields: boundedFields(body.confirm.fields) };
+      return data(bounded as RepliesOf<Intents>, { status });
+    };
 
     const { hideFields } = spec;
     const submission = parseWithZod(form, { schema: spec.schema });

@@ -25,6 +25,11 @@ export function memoizeForRequest<T>(key: string, compute: () => T): T {
   return store.get(key) as T;
 }
 
+/** This request's memo, for values kept beside it (server-rendered HTML, app/lib/server-html.server.ts). */
+export function requestMemo(): Map<string, unknown> | undefined {
+  return storage.getStore()?.memo;
+}
+
 /**
  * Like `memoizeForRequest`, for facts a form post may change (who belongs to a studio): a post
  * without JavaScript runs the action and then the page's loaders in one request, and those must

@@ -6,6 +6,7 @@ import { ownImagesOnly } from "~/documents/image-urls.ts";
 import { currentState } from "~/documents/live-body.server.ts";
 import { abilities, can } from "~/policy/index.ts";
 import type { MeetingResource } from "~/policy/meetings.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { createMinutes } from "./minutes.server.ts";
 
 /**
@@ -49,6 +50,8 @@ export async function minutesPage(meeting: { id: string; minutesDocumentId: stri
     /** The confirmed version (签发稿), once taken: what the page shows instead of the editor. */
     confirmed: row.minutesVersion ? { number: row.minutesVersion.number, html: html(row.minutesVersion.yState) } : null,
     initialHtml: state ? html(state) : "",
+    /** The longest body the editor accepts (decision 097). */
+    maxChars: (await getSchoolSettings()).documentMaxChars,
     invitees: people.map((p) => ({ ...p.user, noteTaker: p.noteTaker })),
     user: { id: user.id, name: user.name },
     abilities: abilities(user, "meeting", resource),

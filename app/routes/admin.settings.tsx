@@ -9,6 +9,7 @@ import { Card } from "~/components/kit/card.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
+import { DOCUMENT_MAX_CHARS } from "~/documents/body-limit.ts";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { replyFor } from "~/lib/action-reply.ts";
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       passwordForbidUsername: s.passwordPolicy.forbidUsername ? "yes" : "no",
       passwordForbidCommon: s.passwordPolicy.forbidCommon ? "yes" : "no",
       passwordExtraForbidden: s.passwordPolicy.extraForbidden.join("\n"),
+      documentMaxChars: String(s.documentMaxChars),
     },
   });
 }
@@ -62,6 +64,7 @@ export const action = intentAction({
               forbidCommon: v.passwordForbidCommon === "yes",
               extraForbidden: v.passwordExtraForbidden,
             },
+            ...(v.documentMaxChars === undefined ? {} : { documentMaxChars: v.documentMaxChars }),
           },
           user.id,
         );
@@ -138,6 +141,16 @@ export default function Settings() {
               className="sm:col-span-3"
             />
           </div>
+        </Card>
+        <Card title={t("settings.documents")}>
+          <TextField
+            field={fields.documentMaxChars}
+            type="number"
+            min={String(DOCUMENT_MAX_CHARS.lowest)}
+            max={String(DOCUMENT_MAX_CHARS.highest)}
+            label={t("settings.documentMaxChars")}
+            hint={t("settings.documentMaxCharsHint")}
+          />
         </Card>
         <SubmitButton intent="save" pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
       </Form>

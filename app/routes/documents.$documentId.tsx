@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server.ts";
 import { CollabEditor } from "~/collab/collab-editor.tsx";
 import { loadDocumentPage } from "~/documents/document-page.server.ts";
+import { bodyHtmlKey } from "~/documents/editor/editor-slot.ts";
+import { serverHtml } from "~/lib/server-html.server.ts";
 import editorStyles from "~/documents/editor/editor.css?url";
 import { DocumentPage } from "~/documents/pages/document-page.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
@@ -15,7 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return data(await loadDocumentPage(request, params.documentId!, user));
+  const { bodyHtml, ...page } = await loadDocumentPage(request, params.documentId!, user);
+  // The body goes into the server-rendered markup only, not also into the page's data.
+  serverHtml(bodyHtmlKey(page.document.id), bodyHtml);
+  return data(page);
 }
 
 export default function DocumentRoute() {

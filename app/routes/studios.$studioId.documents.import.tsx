@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser, type SessionUser } from "~/auth/session.server.ts";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { SelectField } from "~/components/kit/fields.tsx";
+import { formatCount } from "~/documents/body-limit.ts";
 import { importFile, MAX_IMPORT_BYTES } from "~/documents/import.server.ts";
 import { DOCUMENT_TYPES, importOptionsSchema } from "~/documents/schemas.ts";
 import { translateKey } from "~/i18n/keys.ts";
@@ -15,6 +16,7 @@ import { replyFor } from "~/lib/action-reply.ts";
 import { readUploadForm, UploadTooLargeError, UploadUnreadableError } from "~/lib/uploads.server.ts";
 import { isUserError, UserError } from "~/lib/user-error.ts";
 import { authorize, permit } from "~/policy/index.ts";
+import { getSchoolSettings } from "~/settings/school-settings.server.ts";
 import { loadStudioAccess } from "~/studios/access.server.ts";
 import { studioPageTitle, useStudio } from "~/studios/studio-context.ts";
 import { StudioPageHeading } from "~/studios/studio-header.tsx";
@@ -32,7 +34,8 @@ async function importAccess(user: SessionUser, studioId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await importAccess(await requireUser(request), params.studioId);
-  return data({});
+  // Said before choosing files (decision 097): the import refuses longer bodies.
+  return data({ maxChars: (await getSchoolSettings()).documentMaxChars });
 }
 
 type FileResult = { file: string; ok: true; documentId: string; title: string; images: number; skippedImages: number } | { file: string; ok: false; reason: string };
@@ -77,6 +80,7 @@ export const action = intentAction({
 export default function ImportDocuments() {
   const studio = useStudio();
   const reply = useActionData<typeof action>();
+  const { maxChars } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
@@ -96,13 +100,16 @@ export default function ImportDocuments() {
       </Link>
       <StudioPageHeading>{t("documents.importer.title")}</StudioPageHeading>
       <p className="text-sm text-slate-600">{t("documents.importer.intro")}</p>
+      <p className="text-sm text-slate-600" id="import-limit">
+        {t("documents.importer.limit", { max: formatCount(maxChars) })}
+      </p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-busy={busy}>
         <input type="hidden" name="intent" value="import" />
         <div>
           <label htmlFor="import-files" className="block text-sm font-medium text-slate-700">
             {t("documents.importer.files")}
           </label>
-          <input id="import-files" name="files" type="file" multiple required accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown" className="mt-1 block w-full rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-700 hover:file:bg-brand-100" />
+          <input id="import-files" name="files" type="file" multiple required aria-describedby="import-limit" accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown" className="mt-1 block w-full rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:text-brand-700 hover:file:bg-brand-100" />
         </div>
         <SelectField field={fields.type} label={t("documents.importer.type")} options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documentType.${type}`) }))} />
         <SubmitButton intent="import" size="sm" pendingLabel={t("documents.importer.submitting")}>

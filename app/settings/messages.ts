@@ -42,4 +42,8 @@ export const settingsMessages = defineMessages({
   passwordMinLengthRange: ["请填写 8–64 之间的整数。", "Enter a whole number from 8 to 64."],
   extraForbiddenTooMany: ["最多填写 200 个禁用密码。", "At most 200 forbidden passwords."],
   extraForbiddenTooLong: ["每个禁用密码最多 128 个字符。", "A forbidden password has at most 128 characters."],
+  documents: ["文档", "Documents"],
+  documentMaxChars: ["文档正文最多字符数", "Longest document body (characters)"],
+  documentMaxCharsHint: ["导入 Word、Markdown 文件和在编辑器中输入时都按这个上限检查（只计文字，不计段落之间的换行）。默认 1,000,000（约 1 MB 文字）。已超过上限的文档仍可打开和删减。", "Imported Word and Markdown files and typing in the editor are held to this limit (text only, not the breaks between paragraphs). Default 1,000,000 (about 1 MB of text). Documents already longer can still be opened and shortened."],
+  documentMaxCharsRange: ["请填写 1,000–5,000,000 之间的整数。", "Enter a whole number from 1,000 to 5,000,000."],
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_EXTRA_FORBIDDEN, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/auth/password-policy.ts";
+import { DOCUMENT_MAX_CHARS } from "~/documents/body-limit.ts";
 import { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 
 /** The school's own forbidden passwords: one a line, blank lines and repeats dropped. */
@@ -31,5 +32,7 @@ export const settingsFormSchema = z
     passwordForbidUsername: z.enum(["yes", "no"]).default("yes"),
     passwordForbidCommon: z.enum(["yes", "no"]).default("yes"),
     passwordExtraForbidden: forbiddenList,
+    /** Absent (a form from before the setting): the limit stays as it is. */
+    documentMaxChars: whole(DOCUMENT_MAX_CHARS.lowest, DOCUMENT_MAX_CHARS.highest, "settings.documentMaxCharsRange").optional(),
   })
   .refine((v) => v.experiencedAfterYears > v.growingAfterYears, { path: ["experiencedAfterYears"], message: "settings.thresholdsOrder" });

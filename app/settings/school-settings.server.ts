@@ -4,6 +4,7 @@ import { ProfessionalTitle } from "~/generated/prisma/enums.ts";
 import { memoizeForRequest } from "~/lib/request-scope.server.ts";
 import { DEFAULT_PASSWORD_POLICY, MAX_EXTRA_FORBIDDEN, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/auth/password-policy.ts";
 import { DEFAULT_STAGE_THRESHOLDS } from "~/people/career-stage.ts";
+import { DOCUMENT_MAX_CHARS } from "~/documents/body-limit.ts";
 
 /**
  * School settings are admin-editable rules (stage thresholds, eligibility). Stored as one JSON row
@@ -35,6 +36,8 @@ export const schoolSettingsSchema = z.object({
       extraForbidden: z.array(z.string().min(1).max(MAX_PASSWORD_LENGTH)).max(MAX_EXTRA_FORBIDDEN),
     })
     .default(DEFAULT_PASSWORD_POLICY),
+  /** The longest document body, in characters of text (decision 097). */
+  documentMaxChars: z.number().int().min(DOCUMENT_MAX_CHARS.lowest).max(DOCUMENT_MAX_CHARS.highest).default(DOCUMENT_MAX_CHARS.default),
 });
 
 export type SchoolSettings = z.infer<typeof schoolSettingsSchema>;

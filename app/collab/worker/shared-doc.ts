@@ -8,6 +8,7 @@ import type { SessionUser } from "~/auth/session.server.ts";
 import type { StoredState } from "~/documents/body-storage.server.ts";
 import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type PresenceUser } from "../protocol.ts";
 import type { CollabSettings } from "../worker-link.ts";
+import { BodyLimit } from "./body-length.ts";
 import { FOREIGN_IMAGES_REMOVED, removeForeignImages } from "./image-sources.ts";
 import type { UpdateLog } from "./update-log.ts";
 
@@ -15,7 +16,8 @@ import type { UpdateLog } from "./update-log.ts";
 export interface DocStore {
   log: UpdateLog;
   settings: CollabSettings;
-  load(documentId: string): Promise<StoredState | null>;
+  /** The stored body, and the longest body the school allows (none: no limit). */
+  load(documentId: string): Promise<(StoredState & { maxChars?: number }) | null>;
   /** Compaction and what follows it (text, word count, automatic versions) are the app's. */
   compact(documentId: string, state: Uint8Array, watermark: bigint, text: boolean): Promise<boolean>;
 }
@@ -68,10 +70,12 @@ export class SharedDoc {
   /** Server-side users of the document (restore, import) keep it loaded. */
   holds = 0;
   closed = false;
+  /** People's changes may not take the body over the school's limit (decision 097); the server's own may. */
+  private readonly limit: BodyLimit | null;
 
   constructor(
     readonly documentId: string,
-    stored: StoredState,
+    stored: StoredState & { maxChars?: number },
     private readonly registry: DocRegistry,
     private readonly store: DocStore,
   ) {
@@ -86,6 +90,7 @@ export class SharedDoc {
     // Crash leftovers are folded in at the first save, text included.
     this.dirty = stored.updates.length > 0 || cleaned > 0;
     if (this.dirty) this.textSavedAt = 0;
+    this.limit = stored.maxChars ? new BodyLimit(this.doc, stored.maxChars) : null;
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onUpdate);
     this.awareness.on("update", this.onAwarenessChange);
@@ -314,6 +319,12 @@ export class SharedDoc {
       ack?.({ ok: false, code: "READ_ONLY" });
       connection.socket.emit("collab-error", { code: "READ_ONLY" });
       return connection.rejected > 3 ? "READ_ONLY" : null;
+    }
+    // Too long: refused whole, before anything is applied; the editor reloads the stored body.
+    if (this.limit?.refuses(body)) {
+      ack?.({ ok: false, code: "TOO_LONG" });
+      connection.socket.emit("collab-error", { code: "TOO_LONG" });
+      return null;
     }
     try {
       this.apply(body, connection);

@@ -9,8 +9,13 @@ import type { AnchoredThread } from "./comment-highlights.ts";
 export interface DocumentEditorProps {
   documentId: string;
   user: { id: string; name: string };
-  /** Server-rendered body, shown until the live editor is ready (and without JavaScript). */
+  /**
+   * Server-rendered body, shown until the live editor is ready (and without JavaScript); empty in
+   * the browser, where hydration keeps the server's markup (decision 099).
+   */
   initialHtml: string;
+  /** The longest body in characters (the school's setting, decision 097). */
+  maxChars: number;
   threads: AnchoredThread[];
   activeThreadId: string | null;
   onActivateThread: (id: string) => void;
@@ -24,3 +29,6 @@ export interface SelectionInfo {
   anchor: { from: unknown; to: unknown };
   quote: string;
 }
+
+/** Where the route hands the document's server-rendered body to the page (useServerHtml). */
+export const bodyHtmlKey = (documentId: string) => `document-body:${documentId}`;

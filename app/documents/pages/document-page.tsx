@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { DocumentStatus } from "~/generated/prisma/enums.ts";
 import { formatDate, formatDateTime } from "~/lib/format.ts";
 import type { loadDocumentPage, Panel } from "../document-page.server.ts";
-import type { DocumentEditorProps, SelectionInfo } from "../editor/editor-slot.ts";
+import { useServerHtml } from "~/components/server-html.tsx";
+import { bodyHtmlKey, type DocumentEditorProps, type SelectionInfo } from "../editor/editor-slot.ts";
 import type { AccessInfo, DocEventKind } from "../live.ts";
 import { CommentsPanel } from "../ui/comments-panel.tsx";
 import { DetailsPanel } from "../ui/details-panel.tsx";
@@ -12,7 +13,8 @@ import { ReviewPanel } from "../ui/review-panel.tsx";
 import { StatusBadge } from "../ui/status-badge.tsx";
 import { VersionsPanel } from "../ui/versions-panel.tsx";
 
-type PageData = Awaited<ReturnType<typeof loadDocumentPage>>;
+/** The loader's data: the body itself reaches the page as server-rendered HTML only (decision 099). */
+type PageData = Omit<Awaited<ReturnType<typeof loadDocumentPage>>, "bodyHtml">;
 const PANEL_LIST: Panel[] = ["comments", "versions", "review", "details", "export"];
 
 /** `Editor`: the body's editor, handed in by the route (app/collab/collab-editor.tsx). */
@@ -24,6 +26,7 @@ export function DocumentPage({ page, Editor }: { page: PageData; Editor: Compone
   const requested = searchParams.get("panel") as Panel | null;
   const panel: Panel = requested && PANEL_LIST.includes(requested) ? requested : "comments";
   const { document, abilities } = page;
+  const bodyHtml = useServerHtml(bodyHtmlKey(document.id)) ?? "";
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [liveStatus, setLiveStatus] = useState<DocumentStatus>(document.status);
@@ -99,7 +102,8 @@ export function DocumentPage({ page, Editor }: { page: PageData; Editor: Compone
           <Editor
             documentId={document.id}
             user={page.user}
-            initialHtml={page.initialHtml}
+            initialHtml={bodyHtml}
+            maxChars={page.maxChars}
             threads={openThreads}
             activeThreadId={activeThread}
             onActivateThread={onActivateThread}

@@ -56,6 +56,7 @@ export function MinutesPage({ page, Editor }: { page: Page; Editor: ComponentTyp
             documentId={documentId}
             user={page.user}
             initialHtml={page.initialHtml}
+            maxChars={page.maxChars}
             threads={[]}
             activeThreadId={null}
             onActivateThread={ignore}
