@@ -106,6 +106,8 @@ export const OUTBOX_LOCK_KEY = 726_100_006;
  */
 export async function withOutboxLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A dropped connection (the database restarted) fails the query under way, not the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(${OUTBOX_LOCK_KEY})`);

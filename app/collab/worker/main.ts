@@ -199,5 +199,12 @@ process.on("message", (message: unknown, handle: unknown) => {
 // The app is gone (stopped or killed): acknowledged edits are stored already; stop at once so
 // that nothing is acknowledged without the app and the port's connections close.
 process.on("disconnect", () => process.exit(0));
+// A message that cannot reach the app any more (it is gone: see above) is not a crash.
+process.on("error", () => {});
+// Ctrl+C in a terminal or a service manager's SIGTERM reaches the whole process group, the worker
+// too. The app decides when the worker stops (after the requests under way, decision 091) and asks
+// it to save and exit; if the app is gone instead, "disconnect" ends the worker.
+process.on("SIGINT", () => {});
+process.on("SIGTERM", () => {});
 
 process.send({ ready: true });
