@@ -38,10 +38,11 @@ async function stopDuringImport(signal: "SIGINT" | "SIGTERM") {
   let afterSignal: { status: number; body: string } | { error: string };
   try {
     const url = embeddedDatabaseUrl(app);
-    const [{ studioId }] = await queryOnce<{ studioId: string }>(
+    const [row] = await queryOnce<{ studioId: string }>(
       url,
       `SELECT m."studioId" FROM "StudioMembership" m JOIN "User" u ON u.id = m."userId" WHERE u.username = 'leader' AND m.role = 'LEADER' LIMIT 1`,
     );
+    const studioId = row!.studioId;
     const cookie = await signInOverHttp(app.baseUrl, "leader");
     const form = new FormData();
     form.append("intent", "import");
@@ -70,8 +71,8 @@ async function stopDuringImport(signal: "SIGINT" | "SIGTERM") {
 async function storedCopies(title: string): Promise<number> {
   const pg = await startEmbeddedPostgres({ dataDir, log: () => {} });
   try {
-    const [{ count }] = await queryOnce<{ count: string }>(pg.url, `SELECT count(*) FROM "Document" WHERE title = $1`, [title]);
-    return Number(count);
+    const [row] = await queryOnce<{ count: string }>(pg.url, `SELECT count(*) FROM "Document" WHERE title = $1`, [title]);
+    return Number(row!.count);
   } finally {
     await pg.stop();
   }
