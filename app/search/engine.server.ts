@@ -144,7 +144,11 @@ export async function rebuildIndex(
       let records = 0;
       let pending: EnqueuedTaskPromise[] = [];
       for await (const batch of allRecords(db, batchSize)) {
-        pending.push(client.index<SearchRecord>(build).addDocuments(batch, { primaryKey: "id" }));
+        const added = client.index<SearchRecord>(build).addDocuments(batch, { primaryKey: "id" });
+        // Awaited below (waitTasks); until then a failure (the engine went away) must not count
+        // as an unhandled rejection, which would end the process.
+        added.catch(() => {});
+        pending.push(added);
         records += batch.length;
         // Keep a bounded queue: Meilisearch batches consecutive additions itself.
         if (pending.length >= 10) {
