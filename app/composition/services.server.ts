@@ -4,6 +4,7 @@ import { ensureDataDir, readOrCreateSecret } from "~/infra/data-dir.server.ts";
 import { startEmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts";
 import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { watchDatabase } from "~/infra/database-watch.server.ts";
+import { guardUnhandledPgErrors } from "~/infra/pg-error-guard.ts";
 import { acquireRunLock, type RunLock } from "~/infra/run-lock.server.ts";
 import { setRuntime, type Runtime } from "~/infra/runtime.server.ts";
 import { supervise, type ServiceName, type ServiceProcess } from "~/infra/supervisor.server.ts";
@@ -23,6 +24,7 @@ export interface Services {
  */
 export async function startServices(config: AppConfig, log: (line: string) => void): Promise<Services> {
   ensureDataDir(config.dataDir);
+  guardUnhandledPgErrors(log);
   const lock = await acquireRunLock(config.dataDir, log);
   // Stopped in this order: the database watch, the search engine, the database last.
   const stops: { watch?: () => Promise<void>; search?: () => Promise<void>; database?: () => Promise<void> } = {};

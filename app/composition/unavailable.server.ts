@@ -1,8 +1,15 @@
 import type { RequestHandler } from "express";
-import { sharedMessages } from "~/i18n/shared-messages.ts";
+import type { Pair } from "~/i18n/define-messages.ts";
 import { serviceState } from "~/infra/supervisor.server.ts";
 
-const { unavailableTitle, databaseRestarting, databaseDown, retry } = sharedMessages.errors;
+/**
+ * The page's words, Chinese first. Not i18next messages: this page is answered before Remix,
+ * without the database that holds a person's language, so it shows both languages.
+ */
+const unavailableTitle: Pair = ["服务暂时不可用", "Temporarily unavailable"];
+const databaseRestarting: Pair = ["数据库正在重新启动，请稍候再试。已保存的内容不会丢失。", "The database is restarting. Please try again in a moment; nothing saved is lost."];
+const databaseDown: Pair = ["暂时无法连接数据库，正在自动重试，请稍候再试。已保存的内容不会丢失。", "The database cannot be reached right now; reconnecting automatically. Please try again in a moment; nothing saved is lost."];
+const retry: Pair = ["重试", "Try again"];
 
 /** Seconds a browser or a client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -24,7 +31,7 @@ export const answerWhileDatabaseUnavailable: RequestHandler = (_req, res, next) 
     .send(unavailablePage(message));
 };
 
-function unavailablePage([zh, en]: readonly [string, string]): string {
+function unavailablePage([zh, en]: Pair): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

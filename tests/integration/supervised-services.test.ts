@@ -133,7 +133,9 @@ describe("an external database that goes away", () => {
       const outage = await waitUntil("a 503 page", async () => {
         const page = await probe(`${app.baseUrl}/login`);
         return "status" in page && page.status === 503 ? page : null;
-      }, 15_000, 50);
+      }, 15_000, 50).catch((error: Error) => {
+        throw new Error(`${error.message}\n--- server output ---\n${app.output().slice(-3000)}`);
+      });
       expect(outage.body).toContain("暂时无法连接数据库");
       expect(await health(app)).toMatchObject({ status: 503, db: "down" });
       await new Promise((resolve) => setTimeout(resolve, 1_500));

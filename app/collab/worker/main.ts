@@ -14,6 +14,7 @@ import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
 import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
+import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
 import { UpdateLog } from "./update-log.ts";
 
 if (!process.send || !process.env.DATABASE_URL) {
@@ -21,6 +22,7 @@ if (!process.send || !process.env.DATABASE_URL) {
   process.exit(1);
 }
 
+guardUnhandledPgErrors((line) => console.log(`[collab] ${line}`));
 const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
 const updateLog = new UpdateLog(process.env.DATABASE_URL);
