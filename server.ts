@@ -5,7 +5,15 @@
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
 
-const { runServer } = await import("./app/composition/http-server.server.ts");
-await runServer({ dev });
+const { runServer, explainStartFailure } = await import("./app/composition/http-server.server.ts");
+try {
+  await runServer({ dev });
+} catch (error) {
+  // An expected refusal (the data directory is in use, a bad setting…) is one line that says
+  // what to do; anything else keeps its stack trace.
+  const explained = explainStartFailure(error);
+  console.error(explained ? `[fudao] ${explained}` : error);
+  process.exit(1);
+}
 
 export {};

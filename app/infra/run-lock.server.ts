@@ -21,26 +21,31 @@ export interface RunLock {
   release(): void;
 }
 
+/**
+ * Takes the data directory's lock (decision 092). The lock file is created exclusively (`wx`):
+ * of several starts at once exactly one creates it. A lock left by a dead process (a crash, a
+ * `kill -9`) is taken over under a guard file named after that process, so one start at a time
+ * re-reads it, stops the services it left running and removes it; the others then find the new
+ * holder alive and refuse.
+ */
 export async function acquireRunLock(dataDir: string, log: (line: string) => void): Promise<RunLock> {
   const file = path.join(dataDir, "run.lock.json");
-  const previous = readLock(file);
-  if (previous && previous.pid !== process.pid && isAlive(previous.pid)) {
-    throw new DataDirLockedError(
-      `数据目录 ${dataDir} 正被另一个正在运行的 Fudao Studio 进程（PID ${previous.pid}）使用。` +
-        `请先停止该进程，或用 FUDAO_DATA_DIR 指定其他数据目录。`,
-    );
-  }
-  if (previous) {
-    for (const [name, pid] of Object.entries(previous.children)) {
-      if (isAlive(pid) && commandLineMentions(pid, dataDir)) {
-        log(`上次未正常退出：正在停止遗留的 ${name} 进程（PID ${pid}）…`);
-        await stopProcess(pid);
-      }
-    }
-  }
   const content: LockContent = { pid: process.pid, startedAt: new Date().toISOString(), children: {} };
+  const deadline = Date.now() + 60_000;
+  while (!createExclusively(file, content)) {
+    const holder = readLock(file);
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      throw new DataDirLockedError(
+        `数据目录 ${dataDir} 正被另一个正在运行的 Fudao Studio 进程（PID ${holder.pid}）使用。` +
+          `请先停止该进程，或用 FUDAO_DATA_DIR 指定其他数据目录。`,
+      );
+    }
+    if (Date.now() > deadline) throw new DataDirLockedError(`无法取得数据目录 ${dataDir} 的运行锁（${file}）：请检查该文件后重试。`);
+    // Unreadable: being written this very moment, or left empty by a crash (then stale after a while).
+    if (holder || ageMs(file) > 5_000) await takeOver(file, holder, dataDir, log);
+    else await sleep(20);
+  }
   const write = () => fs.writeFileSync(file, JSON.stringify(content, null, 2));
-  write();
   return {
     recordChild(name, pid) {
       content.children[name] = pid;
@@ -52,6 +57,65 @@ export async function acquireRunLock(dataDir: string, log: (line: string) => voi
     },
   };
 }
+
+/** Creates the lock file with our content; false when it exists already. */
+function createExclusively(file: string, content: LockContent): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    fs.writeSync(fd, JSON.stringify(content, null, 2));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+/** Removes a stale lock (and stops what its process left running), one taker at a time. */
+async function takeOver(file: string, stale: LockContent | null, dataDir: string, log: (line: string) => void): Promise<void> {
+  const guard = `${file}.takeover-${stale?.pid ?? "empty"}`;
+  let fd: number;
+  try {
+    fd = fs.openSync(guard, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Another start is taking over. If it died doing so, its guard goes after a while.
+    if (ageMs(guard) > 30_000) fs.rmSync(guard, { force: true });
+    await sleep(50);
+    return;
+  }
+  try {
+    fs.writeSync(fd, String(process.pid));
+    // Only the lock we judged stale: another taker may have replaced it since.
+    const current = readLock(file);
+    const same = stale ? current?.pid === stale.pid && current.startedAt === stale.startedAt : current === null;
+    if (!same) return;
+    for (const [name, pid] of Object.entries(current?.children ?? {})) {
+      if (isAlive(pid) && commandLineMentions(pid, dataDir)) {
+        log(`上次未正常退出：正在停止遗留的 ${name} 进程（PID ${pid}）…`);
+        await stopProcess(pid);
+      }
+    }
+    fs.rmSync(file, { force: true });
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(guard, { force: true });
+  }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readLock(file: string): LockContent | null {
   try {

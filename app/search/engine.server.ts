@@ -106,6 +106,8 @@ export const OUTBOX_LOCK_KEY = 726_100_006;
  */
 export async function withOutboxLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A dropped connection (the database restarted) fails the query under way, not the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(${OUTBOX_LOCK_KEY})`);
@@ -142,7 +144,11 @@ export async function rebuildIndex(
       let records = 0;
       let pending: EnqueuedTaskPromise[] = [];
       for await (const batch of allRecords(db, batchSize)) {
-        pending.push(client.index<SearchRecord>(build).addDocuments(batch, { primaryKey: "id" }));
+        const added = client.index<SearchRecord>(build).addDocuments(batch, { primaryKey: "id" });
+        // Awaited below (waitTasks); until then a failure (the engine went away) must not count
+        // as an unhandled rejection, which would end the process.
+        added.catch(() => {});
+        pending.push(added);
         records += batch.length;
         // Keep a bounded queue: Meilisearch batches consecutive additions itself.
         if (pending.length >= 10) {

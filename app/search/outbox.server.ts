@@ -170,17 +170,30 @@ export function createOutboxWorker({ engine = defaultEngine, databaseUrl = () =>
       wakeUp = done;
     });
 
+  // The listening connection; when it drops (the database restarts), it is opened again every
+  // 2 s until that works. Meanwhile the worker polls the outbox (pollMs).
   async function listen() {
     if (!running || listener) return;
     const client = new pg.Client({ connectionString: databaseUrl() });
-    client.on("notification", () => wakeUp?.());
-    client.on("error", () => {
-      listener = null;
+    let lost = false;
+    const relisten = () => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) listener = null;
       client.end().catch(() => {});
       if (running) setTimeout(() => void listen().catch(() => {}), 2_000).unref();
-    });
-    await client.connect();
-    await client.query("LISTEN search_outbox");
+    };
+    client.on("notification", () => wakeUp?.());
+    client.on("error", relisten);
+    client.on("end", relisten);
+    try {
+      await client.connect();
+      await client.query("LISTEN search_outbox");
+    } catch (error) {
+      relisten();
+      throw error;
+    }
+    if (!running) return void client.end().catch(() => {});
     listener = client;
   }
 

@@ -14,6 +14,7 @@ import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
 import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
+import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
 import { UpdateLog } from "./update-log.ts";
 
 if (!process.send || !process.env.DATABASE_URL) {
@@ -21,6 +22,7 @@ if (!process.send || !process.env.DATABASE_URL) {
   process.exit(1);
 }
 
+guardUnhandledPgErrors((line) => console.log(`[collab] ${line}`));
 const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
 const updateLog = new UpdateLog(process.env.DATABASE_URL);
@@ -199,5 +201,12 @@ process.on("message", (message: unknown, handle: unknown) => {
 // The app is gone (stopped or killed): acknowledged edits are stored already; stop at once so
 // that nothing is acknowledged without the app and the port's connections close.
 process.on("disconnect", () => process.exit(0));
+// A message that cannot reach the app any more (it is gone: see above) is not a crash.
+process.on("error", () => {});
+// Ctrl+C in a terminal or a service manager's SIGTERM reaches the whole process group, the worker
+// too. The app decides when the worker stops (after the requests under way, decision 091) and asks
+// it to save and exit; if the app is gone instead, "disconnect" ends the worker.
+process.on("SIGINT", () => {});
+process.on("SIGTERM", () => {});
 
 process.send({ ready: true });
