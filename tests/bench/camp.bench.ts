@@ -9,15 +9,19 @@
  * Measured over HTTP on loopback: the 500 take the test at once — each starts it (the paper drawn
  * and stored), answers its 60 questions one after another with a save per answer (10 % answered
  * twice, a change of mind) spread over BENCH_WINDOW_S seconds (default 120), and submits at a
- * random moment of the last 10 seconds. Then the same saves against a bare floor: the same 500
- * senders and pacing, each save one INSERT through a pool of the size of the server's (10
- * connections), straight to the same database. Then grading of all 500 papers again
- * (gradeRound, in this process). Checked: every answer the server said it saved is stored with
- * the last value sent (lost_answers), no response ≥ 500 or dropped connection (server_errors).
+ * random moment of the last 10 seconds. Then the same saves, same senders and pacing, against a
+ * bare floor: a server that makes one INSERT per save through a node-postgres pool of the app's
+ * size (10 connections; camp-floor-server.mjs), over the same loopback HTTP. For reference, the
+ * same saves once more as bare INSERTs from this process, no HTTP (db_insert_ms). Then grading of
+ * all 500 papers again (gradeRound, in this process). Checked: every answer the server said it
+ * saved is stored with the last value sent (lost_answers), no response ≥ 500 or dropped
+ * connection (server_errors).
  * Targets: 0 lost, 0 errors, save p95 ≤ 3× the floor's, grading < 5 s.
  * Prints one JSON line; exits non-zero when a target is missed.
  */
+import { fork } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { hashPassword } from "~/auth/password.server.ts";
@@ -50,6 +54,12 @@ let idCounter = 0;
 const newId = () => `bc${(idCounter++).toString(36).padStart(6, "0")}${crypto.randomBytes(8).toString("hex")}`;
 /** JSON with sorted keys (jsonb keeps its own key order). */
 const canonical = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 const results: Record<string, unknown> = {
@@ -73,7 +83,14 @@ try {
   await db.connect();
   app = await startApp({
     dataDir: scratchDir("bench-camp-app"),
-    env: { DATABASE_URL: postgres.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SESSION_SECRET: "bench-camp" },
+    env: {
+      DATABASE_URL: postgres.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      SESSION_SECRET: "bench-camp",
+    },
+    // BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+    nodeArgs: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     timeoutMs: 300_000,
   });
   const base = app.baseUrl;
@@ -188,6 +205,7 @@ try {
   let refusedSaves = 0;
   const lastSaved = new Map<string, string>(); // attempt:position → JSON of the last response the server accepted
   const begin = performance.now();
+  const serverCpuBefore = cpuMs(app.process.pid!);
   const answeringMs = (WINDOW_S - SUBMIT_WINDOW_S) * 1000;
   await Promise.all(
     people.map(async (p, index) => {
@@ -217,6 +235,9 @@ try {
     }),
   );
   results.taking_s = ms((performance.now() - begin) / 1000);
+  // What a save costs the server, whatever else runs on the machine: its CPU time over the saves
+  // and submissions (the submissions grade, so this is an upper bound).
+  results.server_cpu_ms_per_save = round2((cpuMs(app.process.pid!) - serverCpuBefore) / answersSent);
 
   // What the server said it saved is stored, with the last value it accepted.
   const stored = await db.query<{ attemptId: string; position: number; response: unknown }>(
@@ -245,33 +266,71 @@ try {
     submit_p95_ms: submit.p95,
   });
 
-  // ── The floor: the same saves, one INSERT each through a pool of the server's size ──
-  step("floor: the same saves as bare inserts");
+  // ── The floors: the same saves, with the same senders and pacing ──
+  /** Sends every taker's saves again, paced as above, through `send`; the time of each. */
+  const replay = async (send: (attemptId: string, position: number, response: unknown) => Promise<void>) => {
+    const times: number[] = [];
+    await Promise.all(
+      people.map(async (p, index) => {
+        const r = random(index + 1);
+        const mine = papers.get(p.id);
+        if (!mine) return;
+        const plan = [...mine.questions, ...mine.questions.filter(() => r() < 0.1)];
+        const gap = answeringMs / plan.length;
+        await sleep(r() * gap);
+        for (const question of plan) {
+          const response = answerFor(question.kind, question.optionCount, r);
+          const t0 = performance.now();
+          await send(mine.attemptId, question.position, response);
+          const took = performance.now() - t0;
+          times.push(took);
+          await sleep(gap * (0.5 + r()) - took);
+        }
+      }),
+    );
+    return summary(times);
+  };
   await db.query(`CREATE TABLE "BenchFloorAnswer" ("attemptId" text NOT NULL, position int NOT NULL, response jsonb NOT NULL, "savedAt" timestamptz NOT NULL DEFAULT now())`);
+
+  // The floor: the same HTTP saves to a bare server that makes one INSERT each through a pool of
+  // the app's size (camp-floor-server.mjs); the save path is held to 3× its p95.
+  step("floor: the same saves to a bare server, one INSERT each");
+  const floorServer = fork("tests/bench/camp-floor-server.mjs", [], { execArgv: [], env: { ...process.env, DATABASE_URL: postgres.url }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  try {
+    const floorPort = await new Promise<number>((resolve, reject) => {
+      floorServer.on("message", (message: { ready?: boolean; port?: number }) => message.ready && resolve(message.port!));
+      floorServer.on("exit", (code) => reject(new Error(`camp-floor-server exited with ${code}`)));
+    });
+    const floorBase = `http://127.0.0.1:${floorPort}`;
+    const floorBegin = performance.now();
+    const floorCpuBefore = cpuMs(floorServer.pid!);
+    const floor = await replay(async (attemptId, position, response) => {
+      const reply = await fetch(`${floorBase}/camp/test/answers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ intent: "save", attemptId, position, response }) });
+      await reply.text();
+      if (reply.status !== 200) failures.push(`floor save: ${reply.status}`);
+    });
+    const floorCpu = (cpuMs(floorServer.pid!) - floorCpuBefore) / floor.requests;
+    Object.assign(results, {
+      floor_s: ms((performance.now() - floorBegin) / 1000),
+      floor_save_ms: floor,
+      floor_save_p95_ms: floor.p95,
+      save_vs_floor: Math.round((save.p95 / floor.p95) * 100) / 100,
+      floor_cpu_ms_per_save: round2(floorCpu),
+      cpu_vs_floor: Math.round(((results.server_cpu_ms_per_save as number) / floorCpu) * 100) / 100,
+    });
+  } finally {
+    floorServer.kill("SIGTERM");
+  }
+
+  // For reference: the bare INSERT alone, straight from this process through a pool of that size
+  // (no HTTP at all).
+  step("for reference: the same saves as bare inserts, no HTTP");
   const pool = new pg.Pool({ connectionString: postgres.url, max: POOL_SIZE });
-  const floorTimes: number[] = [];
-  const floorBegin = performance.now();
-  await Promise.all(
-    people.map(async (p, index) => {
-      const r = random(index + 1);
-      const mine = papers.get(p.id);
-      if (!mine) return;
-      const plan = [...mine.questions, ...mine.questions.filter(() => r() < 0.1)];
-      const gap = answeringMs / plan.length;
-      await sleep(r() * gap);
-      for (const question of plan) {
-        const response = answerFor(question.kind, question.optionCount, r);
-        const t0 = performance.now();
-        await pool.query(`INSERT INTO "BenchFloorAnswer" ("attemptId", position, response) VALUES ($1, $2, $3)`, [mine.attemptId, question.position, JSON.stringify(response)]);
-        const took = performance.now() - t0;
-        floorTimes.push(took);
-        await sleep(gap * (0.5 + r()) - took);
-      }
-    }),
-  );
+  const inserts = await replay(async (attemptId, position, response) => {
+    await pool.query(`INSERT INTO "BenchFloorAnswer" ("attemptId", position, response) VALUES ($1, $2, $3)`, [attemptId, position, JSON.stringify(response)]);
+  });
   await pool.end();
-  const floor = summary(floorTimes);
-  Object.assign(results, { floor_s: ms((performance.now() - floorBegin) / 1000), floor_save_ms: floor, floor_save_p95_ms: floor.p95, save_vs_floor: Math.round((save.p95 / floor.p95) * 100) / 100 });
+  Object.assign(results, { db_insert_ms: inserts, db_insert_p95_ms: inserts.p95 });
 
   // ── Grading all 500 again, in this process, against the same database ──
   step("grading all papers");
@@ -287,7 +346,8 @@ try {
   if (lost !== 0) failures.push(`lost answers: ${lost}`);
   if (serverErrors !== 0) failures.push(`server errors: ${serverErrors}`);
   if (Number(submitted) !== TAKERS) failures.push(`submitted: ${submitted} of ${TAKERS}`);
-  if (save.p95 > 3 * floor.p95) failures.push(`save p95 ${save.p95} ms > 3 × floor p95 ${floor.p95} ms`);
+  const floorP95 = results.floor_save_p95_ms as number | undefined;
+  if (floorP95 === undefined || save.p95 > 3 * floorP95) failures.push(`save p95 ${save.p95} ms > 3 × floor p95 ${floorP95} ms`);
   if ((results.grading_ms as number) >= 5000) failures.push(`grading ${results.grading_ms} ms ≥ 5 s`);
 } catch (error) {
   failures.push(String(error instanceof Error ? error.stack : error));
