@@ -9,6 +9,7 @@ import { personQueryWhere } from "~/people/directory.server.ts";
 import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
+import { uniquely } from "~/lib/unique.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { rankStudios } from "./fit.ts";
 
@@ -303,8 +304,9 @@ export async function createStudio(
   settings: SchoolSettings,
   now = new Date(),
 ): Promise<string> {
-  const { studioId, deliver } = await prisma.$transaction(async (tx) => {
-    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw new UserError("studios.errors.nameTaken", { name: input.name });
+  const nameTaken = () => new UserError("studios.errors.nameTaken", { name: input.name });
+  const { studioId, deliver } = await uniquely(prisma.$transaction(async (tx) => {
+    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw nameTaken();
     const { candidate, gaps } = await checkLeader(tx, input.leaderUsername, input.overrideReason, settings, now);
     const studio = await tx.studio.create({
       data: {
@@ -334,7 +336,7 @@ export async function createStudio(
       { userId: candidate.id, type: "studios.notices.appointedLeader", data: { studio: studio.name }, link: `/studios/${studio.id}` },
     ]);
     return { studioId: studio.id, deliver };
-  });
+  }), { name: nameTaken });
   deliver();
   return studioId;
 }
@@ -365,9 +367,10 @@ export async function updateStudioDetails(studioId: string, input: { description
 
 /** 学工部 changes what it approved: name, duty, level, budget, founding date. */
 export async function updateStudioOfficial(studioId: string, input: StudioInput, actorId: string) {
-  await prisma.$transaction(async (tx) => {
+  const nameTaken = () => new UserError("studios.errors.nameTaken", { name: input.name });
+  await uniquely(prisma.$transaction(async (tx) => {
     const clash = await tx.studio.findFirst({ where: { name: input.name, id: { not: studioId } }, select: { id: true } });
-    if (clash) throw new UserError("studios.errors.nameTaken", { name: input.name });
+    if (clash) throw nameTaken();
     const before = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { name: true, duty: true, level: true, budgetYuan: true } });
     await tx.studio.update({
       where: { id: studioId },
@@ -388,7 +391,7 @@ export async function updateStudioOfficial(studioId: string, input: StudioInput,
       entityId: studioId,
       data: { before: { ...before, budgetYuan: before.budgetYuan.toString() }, after: input } as unknown as Prisma.InputJsonValue,
     });
-  });
+  }), { name: nameTaken });
 }
 
 /**

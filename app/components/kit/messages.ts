@@ -14,5 +14,6 @@ export const kitMessages = defineMessages({
   saved: ["已保存。", "Saved."],
   formInvalid: ["表单中有需要修改的内容，请检查后重新提交。", "Some fields need attention. Please check and submit again."],
   chartDataTable: ["查看数据表", "Show the data as a table"],
+  notUnique: ["刚有人保存了同样的名称或编号，请换一个再试。", "Someone has just saved the same name or code; please choose another and try again."],
   uploadUnreadable: ["无法读取上传的内容，请重新选择文件后再试。", "The upload could not be read. Please choose the file again and retry."],
 });
