@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { isUserError } from "~/lib/user-error.ts";
+import { updateStudioDetails, updateStudioOfficial } from "~/studios/studios.server.ts";
+import { buildCast, buildUser } from "../../tests/support/factories.ts";
+import { whileAnotherSaves } from "../../tests/support/races.ts";
+import { asUser } from "../../tests/support/signed-in.ts";
+
+/**
+ * Issue 27, item 5: two people edit the same record from pages opened on the same version. The
+ * second save is refused with "已被他人修改" (409) listing what is stored now and what they typed;
+ * nothing of the first is overwritten. Saving again on the version now stored keeps theirs.
+ */
+const conflictOf = async (work: Promise<unknown>) => {
+  const outcome = await work.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!isUserError(outcome)) throw outcome ?? new Error("saved: expected 已被他人修改");
+  expect(outcome).toMatchObject({ key: "kit.editedByOthers", status: 409 });
+  return (outcome.details as { conflict: { version: string; fields: Array<{ label: string; theirs: unknown; yours: unknown }> } }).conflict;
+};
+const versionOf = async (studioId: string) => (await prisma.studio.findUniqueOrThrow({ where: { id: studioId } })).updatedAt.toISOString();
+const official = (studio: { name: string }, description: string) => ({
+  name: studio.name,
+  duty: "MENTAL_HEALTH" as const,
+  level: "SCHOOL" as const,
+  budgetYuan: 10000,
+  platform: "",
+  description,
+});
+
+describe("studio settings: 学工部 and the leader save at once", () => {
+  it("the second save is refused with both descriptions, and the first is kept", async () => {
+    const { studio, admin, leader } = await buildCast();
+    const version = await versionOf(studio.id);
+    // The leader's page is older than 学工部's save.
+    await updateStudioOfficial(studio.id, { ...official(studio, "学工部核定的工作室简介。"), version }, admin.id);
+    const conflict = await conflictOf(updateStudioDetails(studio.id, { description: "负责人写的新简介。", platform: "", version }, leader.id));
+    expect(conflict.fields).toEqual([{ label: "studios.create.description", theirs: "学工部核定的工作室简介。", yours: "负责人写的新简介。" }]);
+    expect((await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).description).toBe("学工部核定的工作室简介。");
+    expect(conflict.version).toBe(await versionOf(studio.id));
+    expect(await prisma.auditLog.count({ where: { action: "studio.update", entityId: studio.id } })).toBe(0);
+    // Having seen both, the leader saves again on the version stored now: theirs is kept.
+    await updateStudioDetails(studio.id, { description: "负责人写的新简介。", platform: "", version: conflict.version }, leader.id);
+    expect((await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).description).toBe("负责人写的新简介。");
+  });
+
+  it("at the same moment: the save that waited for the other is refused", async () => {
+    const { studio, leader } = await buildCast();
+    const version = await versionOf(studio.id);
+    const outcome = await whileAnotherSaves([[`UPDATE "Studio" SET description = $1, "updatedAt" = now() WHERE id = $2`, ["同时保存的简介。", studio.id]]], () =>
+      updateStudioDetails(studio.id, { description: "负责人的简介。", platform: "", version }, leader.id),
+    );
+    expect(outcome.status).toBe("rejected");
+    const conflict = await conflictOf(Promise.reject((outcome as PromiseRejectedResult).reason));
+    expect(conflict.fields).toEqual([{ label: "studios.create.description", theirs: "同时保存的简介。", yours: "负责人的简介。" }]);
+    expect((await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).description).toBe("同时保存的简介。");
+  });
+
+  it("学工部's official save on an old version lists each field that differs, with labels for enums", async () => {
+    const { studio, admin, leader } = await buildCast();
+    const version = await versionOf(studio.id);
+    await updateStudioDetails(studio.id, { description: "负责人的简介。", platform: "心理中心", version }, leader.id);
+    const conflict = await conflictOf(updateStudioOfficial(studio.id, { ...official(studio, "学工部的简介。"), duty: "CAREER", version }, admin.id));
+    expect(conflict.fields).toEqual([
+      { label: "studios.create.duty", theirs: { key: "duty.MENTAL_HEALTH" }, yours: { key: "duty.CAREER" } },
+      { label: "studios.create.platform", theirs: "心理中心", yours: "" },
+      { label: "studios.create.description", theirs: "负责人的简介。", yours: "学工部的简介。" },
+    ]);
+    expect(await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).toMatchObject({ duty: "MENTAL_HEALTH", description: "负责人的简介。" });
+  });
+
+  it("a stale version whose fields nobody else changed differently saves; no version saves as before", async () => {
+    const { studio, leader } = await buildCast();
+    const version = await versionOf(studio.id);
+    await updateStudioDetails(studio.id, { description: "同样的简介。", platform: "", version }, leader.id);
+    // The same text from a second tab: nothing of the other is lost.
+    await updateStudioDetails(studio.id, { description: "同样的简介。", platform: "", version }, leader.id);
+    await updateStudioDetails(studio.id, { description: "脚本写的简介。", platform: "" }, leader.id);
+    expect((await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).description).toBe("脚本写的简介。");
+  });
+
+  it("through the page: 409, the sentence, both values, and the form keeps what was typed", async () => {
+    const { studio, leader } = await buildCast();
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const edit = await import("~/routes/studios.$studioId.edit.tsx");
+    const page = await asUser(leader.username, edit.loader, `/studios/${studio.id}/edit`, { params: { studioId: studio.id } });
+    const { version } = page.data as { version: string };
+    const save = (username: string, form: Record<string, string>) => asUser(username, edit.action, `/studios/${studio.id}/edit`, { params: { studioId: studio.id }, form });
+    expect((await save(admin.username, { intent: "official", ...stringsOf(official(studio, "学工部的简介。")), foundedOn: "2024-09-01", version })).status).toBe(200);
+    const second = await save(leader.username, { intent: "details", description: "负责人的简介。", platform: "", version });
+    expect(second.status).toBe(409);
+    expect(second.data).toMatchObject({
+      intent: "details",
+      status: "error",
+      error: expect.stringMatching(/^已被他人修改/),
+      details: { conflict: { fields: [{ label: "studios.create.description", theirs: "学工部的简介。", yours: "负责人的简介。" }] } },
+      form: { initialValue: { description: "负责人的简介。" } },
+    });
+    expect((await prisma.studio.findUniqueOrThrow({ where: { id: studio.id } })).description).toBe("学工部的简介。");
+    // A version that is not one is bad input, not a conflict.
+    expect((await save(leader.username, { intent: "details", description: "x", platform: "", version: "昨天" })).status).toBe(400);
+  });
+});
+
+const stringsOf = (values: Record<string, string | number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
