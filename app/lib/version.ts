@@ -13,8 +13,9 @@ export const versionField = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
-/** A value as the conflict notice shows it: text, or a message key (an enum's label, yes/no). */
-export type ShownValue = string | { key: MessageKey };
+/** A value as the conflict notice shows it: text, a message key (an enum's label, yes/no), or a list of those. */
+export type ShownPart = string | { key: MessageKey };
+export type ShownValue = ShownPart | ShownPart[];
 
 /** One field of a stale edit: what is stored now and what the person sent. */
 export interface ConflictField {

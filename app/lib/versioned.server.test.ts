@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
+import { updatePersonalProfile, updateRecord } from "~/people/profile.server.ts";
+import { recordSchema } from "~/people/schemas.ts";
+import { updateProject } from "~/studios/projects.server.ts";
 import { updateStudioDetails, updateStudioOfficial } from "~/studios/studios.server.ts";
-import { buildCast, buildUser } from "../../tests/support/factories.ts";
+import { createCourse, updateCourse } from "~/training/catalogue.server.ts";
+import { courseSchema } from "~/training/schemas.ts";
+import { buildCast, buildProject, buildUser } from "../../tests/support/factories.ts";
 import { whileAnotherSaves } from "../../tests/support/races.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 
@@ -105,3 +110,63 @@ describe("studio settings: 学工部 and the leader save at once", () => {
 });
 
 const stringsOf = (values: Record<string, string | number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+
+describe("a project edited by its principal and the leader at once", () => {
+  it("the second save is refused with the fields that differ, members by name; nothing of the first is lost", async () => {
+    const { studio, leader, backbone, newcomer } = await buildCast();
+    const project = await buildProject({ studio, principal: backbone, members: [newcomer], title: "朋辈互助课题" });
+    const version = (await prisma.project.findUniqueOrThrow({ where: { id: project.id } })).updatedAt.toISOString();
+    const input = { title: "朋辈互助课题", level: "SCHOOL" as const, status: "PLANNING" as const, description: "", principalId: backbone.id, memberIds: [newcomer.id] };
+    await updateProject(studio.id, project.id, { ...input, status: "IN_PROGRESS", memberIds: [], version }, backbone.id);
+    const conflict = await conflictOf(updateProject(studio.id, project.id, { ...input, title: "朋辈互助课题（修订）", version }, leader.id));
+    expect(conflict.fields).toEqual([
+      { label: "studios.projects.title", theirs: "朋辈互助课题", yours: "朋辈互助课题（修订）" },
+      { label: "studios.projects.status", theirs: { key: "projectStatus.IN_PROGRESS" }, yours: { key: "projectStatus.PLANNING" } },
+      { label: "studios.projects.members", theirs: backbone.name, yours: [backbone.name, newcomer.name].sort((a, b) => a.localeCompare(b, "zh-CN")).join("、") },
+    ]);
+    const stored = await prisma.project.findUniqueOrThrow({ where: { id: project.id }, include: { members: true } });
+    expect(stored).toMatchObject({ title: "朋辈互助课题", status: "IN_PROGRESS" });
+    expect(stored.members.map((m) => m.userId)).toEqual([backbone.id]);
+  });
+});
+
+describe("a profile edited by its owner and by 学工部 at once", () => {
+  it("the owner's stale save of their own part is refused with both phone numbers; the record form too", async () => {
+    const person = await buildUser();
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const version = (await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).updatedAt.toISOString();
+    const personal = { intent: "personal" as const, specialties: [], specialtyTags: [] };
+    await updatePersonalProfile(person.id, { ...personal, phone: "13800000001", version }, admin.id);
+    const conflict = await conflictOf(updatePersonalProfile(person.id, { ...personal, phone: "13900000002", specialties: ["CAREER"], version }, person.id));
+    expect(conflict.fields).toEqual([
+      { label: "people.profile.phone", theirs: "13800000001", yours: "13900000002" },
+      { label: "people.profile.specialties", theirs: [], yours: [{ key: "duty.CAREER" }] },
+    ]);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).phone).toBe("13800000001");
+
+    const record = recordSchema.parse({ intent: "record", name: person.name, title: "LECTURER", fullTime: "yes" });
+    const now = (await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).updatedAt.toISOString();
+    await updateRecord(person.id, { ...record, position: "专职辅导员", version: now }, admin.id);
+    const stale = await conflictOf(updateRecord(person.id, { ...record, position: "学院团委书记", version: now }, admin.id));
+    expect(stale.fields).toEqual([{ label: "people.profile.position", theirs: "专职辅导员", yours: "学院团委书记" }]);
+    expect((await prisma.counselorProfile.findUniqueOrThrow({ where: { userId: person.id } })).position).toBe("专职辅导员");
+  });
+});
+
+describe("a training course edited by two organisers at once", () => {
+  it("the second save is refused with both titles and capacities; the first is kept", async () => {
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const platformId = (await prisma.trainingPlatform.findUniqueOrThrow({ where: { code: "LECTURE" } })).id;
+    const year = new Date().getUTCFullYear();
+    const input = courseSchema.parse({ title: "心理危机干预专题培训", platformId, level: "SCHOOL", year, capacity: 30 });
+    const courseId = await createCourse(input, admin.id);
+    const version = (await prisma.trainingCourse.findUniqueOrThrow({ where: { id: courseId } })).updatedAt.toISOString();
+    await updateCourse(courseId, { ...input, capacity: 40, version }, admin.id);
+    const conflict = await conflictOf(updateCourse(courseId, { ...input, title: "心理危机干预专题培训（二期）", capacity: 25, version }, admin.id));
+    expect(conflict.fields).toEqual([
+      { label: "training.course.formTitle", theirs: "心理危机干预专题培训", yours: "心理危机干预专题培训（二期）" },
+      { label: "training.course.formCapacity", theirs: "40", yours: "25" },
+    ]);
+    expect(await prisma.trainingCourse.findUniqueOrThrow({ where: { id: courseId } })).toMatchObject({ title: "心理危机干预专题培训", capacity: 40 });
+  });
+});

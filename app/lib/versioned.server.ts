@@ -33,7 +33,9 @@ export function edited<V>(label: MessageKey, yours: V, show?: (value: V) => Show
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each field has its own value type
-export async function claimVersion<Fields extends Record<string, EditedField<any>>>(
+export type EditedFields = Record<string, EditedField<any>>;
+
+export async function claimVersion<Fields extends EditedFields>(
   version: string | undefined,
   spec: {
     claim: (updatedAt: Date) => Promise<{ count: number }>;

@@ -118,6 +118,8 @@ const projectFields = z.object({
   endDate: calendarDay("studios.errors.badDate").optional(),
   principalId: z.string({ error: "studios.errors.principalRequired" }).min(1, "studios.errors.principalRequired"),
   memberIds: z.array(z.string()).default([]),
+  /** The version an edit was made against (decision 095); none when creating. */
+  version: versionField,
 });
 /** A project's form, for creating it (projects page) or editing it (its own page). */
 export const projectSchemaFor = <Intent extends "create" | "update">(intent: Intent) =>

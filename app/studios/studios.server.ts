@@ -10,7 +10,7 @@ import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
 import { uniquely } from "~/lib/unique.server.ts";
-import { claimVersion, edited } from "~/lib/versioned.server.ts";
+import { claimVersion, edited, type EditedFields } from "~/lib/versioned.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { rankStudios } from "./fit.ts";
 
@@ -361,7 +361,7 @@ export async function recordOverride(
  * The studio's settings are edited by its leader and by 学工部: a save made against an older version
  * of the studio (`version`, its updatedAt) is refused with both values (decision 095).
  */
-const claimStudio = (tx: Db, studioId: string, version: string | undefined, fields: Parameters<typeof claimVersion>[1]["fields"]) =>
+const claimStudio = (tx: Db, studioId: string, version: string | undefined, fields: EditedFields) =>
   claimVersion(version, {
     claim: (updatedAt) => tx.studio.updateMany({ where: { id: studioId, updatedAt }, data: { updatedAt: new Date() } }),
     current: () => tx.studio.findUnique({ where: { id: studioId } }),

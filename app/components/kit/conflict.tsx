@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ActionReply } from "~/lib/action-reply.ts";
-import { editConflictOf, type ShownValue } from "~/lib/version.ts";
+import { editConflictOf, type ShownPart, type ShownValue } from "~/lib/version.ts";
 import { Notice } from "./feedback.tsx";
 
 /**
@@ -11,7 +11,8 @@ import { Notice } from "./feedback.tsx";
 export function ConflictNotice({ message, details }: { message: string; details: unknown }) {
   const { t } = useTranslation();
   const conflict = editConflictOf(details);
-  const shown = (value: ShownValue) => (typeof value === "string" ? value || t("kit.conflictEmpty") : t(value.key));
+  const part = (value: ShownPart) => (typeof value === "string" ? value : t(value.key));
+  const shown = (value: ShownValue) => (Array.isArray(value) ? value.map(part).join("、") : part(value)) || t("kit.conflictEmpty");
   return (
     <Notice tone="error">
       <p>{message}</p>
