@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
+import { moveMeeting } from "~/meetings/agenda.server.ts";
+import { updateSeries } from "~/meetings/series.server.ts";
 import { updatePersonalProfile, updateRecord } from "~/people/profile.server.ts";
 import { recordSchema } from "~/people/schemas.ts";
 import { updateProject } from "~/studios/projects.server.ts";
 import { updateStudioDetails, updateStudioOfficial } from "~/studios/studios.server.ts";
 import { createCourse, updateCourse } from "~/training/catalogue.server.ts";
 import { courseSchema } from "~/training/schemas.ts";
-import { buildCast, buildProject, buildUser } from "../../tests/support/factories.ts";
+import { buildCast, buildMeetingSeries, buildProject, buildUser } from "../../tests/support/factories.ts";
 import { whileAnotherSaves } from "../../tests/support/races.ts";
+import { campForm } from "../../tests/support/camp-setup-forms.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 
 /**
@@ -168,5 +171,62 @@ describe("a training course edited by two organisers at once", () => {
       { label: "training.course.formCapacity", theirs: "40", yours: "25" },
     ]);
     expect(await prisma.trainingCourse.findUniqueOrThrow({ where: { id: courseId } })).toMatchObject({ title: "心理危机干预专题培训", capacity: 40 });
+  });
+});
+
+describe("a meeting series changed by two organisers at once, and a meeting moved twice", () => {
+  it("the second change of the series is refused with both titles and places; the first is kept", async () => {
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const series = await buildMeetingSeries({ organiser, title: "辅导员例会" }, [new Date(Date.now() + 40 * 86_400_000)]);
+    const version = (await prisma.meetingSeries.findUniqueOrThrow({ where: { id: series.id } })).updatedAt.toISOString();
+    const base = { title: "辅导员例会", weekOfMonth: 2, weekday: 3, startTime: "14:30", durationMinutes: 90, targets: [] };
+    await updateSeries(series.id, { ...base, place: "行政楼 301", version }, organiser.id);
+    const conflict = await conflictOf(updateSeries(series.id, { ...base, title: "辅导员月度例会", place: "图书馆报告厅", version }, organiser.id));
+    expect(conflict.fields).toEqual([
+      { label: "meetings.pages.newSeries.seriesTitle", theirs: "辅导员例会", yours: "辅导员月度例会" },
+      { label: "meetings.pages.newSeries.place", theirs: "行政楼 301", yours: "图书馆报告厅" },
+    ]);
+    expect(await prisma.meetingSeries.findUniqueOrThrow({ where: { id: series.id } })).toMatchObject({ title: "辅导员例会", place: "行政楼 301" });
+  });
+
+  it("a meeting moved from a page opened before another move is refused with both times; the first move stands", async () => {
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const start = new Date(Date.now() + 20 * 86_400_000);
+    const series = await buildMeetingSeries({ organiser }, [start]);
+    const meeting = series.meetings[0]!;
+    const version = meeting.startsAt.toISOString();
+    const first = new Date(start.getTime() + 86_400_000);
+    const second = new Date(start.getTime() + 2 * 86_400_000);
+    await moveMeeting(meeting.id, { startsAt: first, place: "第一会议室", version }, organiser);
+    const conflict = await conflictOf(moveMeeting(meeting.id, { startsAt: second, place: "第二会议室", version }, organiser));
+    expect(conflict.fields.map((f) => f.label)).toEqual(["meetings.pages.meeting.newTime", "meetings.pages.meeting.newPlace"]);
+    expect(conflict.fields[1]).toEqual({ label: "meetings.pages.meeting.newPlace", theirs: "第一会议室", yours: "第二会议室" });
+    expect(conflict.version).toBe(first.toISOString());
+    expect(await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).toMatchObject({ startsAt: first, place: "第一会议室" });
+    // Having seen it, moving it again from the time it has now goes through.
+    await moveMeeting(meeting.id, { startsAt: second, version: conflict.version }, organiser);
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt).toEqual(second);
+  });
+});
+
+describe("a camp's set-up saved by two organisers at once", () => {
+  it("the second save is refused with both titles and the round whose schedule differs; nothing of the first is lost", async () => {
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const [newCamp, editCamp] = await Promise.all([import("~/routes/camp.new.tsx"), import("~/routes/camp.$campId_.edit.tsx")]);
+    const title = `能力训练营-${admin.username}`;
+    const created = await asUser(admin.username, newCamp.action, "/camp/new", { form: { intent: "create", ...campForm(title) } });
+    const campId = created.response!.headers.get("Location")!.split("/").at(-1)!;
+    const url = `/camp/${campId}/edit`;
+    const page = await asUser(admin.username, editCamp.loader, url, { params: { campId } });
+    const { version } = (page.data as { camp: { version: string } }).camp;
+    const save = (form: Record<string, string>) => asUser(admin.username, editCamp.action, url, { params: { campId }, form: { intent: "update", ...form, version } });
+    expect((await save(campForm(`${title}（甲）`))).status).toBe(200);
+    const second = await save({ ...campForm(`${title}（乙）`), "rounds.TALK.opensAt": "2026-12-20T09:00" });
+    expect(second.status).toBe(409);
+    const reply = second.data as { error: string; details: { conflict: { fields: Array<{ label: string; theirs: unknown; yours: unknown }> } } };
+    expect(reply.error).toMatch(/^已被他人修改/);
+    expect(reply.details.conflict.fields[0]).toEqual({ label: "camp.setup.form.campTitle", theirs: `${title}（甲）`, yours: `${title}（乙）` });
+    expect(reply.details.conflict.fields.map((f) => f.label)).toEqual(["camp.setup.form.campTitle", "campRoundKind.TALK"]);
+    expect((await prisma.camp.findUniqueOrThrow({ where: { id: campId } })).title).toBe(`${title}（甲）`);
   });
 });
