@@ -9,7 +9,7 @@ import { updateProject } from "~/studios/projects.server.ts";
 import { updateStudioDetails, updateStudioOfficial } from "~/studios/studios.server.ts";
 import { createCourse, updateCourse } from "~/training/catalogue.server.ts";
 import { courseSchema } from "~/training/schemas.ts";
-import { buildCast, buildMeetingSeries, buildProject, buildUser } from "../../tests/support/factories.ts";
+import { buildCast, buildMeetingSeries, buildProject, buildQuestion, buildUser } from "../../tests/support/factories.ts";
 import { whileAnotherSaves } from "../../tests/support/races.ts";
 import { campForm } from "../../tests/support/camp-setup-forms.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
@@ -228,5 +228,42 @@ describe("a camp's set-up saved by two organisers at once", () => {
     expect(reply.details.conflict.fields[0]).toEqual({ label: "camp.setup.form.campTitle", theirs: `${title}（甲）`, yours: `${title}（乙）` });
     expect(reply.details.conflict.fields.map((f) => f.label)).toEqual(["camp.setup.form.campTitle", "campRoundKind.TALK"]);
     expect((await prisma.camp.findUniqueOrThrow({ where: { id: campId } })).title).toBe(`${title}（甲）`);
+  });
+});
+
+describe("a question of the bank edited from the same version by two people", () => {
+  it("the second edit, made from version 1 after version 2 was written, is refused with both texts; version 2 stays current", async () => {
+    const admin = await buildUser({ roles: ["ADMIN"] });
+    const { id } = await buildQuestion({ kind: "SINGLE", stem: "危机干预的第一步是？", options: ["评估风险", "通知家长"], answerKey: { kind: "SINGLE", correct: 0 }, category: "危机" });
+    const route = await import("~/routes/camp.bank.$questionId_.edit.tsx");
+    const url = `/camp/bank/${id}/edit`;
+    const page = await asUser(admin.username, route.loader, url, { params: { questionId: id } });
+    const { version } = page.data as { version: string };
+    const form = (stem: string, second: string) => ({
+      intent: "save",
+      kind: "SINGLE",
+      category: "危机",
+      stem,
+      duties: "CRISIS",
+      difficulty: "3",
+      explanation: "解析",
+      "options[0].text": "评估风险",
+      "options[0].correct": "on",
+      "options[1].text": second,
+      version,
+    });
+    const first = await asUser(admin.username, route.action, url, { params: { questionId: id }, form: form("危机干预的第一步应当是？", "通知家长") });
+    expect(first.status).toBe(302);
+    const second = await asUser(admin.username, route.action, url, { params: { questionId: id }, form: form("危机干预的第一步是？", "联系辅导员") });
+    expect(second.status).toBe(409);
+    const reply = second.data as { error: string; details: { conflict: { fields: Array<{ label: string; theirs: unknown; yours: unknown }> } } };
+    expect(reply.error).toMatch(/^已被他人修改/);
+    expect(reply.details.conflict.fields).toEqual([
+      { label: "camp.bank.form.stem", theirs: "危机干预的第一步应当是？", yours: "危机干预的第一步是？" },
+      { label: "camp.bank.form.answer", theirs: "A. 评估风险 ✓\nB. 通知家长", yours: "A. 评估风险 ✓\nB. 联系辅导员" },
+    ]);
+    const question = await prisma.question.findUniqueOrThrow({ where: { id }, include: { currentVersion: true } });
+    expect(question.currentVersion).toMatchObject({ number: 2, stem: "危机干预的第一步应当是？" });
+    expect(await prisma.questionVersion.count({ where: { questionId: id } })).toBe(2);
   });
 });
