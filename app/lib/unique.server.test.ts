@@ -4,6 +4,8 @@ import { prisma } from "~/db/client.server.ts";
 import { intentAction } from "~/lib/actions.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { permit } from "~/policy/index.ts";
+import { createMentor } from "~/mentors/pool.server.ts";
+import { newMentorFormSchema } from "~/mentors/schemas.ts";
 import { saveDirection } from "~/studios/directions.server.ts";
 import { updateStudioOfficial } from "~/studios/studios.server.ts";
 import { createJointGroup, updateJointGroup } from "~/training/organisers.server.ts";
@@ -229,5 +231,17 @@ describe("a unique violation no service names", () => {
     });
     const request = new Request("http://localhost/test", { method: "POST", headers: { Cookie: await cookieFor(person.username) }, body: new URLSearchParams({ intent: "go" }) });
     await expect(broken({ request, params: {}, context: {} })).rejects.toMatchObject({ code: "P2025" });
+  });
+});
+
+describe("a new external mentor's account taken at the same moment", () => {
+  it("is refused with the account's sentence", async () => {
+    const username = `ext-race-${Date.now().toString(36)}`;
+    const input = newMentorFormSchema.parse({ kind: "EXTERNAL", username, name: "王律师", organisation: "某律师事务所", rank: "ASSOCIATE", primaryDuty: "CRISIS", capacity: "2", available: true });
+    const outcome = await whileAnotherSaves(
+      [[`INSERT INTO "User" (id, username, "passwordHash", name, roles, "updatedAt") VALUES ($1, $2, 'x', '同时建的账号', '{MENTOR}', now())`, [`race-${username}`, username]]],
+      () => createMentor(adminId, input),
+    );
+    expect(refusal(outcome)).toEqual({ key: "mentors.errors.usernameTaken", params: { username }, status: 409 });
   });
 });
