@@ -8,6 +8,7 @@ import { translateKey, translateKnown } from "~/i18n/keys.ts";
 import type { Permit } from "~/policy/index.ts";
 import type { ActionReply, ConfirmRequest } from "./action-reply.ts";
 import { boundedFields, boundedResult } from "./bounded-echo.ts";
+import { notUniqueError, uniqueViolation } from "./unique.server.ts";
 import { isUserError } from "./user-error.ts";
 import { parseWithZod } from "./zod-form.ts";
 
@@ -140,7 +141,10 @@ export function intentAction<Ctx, Intents extends Record<string, IntentSpec<Ctx,
       const outcome = (await spec.run(call, input, target)) ?? {};
       if (outcome.redirectTo) return redirect(outcome.redirectTo, { headers: outcome.headers });
       return reply({ status: "success", notice: outcome.notice, data: outcome.data, form: submission.reply({ resetForm: !spec.keepForm, hideFields }) });
-    } catch (error) {
+    } catch (thrown) {
+      // A unique name or code taken by someone saving at the same moment, which no service mapped to
+      // its own sentence (decision 094): a 409 the person can act on, not the error page.
+      const error = uniqueViolation(thrown) ? notUniqueError() : thrown;
       if (!isUserError(error)) throw error;
       const message = translateKey(t, error.key, error.params);
       // A refusal about one field is shown there, like a validation error; the page gets the summary.

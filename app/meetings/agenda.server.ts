@@ -4,6 +4,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited } from "~/lib/versioned.server.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { resolveAudience } from "./invitations.server.ts";
 import { lengthOf, lockOpenMeeting } from "./meeting-lock.server.ts";
@@ -202,10 +203,20 @@ export async function publishAgenda(meetingId: string, actor: Pick<SessionUser, 
 }
 
 /** Moves one meeting (not its series): its items, invitations and groups stay; the first original time is kept. */
-export async function moveMeeting(meetingId: string, raw: { startsAt: Date | string; place?: string }, actor: Pick<SessionUser, "id">) {
+export async function moveMeeting(meetingId: string, raw: { startsAt: Date | string; place?: string; version?: string }, actor: Pick<SessionUser, "id">) {
   const input = moveSchema.parse(raw);
   const deliver = await prisma.$transaction(async (tx) => {
     const meeting = await lockOpenMeeting(tx, meetingId);
+    // Moved by someone else since the form was opened (its version is the time it showed): both are shown, nothing moves.
+    await claimVersion(input.version, {
+      claim: async (seen) => ({ count: meeting.startsAt.getTime() === seen.getTime() ? 1 : 0 }),
+      // The version handed back is the time it has now.
+      current: async () => ({ ...meeting, updatedAt: meeting.startsAt }),
+      fields: {
+        startsAt: edited("meetings.pages.meeting.newTime", input.startsAt),
+        place: edited("meetings.pages.meeting.newPlace", input.place ?? meeting.place),
+      },
+    });
     const endsAt = new Date(input.startsAt.getTime() + lengthOf(meeting) * 60_000);
     const original = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { movedFromStartsAt: true } });
     await tx.meeting.update({

@@ -3,6 +3,7 @@ import { ActionItemStatus, AgendaOutcomeKind, MeetingOrganiserKind, TargetGroup 
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { calendarDay } from "~/people/schemas.ts";
 import { schoolInstant } from "~/training/schemas.ts";
+import { versionField } from "~/lib/version.ts";
 
 /**
  * What the meeting services accept, checked on the server. The same schemas read forms (numbers
@@ -69,12 +70,20 @@ export const seriesSchema = recurrenceSchema.extend({
 export type SeriesInput = z.input<typeof seriesSchema>;
 
 /** A series as its organisers change it: everything but who organises it (that decides who may manage it). */
-export const seriesUpdateSchema = seriesSchema.omit({ organiserKind: true, collegeId: true, jointGroupId: true, studioId: true, coOrganiserIds: true });
+export const seriesUpdateSchema = seriesSchema
+  .omit({ organiserKind: true, collegeId: true, jointGroupId: true, studioId: true, coOrganiserIds: true })
+  // The version the change was made against (decision 095).
+  .extend({ version: versionField });
 export type SeriesUpdateInput = z.input<typeof seriesUpdateSchema>;
 
 export const generateSchema = z.object({ count: z.coerce.number().int().min(1, "meetings.errors.badCount").max(36, "meetings.errors.badCount") });
 
-export const moveSchema = z.object({ startsAt: schoolInstant, place: z.preprocess(blankToUndefined, z.string().trim().max(120, "validation.tooLong").optional()) });
+export const moveSchema = z.object({
+  startsAt: schoolInstant,
+  place: z.preprocess(blankToUndefined, z.string().trim().max(120, "validation.tooLong").optional()),
+  /** When the meeting was when the form was opened: a meeting's version for moving it (decision 095). */
+  version: versionField,
+});
 
 export const agendaItemSchema = z.object({
   segmentId: z.string({ error: "meetings.errors.badChoice" }).min(1, "meetings.errors.badChoice"),

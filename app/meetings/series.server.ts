@@ -5,6 +5,7 @@ import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { schoolToday } from "~/lib/calendar-date.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited } from "~/lib/versioned.server.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
 import { occurrencesFrom, ruleDayInMonth, schoolTimeOn } from "./recurrence.ts";
 import { segmentTemplateSchema, seriesSchema, seriesUpdateSchema, type MeetingTarget, type SeriesInput, type SeriesUpdateInput } from "./schemas.ts";
@@ -94,12 +95,29 @@ export async function updateSeries(seriesId: string, raw: SeriesUpdateInput, act
     await tx.$queryRaw`SELECT id FROM "MeetingSeries" WHERE id = ${seriesId} FOR UPDATE`;
     const before = await tx.meetingSeries.findUnique({ where: { id: seriesId }, select: { studioId: true } });
     if (!before) throw new Response("Not Found", { status: 404 });
+    // A change made against an older version of the series is refused with the fields that differ (decision 095).
+    const columns = seriesColumns(input);
+    const segmentsText = (segments: unknown) => (Array.isArray(segments) ? segments.map((s: { name: string; minutes: number }) => `${s.name} ${s.minutes}′`) : []);
+    await claimVersion(input.version, {
+      claim: (updatedAt) => tx.meetingSeries.updateMany({ where: { id: seriesId, updatedAt }, data: { updatedAt: new Date() } }),
+      current: async () => {
+        const row = await tx.meetingSeries.findUnique({ where: { id: seriesId } });
+        return row && { ...row, segments: segmentsText(row.segmentTemplate) };
+      },
+      fields: {
+        title: edited("meetings.pages.newSeries.seriesTitle", columns.title),
+        place: edited("meetings.pages.newSeries.place", columns.place),
+        description: edited("meetings.pages.newSeries.description", columns.description),
+        weekOfMonth: edited("meetings.pages.newSeries.weekOfMonth", columns.weekOfMonth),
+        weekday: edited("meetings.pages.newSeries.weekday", columns.weekday),
+        startTime: edited("meetings.pages.newSeries.startTime", columns.startTime),
+        durationMinutes: edited("meetings.pages.newSeries.duration", columns.durationMinutes),
+        segments: edited("meetings.pages.newSeries.segments", segmentsText(columns.segmentTemplate)),
+      },
+    });
     // A studio series without an audience invites the studio's members, as when it was created.
     const targets = input.targets.length || !before.studioId ? input.targets : [{ kind: "STUDIO" as const, studioId: before.studioId }];
-    await tx.meetingSeries.update({
-      where: { id: seriesId },
-      data: seriesColumns(input),
-    });
+    await tx.meetingSeries.update({ where: { id: seriesId }, data: columns });
     await tx.meetingSeriesTarget.deleteMany({ where: { seriesId } });
     await tx.meetingSeriesTarget.createMany({ data: targets.map((target) => ({ seriesId, ...targetRow(target) })) });
 
@@ -198,6 +216,7 @@ export async function seriesDetail(seriesId: string, actor: Actor) {
       description: true,
       organiserKind: true,
       active: true,
+      updatedAt: true,
       weekOfMonth: true,
       weekday: true,
       startTime: true,

@@ -6,6 +6,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Duty, MentorKind } from "~/generated/prisma/enums.ts";
+import { uniquely } from "~/lib/unique.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { nameKeys } from "~/people/name-keys.ts";
 import type { NewMentorInput, ProfileInput } from "./schemas.ts";
@@ -187,7 +188,9 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
   // A new external account's initial password only opens the page where its owner sets their own.
   const password = input.kind === "EXTERNAL" ? temporaryPassword() : null;
   const credential = password ? await initialPasswordFields(password) : null;
-  return prisma.$transaction(async (tx) => {
+  // Two people adding the same new account at once: the second is told the account is taken.
+  const usernameTaken = () => new UserError("mentors.errors.usernameTaken", { username: input.username });
+  return uniquely(prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { username: input.username }, include: { mentor: { select: { id: true } }, college: { select: { name: true } } } });
     let userId: string;
     let organisation = input.organisation;
@@ -199,7 +202,7 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
       userId = existing.id;
       if (!organisation) organisation = existing.college?.name ?? "";
     } else {
-      if (existing) throw new UserError("mentors.errors.usernameTaken", { username: input.username });
+      if (existing) throw usernameTaken();
       const user = await tx.user.create({ data: { username: input.username, name: input.name, ...nameKeys(input.name), ...credential!, roles: ["MENTOR"], collegeId: null } });
       userId = user.id;
     }
@@ -212,7 +215,7 @@ export async function createMentor(actorId: string, input: NewMentorInput): Prom
       data: { kind: input.kind, username: input.username, newAccount: input.kind === "EXTERNAL" },
     });
     return { mentorId: mentor.id, password };
-  });
+  }), { username: usernameTaken });
 }
 
 /**

@@ -2,6 +2,8 @@ import { recordAudit } from "~/audit/audit.server.ts";
 import { endSessions } from "~/auth/session.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited, type EditedFields } from "~/lib/versioned.server.ts";
+import type { Db } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { Level, Role } from "~/generated/prisma/enums.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
@@ -18,6 +20,7 @@ export async function getPerson(userId: string) {
       id: true,
       username: true,
       name: true,
+      updatedAt: true,
       email: true,
       phone: true,
       roles: true,
@@ -96,9 +99,24 @@ export function fullProfileOf(person: PersonRecord) {
 
 const emptyProfile = { title: "NONE" as const, specialties: [], specialtyTags: [], groups: [] };
 
+/**
+ * A profile is edited by its owner, their college and 学工部: a save made against an older version of
+ * the person (`version`, the account's updatedAt) is refused with the fields that differ (decision 095).
+ */
+function claimPerson(tx: Db, userId: string, version: string | undefined, fields: EditedFields) {
+  return claimVersion(version, {
+    claim: (updatedAt) => tx.user.updateMany({ where: { id: userId, updatedAt }, data: { updatedAt: new Date() } }),
+    current: async () => {
+      const user = await tx.user.findUnique({ where: { id: userId }, include: { profile: true } });
+      return user ? { ...emptyProfile, ...user.profile, ...user, updatedAt: user.updatedAt } : null;
+    },
+    fields,
+  });
+}
+
 /** The person's own part of the profile. */
 export async function updatePersonalProfile(userId: string, input: PersonalProfileInput, actorId: string) {
-  const { intent: _intent, phone, email, ...profile } = input;
+  const { intent: _intent, version, phone, email, ...profile } = input;
   const data = {
     education: profile.education ?? null,
     major: profile.major ?? null,
@@ -107,6 +125,15 @@ export async function updatePersonalProfile(userId: string, input: PersonalProfi
     specialtyTags: profile.specialtyTags,
   };
   await prisma.$transaction(async (tx) => {
+    await claimPerson(tx, userId, version, {
+      phone: edited("people.profile.phone", phone),
+      email: edited("people.profile.email", email),
+      education: edited("people.profile.education", data.education, (e) => (e ? { key: `education.${e}` } : "")),
+      major: edited("people.profile.major", data.major),
+      specialties: edited("people.profile.specialties", data.specialties, (list) => list.map((duty) => ({ key: `duty.${duty}` }))),
+      specialtyTags: edited("people.edit.tags", data.specialtyTags),
+      researchInterests: edited("people.profile.interests", data.researchInterests),
+    });
     await tx.user.update({ where: { id: userId }, data: { phone: phone ?? null, email: email ?? null } });
     await tx.counselorProfile.upsert({ where: { userId }, create: { userId, ...emptyProfile, ...data }, update: data });
     await recordAudit(tx, { actorId, action: "person.update-profile", entityType: "User", entityId: userId, data: { ...data, phone: phone ?? null, email: email ?? null } });
@@ -115,7 +142,7 @@ export async function updatePersonalProfile(userId: string, input: PersonalProfi
 
 /** The official record (start date, title, position, groups): stages and eligibility follow at once. */
 export async function updateRecord(userId: string, input: RecordInput, actorId: string) {
-  const { intent: _intent, name, ...record } = input;
+  const { intent: _intent, version, name, ...record } = input;
   const data = {
     gender: record.gender ?? null,
     birthDate: record.birthDate ?? null,
@@ -126,6 +153,16 @@ export async function updateRecord(userId: string, input: RecordInput, actorId: 
     groups: record.groups,
   };
   await prisma.$transaction(async (tx) => {
+    await claimPerson(tx, userId, version, {
+      name: edited("people.edit.name", name),
+      gender: edited("people.profile.gender", data.gender),
+      birthDate: edited("people.profile.birthDate", data.birthDate),
+      counselorSince: edited("people.profile.since", data.counselorSince),
+      title: edited("people.profile.title", data.title, (title) => ({ key: `title.${title}` })),
+      position: edited("people.profile.position", data.position),
+      fullTime: edited("people.profile.fullTime", data.fullTime),
+      groups: edited("people.profile.groups", data.groups, (list) => list.map((group) => ({ key: `group.${group}` }))),
+    });
     const before = await tx.counselorProfile.findUnique({ where: { userId }, select: { counselorSince: true, title: true, groups: true } });
     await tx.user.update({ where: { id: userId }, data: { name, ...nameKeys(name) } });
     await tx.counselorProfile.upsert({ where: { userId }, create: { userId, ...emptyProfile, ...data }, update: data });

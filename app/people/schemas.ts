@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Duty, Education, Level, ProfessionalTitle, Role, TargetGroup } from "~/generated/prisma/enums.ts";
 import { CAREER_STAGES } from "./career-stage.ts";
+import { versionField } from "~/lib/version.ts";
 
 /** Enum values in display order, for filters and forms. */
 export const DUTIES = Object.values(Duty);
@@ -69,6 +70,7 @@ export const personalProfileSchema = z.object({
   researchInterests: z.string().trim().max(500, "validation.tooLong").optional(),
   specialties: z.array(enumOf(DUTIES, "people.errors.badChoice")).max(3, "people.errors.tooManySpecialties").default([]),
   specialtyTags: tags,
+  version: versionField,
 });
 export type PersonalProfileInput = z.infer<typeof personalProfileSchema>;
 
@@ -83,6 +85,7 @@ export const recordSchema = z.object({
   position: z.string().trim().max(50, "validation.tooLong").optional(),
   fullTime: z.enum(["yes", "no"]).default("yes").transform((v) => v === "yes"),
   groups: z.array(enumOf(GROUPS, "people.errors.badChoice")).default([]),
+  version: versionField,
 });
 export type RecordInput = z.infer<typeof recordSchema>;
 

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const question = await getQuestion(params.questionId ?? "");
   if (!question) throw new Response("Not Found", { status: 404 });
   const values = formValuesOf(question.current);
-  return data<QuestionFormData>({ mode: "edit", kind: values.kind, values, category: question.category, questionId: question.id, number: question.current.number });
+  return data<QuestionFormData>({ mode: "edit", kind: values.kind, values, category: question.category, questionId: question.id, number: question.current.number, version: question.updatedAt.toISOString() });
 }
 
 export const action = editQuestionAction;

@@ -18,5 +18,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await loadSeriesAccess(user, params.seriesId);
   authorize(user, "meeting-series:manage", access.resource);
   const [series, audience] = await Promise.all([seriesDetail(access.series.id, user), audienceOptions()]);
-  return data({ series: { id: series.id, title: series.title, segments: series.segmentTemplate }, audience, values: await seriesFormValues(series) });
+  return data({ series: { id: series.id, title: series.title, segments: series.segmentTemplate, version: series.updatedAt.toISOString() }, audience, values: await seriesFormValues(series) });
 }

@@ -20,6 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const abilities = abilitiesOf(user, "person", account);
   const p = person.profile;
   return data({
+    // The version the personal and record forms edit (decision 095).
+    version: person.updatedAt.toISOString(),
     person: {
       id: person.id,
       name: person.name,

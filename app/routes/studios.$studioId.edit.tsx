@@ -26,10 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       platform: true,
       budgetYuan: true,
       foundedOn: true,
+      updatedAt: true,
       memberships: { where: { role: "LEADER" }, select: { user: { select: { name: true, username: true } } } },
     },
   });
   return data({
+    // The version both settings forms edit (decision 095).
+    version: studio.updatedAt.toISOString(),
     studio: { ...studio, budgetYuan: studio.budgetYuan.toString(), foundedOn: isoDay(studio.foundedOn), leader: studio.memberships[0]?.user ?? null },
   });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
+import { uniquely } from "~/lib/unique.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 
 /** Research directions (研究方向) under the studio's duty, each later matched with mentors. */
@@ -28,12 +29,13 @@ export function listDirections(studioId: string) {
 }
 
 export async function saveDirection(studioId: string, directionId: string | undefined, input: DirectionInput, actorId: string) {
-  return prisma.$transaction(async (tx) => {
+  const nameTaken = () => new UserError("studios.errors.directionNameTaken", { name: input.name });
+  return uniquely(prisma.$transaction(async (tx) => {
     const clash = await tx.direction.findFirst({
       where: { studioId, name: input.name, ...(directionId ? { id: { not: directionId } } : {}) },
       select: { id: true },
     });
-    if (clash) throw new UserError("studios.errors.directionNameTaken", { name: input.name });
+    if (clash) throw nameTaken();
     const data = { ...input, description: input.description ?? "" };
     let id: string;
     if (directionId) {
@@ -45,7 +47,7 @@ export async function saveDirection(studioId: string, directionId: string | unde
     }
     await recordAudit(tx, { actorId, action: directionId ? "direction.update" : "direction.create", entityType: "Direction", entityId: id, data: { studioId, ...data } });
     return id;
-  });
+  }), { "studioId,name": nameTaken });
 }
 
 /** Removes a direction; its mentor assignments go with it, projects and documents keep existing without it. */

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import type { ActionReply } from "~/lib/action-reply.ts";
@@ -19,8 +20,11 @@ export function ProjectForm({
   directions,
   submitLabel,
   pendingLabel,
+  version,
 }: {
   intent: "create" | "update";
+  /** The project's version, for an edit (decision 095). */
+  version?: string;
   /** This form's reply (its field errors, refusal or notice). */
   reply: ActionReply | undefined;
   defaultValue?: Record<string, string | string[] | undefined>;
@@ -44,6 +48,7 @@ export function ProjectForm({
   return (
     <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
+      {version ? <VersionField version={version} reply={reply} /> : null}
       <div className="sm:col-span-2">
         <ActionFeedback reply={reply} intent={intent} />
       </div>

@@ -6,6 +6,7 @@ import { createNotifications } from "~/notifications/notify.server.ts";
 import type { ProjectResource } from "~/policy/projects.ts";
 import type { StudioResource } from "~/policy/studios.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited } from "~/lib/versioned.server.ts";
 
 /** Projects (课题/项目) with members, milestones and tasks. */
 export async function listProjects(studioId: string) {
@@ -107,10 +108,45 @@ export async function createProject(studioId: string, input: ProjectInput, actor
   });
 }
 
-export async function updateProject(studioId: string, projectId: string, input: ProjectInput, actorId: string) {
+/**
+ * Saves a project's form. One made against an older version of the project (`version`) is refused
+ * with the fields that differ, nothing written (decision 095).
+ */
+export async function updateProject(studioId: string, projectId: string, { version, ...input }: ProjectInput & { version?: string }, actorId: string) {
   await prisma.$transaction(async (tx) => {
     const people = await checkProjectInput(tx, studioId, input);
-    await tx.project.update({ where: { id: projectId }, data: projectData(input) });
+    const names = async (ids: string[]) => {
+      const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+      return ids.map((id) => users.find((u) => u.id === id)?.name ?? "");
+    };
+    const memberNames = async (ids: string[]) => (await names([...ids].sort())).sort((a, b) => a.localeCompare(b, "zh-CN"));
+    const data = projectData(input);
+    await claimVersion(version, {
+      claim: (updatedAt) => tx.project.updateMany({ where: { id: projectId, updatedAt }, data: { updatedAt: new Date() } }),
+      current: async () => {
+        const project = await tx.project.findUnique({ where: { id: projectId }, include: { direction: { select: { name: true } }, members: { select: { userId: true, role: true } } } });
+        if (!project) return null;
+        const principal = project.members.find((m) => m.role === "PRINCIPAL")?.userId;
+        return {
+          ...project,
+          direction: project.direction?.name ?? "",
+          principal: principal ? (await names([principal]))[0] : "",
+          members: await memberNames(project.members.map((m) => m.userId)),
+        };
+      },
+      fields: {
+        title: edited("studios.projects.title", data.title),
+        level: edited("studios.projects.level", data.level, (level) => ({ key: `level.${level}` })),
+        status: edited("studios.projects.status", data.status, (status) => ({ key: `projectStatus.${status}` })),
+        direction: edited("studios.projects.direction", data.directionId ? ((await tx.direction.findUnique({ where: { id: data.directionId }, select: { name: true } }))?.name ?? "") : ""),
+        principal: edited("studios.projects.principal", (await names([input.principalId]))[0]),
+        members: edited("studios.projects.members", await memberNames(people)),
+        startDate: edited("studios.projects.startDate", data.startDate),
+        endDate: edited("studios.projects.endDate", data.endDate),
+        description: edited("studios.projects.description", data.description),
+      },
+    });
+    await tx.project.update({ where: { id: projectId }, data });
     await tx.projectMember.deleteMany({ where: { projectId } });
     await tx.projectMember.createMany({
       data: people.map((userId) => ({ projectId, userId, role: userId === input.principalId ? ("PRINCIPAL" as const) : ("MEMBER" as const) })),

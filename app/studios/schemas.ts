@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ActivityKind, Duty, EvaluationGrade, Level, OutputType, ProjectStatus, TaskStatus } from "~/generated/prisma/enums.ts";
 import { calendarDay } from "~/people/schemas.ts";
+import { versionField } from "~/lib/version.ts";
 
 export const DUTIES = Object.values(Duty);
 /** Studios are approved at school, provincial or national level (校级/省级/国家级). */
@@ -52,9 +53,9 @@ export const createStudioSchema = z.object({
 });
 
 /** What the leader may change about their studio. */
-export const leaderEditSchema = z.object({ intent: z.literal("details"), description: text(2000), platform: text(200) });
+export const leaderEditSchema = z.object({ intent: z.literal("details"), description: text(2000), platform: text(200), version: versionField });
 /** What 学工部 may change (what it approved). */
-export const adminEditSchema = z.object({ intent: z.literal("official"), ...studioFields });
+export const adminEditSchema = z.object({ intent: z.literal("official"), ...studioFields, version: versionField });
 export const changeLeaderSchema = z.object({ intent: z.literal("leader"), leaderUsername: username, overrideReason: text(500) });
 
 export const applySchema = z.object({
@@ -117,6 +118,8 @@ const projectFields = z.object({
   endDate: calendarDay("studios.errors.badDate").optional(),
   principalId: z.string({ error: "studios.errors.principalRequired" }).min(1, "studios.errors.principalRequired"),
   memberIds: z.array(z.string()).default([]),
+  /** The version an edit was made against (decision 095); none when creating. */
+  version: versionField,
 });
 /** A project's form, for creating it (projects page) or editing it (its own page). */
 export const projectSchemaFor = <Intent extends "create" | "update">(intent: Intent) =>

@@ -9,6 +9,8 @@ import { personQueryWhere } from "~/people/directory.server.ts";
 import { can, whereCan, whoMay, type Actor } from "~/policy/index.ts";
 import type { SchoolSettings } from "~/settings/school-settings.server.ts";
 import { leaderEligibilityGaps, type EligibilityGap } from "./eligibility.ts";
+import { uniquely } from "~/lib/unique.server.ts";
+import { claimVersion, edited, type EditedFields } from "~/lib/versioned.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { rankStudios } from "./fit.ts";
 
@@ -303,8 +305,9 @@ export async function createStudio(
   settings: SchoolSettings,
   now = new Date(),
 ): Promise<string> {
-  const { studioId, deliver } = await prisma.$transaction(async (tx) => {
-    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw new UserError("studios.errors.nameTaken", { name: input.name });
+  const nameTaken = () => new UserError("studios.errors.nameTaken", { name: input.name });
+  const { studioId, deliver } = await uniquely(prisma.$transaction(async (tx) => {
+    if (await tx.studio.findUnique({ where: { name: input.name }, select: { id: true } })) throw nameTaken();
     const { candidate, gaps } = await checkLeader(tx, input.leaderUsername, input.overrideReason, settings, now);
     const studio = await tx.studio.create({
       data: {
@@ -334,7 +337,7 @@ export async function createStudio(
       { userId: candidate.id, type: "studios.notices.appointedLeader", data: { studio: studio.name }, link: `/studios/${studio.id}` },
     ]);
     return { studioId: studio.id, deliver };
-  });
+  }), { name: nameTaken });
   deliver();
   return studioId;
 }
@@ -354,20 +357,45 @@ export async function recordOverride(
   });
 }
 
+/**
+ * The studio's settings are edited by its leader and by 学工部: a save made against an older version
+ * of the studio (`version`, its updatedAt) is refused with both values (decision 095).
+ */
+const claimStudio = (tx: Db, studioId: string, version: string | undefined, fields: EditedFields) =>
+  claimVersion(version, {
+    claim: (updatedAt) => tx.studio.updateMany({ where: { id: studioId, updatedAt }, data: { updatedAt: new Date() } }),
+    current: () => tx.studio.findUnique({ where: { id: studioId } }),
+    fields,
+  });
+
 /** The leader keeps the studio's description and platform current. */
-export async function updateStudioDetails(studioId: string, input: { description?: string; platform?: string }, actorId: string) {
+export async function updateStudioDetails(studioId: string, input: { description?: string; platform?: string; version?: string }, actorId: string) {
   await prisma.$transaction(async (tx) => {
     const data = { description: input.description ?? "", platform: input.platform ?? "" };
+    await claimStudio(tx, studioId, input.version, {
+      platform: edited("studios.create.platform", data.platform),
+      description: edited("studios.create.description", data.description),
+    });
     await tx.studio.update({ where: { id: studioId }, data });
     await recordAudit(tx, { actorId, action: "studio.update", entityType: "Studio", entityId: studioId, data });
   });
 }
 
 /** 学工部 changes what it approved: name, duty, level, budget, founding date. */
-export async function updateStudioOfficial(studioId: string, input: StudioInput, actorId: string) {
-  await prisma.$transaction(async (tx) => {
+export async function updateStudioOfficial(studioId: string, { version, ...input }: StudioInput & { version?: string }, actorId: string) {
+  const nameTaken = () => new UserError("studios.errors.nameTaken", { name: input.name });
+  await uniquely(prisma.$transaction(async (tx) => {
     const clash = await tx.studio.findFirst({ where: { name: input.name, id: { not: studioId } }, select: { id: true } });
-    if (clash) throw new UserError("studios.errors.nameTaken", { name: input.name });
+    if (clash) throw nameTaken();
+    await claimStudio(tx, studioId, version, {
+      name: edited("studios.create.name", input.name),
+      duty: edited("studios.create.duty", input.duty, (duty) => ({ key: `duty.${duty}` })),
+      level: edited("studios.create.level", input.level, (level) => ({ key: `level.${level}` })),
+      budgetYuan: edited("studios.create.budget", input.budgetYuan),
+      ...(input.foundedOn ? { foundedOn: edited("studios.create.foundedOn", input.foundedOn) } : {}),
+      platform: edited("studios.create.platform", input.platform ?? ""),
+      description: edited("studios.create.description", input.description ?? ""),
+    });
     const before = await tx.studio.findUniqueOrThrow({ where: { id: studioId }, select: { name: true, duty: true, level: true, budgetYuan: true } });
     await tx.studio.update({
       where: { id: studioId },
@@ -388,7 +416,7 @@ export async function updateStudioOfficial(studioId: string, input: StudioInput,
       entityId: studioId,
       data: { before: { ...before, budgetYuan: before.budgetYuan.toString() }, after: input } as unknown as Prisma.InputJsonValue,
     });
-  });
+  }), { name: nameTaken });
 }
 
 /**

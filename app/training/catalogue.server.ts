@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import type { CareerStage, Duty, TargetGroup, TrainingCourseStatus, TrainingLevel } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited } from "~/lib/versioned.server.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { whereCan, type Actor } from "~/policy/index.ts";
 import { lockCourse, promoteWaitlisted } from "./seats.server.ts";
@@ -70,13 +71,38 @@ export async function createCourse(input: CourseInput, actorId: string, { tx }: 
 
 /**
  * Changes a course. The capacity may not fall below the people already enrolled; a larger one
- * gives waitlisted people their seats at once (first come, first served) and tells them.
+ * gives waitlisted people their seats at once (first come, first served) and tells them. A form
+ * made against an older version of the course (`version`) is refused with the fields that differ
+ * (decision 095).
  */
 export async function updateCourse(courseId: string, input: CourseInput, actorId: string): Promise<void> {
   const deliver = await prisma.$transaction(async (tx) => {
     const course = await lockCourse(tx, courseId);
     if (course.status === "CANCELLED") throw new UserError("training.errors.courseCancelled");
     await checkPlatform(tx, input.platformId);
+    const data = courseData(input);
+    const platformName = async (id: string) => (await tx.trainingPlatform.findUnique({ where: { id }, select: { nameZh: true } }))?.nameZh ?? "";
+    await claimVersion(input.version, {
+      claim: (updatedAt) => tx.trainingCourse.updateMany({ where: { id: courseId, updatedAt }, data: { updatedAt: new Date() } }),
+      current: async () => {
+        const row = await tx.trainingCourse.findUnique({ where: { id: courseId } });
+        return row && { ...row, platform: await platformName(row.platformId) };
+      },
+      fields: {
+        title: edited("training.course.formTitle", data.title),
+        description: edited("training.course.formDescription", data.description),
+        platform: edited("training.course.formPlatform", await platformName(data.platformId)),
+        level: edited("training.course.formLevel", data.level, (level) => ({ key: `trainingLevel.${level}` })),
+        duties: edited("training.course.formDuties", data.duties, (list) => list.map((duty) => ({ key: `duty.${duty}` }))),
+        speaker: edited("training.course.formSpeaker", data.speaker),
+        speakerKind: edited("training.course.formSpeakerKind", data.speakerKind, (kind) => ({ key: `speakerKind.${kind}` })),
+        capacity: edited("training.course.formCapacity", data.capacity),
+        costYuan: edited("training.course.formCost", data.costYuan),
+        enrolOpensAt: edited("training.course.formOpens", data.enrolOpensAt),
+        enrolClosesAt: edited("training.course.formCloses", data.enrolClosesAt),
+        year: edited("training.course.formYear", data.year),
+      },
+    });
     const organiserChanged = course.level !== input.level || course.collegeId !== (input.collegeId ?? null) || course.jointGroupId !== (input.jointGroupId ?? null);
     if (organiserChanged) await checkOrganiser(input, tx);
     await checkBudget(tx, input, input.year, input.costYuan, courseId);
@@ -84,7 +110,7 @@ export async function updateCourse(courseId: string, input: CourseInput, actorId
     if (input.capacity != null && input.capacity < enrolled) {
       throw new UserError("training.errors.capacityBelowEnrolled", { enrolled }, { status: 400, details: { field: "capacity" } });
     }
-    await tx.trainingCourse.update({ where: { id: courseId }, data: courseData(input) });
+    await tx.trainingCourse.update({ where: { id: courseId }, data });
     await tx.trainingCourseTarget.deleteMany({ where: { courseId } });
     await tx.trainingCourseTarget.createMany({ data: targetRows(input).map((t) => ({ ...t, courseId })) });
     await recordAudit(tx, { actorId, action: "training.course-update", entityType: "TrainingCourse", entityId: courseId, data: { title: input.title } });
@@ -282,6 +308,7 @@ export async function courseDetail(courseId: string, viewerId: string, db: Db = 
       ...courseListSelect,
       description: true,
       createdAt: true,
+      updatedAt: true,
       sessions: {
         orderBy: { startsAt: "asc" },
         select: {

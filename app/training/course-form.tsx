@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
@@ -24,6 +25,7 @@ export function CourseForm({
   defaults,
   targets,
   lastResult,
+  versionField,
   submitLabel,
   pendingLabel,
 }: {
@@ -33,6 +35,8 @@ export function CourseForm({
   /** The current kind per stage and group ("NOVICE" → "REQUIRED"). */
   targets: Record<string, string>;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** An edit's version field (the kit's VersionField, decision 095). */
+  versionField?: ReactNode;
   submitLabel: string;
   pendingLabel: string;
 }) {
@@ -60,6 +64,7 @@ export function CourseForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="intent" value={intent} />
+      {versionField}
       {form.errors?.length ? (
         <p id={form.errorId} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {form.errors.join(" ")}

@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server.ts";
 import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { TrainingLevel } from "~/generated/prisma/enums.ts";
+import { uniquely } from "~/lib/unique.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { whoMay } from "~/policy/index.ts";
 import type { BudgetInput, JointGroupInput } from "./schemas.ts";
@@ -116,30 +117,30 @@ async function checkGroupColleges(db: Db, collegeIds: string[], groupId: string 
   if (taken) throw new UserError("training.errors.collegeInOtherGroup", { college: taken.college.name, group: taken.group.name });
 }
 
+const groupNameTaken = (name: string) => () => new UserError("training.errors.groupNameTaken", { name });
+
 export async function createJointGroup(input: JointGroupInput, actorId: string): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    if (await tx.jointTrainingGroup.findUnique({ where: { name: input.name }, select: { id: true } })) {
-      throw new UserError("training.errors.groupNameTaken", { name: input.name });
-    }
+  return uniquely(prisma.$transaction(async (tx) => {
+    if (await tx.jointTrainingGroup.findUnique({ where: { name: input.name }, select: { id: true } })) throw groupNameTaken(input.name)();
     const collegeIds = [...new Set(input.collegeIds)];
     await checkGroupColleges(tx, collegeIds, null);
     const group = await tx.jointTrainingGroup.create({ data: { name: input.name, members: { create: collegeIds.map((collegeId) => ({ collegeId })) } } });
     await recordAudit(tx, { actorId, action: "training.joint-group-create", entityType: "JointTrainingGroup", entityId: group.id, data: { name: input.name, collegeIds } });
     return group.id;
-  });
+  }), { name: groupNameTaken(input.name) });
 }
 
 export async function updateJointGroup(groupId: string, input: JointGroupInput, actorId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await uniquely(prisma.$transaction(async (tx) => {
     const other = await tx.jointTrainingGroup.findUnique({ where: { name: input.name }, select: { id: true } });
-    if (other && other.id !== groupId) throw new UserError("training.errors.groupNameTaken", { name: input.name });
+    if (other && other.id !== groupId) throw groupNameTaken(input.name)();
     const collegeIds = [...new Set(input.collegeIds)];
     await checkGroupColleges(tx, collegeIds, groupId);
     await tx.jointTrainingGroup.update({ where: { id: groupId }, data: { name: input.name } });
     await tx.jointTrainingGroupMember.deleteMany({ where: { groupId, collegeId: { notIn: collegeIds } } });
     await tx.jointTrainingGroupMember.createMany({ data: collegeIds.map((collegeId) => ({ groupId, collegeId })), skipDuplicates: true });
     await recordAudit(tx, { actorId, action: "training.joint-group-update", entityType: "JointTrainingGroup", entityId: groupId, data: { name: input.name, collegeIds } });
-  });
+  }), { name: groupNameTaken(input.name) });
 }
 
 export async function dissolveJointGroup(groupId: string, actorId: string): Promise<void> {

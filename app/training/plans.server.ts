@@ -3,6 +3,7 @@ import type { Db } from "~/db/client.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { CareerStage } from "~/generated/prisma/enums.ts";
+import { uniquely } from "~/lib/unique.server.ts";
 import { UserError } from "~/lib/user-error.ts";
 import type { PlanInput, PlatformInput } from "./schemas.ts";
 
@@ -84,27 +85,28 @@ export function listPlatforms(db: Db = prisma) {
   });
 }
 
+const platformCodeTaken = (code: string) => () => new UserError("training.errors.platformCodeTaken", { code }, { status: 400 });
+
 export async function createPlatform(input: PlatformInput, actorId: string): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    if (await tx.trainingPlatform.findUnique({ where: { code: input.code }, select: { id: true } })) {
-      throw new UserError("training.errors.platformCodeTaken", { code: input.code }, { status: 400 });
-    }
+  return uniquely(prisma.$transaction(async (tx) => {
+    if (await tx.trainingPlatform.findUnique({ where: { code: input.code }, select: { id: true } })) throw platformCodeTaken(input.code)();
     const platform = await tx.trainingPlatform.create({ data: { ...input, builtIn: false }, select: { id: true } });
     await recordAudit(tx, { actorId, action: "training.platform-create", entityType: "TrainingPlatform", entityId: platform.id, data: { code: input.code } });
     return platform.id;
-  });
+  }), { code: platformCodeTaken(input.code) });
 }
 
 /** Names, order and kind of a platform; a built-in one keeps its code. */
 export async function updatePlatform(platformId: string, input: PlatformInput, actorId: string): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  // A built-in platform keeps its code, so only another's new code can collide here.
+  await uniquely(prisma.$transaction(async (tx) => {
     const platform = await tx.trainingPlatform.findUniqueOrThrow({ where: { id: platformId }, select: { code: true, builtIn: true } });
     const code = platform.builtIn ? platform.code : input.code;
     const other = await tx.trainingPlatform.findUnique({ where: { code }, select: { id: true } });
-    if (other && other.id !== platformId) throw new UserError("training.errors.platformCodeTaken", { code }, { status: 400 });
+    if (other && other.id !== platformId) throw platformCodeTaken(code)();
     await tx.trainingPlatform.update({ where: { id: platformId }, data: { ...input, code } });
     await recordAudit(tx, { actorId, action: "training.platform-update", entityType: "TrainingPlatform", entityId: platformId, data: { code } });
-  });
+  }), { code: platformCodeTaken(input.code) });
 }
 
 export async function removePlatform(platformId: string, actorId: string): Promise<void> {

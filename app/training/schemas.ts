@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CheckInMethod, Duty, SpeakerKind, TargetGroup, TrainingLevel, TrainingTargetKind } from "~/generated/prisma/enums.ts";
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { calendarDay } from "~/people/schemas.ts";
+import { versionField } from "~/lib/version.ts";
 
 /**
  * What the training services accept, checked on the server. The same schemas read forms (numbers
@@ -73,6 +74,8 @@ export const courseSchema = z
     ),
     year: z.coerce.number({ error: "training.errors.badYear" }).int("training.errors.badYear").min(2000, "training.errors.badYear").max(2100, "training.errors.badYear"),
     targets: z.array(targetSchema).max(40).default([]),
+    /** The version an edit was made against (decision 095); none when creating. */
+    version: versionField,
   })
   .refine((c) => !c.enrolOpensAt || !c.enrolClosesAt || c.enrolClosesAt > c.enrolOpensAt, { path: ["enrolClosesAt"], message: "training.errors.windowOrder" });
 export type CourseInput = z.infer<typeof courseSchema>;

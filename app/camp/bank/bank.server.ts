@@ -3,9 +3,10 @@ import { prisma, type Db } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { QuestionSource } from "~/generated/prisma/enums.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited } from "~/lib/versioned.server.ts";
 import type { QuestionDraft } from "../question-draft.ts";
 import { BANK_PAGE_SIZE, type BankFilter, type QuestionFormValue } from "./schemas.ts";
-import { sameContent, versionOf, type VersionContent } from "./version.ts";
+import { formValuesOf, sameContent, versionOf, type VersionContent } from "./version.ts";
 
 /**
  * The school's question bank (题库, issue 20 §2, decision 084). Only 学工部 reaches it (the routes
@@ -57,7 +58,9 @@ export async function insertQuestions(tx: Db, drafts: readonly QuestionDraft[], 
 
 /**
  * A new version of a question: version n+1 becomes current, the earlier ones stay as they were.
- * A change of category alone writes no version; no change at all is refused.
+ * A change of category alone writes no version; no change at all is refused. An edit made from an
+ * older version than the current one (`version`: the question as the form was opened) would make
+ * its text current and drop the other's: it is refused with what differs (decision 095).
  */
 export async function editQuestion(questionId: string, input: QuestionFormValue, actorId: string): Promise<{ number: number } | { number: null }> {
   return prisma.$transaction(async (tx) => {
@@ -70,6 +73,21 @@ export async function editQuestion(questionId: string, input: QuestionFormValue,
     if (!question?.currentVersion) throw new Response("Not Found", { status: 404 });
     const content = versionOf(input.draft);
     const current = question.currentVersion;
+    await claimVersion(input.version, {
+      claim: (updatedAt) => tx.question.updateMany({ where: { id: questionId, updatedAt }, data: { updatedAt: new Date() } }),
+      current: async () => {
+        const row = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { updatedAt: true } });
+        return { ...current, category: question.category, answer: answerText(current), duties: [...current.duties], updatedAt: row.updatedAt };
+      },
+      fields: {
+        category: edited("camp.bank.form.category", input.category),
+        stem: edited("camp.bank.form.stem", content.stem),
+        answer: edited("camp.bank.form.answer", answerText(content)),
+        duties: edited("camp.bank.form.duties", content.duties, (duties) => duties.map((duty) => ({ key: `duty.${duty}` }))),
+        difficulty: edited("camp.bank.form.difficulty", content.difficulty),
+        explanation: edited("camp.bank.form.explanation", content.explanation),
+      },
+    });
     const same = sameContent(content, current);
     const categoryChanged = question.category !== input.category;
     if (same && !categoryChanged) throw new UserError("camp.bank.errors.unchanged");
@@ -168,6 +186,7 @@ export async function getQuestion(questionId: string, db: Db = prisma) {
       source: true,
       retiredAt: true,
       createdAt: true,
+      updatedAt: true,
       currentVersionId: true,
       versions: { orderBy: { number: "desc" }, select: versionSelect },
     },
@@ -182,5 +201,12 @@ export async function getQuestion(questionId: string, db: Db = prisma) {
   }));
   const current = versions.find((v) => v.id === question.currentVersionId) ?? versions[0];
   if (!current) return null;
-  return { id: question.id, category: question.category, source: question.source, retiredAt: question.retiredAt, createdAt: question.createdAt, current, versions };
+  return { id: question.id, category: question.category, source: question.source, retiredAt: question.retiredAt, createdAt: question.createdAt, updatedAt: question.updatedAt, current, versions };
+}
+
+/** A version's options and answer as one line of text: what a conflict shows and compares. */
+function answerText(version: { kind: VersionContent["kind"]; stem: string; options: unknown; answerKey: unknown; duties: VersionContent["duties"]; difficulty: number; explanation: string }): string {
+  const values = formValuesOf(version);
+  if (values.options.length) return values.options.map((option, index) => `${String.fromCharCode(65 + index)}. ${option.text}${option.correct ? " ✓" : ""}`).join("\n");
+  return [values.answer, values.accepted, values.referenceAnswer].flat().filter((part) => part !== undefined && part !== "").join("、");
 }

@@ -3,6 +3,7 @@ import { Duty } from "~/generated/prisma/enums.ts";
 import { issueMessage } from "~/lib/zod-form.ts";
 import { MAX_DIFFICULTY, MIN_DIFFICULTY, QUESTION_KINDS, questionDraftSchema, type QuestionDraft } from "../question-draft.ts";
 import { bankIssue } from "./version.ts";
+import { versionField } from "~/lib/version.ts";
 
 /**
  * The bank's forms (decision 084). The question form is checked by the importers' own draft schema
@@ -23,6 +24,8 @@ function formPath(path: readonly PropertyKey[]): PropertyKey[] {
 }
 
 const questionFields = z.object({
+  /** An edit: the version of the question it was made against (decision 095). */
+  version: versionField,
   kind: z.enum(QUESTION_KINDS, { error: "camp.import.errors.unknownKind" }),
   category: z.string().trim().max(MAX_CATEGORY, "camp.bank.errors.categoryTooLong").default(""),
   stem: z.string().default(""),
@@ -61,7 +64,7 @@ function draftInput(form: z.output<typeof questionFields>) {
 }
 
 /** A question as typed in (new, or a new version of one): the category and the checked draft. */
-export const questionFormSchema = questionFields.transform((form, ctx): { category: string; draft: QuestionDraft } => {
+export const questionFormSchema = questionFields.transform((form, ctx): { category: string; draft: QuestionDraft; version?: string } => {
   // Several blanks are the bank's refusal, said as such rather than as a count of answer groups.
   const severalBlanks = form.kind === "FILL_IN" && (form.stem.match(/_{3,}/g)?.length ?? 0) > 1;
   if (severalBlanks) ctx.addIssue({ code: "custom", message: "camp.bank.errors.oneBlank", path: ["accepted"] });
@@ -81,7 +84,7 @@ export const questionFormSchema = questionFields.transform((form, ctx): { catego
     ctx.addIssue({ code: "custom", message: refused, path: [refused === "camp.bank.errors.oneBlank" ? "accepted" : "options"] });
     return z.NEVER;
   }
-  return { category: form.category, draft: parsed.data };
+  return { category: form.category, draft: parsed.data, version: form.version };
 });
 
 export type QuestionFormValue = z.output<typeof questionFormSchema>;

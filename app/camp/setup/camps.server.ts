@@ -2,6 +2,8 @@ import { prisma, type Db } from "~/db/client.server.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import type { CampStatus, Prisma } from "~/generated/prisma/client.ts";
 import { UserError } from "~/lib/user-error.ts";
+import { claimVersion, edited, type EditedFields } from "~/lib/versioned.server.ts";
+import { formatDateTime } from "~/lib/format.ts";
 import { validateIdentificationRule } from "../identification.ts";
 import { validateRoundSettings, type RoundSettings } from "../results.ts";
 import { builtInTemplate, copyRubric } from "./rubrics.server.ts";
@@ -128,6 +130,42 @@ function fixedPart(kind: RoundKind, round: RoundSettingsInput): string {
   return JSON.stringify({ ...roundColumns(kind, round), cutFrom: JUDGED_KINDS.includes(kind) ? (round.cutFrom ?? null) : null, points: kind === "IDENTIFICATION" ? identificationPoints(round) : null });
 }
 
+/**
+ * A camp's form made against an older version of it (`version`) is refused with what differs: the
+ * basics, the organisers, and each round whose settings differ (shown by its schedule) (decision 095).
+ */
+async function claimCamp(tx: Db, campId: string, input: CampInput) {
+  const when = (date: Date | undefined) => (date ? formatDateTime(date, "zh-CN") : "—");
+  const round = (kind: RoundKind, settings: RoundSettingsInput) => ({ fixed: fixedPart(kind, settings), opensAt: settings.opensAt?.getTime() ?? null, closesAt: settings.closesAt?.getTime() ?? null });
+  const shownRound = (settings: RoundSettingsInput) => `${when(settings.opensAt)} – ${when(settings.closesAt)}`;
+  const fields: EditedFields = {
+    title: edited("camp.setup.form.campTitle", input.title),
+    year: edited("camp.setup.form.year", input.year),
+    startsOn: edited("camp.setup.form.startsOn", input.startsOn),
+    endsOn: edited("camp.setup.form.endsOn", input.endsOn),
+    description: edited("camp.setup.form.description", input.description),
+    organisers: edited("camp.setup.form.organisers", [...input.organisers].sort()),
+  };
+  for (const kind of ROUND_KINDS) fields[kind] = { label: `campRoundKind.${kind}`, yours: round(kind, input.rounds[kind]), show: () => shownRound(input.rounds[kind]) };
+  let stored: CampInput | null = null;
+  await claimVersion(input.version, {
+    claim: (updatedAt) => tx.camp.updateMany({ where: { id: campId, updatedAt }, data: { updatedAt: new Date() } }),
+    current: async () => {
+      const row = await tx.camp.findUnique({ where: { id: campId }, select: { updatedAt: true } });
+      if (!row) return null;
+      stored = await campInput(campId, tx);
+      const rounds = Object.fromEntries(ROUND_KINDS.map((kind) => [kind, round(kind, stored!.rounds[kind])]));
+      return { ...stored, ...rounds, organisers: [...stored.organisers].sort(), updatedAt: row.updatedAt };
+    },
+    fields: Object.fromEntries(
+      Object.entries(fields).map(([name, field]) =>
+        // A round's stored value reads as its stored schedule.
+        ROUND_KINDS.includes(name as RoundKind) ? [name, { ...field, show: (value: unknown) => (value === field.yours ? field.show!(value) : shownRound(stored!.rounds[name as RoundKind])) }] : [name, field],
+      ),
+    ),
+  });
+}
+
 /** Changes a camp: everything while a draft; once open, the basics, organisers and the rounds' schedule only. */
 export async function updateCamp(campId: string, input: CampInput, actorId: string): Promise<void> {
   checkRounds(input.rounds);
@@ -135,6 +173,7 @@ export async function updateCamp(campId: string, input: CampInput, actorId: stri
     const [camp] = await tx.$queryRaw<Array<{ status: CampStatus }>>`SELECT status FROM "Camp" WHERE id = ${campId} FOR UPDATE`;
     if (!camp) throw new Response("Not Found", { status: 404 });
     if (camp.status !== "DRAFT" && camp.status !== "OPEN") throw new UserError("camp.setup.errors.notEditable");
+    await claimCamp(tx, campId, input);
     if (camp.status === "OPEN") {
       const stored = await campInput(campId, tx);
       const changed = ROUND_KINDS.filter((kind) => fixedPart(kind, stored.rounds[kind]) !== fixedPart(kind, input.rounds[kind]));
@@ -212,7 +251,9 @@ export async function campInput(campId: string, db: Db = prisma): Promise<CampIn
 
 /** The camp's name and state, for the headings of its set-up pages. */
 export async function campHeading(campId: string) {
-  const camp = await prisma.camp.findUnique({ where: { id: campId }, select: { id: true, title: true, status: true } });
+  const camp = await prisma.camp.findUnique({ where: { id: campId }, select: { id: true, title: true, status: true, updatedAt: true } });
   if (!camp) throw new Response("Not Found", { status: 404 });
-  return camp;
+  const { updatedAt, ...heading } = camp;
+  // The version the edit form carries (decision 095).
+  return { ...heading, version: updatedAt.toISOString() };
 }

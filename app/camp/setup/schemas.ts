@@ -3,6 +3,7 @@ import { CampRoundKind, JudgedScoringRule, MultipleChoiceRule, TargetGroup } fro
 import { CAREER_STAGES } from "~/people/career-stage.ts";
 import { calendarDay } from "~/people/schemas.ts";
 import { schoolInstant } from "~/training/schemas.ts";
+import { versionField } from "~/lib/version.ts";
 
 /**
  * What the camp set-up services accept (issue 20 §1), checked on the server. The same schemas read
@@ -83,6 +84,8 @@ export const campSchema = z
       CASE_STUDY: roundSettingsSchema,
       TALK: roundSettingsSchema,
     }),
+    /** The version an edit was made against (decision 095); none when creating. */
+    version: versionField,
   })
   .superRefine((camp, ctx) => {
     if (camp.startsOn && camp.endsOn && camp.endsOn < camp.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "camp.setup.errors.endsBeforeStart" });

@@ -14,5 +14,16 @@ export const kitMessages = defineMessages({
   saved: ["已保存。", "Saved."],
   formInvalid: ["表单中有需要修改的内容，请检查后重新提交。", "Some fields need attention. Please check and submit again."],
   chartDataTable: ["查看数据表", "Show the data as a table"],
+  notUnique: ["刚有人保存了同样的名称或编号，请换一个再试。", "Someone has just saved the same name or code; please choose another and try again."],
+  editedByOthers: [
+    "已被他人修改：你打开这页之后，有人保存了新的内容。你的修改尚未保存，仍在表单中；请对照下面的当前值，确认后再次保存（将以你的内容为准）。",
+    "Changed by someone else: since you opened this page, someone saved new content. Your changes are not saved and are still in the form; compare them with the current values below and save again to keep yours.",
+  ],
+  conflictField: ["内容", "Field"],
+  conflictTheirs: ["当前值", "Current value"],
+  conflictYours: ["你的修改", "Your change"],
+  conflictEmpty: ["（空）", "(empty)"],
+  yes: ["是", "Yes"],
+  no: ["否", "No"],
   uploadUnreadable: ["无法读取上传的内容，请重新选择文件后再试。", "The upload could not be read. Please choose the file again and retry."],
 });

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
@@ -131,6 +132,7 @@ function MoveMeeting() {
       <ActionFeedback reply={reply} intent="move" />
       <Form method="post" {...getFormProps(form)} className="mt-2 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <input type="hidden" name="intent" value="move" />
+        <VersionField version={String(meeting.startsAt)} reply={reply?.intent === "move" ? reply : undefined} />
         <TextField field={fields.startsAt} type="datetime-local" label={t("meetings.pages.meeting.newTime")} />
         <TextField field={fields.place} label={t("meetings.pages.meeting.newPlace")} maxLength={120} />
         <SubmitButton intent="move" tone="secondary" pendingLabel={t("meetings.pages.meeting.moving")}>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
@@ -67,7 +68,7 @@ export function EditSeriesPage() {
   const { t } = useTranslation();
   return (
     <SeriesForm
-      mode={{ kind: "edit", seriesId: series.id }}
+      mode={{ kind: "edit", seriesId: series.id, version: series.version }}
       audience={audience}
       reply={reply}
       title={t("meetings.pages.editSeries.title", { title: series.title })}
@@ -89,7 +90,7 @@ function SeriesForm({
   defaults,
   segments: initialSegments,
 }: {
-  mode: { kind: "create"; organisers: Organiser[] } | { kind: "edit"; seriesId: string };
+  mode: { kind: "create"; organisers: Organiser[] } | { kind: "edit"; seriesId: string; version: string };
   audience: { colleges: Array<{ id: string; name: string }>; studios: Array<{ id: string; name: string }> };
   reply: ReturnType<typeof useActionData<typeof newAction>> | ReturnType<typeof useActionData<typeof editAction>>;
   title: string;
@@ -128,6 +129,7 @@ function SeriesForm({
       <ActionFeedback reply={anyReply} intent={intent} />
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         <input type="hidden" name="intent" value={intent} />
+        {mode.kind === "edit" ? <VersionField version={mode.version} reply={anyReply?.intent === "update" ? anyReply : undefined} /> : null}
         <Card title={t("meetings.pages.newSeries.basics")}>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField field={fields.title} label={t("meetings.pages.newSeries.seriesTitle")} className="sm:col-span-2" maxLength={120} placeholder={t("meetings.pages.newSeries.titlePlaceholder")} />

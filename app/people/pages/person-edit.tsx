@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -18,7 +19,7 @@ const option = (value: string, label: string) => ({ value, label });
 
 /** Editing a profile: the person's own part, then (for those who may) the record, honours, account and password. */
 export function PersonEditPage() {
-  const { person, abilities, password, colleges } = useLoaderData<typeof loader>();
+  const { person, abilities, password, colleges, version } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const validated = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
@@ -65,6 +66,7 @@ export function PersonEditPage() {
         <p className="mb-4 text-sm text-slate-600">{t("people.edit.personalHint")}</p>
         <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(personalForm)}>
           <input type="hidden" name="intent" value="personal" />
+          <VersionField version={version} reply={replyFor(reply, "personal")} />
           <div className="sm:col-span-2">
             <ActionFeedback reply={reply} intent="personal" />
           </div>
@@ -99,6 +101,7 @@ export function PersonEditPage() {
           <p className="mb-4 text-sm text-slate-600">{t("people.edit.recordHint")}</p>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(recordForm)}>
             <input type="hidden" name="intent" value="record" />
+          <VersionField version={version} reply={replyFor(reply, "record")} />
             <div className="sm:col-span-2">
               <ActionFeedback reply={reply} intent="record" />
             </div>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
 import { replyFor } from "~/lib/action-reply.ts";
 import type { loader } from "~/routes/studios.$studioId.edit.tsx";
@@ -16,7 +17,7 @@ import { StudioPageHeading } from "../studio-header.tsx";
 
 /** The studio's settings: what the leader may change, and what 学工部 approved (with the leader). */
 export function EditStudioPage() {
-  const { studio } = useLoaderData<typeof loader>();
+  const { studio, version } = useLoaderData<typeof loader>();
   const chrome = useStudio();
   const canAdminister = chrome.abilities["studio:administer"];
   const reply = useActionData<typeof action>();
@@ -46,6 +47,7 @@ export function EditStudioPage() {
         <Card title={t("studios.edit.official")}>
           <Form method="post" className="grid gap-4 sm:grid-cols-2" {...getFormProps(officialForm)}>
             <input type="hidden" name="intent" value="official" />
+            <VersionField version={version} reply={replyFor(reply, "official")} />
             <div className="sm:col-span-2"><ActionFeedback reply={reply} intent="official" /></div>
             <TextField field={official.name} label={t("studios.create.name")} className="sm:col-span-2" />
             <SelectField field={official.duty} label={t("studios.create.duty")} options={DUTIES.map((d) => option(d, t(`duty.${d}`)))} />
@@ -65,6 +67,7 @@ export function EditStudioPage() {
         <Card title={t("studios.edit.details")}>
           <Form method="post" className="space-y-4" {...getFormProps(detailsForm)}>
             <input type="hidden" name="intent" value="details" />
+            <VersionField version={version} reply={replyFor(reply, "details")} />
             <ActionFeedback reply={reply} intent="details" />
             <TextField field={details.platform} label={t("studios.create.platform")} />
             <TextAreaField field={details.description} label={t("studios.create.description")} rows={6} />

@@ -204,6 +204,7 @@ export function ProjectPage() {
           <ProjectForm
             intent="update"
             reply={replyFor(reply, "update")}
+            version={String(project.updatedAt)}
             defaultValue={{
               title: project.title,
               level: project.level,

@@ -3,6 +3,7 @@ import { parseWithZod } from "~/lib/zod-form.ts";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
@@ -119,6 +120,7 @@ export function EditCoursePage() {
         }}
         targets={targets}
         lastResult={replyFor(reply, "update")?.form}
+        versionField={<VersionField version={String(course.updatedAt)} reply={replyFor(reply, "update")} />}
         submitLabel={t("training.course.save")}
         pendingLabel={t("training.course.saving")}
       />

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
@@ -23,6 +24,8 @@ export interface QuestionFormData {
   questionId: string | null;
   /** Edit: the current version's number (the save writes the next one). */
   number: number | null;
+  /** Edit: the question's version as the form was opened (decision 095). */
+  version?: string;
 }
 
 const letter = (index: number) => String.fromCharCode(65 + index);
@@ -85,6 +88,7 @@ export function QuestionForm({ data }: { data: QuestionFormData }) {
       <Card title={kindLabel(data.kind)}>
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
           <input type="hidden" name="intent" value={intent} />
+          {data.version ? <VersionField version={data.version} reply={reply?.intent === intent ? reply : undefined} /> : null}
           <input {...getInputProps(fields.kind, { type: "hidden" })} />
           <ActionFeedback reply={reply} intent={intent} />
           <TextAreaField field={fields.stem} label={t("camp.bank.form.stem")} rows={4} hint={data.kind === "FILL_IN" ? t("camp.bank.form.stemHintFillIn") : undefined} />

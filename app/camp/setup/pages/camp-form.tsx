@@ -2,6 +2,7 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Card } from "~/components/kit/card.tsx";
 import { PageHeader } from "~/components/kit/feedback.tsx";
@@ -28,7 +29,7 @@ export function EditCampPage() {
   const { t } = useTranslation();
   return (
     <CampForm
-      mode={{ kind: "edit", campId: camp.id }}
+      mode={{ kind: "edit", campId: camp.id, version: camp.version }}
       values={values}
       reply={reply}
       title={t("camp.setup.form.editTitle", { title: camp.title })}
@@ -39,7 +40,7 @@ export function EditCampPage() {
 
 type AnyReply = ReturnType<typeof useActionData<typeof newCampAction>> | ReturnType<typeof useActionData<typeof editCampAction>>;
 
-function CampForm({ mode, values, reply: anyReply, title, subtitle }: { mode: { kind: "create" } | { kind: "edit"; campId: string }; values: CampFormValues; reply: AnyReply; title: string; subtitle: string }) {
+function CampForm({ mode, values, reply: anyReply, title, subtitle }: { mode: { kind: "create" } | { kind: "edit"; campId: string; version: string }; values: CampFormValues; reply: AnyReply; title: string; subtitle: string }) {
   const { t } = useTranslation();
   const intent = mode.kind === "create" ? "create" : "update";
   const reply = anyReply as { intent?: string; form?: SubmissionResult<string[]> } | undefined;
@@ -58,6 +59,7 @@ function CampForm({ mode, values, reply: anyReply, title, subtitle }: { mode: { 
       <ActionFeedback reply={anyReply} intent={intent} />
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         <input type="hidden" name="intent" value={intent} />
+        {mode.kind === "edit" ? <VersionField version={mode.version} reply={anyReply?.intent === "update" ? anyReply : undefined} /> : null}
         <Card title={t("camp.setup.form.basics")}>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField field={fields.title} label={t("camp.setup.form.campTitle")} className="sm:col-span-2" maxLength={120} />
