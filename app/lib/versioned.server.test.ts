@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
-import { moveMeeting } from "~/meetings/agenda.server.ts";
+import { addAgendaItem, moveMeeting, updateAgendaItem } from "~/meetings/agenda.server.ts";
 import { updateSeries } from "~/meetings/series.server.ts";
 import { updatePersonalProfile, updateRecord } from "~/people/profile.server.ts";
 import { recordSchema } from "~/people/schemas.ts";
@@ -206,6 +206,27 @@ describe("a meeting series changed by two organisers at once, and a meeting move
     // Having seen it, moving it again from the time it has now goes through.
     await moveMeeting(meeting.id, { startsAt: second, version: conflict.version }, organiser);
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).startsAt).toEqual(second);
+  });
+});
+
+describe("an agenda item changed by two organisers at once", () => {
+  it("the second change is refused with both titles and lengths; the first is kept; saving again on the version now stored goes through", async () => {
+    const organiser = await buildUser({ roles: ["ADMIN"] });
+    const series = await buildMeetingSeries({ organiser }, [new Date(Date.now() + 20 * 86_400_000)]);
+    const meeting = series.meetings[0]!;
+    const segmentId = meeting.segmentIds[0]!;
+    await addAgendaItem(meeting.id, { segmentId, title: "学习文件精神", minutes: 20 }, organiser.id);
+    const item = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    const version = item.updatedAt.toISOString();
+    await updateAgendaItem(item.id, { segmentId, title: "学习全国会议精神", minutes: 30, version }, organiser.id);
+    const conflict = await conflictOf(updateAgendaItem(item.id, { segmentId, title: "学习文件", minutes: 15, version }, organiser.id));
+    expect(conflict.fields).toEqual([
+      { label: "meetings.pages.agenda.title", theirs: "学习全国会议精神", yours: "学习文件" },
+      { label: "meetings.pages.agenda.minutes", theirs: "30", yours: "15" },
+    ]);
+    expect(await prisma.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ title: "学习全国会议精神", minutes: 30 });
+    await updateAgendaItem(item.id, { segmentId, title: "学习文件", minutes: 15, version: conflict.version }, organiser.id);
+    expect(await prisma.agendaItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ title: "学习文件", minutes: 15 });
   });
 });
 

@@ -8,7 +8,7 @@ import { claimVersion, edited } from "~/lib/versioned.server.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { resolveAudience } from "./invitations.server.ts";
 import { lengthOf, lockOpenMeeting } from "./meeting-lock.server.ts";
-import { agendaItemSchema, moveSchema, proposalSchema, takeProposalSchema, type AgendaItemInput } from "./schemas.ts";
+import { agendaItemSchema, agendaItemUpdateSchema, moveSchema, proposalSchema, takeProposalSchema, type AgendaItemInput, type AgendaItemUpdateInput } from "./schemas.ts";
 
 /**
  * The agenda of one meeting (authorise "meeting:manage"): items under its segments, the backlog
@@ -70,12 +70,28 @@ export async function addAgendaItem(meetingId: string, raw: AgendaItemInput, act
   });
 }
 
-export async function updateAgendaItem(itemId: string, raw: AgendaItemInput, actorId: string) {
-  const input = agendaItemSchema.parse(raw);
+export async function updateAgendaItem(itemId: string, raw: AgendaItemUpdateInput, actorId: string) {
+  const input = agendaItemUpdateSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true, segmentId: true } });
     if (!existing) throw new Response("Not Found", { status: 404 });
     const meeting = await lockOpenMeeting(tx, existing.meetingId);
+    const presenterId = await presenterOf(tx, input.presenterId);
+    // Changed by another organiser since the form was opened: both are shown, nothing is written.
+    await claimVersion(input.version, {
+      claim: (at) => tx.agendaItem.updateMany({ where: { id: itemId, updatedAt: at }, data: { updatedAt: new Date() } }),
+      current: async () => {
+        const row = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { updatedAt: true, title: true, minutes: true, notes: true, url: true, presenter: { select: { name: true } } } });
+        return row && { ...row, presenter: row.presenter?.name ?? null };
+      },
+      fields: {
+        title: edited("meetings.pages.agenda.title", input.title),
+        minutes: edited("meetings.pages.agenda.minutes", input.minutes),
+        notes: edited("meetings.pages.agenda.notes", input.notes),
+        url: edited("meetings.pages.agenda.url", input.url ?? null),
+        presenter: edited("meetings.pages.agenda.presenterField", presenterId ? ((await tx.user.findUnique({ where: { id: presenterId }, select: { name: true } }))?.name ?? null) : null),
+      },
+    });
     checkLength(meeting, input);
     await segmentOf(tx, existing.meetingId, input.segmentId);
     await tx.agendaItem.update({
@@ -83,7 +99,7 @@ export async function updateAgendaItem(itemId: string, raw: AgendaItemInput, act
       data: {
         segmentId: input.segmentId,
         title: input.title,
-        presenterId: await presenterOf(tx, input.presenterId),
+        presenterId,
         minutes: input.minutes,
         notes: input.notes,
         documentId: input.documentId ?? null,

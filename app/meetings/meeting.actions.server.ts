@@ -8,7 +8,7 @@ import { loadActionItemAccess, loadMeetingAccess } from "./access.server.ts";
 import { recordOutcome, updateActionItem } from "./action-items.server.ts";
 import { addAgendaItem, cancelMeeting, moveMeeting, publishAgenda, removeAgendaItem, updateAgendaItem } from "./agenda.server.ts";
 import { closeMeeting, confirmMinutes } from "./minutes.server.ts";
-import { actionUpdateSchema, agendaItemSchema, moveSchema, outcomeSchema } from "./schemas.ts";
+import { actionUpdateSchema, agendaItemSchema, agendaItemUpdateSchema, moveSchema, outcomeSchema } from "./schemas.ts";
 
 const nothing = z.object({});
 const itemId = z.object({ itemId: z.string().min(1) });
@@ -30,7 +30,7 @@ export const action = intentAction({
       },
     }),
     updateItem: intent({
-      schema: agendaItemSchema.extend(itemId.shape),
+      schema: agendaItemUpdateSchema.extend(itemId.shape),
       target: ({ ctx }, input) => itemOf(ctx.meeting.id, input.itemId),
       authorize: ({ user, ctx }) => permit(user, "meeting:manage", ctx.resource),
       // Back to the agenda (the form was open through `?item=`), which says it is saved.

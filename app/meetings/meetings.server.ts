@@ -47,6 +47,7 @@ export async function meetingDetail(meetingId: string) {
               minutes: true,
               notes: true,
               url: true,
+              updatedAt: true,
               presenter: { select: { id: true, name: true, username: true } },
               document: { select: { id: true, title: true, type: true } },
               output: { select: { id: true, title: true } },

@@ -97,6 +97,10 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItemInput = z.input<typeof agendaItemSchema>;
 
+/** Changing an item: the version it was changed against (decision 095). */
+export const agendaItemUpdateSchema = agendaItemSchema.extend({ version: versionField });
+export type AgendaItemUpdateInput = z.input<typeof agendaItemUpdateSchema>;
+
 export const proposalSchema = z.object({ title: title(200), notes: optionalText(2000) });
 
 export const takeProposalSchema = z.object({ proposalId: z.string().min(1), segmentId: z.string().min(1, "meetings.errors.badChoice"), minutes });

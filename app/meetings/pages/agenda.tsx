@@ -6,6 +6,7 @@ import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass, SubmitButton } from "~/components/kit/buttons.tsx";
 import { Badge } from "~/components/kit/card.tsx";
 import { ConfirmButton } from "~/components/kit/confirm.tsx";
+import { VersionField } from "~/components/kit/conflict.tsx";
 import { Content, ContentMessage } from "~/components/kit/content-lang.tsx";
 import { EmptyState } from "~/components/kit/feedback.tsx";
 import { inputClass, SelectField, TextAreaField, TextField } from "~/components/kit/fields.tsx";
@@ -15,7 +16,7 @@ import { formatDate } from "~/lib/format.ts";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import type { loader } from "~/routes/meetings.$meetingId.tsx";
 import type { action } from "../meeting.actions.server.ts";
-import { agendaItemSchema, outcomeSchema } from "../schemas.ts";
+import { agendaItemSchema, agendaItemUpdateSchema, outcomeSchema } from "../schemas.ts";
 import { ActionItemStatusForm } from "./action-item.tsx";
 import { rowResult } from "./row-result.ts";
 
@@ -199,7 +200,7 @@ export function ItemForm({ item }: { item?: Item }) {
       : { segmentId: meeting.segments[0]?.id, minutes: "15" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: agendaItemSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: item ? agendaItemUpdateSchema : agendaItemSchema }),
   });
   const heading = item ? t("meetings.pages.agenda.editHeading", { title: item.title }) : t("meetings.pages.agenda.addHeading");
   return (
@@ -212,6 +213,7 @@ export function ItemForm({ item }: { item?: Item }) {
       </div>
       <input type="hidden" name="intent" value={intent} />
       {item ? <input type="hidden" name="itemId" value={item.id} /> : null}
+      {item ? <VersionField version={String(item.updatedAt)} reply={reply?.intent === intent ? reply : undefined} /> : null}
       <SelectField field={fields.segmentId} label={t("meetings.pages.agenda.segment")} options={meeting.segments.map((s) => ({ value: s.id, label: s.name }))} />
       <TextField field={fields.title} label={t("meetings.pages.agenda.title")} maxLength={200} />
       <ParticipantField field={fields.presenterId} label={t("meetings.pages.agenda.presenterField")} placeholder={t("meetings.pages.agenda.noPresenter")} />
