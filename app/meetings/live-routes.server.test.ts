@@ -9,7 +9,9 @@ import { codeFor, qrPayloadFor, stepAt } from "~/training/check-in-code.ts";
 import { buildCollege, buildMeetingSeries, buildUser, unique, type BuiltUser } from "../../tests/support/factories.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 import { recordOutcome } from "./action-items.server.ts";
+import { loadMeetingAccess } from "./access.server.ts";
 import { addAgendaItem } from "./agenda.server.ts";
+import { minutesPage } from "./minutes-page.server.ts";
 import { closeMeeting } from "./minutes.server.ts";
 import { overdueRemindersTask } from "./reminders.server.ts";
 
@@ -135,10 +137,14 @@ describe("the minutes page", () => {
     expect((await call("minutes", reader, url, meetingId)).data).toMatchObject({ documentId: null });
     expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).minutesDocumentId).toBeNull();
 
-    const page = (await call("minutes", organiser, url, meetingId)).data as { documentId: string; initialHtml: string };
+    const page = (await call("minutes", organiser, url, meetingId)).data as { documentId: string };
     expect(page.documentId).toBeTruthy();
-    expect(page.initialHtml).toContain("学习贯彻会议精神");
-    expect(page.initialHtml).toContain("分组研讨");
+    // The body is rendered into the page's markup only, not sent again in its data (decision 099).
+    expect(JSON.stringify(page)).not.toContain("学习贯彻会议精神");
+    const access = await loadMeetingAccess(organiser, meetingId);
+    const body = (await minutesPage(access.meeting, access.resource, organiser)).bodyHtml();
+    expect(body).toContain("学习贯彻会议精神");
+    expect(body).toContain("分组研讨");
     expect(((await call("minutes", organiser, url, meetingId)).data as { documentId: string }).documentId).toBe(page.documentId);
 
     // The collaboration worker admits the document by the meeting's rules (app/documents/access.server.ts → findMinutesAccess).

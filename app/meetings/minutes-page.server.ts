@@ -49,7 +49,8 @@ export async function minutesPage(meeting: { id: string; minutesDocumentId: stri
     documentId,
     /** The confirmed version (签发稿), once taken: what the page shows instead of the editor. */
     confirmed: row.minutesVersion ? { number: row.minutesVersion.number, html: html(row.minutesVersion.yState) } : null,
-    initialHtml: state ? html(state) : "",
+    /** The live minutes as HTML for the server-rendered page only; the route hands it over with serverHtml (decision 099). */
+    bodyHtml: () => (state ? html(state) : ""),
     /** The longest body the editor accepts (decision 097). */
     maxChars: (await getSchoolSettings()).documentMaxChars,
     invitees: people.map((p) => ({ ...p.user, noteTaker: p.noteTaker })),

@@ -9,12 +9,13 @@ import { ConfirmButton } from "~/components/kit/confirm.tsx";
 import { Content } from "~/components/kit/content-lang.tsx";
 import { DataTable } from "~/components/kit/data-table.tsx";
 import { EmptyState, Notice } from "~/components/kit/feedback.tsx";
-import type { DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
+import { bodyHtmlKey, type DocumentEditorProps } from "~/documents/editor/editor-slot.ts";
+import { useServerHtml } from "~/components/server-html.tsx";
 import { formatDateTime } from "~/lib/format.ts";
 import type { minutesPage } from "../minutes-page.server.ts";
 import type { minutesAction } from "../minutes.actions.server.ts";
 
-type Page = SerializeFrom<Awaited<ReturnType<typeof minutesPage>>>;
+type Page = SerializeFrom<Omit<Awaited<ReturnType<typeof minutesPage>>, "bodyHtml">>;
 const ignore = () => {};
 
 /**
@@ -25,6 +26,8 @@ export function MinutesPage({ page, Editor }: { page: Page; Editor: ComponentTyp
   const { t, i18n } = useTranslation();
   const reply = useActionData<typeof minutesAction>();
   const { meeting, documentId, confirmed, abilities } = page;
+  // The live body as the server rendered it (never in the page's data); the editor builds it from its connection in the browser.
+  const bodyHtml = useServerHtml(bodyHtmlKey(documentId ?? "")) ?? "";
   const manage = abilities["meeting:manage"];
 
   return (
@@ -55,7 +58,7 @@ export function MinutesPage({ page, Editor }: { page: Page; Editor: ComponentTyp
           <Editor
             documentId={documentId}
             user={page.user}
-            initialHtml={page.initialHtml}
+            initialHtml={bodyHtml}
             maxChars={page.maxChars}
             threads={[]}
             activeThreadId={null}
