@@ -77,7 +77,7 @@ export async function getSignedInFromCookieHeader(cookieHeader: string | null | 
   const sessionId = await sessionIdFromCookieHeader(cookieHeader);
   if (!sessionId) return null;
   // The session and its person in one statement, since every request asks.
-  const [row] = await sqlRows<SignedInRow>(signedInPersonSql(sessionId, new Date()));
+  const [row] = await sqlRows<SignedInRow>(signedInPersonSql(sessionId, new Date()), undefined, { prepare: "signed-in-person" });
   return row ? signedInOf(sessionId, row) : null;
 }
 

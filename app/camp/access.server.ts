@@ -106,7 +106,7 @@ export async function findAnswerContext(sessionId: string, attemptId: string, po
       FROM (${signedInPersonSql(sessionId, now)}) me
       LEFT JOIN "CampAttempt" a ON a.id = ${attemptId}
       LEFT JOIN "Camp" c ON c.id = a."campId"
-      ${questionJoin(position)}`);
+      ${questionJoin(position)}`, undefined, { prepare: "camp-answer-context" });
   if (!row) return null;
   return { signedIn: signedInOf(sessionId, row), found: row.campId ? attemptOf(row as AttemptRow) : null };
 }

@@ -34,7 +34,21 @@ export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  * when given: for the reads and writes every request or every answer makes (the session, the
  * online test's saves), where the ORM's own cost per query showed (decision 100).
  */
-export async function sqlRows<T>(query: Prisma.Sql, db?: Db): Promise<T[]> {
+export async function sqlRows<T>(query: Prisma.Sql, db?: Db, options: { prepare?: string } = {}): Promise<T[]> {
   if (db) return db.$queryRaw<T[]>(query);
-  return (await pool.query(query.text, query.values as unknown[])).rows as T[];
+  const values = query.values as unknown[];
+  if (!options.prepare) return (await pool.query(query.text, values)).rows as T[];
+  // A named statement is parsed and planned once per connection, then only bound and run. Only for
+  // statements whose text never changes (their name is checked against it), as each name is kept
+  // by every connection for its life.
+  const name = preparedName(options.prepare, query.text);
+  return (await pool.query({ name, text: query.text, values })).rows as T[];
+}
+
+const preparedTexts = new Map<string, string>();
+function preparedName(name: string, text: string): string {
+  const known = preparedTexts.get(name);
+  if (known === undefined) preparedTexts.set(name, text);
+  else if (known !== text) throw new Error(`Prepared statement ${name} was given a different text`);
+  return name;
 }

@@ -80,6 +80,18 @@ describe("starting the test", () => {
     expect(paper.questions[3]!.blanks).toBe(2);
   });
 
+  it("draws a full paper for everyone starting at once (one shared read of the bank), and a question retired after that read is not drawn again", async () => {
+    const takers = [taker, other, ...(await Promise.all(Array.from({ length: 8 }, () => buildUser())))];
+    const late = await buildUser();
+    camp = await buildCamp({ participants: [...takers, late] });
+    await paperOfEachKind();
+    const attempts = await Promise.all(takers.map((person) => startAttempt(camp.id, person.id)));
+    expect(new Set(attempts).size).toBe(takers.length);
+    for (const attemptId of attempts) expect((await takerPaper(attemptId)).questions.map((q) => q.kind)).toEqual(["SINGLE", "MULTIPLE", "TRUE_FALSE", "FILL_IN", "SHORT_ANSWER"]);
+    await prisma.question.updateMany({ where: { retiredAt: null }, data: { retiredAt: new Date() } });
+    await refused(startAttempt(camp.id, late.id), "camp.test.errors.paperUnavailable");
+  });
+
   it("fixes the deadline at the start: the time limit, but never after the round closes", async () => {
     await paperOfEachKind({ durationMinutes: 60, closesInMinutes: 30 });
     const now = new Date();

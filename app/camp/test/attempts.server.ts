@@ -60,20 +60,32 @@ export async function drawRules(roundId: string, db: Db = prisma): Promise<DrawR
   }));
 }
 
-/** The bank as the draw sees it: every question in use, by its current version. */
-export async function drawableBank(db: Db = prisma): Promise<BankQuestion[]> {
-  const questions = await db.question.findMany({
-    where: { retiredAt: null, currentVersionId: { not: null } },
-    select: { id: true, currentVersion: { select: { id: true, kind: true, duties: true, difficulty: true, options: true } } },
+/**
+ * The bank as the draw sees it: every question in use, by its current version (its options only
+ * counted). When 500 people start at once they share one read: a start arriving while a read is
+ * under way waits for that read instead of sending its own (a version drawn is never changed, so a
+ * paper from that read is as valid as one from a read of its own).
+ */
+export function drawableBank(db: Db = prisma): Promise<BankQuestion[]> {
+  if (db !== prisma) return readDrawableBank(db);
+  bankRead ??= readDrawableBank(prisma).finally(() => {
+    bankRead = null;
   });
-  return questions.map(({ id, currentVersion: version }) => ({
-    id,
-    versionId: version!.id,
-    kind: version!.kind,
-    duties: version!.duties,
-    difficulty: version!.difficulty,
-    optionCount: Array.isArray(version!.options) ? version!.options.length : 0,
-  }));
+  return bankRead;
+}
+
+let bankRead: Promise<BankQuestion[]> | null = null;
+
+async function readDrawableBank(db: Db): Promise<BankQuestion[]> {
+  return sqlRows<BankQuestion>(
+    Prisma.sql`
+      SELECT q.id, v.id AS "versionId", v.kind::text AS kind, v.duties::text[] AS duties, v.difficulty,
+             CASE WHEN jsonb_typeof(v.options) = 'array' THEN jsonb_array_length(v.options) ELSE 0 END AS "optionCount"
+        FROM "Question" q JOIN "QuestionVersion" v ON v.id = q."currentVersionId"
+       WHERE q."retiredAt" IS NULL
+       ORDER BY q.id`,
+    db === prisma ? undefined : db,
+  );
 }
 
 /** A code judges see instead of the name: six letters and digits without look-alikes (0/O, 1/I). */
@@ -208,7 +220,7 @@ export async function saveAnswer(
      WHERE a.id = ${attemptId} AND a."userId" = ${userId} AND a."submittedAt" IS NULL AND a.deadline > ${now}
        FOR SHARE
     ON CONFLICT ("attemptId", position) DO UPDATE SET response = EXCLUDED.response, "savedAt" = EXCLUDED."savedAt"
-    RETURNING "savedAt"`);
+    RETURNING "savedAt"`, undefined, { prepare: "camp-answer-save" });
   if (saved.length === 0) throw new UserError("camp.test.errors.ended");
   return saved[0]!.savedAt;
 }
