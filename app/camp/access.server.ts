@@ -4,6 +4,7 @@ import type { CampStatus, QuestionKind } from "~/generated/prisma/enums.ts";
 import { signedInOf, signedInPersonSql, type SignedInRow } from "~/auth/session.server.ts";
 import { memoizeWhileReading } from "~/lib/request-scope.server.ts";
 import type { Actor } from "~/policy/index.ts";
+import type { DrawnShape } from "./test/answers.ts";
 import type {
   CampAttemptResource,
   CampEntryResource,
@@ -68,12 +69,8 @@ export async function findAttemptAccess(actor: Pick<Actor, "id">, attemptId: str
   return (await findAttemptForAnswer(actor, attemptId, null, now, db))?.attempt ?? null;
 }
 
-/** What an answer must fit: the kind of the question at a position of the paper, its options and blanks. */
-export interface PaperQuestionShape {
-  kind: QuestionKind;
-  optionCount: number;
-  stem: string;
-}
+/** What an answer must fit: the kind of the question at a position of the paper, its options shown and its blanks. */
+export type PaperQuestionShape = DrawnShape;
 
 /**
  * The attempt as the policy sees it and, for a position of its paper, the question's shape (null
@@ -96,31 +93,46 @@ export async function findAttemptForAnswer(
 }
 
 /**
- * The save endpoint's one read: the person of the session, and the attempt and question as
- * findAttemptForAnswer gives them (attempt null when there is no such attempt). Null when the
- * session is not valid.
+ * The save endpoint's context: the person of the session, and the attempt and question as
+ * findAttemptForAnswer gives them; as a query the save can write from in the same statement
+ * (app/camp/test/attempts.server.ts saveAnswerOfSession). No row when the session is not valid;
+ * the attempt's columns null when there is no such attempt.
  */
-export async function findAnswerContext(sessionId: string, attemptId: string, position: number | null, now = new Date()) {
-  const [row] = await sqlRows<SignedInRow & Partial<AttemptRow>>(Prisma.sql`
-    SELECT me.*, ${campAccessColumns(Prisma.sql`me.id`)}, ${attemptColumns(now)}
-      FROM (${signedInPersonSql(sessionId, now)}) me
-      LEFT JOIN "CampAttempt" a ON a.id = ${attemptId}
-      LEFT JOIN "Camp" c ON c.id = a."campId"
-      ${questionJoin(position)}`, undefined, { prepare: "camp-answer-context" });
-  if (!row) return null;
+export const answerContextSql = (sessionId: string, attemptId: string, position: number | null, now: Date) => Prisma.sql`
+  SELECT me.*, ${campAccessColumns(Prisma.sql`me.id`)}, ${attemptColumns(now)}
+    FROM (${signedInPersonSql(sessionId, now)}) me
+    LEFT JOIN "CampAttempt" a ON a.id = ${attemptId}
+    LEFT JOIN "Camp" c ON c.id = a."campId"
+    ${questionJoin(position)}`;
+
+export type AnswerContextRow = SignedInRow & Partial<AttemptRow>;
+
+export function answerContextOf(sessionId: string, row: AnswerContextRow) {
   return { signedIn: signedInOf(sessionId, row), found: row.campId ? attemptOf(row as AttemptRow) : null };
 }
 
-type AttemptRow = CampAccessRow & { takerId: string; ended: boolean; kind: QuestionKind | null; optionCount: number | null; stem: string | null };
+/** The save endpoint's context alone (a `timeUp` from the page, which writes nothing). Null when the session is not valid. */
+export async function findAnswerContext(sessionId: string, attemptId: string, position: number | null, now = new Date()) {
+  const [row] = await sqlRows<AnswerContextRow>(answerContextSql(sessionId, attemptId, position, now), undefined, { prepare: "camp-answer-context" });
+  return row ? answerContextOf(sessionId, row) : null;
+}
+
+type AttemptRow = CampAccessRow & { takerId: string; ended: boolean; kind: QuestionKind | null; optionCount: number | null; blanks: number | null };
 const attemptColumns = (now: Date) => Prisma.sql`
   a."userId" AS "takerId", (a."submittedAt" IS NOT NULL OR a.deadline <= ${now}) AS ended,
-  v.kind::text AS kind, cardinality(q."optionOrder") AS "optionCount", v.stem`;
+  v.kind::text AS kind, cardinality(q."optionOrder") AS "optionCount", ${blanksOfStem(Prisma.sql`v.stem`)} AS blanks`;
+/**
+ * blankCount (app/camp/test/answers.ts) in SQL, so that the save can check a fill-in answer in the
+ * statement that stores it: runs of three or more underscores, at least one (the same regular
+ * expression in both; a test holds them to the same counts).
+ */
+export const blanksOfStem = (stem: Prisma.Sql) => Prisma.sql`GREATEST(1, (SELECT count(*) FROM regexp_matches(${stem}, '_{3,}', 'g')))::int`;
 const questionJoin = (position: number | null) => Prisma.sql`
   LEFT JOIN "AttemptQuestion" q ON q."attemptId" = a.id AND q.position = ${position}
   LEFT JOIN "QuestionVersion" v ON v.id = q."questionVersionId"`;
 const attemptOf = (row: AttemptRow) => ({
   attempt: { camp: campResourceOf(row), userId: row.takerId, ended: row.ended },
-  question: row.kind ? { kind: row.kind, optionCount: row.optionCount ?? 0, stem: row.stem ?? "" } : null,
+  question: row.kind ? { kind: row.kind, optionCount: row.optionCount ?? 0, blanks: row.kind === "FILL_IN" ? (row.blanks ?? 1) : 0 } : null,
 });
 
 /** A contestant's entry in a judged round, with whether one of its score sheets is the viewer's. */

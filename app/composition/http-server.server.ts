@@ -83,9 +83,14 @@ export async function runServer({ dev }: { dev: boolean }) {
       req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? "unknown";
       next();
     });
+    // First the origin check: a refused page post goes on, as a GET of the refusal page.
+    app.use(refuseCrossOriginChanges(log));
+    // The hot JSON endpoints answer here, ahead of what pages need per request (mounted below,
+    // once the app is loaded; decisions 100, 101).
+    const hotEndpoints = express.Router();
+    app.use(hotEndpoints);
     app.use(assignCspNonce);
     app.use(securityHeaders({ csp: !dev }));
-    app.use(refuseCrossOriginChanges(log));
     app.use(compression());
 
     // The application (and every module that opens the database) is loaded only now that the
@@ -108,7 +113,7 @@ export async function runServer({ dev }: { dev: boolean }) {
       app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
       app.use(express.static("build/client", { maxAge: "1h" }));
     }
-    mountJsonEndpoints(app, hooks.jsonEndpoints, answerWhileDatabaseUnavailable);
+    mountJsonEndpoints(hotEndpoints, hooks.jsonEndpoints, answerWhileDatabaseUnavailable);
     phase("加载应用");
     await hooks.seedIfEmpty(log);
     phase("演示数据");

@@ -22,7 +22,7 @@ export function refuseCrossOriginChanges(log: (line: string) => void): RequestHa
     log(`已拒绝跨站请求：${req.method} ${req.path}（来源 ${verdict.origin}，本站 ${verdict.expected}）`);
     const wantsPage = !req.path.endsWith(".data") && req.accepts(["html", "json", "text"]) === "html";
     if (!wantsPage) {
-      res.status(403).type("text/plain; charset=utf-8").send("请求来源与本站不符，已拒绝。Refused: the request did not come from this site.");
+      res.status(403).set("X-Content-Type-Options", "nosniff").type("text/plain; charset=utf-8").send("请求来源与本站不符，已拒绝。Refused: the request did not come from this site.");
       return;
     }
     // Shown as a GET of the refusal page: no action runs, and the error page is the app's own.

@@ -97,6 +97,21 @@ export function responseError(shape: DrawnShape, response: TestResponse) {
   return answerShapeError(shape.kind, shape.optionCount, response);
 }
 
+/**
+ * What a question must be for this answer to fit it, from the answer alone: its kind, at least so
+ * many options shown, and (a fill-in) exactly so many blanks; `fitsSome` is false when no question
+ * could take it (an option given twice, a negative position, a text too long). With these the save
+ * checks the answer in the statement that stores it; `responseError` on the question read says why
+ * not. For every shape: `responseError(shape, r) === null` exactly when `fitsSome` and the shape has
+ * the kind, `optionCount >= minOptions` and, for a fill-in, `blanks` blanks.
+ */
+export function whatFits(response: TestResponse): { fitsSome: boolean; kind: QuestionKind; minOptions: number; blanks: number | null } {
+  const blanks = response.kind === "FILL_IN" ? response.texts.length : null;
+  const fitsSome = responseError({ kind: response.kind, optionCount: Number.MAX_SAFE_INTEGER, blanks: blanks ?? 0 }, response) === null;
+  const chosen = response.kind === "SINGLE" ? [response.chosen] : response.kind === "MULTIPLE" ? response.chosen : [];
+  return { fitsSome, kind: response.kind, minOptions: chosen.length ? Math.max(...chosen) + 1 : 0, blanks };
+}
+
 /** Whether a response says anything (an empty short answer or fill-in is no answer). */
 export function isBlank(response: TestResponse): boolean {
   if (response.kind === "SHORT_ANSWER") return response.text.trim() === "";

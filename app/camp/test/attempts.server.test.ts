@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db/client.server.ts";
+import { prisma, sqlRows } from "~/db/client.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { blanksOfStem } from "../access.server.ts";
+import { blankCount } from "./answers.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { buildCamp, buildKnowledgeTest, buildQuestion, buildUser, type BuiltUser } from "../../../tests/support/factories.ts";
 import { closeOverdueAttempts, saveAnswer, startAttempt, submitAttempt, takerPaper, unansweredPositions } from "./attempts.server.ts";
@@ -119,6 +122,14 @@ describe("starting the test", () => {
 });
 
 describe("saving answers", () => {
+  it("counts a fill-in's blanks in SQL (the save's check) as the page does (blankCount)", async () => {
+    const stems = ["没有空", "一个空____。", "两个空___和______。", "__两道下划线不算", "连着______________一个", "换行___\n___\n______末尾", "全角＿＿＿不算，半角___算", ""];
+    for (const stem of stems) {
+      const [row] = await sqlRows<{ blanks: number }>(Prisma.sql`SELECT ${blanksOfStem(Prisma.sql`${stem}::text`)} AS blanks`);
+      expect({ stem, blanks: row!.blanks }).toEqual({ stem, blanks: blankCount(stem) });
+    }
+  });
+
   it("stores an answer and overwrites it, one row per question; the paper shows the last one", async () => {
     await paperOfEachKind();
     const attemptId = await startAttempt(camp.id, taker.id);

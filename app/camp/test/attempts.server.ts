@@ -3,9 +3,9 @@ import { prisma, sqlRows, type Db } from "~/db/client.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { UserError } from "~/lib/user-error.ts";
-import { findAttemptForAnswer, type PaperQuestionShape } from "../access.server.ts";
+import { answerContextOf, answerContextSql, findAttemptForAnswer, type AnswerContextRow } from "../access.server.ts";
 import { drawPaper, type BankQuestion, type DrawRule } from "../paper.ts";
-import { blankCount, isBlank, parseStoredKey, responseError, responseSchema, type TestResponse } from "./answers.ts";
+import { blankCount, isBlank, parseStoredKey, responseError, responseSchema, whatFits, type TestResponse } from "./answers.ts";
 import { gradeAttempts } from "./grade.server.ts";
 
 /**
@@ -200,18 +200,10 @@ export type TakerPaper = Awaited<ReturnType<typeof takerPaper>>;
  * that races a submission wait for it and then find the attempt submitted: nothing is stored
  * after the paper was graded. Idempotent: the same answer twice is one row.
  */
-export async function saveAnswer(
-  attemptId: string,
-  userId: string,
-  position: number,
-  response: TestResponse,
-  now = new Date(),
-  /** The question's shape when the caller read it with the attempt (findAttemptForAnswer): one round trip fewer. */
-  known?: PaperQuestionShape | null,
-): Promise<Date> {
-  const shape = known !== undefined ? known : (await findAttemptForAnswer({ id: userId }, attemptId, position, now))?.question;
+export async function saveAnswer(attemptId: string, userId: string, position: number, response: TestResponse, now = new Date()): Promise<Date> {
+  const shape = (await findAttemptForAnswer({ id: userId }, attemptId, position, now))?.question;
   if (!shape) throw new UserError("camp.test.errors.noSuchQuestion", {}, { status: 404 });
-  const error = responseError({ kind: shape.kind, optionCount: shape.optionCount, blanks: shape.kind === "FILL_IN" ? blankCount(shape.stem) : 0 }, response);
+  const error = responseError(shape, response);
   if (error) throw new UserError(error, {}, { status: 422 });
   const saved = await sqlRows<{ savedAt: Date }>(Prisma.sql`
     INSERT INTO "AttemptAnswer" ("attemptId", position, response, "savedAt")
@@ -220,9 +212,41 @@ export async function saveAnswer(
      WHERE a.id = ${attemptId} AND a."userId" = ${userId} AND a."submittedAt" IS NULL AND a.deadline > ${now}
        FOR SHARE
     ON CONFLICT ("attemptId", position) DO UPDATE SET response = EXCLUDED.response, "savedAt" = EXCLUDED."savedAt"
-    RETURNING "savedAt"`, undefined, { prepare: "camp-answer-save" });
+    RETURNING "savedAt"`);
   if (saved.length === 0) throw new UserError("camp.test.errors.ended");
   return saved[0]!.savedAt;
+}
+
+/**
+ * The save endpoint's one statement (decision 100): reads the session's person, the attempt as
+ * the policy sees it and the question's shape, and stores the answer when the taker may take the
+ * attempt ("camp-attempt:take": their own, the camp open, before the deadline and the submission)
+ * and the answer fits the question (`whatFits`). The caller decides its reply with the policy and
+ * `responseError` on the context returned, which is what the statement read: `savedAt` is null
+ * whenever they refuse, and also when a submission or the deadline came first. No row when the
+ * session is not valid.
+ */
+export async function saveAnswerOfSession(sessionId: string, attemptId: string, position: number, response: TestResponse, now = new Date()) {
+  const fits = whatFits(response);
+  const [row] = await sqlRows<AnswerContextRow & { savedAt: Date | null }>(
+    Prisma.sql`
+      WITH ctx AS (${answerContextSql(sessionId, attemptId, position, now)}),
+      saved AS (
+        INSERT INTO "AttemptAnswer" ("attemptId", position, response, "savedAt")
+        SELECT a.id, ${position}, ${JSON.stringify(response)}::jsonb, ${now}
+          FROM ctx JOIN "CampAttempt" a ON a.id = ${attemptId} AND a."userId" = ctx.id
+         WHERE NOT ctx."passwordMustChange" AND ctx.status = 'OPEN'
+           AND ${fits.fitsSome} AND ctx.kind = ${fits.kind} AND ctx."optionCount" >= ${fits.minOptions}
+           AND (${fits.blanks}::int IS NULL OR ctx.blanks = ${fits.blanks}::int)
+           AND a."submittedAt" IS NULL AND a.deadline > ${now}
+           FOR SHARE OF a
+        ON CONFLICT ("attemptId", position) DO UPDATE SET response = EXCLUDED.response, "savedAt" = EXCLUDED."savedAt"
+        RETURNING "savedAt")
+      SELECT ctx.*, (SELECT "savedAt" FROM saved) AS "savedAt" FROM ctx`,
+    undefined,
+    { prepare: "camp-answer-save" },
+  );
+  return row ? { ...answerContextOf(sessionId, row), savedAt: row.savedAt } : null;
 }
 
 /** The positions of a paper nobody answered yet (the submit confirmation lists them). */

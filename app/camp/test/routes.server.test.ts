@@ -135,6 +135,66 @@ describe("taking the test", () => {
     expect(await prisma.attemptAnswer.count({ where: { attemptId } })).toBe(1);
   });
 
+  it("stores an answer exactly when the policy and the question allow it: every refusal is said in Chinese and stores nothing", async () => {
+    const { taker, other, camp } = people;
+    const questions = [
+      await buildQuestion({ kind: "SINGLE", options: ["甲", "乙", "丙"], answerKey: { correct: 1 } }),
+      await buildQuestion({ kind: "MULTIPLE", options: ["甲", "乙", "丙", "丁"], answerKey: { correct: [0, 3] } }),
+      await buildQuestion({ kind: "TRUE_FALSE", answerKey: { correct: true } }),
+      await buildQuestion({ kind: "FILL_IN", stem: "辅导员是______队伍和___队伍的组成部分，__不算。", answerKey: { blanks: [["教师"], ["管理"]] } }),
+      await buildQuestion({ kind: "SHORT_ANSWER", answerKey: { referenceAnswer: "先稳定情绪" } }),
+    ];
+    const other5 = await buildCamp({ participants: [taker, other] });
+    await onlyInBank(questions);
+    await buildKnowledgeTest(other5.id, ["SINGLE", "MULTIPLE", "TRUE_FALSE", "FILL_IN", "SHORT_ANSWER"].map((kind) => ({ kind: kind as "SINGLE", count: 1, pointsEach: 1 })));
+    const attemptId = await startAttempt(other5.id, taker.id);
+    const positions = Object.fromEntries((await prisma.attemptQuestion.findMany({ where: { attemptId }, select: { position: true, questionVersion: { select: { kind: true } } } })).map((q) => [q.questionVersion.kind, q.position]));
+    const save = (position: number, response: unknown, username = taker.username) => postJson(username, other5.id, { intent: "save", attemptId, position, response });
+    const stored = () => prisma.attemptAnswer.count({ where: { attemptId } });
+
+    const refusals: Array<[number, unknown, number, string]> = [
+      [positions.SINGLE!, { kind: "SINGLE", chosen: 3 }, 422, "所选选项不存在。"],
+      [positions.SINGLE!, { kind: "SINGLE", chosen: -1 }, 422, "所选选项不存在。"],
+      [positions.SINGLE!, { kind: "TRUE_FALSE", value: true }, 422, ""],
+      [positions.MULTIPLE!, { kind: "MULTIPLE", chosen: [0, 4] }, 422, "所选选项不存在。"],
+      [positions.MULTIPLE!, { kind: "MULTIPLE", chosen: [1, 1] }, 422, ""],
+      [positions.FILL_IN!, { kind: "FILL_IN", texts: ["教师"] }, 422, ""],
+      [positions.FILL_IN!, { kind: "FILL_IN", texts: ["教师", "管理", "多余"] }, 422, ""],
+      [99, { kind: "SINGLE", chosen: 0 }, 404, ""],
+    ];
+    for (const [position, response, status, message] of refusals) {
+      const reply = await save(position, response);
+      expect({ response, status: reply.status, ok: reply.body.ok }).toEqual({ response, status, ok: false });
+      expect(reply.body.error).toMatch(/[\u4e00-\u9fff]/);
+      if (message) expect(reply.body.error).toBe(message);
+    }
+    expect((await save(positions.SINGLE!, { kind: "SINGLE", chosen: 0 }, other.username)).status).toBe(403);
+    expect(await stored()).toBe(0);
+
+    const allowed = [
+      [positions.SINGLE!, { kind: "SINGLE", chosen: 2 }],
+      [positions.MULTIPLE!, { kind: "MULTIPLE", chosen: [3, 0] }],
+      [positions.MULTIPLE!, { kind: "MULTIPLE", chosen: [] }],
+      [positions.TRUE_FALSE!, { kind: "TRUE_FALSE", value: false }],
+      [positions.FILL_IN!, { kind: "FILL_IN", texts: ["教师", "管理"] }],
+      [positions.SHORT_ANSWER!, { kind: "SHORT_ANSWER", text: "先谈心" }],
+    ] as const;
+    for (const [position, response] of allowed) expect((await save(position, response)).body).toMatchObject({ ok: true, savedAt: expect.any(String) });
+    expect(await stored()).toBe(5);
+    expect((await prisma.attemptAnswer.findFirstOrThrow({ where: { attemptId, position: positions.MULTIPLE! } })).response).toEqual({ kind: "MULTIPLE", chosen: [] });
+
+    // The camp no longer open (closed for scoring): refused by the policy, nothing changed.
+    await prisma.camp.update({ where: { id: other5.id }, data: { status: "SCORING" } });
+    const closed = await save(positions.SINGLE!, { kind: "SINGLE", chosen: 0 });
+    expect(closed.status).toBe(403);
+    expect((await prisma.attemptAnswer.findFirstOrThrow({ where: { attemptId, position: positions.SINGLE! } })).response).toEqual({ kind: "SINGLE", chosen: 2 });
+    await prisma.camp.update({ where: { id: other5.id }, data: { status: "OPEN" } });
+    // Submitted: the taker is told the paper has ended.
+    await submitAttempt(attemptId, taker.id);
+    expect(await save(positions.SINGLE!, { kind: "SINGLE", chosen: 0 })).toMatchObject({ status: 409, body: { ended: true } });
+    expect((await prisma.attemptAnswer.findFirstOrThrow({ where: { attemptId, position: positions.SINGLE! } })).response).toEqual({ kind: "SINGLE", chosen: 2 });
+  });
+
   it("submits from the page, and a submission after the deadline is refused in Chinese and taken by the automatic submission", async () => {
     const { taker, sameCollege, camp } = people;
     const url = `/camp/${camp.id}/test`;
