@@ -121,7 +121,7 @@ export const campSetupMessages = defineMessages({
   },
   people: {
     title: ["参加对象与评委：{{title}}", "Participants and judges: {{title}}"],
-    intro: ["训练营发布时，按参加对象确定参加者名单，并记录每人当时的职业阶段和学院。", "When the camp opens, the targets become the participants, each with their career stage and college at that time."],
+    intro: ["训练营发布时，按参加对象确定参加者名单，并记录每人当时的职业阶段、学院和群体。", "When the camp opens, the targets become the participants, each with their career stage, college and groups at that time."],
     fixed: ["训练营已发布，参加者名单已确定（{{count}} 人）。", "The camp is open; its {{count}} participants are fixed."],
     targets: ["参加对象", "Targets"],
     stages: ["职业阶段", "Career stages"],
