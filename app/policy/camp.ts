@@ -139,6 +139,8 @@ export const campRules = {
   campResult: {
     /** Someone's scores, radar, weak areas and feedback report: the organisers; the person once released. */
     "camp-result:view": (actor: Actor, result: CampResultResource) => organises(actor, result.camp) || (actor.id === result.userId && RELEASED.includes(result.camp.status)),
+    /** Dismissing a course the camp recommended (不感兴趣) or taking it back: the person alone, once released — not even an organiser for them. */
+    "camp-recommendation:dismiss": (actor: Actor, result: CampResultResource) => actor.id === result.userId && RELEASED.includes(result.camp.status),
   },
   campEntry: {
     /** A contestant's entry (name, drawn topic): the organisers, the contestant, and the judges assigned to it who are not of the contestant's college. */

@@ -742,6 +742,15 @@ describe("policy: ability camp", () => {
       expect(allowed((who) => can(actors[who], "camp-result:view", result(who, status))), status).toEqual(["admin", "newcomer", "bystander"]);
     }
   });
+  it("only the person dismisses (or takes back) a course the camp recommended them, and only once the results are released", () => {
+    const result = (who: Who, status: Status) => ({ camp: camp(who, status), userId: actors.newcomer.id });
+    for (const status of ["DRAFT", "OPEN", "SCORING"] as const) {
+      expect(allowed((who) => can(actors[who], "camp-recommendation:dismiss", result(who, status))), status).toEqual([]);
+    }
+    for (const status of ["RELEASED", "ARCHIVED"] as const) {
+      expect(allowed((who) => can(actors[who], "camp-recommendation:dismiss", result(who, status))), status).toEqual(["newcomer"]);
+    }
+  });
   it("a judge sees and scores only the contestants assigned to them, never one of their own college", () => {
     // The backbone is assigned the newcomer but shares the college: refused. The mentor has no college.
     expect(allowed((who) => can(actors[who], "camp-entry:view", entry(who, "newcomer")))).toEqual(["admin", "newcomer", "mentor", "outsider", "bystander"]);

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server.ts";
 import { loadJudgedRound } from "~/camp/judged/access.server.ts";
-import { boardPage } from "~/camp/judged/pages.server.ts";
+import { boardPage, parseBoardQuery } from "~/camp/judged/pages.server.ts";
 import JudgedBoardPage from "~/camp/judged/pages/board.tsx";
 import { pageTitle } from "~/i18n/page-title.ts";
 import { authorize } from "~/policy/index.ts";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { round, camp } = await loadJudgedRound(user, params.campId, params.roundId);
   authorize(user, "camp:view-all", camp);
-  return data(await boardPage(round.id), { headers: { "Cache-Control": "no-store" } });
+  return data(await boardPage(round.id, parseBoardQuery(request.url)), { headers: { "Cache-Control": "no-store" } });
 }
 
 export default JudgedBoardPage;

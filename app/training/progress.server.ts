@@ -270,20 +270,26 @@ async function menuCourses(
 
 /**
  * The courses the person's latest released camp recommends (issue 20 §6), not dismissed: they join
- * the menu's electives with the weak duty as the reason, even when the course targets others.
+ * the menu's electives with the weak duty as the reason, even when the course targets others. With
+ * them the camp (the menu's 不感兴趣 names it) and how many the person set aside (a link to them).
  */
-async function campRecommendations(userId: string, db: Db): Promise<Array<{ courseId: string; duty: Duty }>> {
+async function campRecommendations(userId: string, db: Db): Promise<{ campId: string | null; active: Array<{ courseId: string; duty: Duty }>; dismissed: number }> {
   const latest = await db.campParticipant.findFirst({
     where: { userId, camp: { status: { in: ["RELEASED", "ARCHIVED"] }, releasedAt: { not: null } } },
     orderBy: [{ camp: { releasedAt: "desc" } }, { campId: "asc" }],
     select: { campId: true },
   });
-  if (!latest) return [];
-  return db.campRecommendation.findMany({
-    where: { userId, campId: latest.campId, dismissedAt: null },
+  if (!latest) return { campId: null, active: [], dismissed: 0 };
+  const rows = await db.campRecommendation.findMany({
+    where: { userId, campId: latest.campId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { courseId: true, duty: true },
+    select: { courseId: true, duty: true, dismissedAt: true },
   });
+  return {
+    campId: latest.campId,
+    active: rows.filter((r) => r.dismissedAt === null).map((r) => ({ courseId: r.courseId, duty: r.duty })),
+    dismissed: rows.filter((r) => r.dismissedAt !== null).length,
+  };
 }
 
 /**
@@ -293,7 +299,8 @@ async function campRecommendations(userId: string, db: Db): Promise<Array<{ cour
  */
 export async function menuFor(userId: string, options: { now?: Date; allRequired?: boolean } = {}, db: Db = prisma) {
   const now = options.now ?? new Date();
-  const [{ progress, attended, enrolments, studioDuties }, recommendations] = await Promise.all([readStanding(userId, now, db), campRecommendations(userId, db)]);
+  const [{ progress, attended, enrolments, studioDuties }, camp] = await Promise.all([readStanding(userId, now, db), campRecommendations(userId, db)]);
+  const recommendations = camp.active;
   const { stage, year } = progress;
   const { groups, collegeId } = progress.person;
   const recommendedDuty = new Map(recommendations.map((r) => [r.courseId, r.duty]));
@@ -354,7 +361,8 @@ export async function menuFor(userId: string, options: { now?: Date; allRequired
               : forGroup
                 ? { key: "training.reasons.forGroup", duty: null }
                 : { key: "training.reasons.forEveryone", duty: null };
-      return { ...view(course), score, reason };
+      // The camp's recommendation can be set aside from the menu (不感兴趣): the form names the camp.
+      return { ...view(course), score, reason, recommendedBy: campWeak && camp.campId ? { campId: camp.campId } : null };
     })
     .sort((a, b) => b.score - a.score || (a.nextSession?.startsAt.getTime() ?? 0) - (b.nextSession?.startsAt.getTime() ?? 0) || a.id.localeCompare(b.id))
     .slice(0, MENU_ELECTIVES);
@@ -369,6 +377,7 @@ export async function menuFor(userId: string, options: { now?: Date; allRequired
     requiredToDo: requiredCourses.length,
     requiredDone,
     electives,
+    campRecommendations: camp.campId ? { campId: camp.campId, dismissed: camp.dismissed } : null,
     empty,
     emptyReason,
   };

@@ -7,7 +7,7 @@ import { Content } from "~/components/kit/content-lang.tsx";
 import type { CampRoundKind } from "~/generated/prisma/enums.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { roundKindKey } from "./labels.ts";
-import type { roundAction } from "./round.actions.server.ts";
+import type { campAction } from "../setup/camp.actions.server.ts";
 
 /** One of the viewer's entries, as myJudgedRounds (pages.server.ts) returns it, after serialisation. */
 export interface MyJudgedEntry {
@@ -24,7 +24,8 @@ export interface MyJudgedEntry {
 /**
  * The contestant's part of the camp page (/camp/:campId): their 案例研讨 and 谈心谈话, their order
  * and panel, and the topic they drew, or a button to draw it (once, asked first). The draw posts
- * to the round's action and stays on the camp page. Renders nothing when the viewer has no entry.
+ * to the camp page's own action, so that without JavaScript the question, the refusal or the drawn
+ * topic come back on this page (a fetcher with it). Renders nothing when the viewer has no entry.
  */
 export function MyJudgedRounds({ campId, entries }: { campId: string; entries: readonly MyJudgedEntry[] }) {
   const { t, i18n } = useTranslation();
@@ -58,7 +59,7 @@ export function MyJudgedRounds({ campId, entries }: { campId: string; entries: r
                     <ConfirmButton
                       intent="draw"
                       fields={{ entryId: entry.entryId, name: "" }}
-                      action={`/camp/${campId}/rounds/${entry.roundId}?index`}
+                      action={`/camp/${campId}`}
                       fetcherKey={drawKey(entry.entryId)}
                       label={t("camp.judged.mine.draw")}
                       ariaLabel={t("camp.judged.mine.drawLabel", { round })}
@@ -78,8 +79,8 @@ export function MyJudgedRounds({ campId, entries }: { campId: string; entries: r
 
 const drawKey = (entryId: string) => `camp-draw:${entryId}`;
 
-/** The round's answer to a draw posted from here (a refusal, in the person's language); the camp page reloads on success. */
+/** The camp page's answer to a draw posted from here (a refusal, in the person's language); the camp page reloads on success. */
 function DrawReply({ entryId }: { entryId: string }) {
-  const fetcher = useFetcher<typeof roundAction>({ key: drawKey(entryId) });
+  const fetcher = useFetcher<typeof campAction>({ key: drawKey(entryId) });
   return fetcher.data?.status === "error" ? <ActionFeedback reply={fetcher.data} intent="draw" /> : null;
 }

@@ -94,22 +94,67 @@ export async function roundPage(roundId: string, { page = 1 }: { page?: number }
   };
 }
 
-/** The live board: per contestant, which judges' sheets are in and which are missing, with the flags. */
-export async function boardPage(roundId: string, db: Db = prisma) {
-  const [round, sheets, scores] = await Promise.all([
+export const BOARD_PAGE_SIZE = 40;
+export const BOARD_SHOW = ["all", "missing", "flagged"] as const;
+export type BoardShow = (typeof BOARD_SHOW)[number];
+export interface BoardQuery {
+  page: number;
+  /** One panel (评审组) only; "" for every panel. */
+  panel: string;
+  /** Everyone, those with a sheet still missing, or those flagged. */
+  show: BoardShow;
+}
+
+/** ?page=&panel=&show= of the board; anything unknown falls back to the whole round, page 1. */
+export function parseBoardQuery(url: string): BoardQuery {
+  const params = new URL(url).searchParams;
+  const show = params.get("show");
+  return {
+    page: Math.max(1, Math.min(10_000, Math.floor(Number(params.get("page"))) || 1)),
+    panel: (params.get("panel") ?? "").slice(0, 40),
+    show: BOARD_SHOW.includes(show as BoardShow) ? (show as BoardShow) : "all",
+  };
+}
+
+/**
+ * The live board: per contestant, which judges' sheets are in and which are missing, with the flags.
+ * The counts are the round's; the rows are one page of those the filter keeps (a panel, only those
+ * with a sheet missing, only the flagged), in order of appearance. The scores are computed for the
+ * whole round (standardisation needs every sheet); the sheets are read for the page's rows only.
+ */
+export async function boardPage(roundId: string, query: BoardQuery = { page: 1, panel: "", show: "all" }, db: Db = prisma) {
+  const [round, sheetCount, submittedCount, scores] = await Promise.all([
     roundHeader(roundId, db),
-    db.judgeAssignment.findMany({ where: { roundId }, orderBy: { id: "asc" }, select: { id: true, entryId: true, submittedAt: true, total: true, judge: { select: { user: { select: { name: true } } } } } }),
+    db.judgeAssignment.count({ where: { roundId } }),
+    db.judgeAssignment.count({ where: { roundId, submittedAt: { not: null } } }),
     judgedRoundScores(roundId, db),
   ]);
+  const panels = [...new Set(scores.contestants.flatMap((c) => (c.panel ? [c.panel] : [])))].sort((a, b) => a.localeCompare(b, "zh-CN"));
+  const kept = scores.contestants.filter(
+    (c) => (query.panel === "" || c.panel === query.panel) && (query.show === "all" || (query.show === "missing" ? c.pending > 0 : c.flags.length > 0)),
+  );
+  const pages = Math.max(1, Math.ceil(kept.length / BOARD_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const shown = kept.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE);
+  const sheets = await db.judgeAssignment.findMany({
+    where: { roundId, entryId: { in: shown.map((c) => c.entryId) } },
+    orderBy: { id: "asc" },
+    select: { id: true, entryId: true, submittedAt: true, total: true, judge: { select: { user: { select: { name: true } } } } },
+  });
   const sheetsOf = new Map<string, typeof sheets>();
   for (const sheet of sheets) sheetsOf.set(sheet.entryId, [...(sheetsOf.get(sheet.entryId) ?? []), sheet]);
-  const submitted = sheets.filter((s) => s.submittedAt !== null).length;
   return {
     round: { id: round.id, kind: round.kind },
     camp: round.camp,
-    counts: { sheets: sheets.length, submitted, missing: sheets.length - submitted, flagged: scores.contestants.filter((c) => c.flags.length > 0).length },
+    counts: { sheets: sheetCount, submitted: submittedCount, missing: sheetCount - submittedCount, flagged: scores.contestants.filter((c) => c.flags.length > 0).length },
     rule: scores.rule,
-    rows: scores.contestants.map((c) => ({
+    query: { ...query, page },
+    panels,
+    page,
+    pages,
+    matching: kept.length,
+    contestants: scores.contestants.length,
+    rows: shown.map((c) => ({
       entryId: c.entryId,
       name: c.name,
       panel: c.panel,

@@ -66,6 +66,9 @@ export async function judgedRoundScores(roundId: string, db: Db = prisma): Promi
   const byEntry = new Map(computed.contestants.map((c) => [c.contestantId, c]));
   const judgeName = new Map(sheets.map((sheet) => [sheet.judgeId, sheet.judge.user.name]));
   const sheetsOf = (judgeId: string) => submitted.filter((sheet) => sheet.judgeId === judgeId).length;
+  // Counted once: a round of hundreds of contestants would otherwise scan every sheet per contestant.
+  const pendingOf = new Map<string, number>();
+  for (const sheet of sheets) if (sheet.submittedAt === null) pendingOf.set(sheet.entryId, (pendingOf.get(sheet.entryId) ?? 0) + 1);
 
   return {
     roundId,
@@ -73,7 +76,7 @@ export async function judgedRoundScores(roundId: string, db: Db = prisma): Promi
     tolerance,
     contestants: entries.map((entry) => {
       const own = byEntry.get(entry.id);
-      const pending = sheets.filter((sheet) => sheet.entryId === entry.id && sheet.submittedAt === null).length;
+      const pending = pendingOf.get(entry.id) ?? 0;
       const flags: RoundResultFlag[] = [];
       if (own?.disagreement) flags.push("DISAGREEMENT");
       if (own?.error) flags.push("TOO_FEW_JUDGES");

@@ -168,7 +168,7 @@ async function computeCampResultsIn(campId: string, now: Date, db: Db): Promise<
   const participants = await db.campParticipant.findMany({
     where: { campId },
     orderBy: { userId: "asc" },
-    select: { userId: true, stage: true, collegeId: true, user: { select: { profile: { select: { groups: true } } } } },
+    select: { userId: true, stage: true, collegeId: true, groups: true },
   });
   const enabled = rounds.filter((round) => round.enabled);
   const settings: RoundSettings = {
@@ -211,7 +211,7 @@ async function computeCampResultsIn(campId: string, now: Date, db: Db): Promise<
     const taken = new Set<string>();
     return weak.flatMap(({ duty }) => {
       const course = courses.find(
-        (c) => c.duties.includes(duty) && !taken.has(c.id) && !dismissed.has(`${person.userId}:${c.id}`) && opensFor(c, { stage: person.stage as CareerStage, groups: person.user.profile?.groups ?? [], collegeId: person.collegeId }),
+        (c) => c.duties.includes(duty) && !taken.has(c.id) && !dismissed.has(`${person.userId}:${c.id}`) && opensFor(c, { stage: person.stage as CareerStage, groups: person.groups, collegeId: person.collegeId }),
       );
       if (!course) return [];
       taken.add(course.id);

@@ -86,7 +86,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
   const counselors = await db.user.findMany({
     where: { AND: [whoMay("training:view-menu"), { active: true, profile: { isNot: null } }] },
     orderBy: { username: "asc" },
-    select: { id: true, username: true, collegeId: true, profile: { select: { counselorSince: true, title: true } } },
+    select: { id: true, username: true, collegeId: true, profile: { select: { counselorSince: true, title: true, groups: true } } },
   });
   // Every stage is represented (the radar compares with one's stage's median): the demo accounts, then up to a quarter per stage.
   const staged = counselors.map((c) => ({ ...c, stage: deriveCareerStage({ counselorSince: c.profile!.counselorSince, title: c.profile!.title }, heldOn).stage }));
@@ -138,6 +138,7 @@ export async function seedCamp({ db, now, faker }: SeedContext): Promise<void> {
           userId: p.id,
           collegeId: p.collegeId,
           stage: p.stage,
+          groups: p.profile!.groups,
         })),
       },
       judges: { create: judges.map((j) => ({ id: `${SEED_CAMP_ID}-judge-${j.id}`, userId: j.id, collegeId: j.collegeId })) },

@@ -111,16 +111,16 @@ export async function campOverview(campId: string, filter: { stage?: CareerStage
   });
   if (!camp) throw new Response("Not Found", { status: 404 });
   const participants = await db.campParticipant.findMany({
-    where: { campId, total: { not: null }, ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.group ? { user: { profile: { groups: { has: filter.group } } } } : {}) },
+    where: { campId, total: { not: null }, ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.group ? { groups: { has: filter.group } } : {}) },
     orderBy: [{ total: "desc" }, { user: { nameSortKey: "asc" } }, { userId: "asc" }],
-    select: { userId: true, stage: true, total: true, user: { select: { name: true, profile: { select: { groups: true } } } }, college: { select: { name: true } } },
+    select: { userId: true, stage: true, groups: true, total: true, user: { select: { name: true } }, college: { select: { name: true } } },
   });
   // Equal totals share a rank (1, 2, 2, 4).
   const ranking: RankingRow[] = [];
   participants.forEach((p, index) => {
     const total = Number(p.total);
     const rank = index > 0 && ranking[index - 1]!.total === total ? ranking[index - 1]!.rank : index + 1;
-    ranking.push({ rank, userId: p.userId, name: p.user.name, college: p.college?.name ?? null, stage: p.stage as CareerStage, groups: p.user.profile?.groups ?? [], total });
+    ranking.push({ rank, userId: p.userId, name: p.user.name, college: p.college?.name ?? null, stage: p.stage as CareerStage, groups: p.groups, total });
   });
 
   const distributions = camp.rounds.map((round) => {

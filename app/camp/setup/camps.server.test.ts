@@ -84,7 +84,7 @@ describe("creating a camp", () => {
       [{ "rounds.TALK.weight": "0" }, "已开启的环节权重须大于 0"],
       [{ "rounds.TALK.weight": "120" }, "权重须为 0 到 100 的整数"],
       [{ "rounds.KNOWLEDGE_TEST.enabled": "", "rounds.IDENTIFICATION.enabled": "", "rounds.CASE_STUDY.enabled": "", "rounds.TALK.enabled": "" }, "至少要有一个启用且权重大于 0 的环节"],
-      [{ "rounds.KNOWLEDGE_TEST.cutFrom": "TALK", "rounds.KNOWLEDGE_TEST.cutTop": "5" }, "只有案例研讨和谈心谈话可以设置晋级"],
+      [{ "rounds.KNOWLEDGE_TEST.cutFrom": "TALK", "rounds.KNOWLEDGE_TEST.cutTop": "5" }, "只有人物辨识、案例研讨和谈心谈话可以设置晋级"],
       [{ "rounds.CASE_STUDY.cutFrom": "TALK", "rounds.CASE_STUDY.cutTop": "5" }, "晋级须来自之前且已开启的环节"],
       [{ "rounds.TALK.cutFrom": "KNOWLEDGE_TEST" }, "设置晋级时请同时选择来源环节并填写晋级人数"],
       [{ "rounds.IDENTIFICATION.namePoints": "0", "rounds.IDENTIFICATION.classPoints": "0", "rounds.IDENTIFICATION.dormPoints": "0" }, "姓名、班级、寝室至少有一项须计分"],

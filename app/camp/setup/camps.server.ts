@@ -7,7 +7,7 @@ import { formatDateTime } from "~/lib/format.ts";
 import { validateIdentificationRule } from "../identification.ts";
 import { validateRoundSettings, type RoundSettings } from "../results.ts";
 import { builtInTemplate, copyRubric } from "./rubrics.server.ts";
-import { JUDGED_KINDS, ROUND_KINDS, TIMED_KINDS, type CampInput, type RoundKind, type RoundSettingsInput } from "./schemas.ts";
+import { CUT_KINDS, JUDGED_KINDS, ROUND_KINDS, TIMED_KINDS, type CampInput, type RoundKind, type RoundSettingsInput } from "./schemas.ts";
 
 /**
  * Creating and changing a camp (issue 20 §1): its basics, its four rounds with their weights,
@@ -39,7 +39,7 @@ export function checkRounds(rounds: CampInput["rounds"]): void {
       if (round.disagreementTolerance === undefined) throw new UserError("camp.setup.errors.badTolerance", {}, { status: 400, field: field(kind, "disagreementTolerance") });
     }
     if (round.cutFrom !== undefined || round.cutTop !== undefined) {
-      if (!JUDGED_KINDS.includes(kind)) throw new UserError("camp.setup.errors.cutOnlyJudged", {}, { status: 400, field: field(kind, "cutFrom") });
+      if (!CUT_KINDS.includes(kind)) throw new UserError("camp.setup.errors.cutOnlyJudged", {}, { status: 400, field: field(kind, "cutFrom") });
       if (round.cutFrom === undefined || round.cutTop === undefined) throw new UserError("camp.setup.errors.cutIncomplete", {}, { status: 400, field: field(kind, "cutTop") });
       const from = ROUND_KINDS.indexOf(round.cutFrom);
       if (from >= position || !rounds[round.cutFrom].enabled) throw new UserError("camp.setup.errors.cutFromEarlier", {}, { status: 400, field: field(kind, "cutFrom") });
@@ -60,7 +60,7 @@ function roundColumns(kind: RoundKind, round: RoundSettingsInput) {
     scoringRule: judged ? round.scoringRule : null,
     judgesPerContestant: judged ? (round.judgesPerContestant ?? null) : null,
     disagreementTolerance: judged ? (round.disagreementTolerance ?? null) : null,
-    cutTop: judged && round.cutFrom ? (round.cutTop ?? null) : null,
+    cutTop: CUT_KINDS.includes(kind) && round.cutFrom ? (round.cutTop ?? null) : null,
   };
 }
 
@@ -82,7 +82,7 @@ async function writeCuts(tx: Db, campId: string, rounds: CampInput["rounds"]) {
   const ids = new Map((await tx.campRound.findMany({ where: { campId }, select: { id: true, kind: true } })).map((r) => [r.kind, r.id]));
   for (const kind of ROUND_KINDS) {
     const from = rounds[kind].cutFrom;
-    await tx.campRound.update({ where: { campId_kind: { campId, kind } }, data: { cutFromRoundId: JUDGED_KINDS.includes(kind) && from ? ids.get(from)! : null } });
+    await tx.campRound.update({ where: { campId_kind: { campId, kind } }, data: { cutFromRoundId: CUT_KINDS.includes(kind) && from ? ids.get(from)! : null } });
   }
 }
 
@@ -127,7 +127,7 @@ export async function createCamp(input: CampInput, actorId: string): Promise<{ i
 
 /** What of a round may not change once the camp is open: everything but its schedule. */
 function fixedPart(kind: RoundKind, round: RoundSettingsInput): string {
-  return JSON.stringify({ ...roundColumns(kind, round), cutFrom: JUDGED_KINDS.includes(kind) ? (round.cutFrom ?? null) : null, points: kind === "IDENTIFICATION" ? identificationPoints(round) : null });
+  return JSON.stringify({ ...roundColumns(kind, round), cutFrom: CUT_KINDS.includes(kind) ? (round.cutFrom ?? null) : null, points: kind === "IDENTIFICATION" ? identificationPoints(round) : null });
 }
 
 /**

@@ -6,7 +6,7 @@ import { lockCamp } from "./people.server.ts";
 
 /**
  * The cut between rounds (晋级, issue 20 §1): the best N of an earlier round go on to a judged
- * round. It ranks the source round's results (RoundResult, computed by the results area) and lets
+ * round or to 人物辨识 (decision 131: a timed round with a list, where only those on it start). It ranks the source round's results (RoundResult, computed by the results area) and lets
  * everyone tied with the N-th go on as well: leaving out one of two equal scores would be
  * arbitrary. Applying it creates the target round's entries once.
  */
@@ -33,6 +33,10 @@ export interface CutPlan {
   tiedAtBorder: boolean;
   /** Participants of the source round without a score (absent): they do not go on. */
   unscored: number;
+  /** Their names, for the page to say who they are. */
+  absent: Array<{ userId: string; name: string }>;
+  /** The lowest score that goes on (the N-th's). */
+  border: number;
 }
 
 /** Ranks the source round's results; refused (in Chinese) when the round has no cut or its source no results yet. */
@@ -45,6 +49,10 @@ export async function cutPlan(campId: string, roundId: string, db: Db = prisma):
     select: { userId: true, score: true, participant: { select: { user: { select: { name: true } } } } },
   });
   const scored = results.filter((r) => r.score !== null).map((r) => ({ userId: r.userId, name: r.participant.user.name, score: Number(r.score) }));
+  const absent = results
+    .filter((r) => r.score === null)
+    .map((r) => ({ userId: r.userId, name: r.participant.user.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.userId.localeCompare(b.userId));
   if (!scored.length) throw new UserError("camp.setup.errors.noSourceResults");
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "zh-CN") || a.userId.localeCompare(b.userId));
   const border = scored[Math.min(round.cutTop, scored.length) - 1]!.score;
@@ -63,11 +71,17 @@ export async function cutPlan(campId: string, roundId: string, db: Db = prisma):
     rows,
     advancing,
     tiedAtBorder: advancing > round.cutTop,
-    unscored: results.length - scored.length,
+    unscored: absent.length,
+    absent,
+    border,
   };
 }
 
-/** Applies the cut: the target round's entries for everyone who goes on, once, while the camp is open; they are told. */
+/**
+ * Applies the cut: the target round's entries for everyone who goes on, once, while the camp is
+ * open. Everyone is told: those who go on, and those who do not with why (their place and the
+ * line, or that they have no score).
+ */
 export async function applyCut(campId: string, roundId: string, actorId: string, now = new Date()): Promise<{ advancing: number }> {
   const { deliver, advancing } = await prisma.$transaction(async (tx) => {
     const camp = await lockCamp(tx, campId, ["OPEN"], "camp.setup.errors.notOpen");
@@ -77,7 +91,14 @@ export async function applyCut(campId: string, roundId: string, actorId: string,
     await tx.campRoundEntry.createMany({ data: going.map((r) => ({ roundId, campId, userId: r.userId })) });
     await tx.campRound.update({ where: { id: roundId }, data: { entriesFixedAt: now } });
     await recordAudit(tx, { actorId, action: "camp.cut", entityType: "CampRound", entityId: roundId, data: { campId, top: plan.top, advancing: going.length, tiedAtBorder: plan.tiedAtBorder } });
-    const deliver = await createNotifications(tx, going.map((r) => ({ userId: r.userId, type: "camp.setup.notices.advanced", data: { title: camp.title }, link: `/camp/${campId}` })));
+    const link = `/camp/${campId}`;
+    const deliver = await createNotifications(tx, [
+      ...going.map((r) => ({ userId: r.userId, type: "camp.setup.notices.advanced", data: { title: camp.title }, link })),
+      ...plan.rows
+        .filter((r) => !r.advances)
+        .map((r) => ({ userId: r.userId, type: "camp.setup.notices.notAdvanced", data: { title: camp.title, top: plan.top, border: plan.border.toFixed(2), rank: r.rank, score: r.score.toFixed(2) }, link })),
+      ...plan.absent.map((r) => ({ userId: r.userId, type: "camp.setup.notices.notAdvancedAbsent", data: { title: camp.title }, link })),
+    ]);
     return { deliver, advancing: going.length };
   });
   deliver();

@@ -1,7 +1,7 @@
 import { prisma } from "~/db/client.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { can, whereCan, type Actor } from "~/policy/index.ts";
-import { JUDGED_KINDS, type RoundKind } from "./schemas.ts";
+import { CUT_KINDS, type RoundKind } from "./schemas.ts";
 
 /**
  * What the camp pages read (issue 20 §1): the home page's lists and the camp page. Every list is
@@ -53,8 +53,8 @@ export async function campHome(actor: Actor, page: number) {
     organising,
     taking: taking.map(({ camp, entries }) => {
       const entered = new Set(entries.map((e) => e.roundId));
-      // A judged round is theirs once they have an entry in it (behind a cut: once they went on).
-      const rounds = camp.rounds.filter((r) => !JUDGED_KINDS.includes(r.kind as RoundKind) || entered.has(r.id));
+      // A round with a list is theirs once they have an entry in it (behind a cut: once they went on).
+      const rounds = camp.rounds.filter((r) => !CUT_KINDS.includes(r.kind as RoundKind) || entered.has(r.id));
       return { id: camp.id, title: camp.title, year: camp.year, status: camp.status, rounds: rounds.map((r) => ({ ...r, link: roundLink(camp.id, r) })) };
     }),
     judging: judging.map((j) => j.camp),
@@ -119,8 +119,8 @@ export async function campPage(campId: string, viewerId: string) {
     attempts: _count.attempts,
     results: _count.results,
     link: roundLink(camp.id, r),
-    /** The viewer takes part in it (a timed round: every participant; a judged one: with an entry). */
-    viewerIn: JUDGED_KINDS.includes(r.kind as RoundKind) ? entered.has(r.id) : true,
+    /** The viewer takes part in it (the knowledge test: every participant; a round with a list: with an entry). */
+    viewerIn: CUT_KINDS.includes(r.kind as RoundKind) ? entered.has(r.id) : true,
   }));
   const { _count, organisers, ...rest } = camp;
   return { ...rest, organisers: organisers.map((o) => o.user.name), participants: _count.participants, judges: _count.judges, targets: _count.targets, rounds };

@@ -1,6 +1,6 @@
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma, type Db } from "~/db/client.server.ts";
-import type { CampStatus } from "~/generated/prisma/client.ts";
+import type { CampStatus, CampTargetKind, TargetGroup } from "~/generated/prisma/client.ts";
 import { UserError } from "~/lib/user-error.ts";
 import { deriveCareerStage, type CareerStage } from "~/people/career-stage.ts";
 import { getSchoolSettings } from "~/settings/school-settings.server.ts";
@@ -95,6 +95,8 @@ export interface ResolvedParticipant {
   userId: string;
   stage: CareerStage;
   collegeId: string | null;
+  /** The person's groups now (kept with the participant: ranking per group, decision 130). */
+  groups: TargetGroup[];
 }
 
 /**
@@ -104,6 +106,27 @@ export interface ResolvedParticipant {
  */
 export async function resolveParticipants(db: Db, campId: string, now = new Date()): Promise<ResolvedParticipant[]> {
   const targets = await db.campTarget.findMany({ where: { campId }, select: { kind: true, stage: true, group: true, collegeId: true, userId: true }, orderBy: { id: "asc" } });
+  return resolveTargets(db, targets, now);
+}
+
+type TargetRow = { kind: CampTargetKind; stage: CareerStage | null; group: TargetGroup | null; collegeId: string | null; userId: string | null };
+
+/**
+ * How many people the targets being ticked would give (issue 20 §1, the people page's live count):
+ * the stages, groups and colleges of the form as it stands, plus the people the camp already names.
+ * Nothing is saved; an unknown college matches nobody (saving refuses it).
+ */
+export async function countMatching(campId: string, input: TargetsInput, db: Db = prisma): Promise<number> {
+  const named = await db.campTarget.findMany({ where: { campId, kind: "PERSON" }, select: { kind: true, stage: true, group: true, collegeId: true, userId: true }, orderBy: { id: "asc" } });
+  const ticked: TargetRow[] = [
+    ...[...new Set(input.stages)].map((stage) => ({ kind: "STAGE" as const, stage, group: null, collegeId: null, userId: null })),
+    ...[...new Set(input.groups)].map((group) => ({ kind: "GROUP" as const, stage: null, group, collegeId: null, userId: null })),
+    ...[...new Set(input.colleges)].map((collegeId) => ({ kind: "COLLEGE" as const, stage: null, group: null, collegeId, userId: null })),
+  ];
+  return (await resolveTargets(db, [...ticked, ...named])).length;
+}
+
+async function resolveTargets(db: Db, targets: readonly TargetRow[], now = new Date()): Promise<ResolvedParticipant[]> {
   const school = { kind: "school" } as const;
   const ids = new Set<string>();
   for (const target of targets) {
@@ -118,13 +141,14 @@ export async function resolveParticipants(db: Db, campId: string, now = new Date
   const { stageThresholds } = await getSchoolSettings();
   const users = await db.user.findMany({
     where: { id: { in: [...ids] }, active: true },
-    select: { id: true, collegeId: true, profile: { select: { counselorSince: true, title: true } } },
+    select: { id: true, collegeId: true, profile: { select: { counselorSince: true, title: true, groups: true } } },
     orderBy: { id: "asc" },
   });
   return users.map((u) => ({
     userId: u.id,
     collegeId: u.collegeId,
     stage: deriveCareerStage(u.profile ?? { counselorSince: null, title: "NONE" }, now, stageThresholds).stage,
+    groups: u.profile?.groups ?? [],
   }));
 }
 

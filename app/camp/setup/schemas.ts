@@ -25,6 +25,11 @@ export const ROUND_KINDS = [CampRoundKind.KNOWLEDGE_TEST, CampRoundKind.IDENTIFI
 export type RoundKind = (typeof ROUND_KINDS)[number];
 /** Rounds scored by judges on a rubric: they have entries, a cut, a scoring rule. */
 export const JUDGED_KINDS: readonly RoundKind[] = ["CASE_STUDY", "TALK"];
+/**
+ * Rounds with a list of their own (CampRoundEntry), written at the opening or by a cut: the judged
+ * rounds and 人物辨识 (decision 131). The knowledge test comes first and is taken by everyone.
+ */
+export const CUT_KINDS: readonly RoundKind[] = ["IDENTIFICATION", "CASE_STUDY", "TALK"];
 /** Rounds taken alone against the clock: a duration. */
 export const TIMED_KINDS: readonly RoundKind[] = ["KNOWLEDGE_TEST", "IDENTIFICATION"];
 
@@ -58,7 +63,7 @@ export const roundSettingsSchema = z.object({
     blankToUndefined,
     z.coerce.number({ error: "camp.setup.errors.badTolerance" }).min(0, "camp.setup.errors.badTolerance").max(100, "camp.setup.errors.badTolerance").optional(),
   ),
-  /** The cut: the best `cutTop` of the round of kind `cutFrom` go on to this one (judged rounds only). */
+  /** The cut: the best `cutTop` of the round of kind `cutFrom` go on to this one (CUT_KINDS only). */
   cutFrom: z.preprocess(blankToUndefined, choice(ROUND_KINDS).optional()),
   cutTop: optionalWhole(1, 10000),
 });

@@ -20,13 +20,41 @@ export const DEFAULT_DURATION_MINUTES = 10;
 export async function identificationRound(campId: string) {
   const round = await prisma.campRound.findUnique({
     where: { campId_kind: { campId, kind: "IDENTIFICATION" } },
-    select: { id: true, campId: true, enabled: true, camp: { select: { status: true } }, opensAt: true, closesAt: true, durationMinutes: true, photosPerPerson: true, decoysPerPerson: true, identificationPoints: true },
+    select: {
+      id: true,
+      campId: true,
+      enabled: true,
+      camp: { select: { status: true } },
+      opensAt: true,
+      closesAt: true,
+      durationMinutes: true,
+      photosPerPerson: true,
+      decoysPerPerson: true,
+      identificationPoints: true,
+      // A cut into this round (decision 131): only those who went on are on its list.
+      cutFromRoundId: true,
+      cutTop: true,
+      entriesFixedAt: true,
+      cutFrom: { select: { kind: true } },
+    },
   });
   return round?.enabled ? round : null;
 }
 export type IdentificationRound = NonNullable<Awaited<ReturnType<typeof identificationRound>>>;
 
-export type RoundState = "ended" | "running" | "notEntered" | "notYetOpen" | "closed" | "ready";
+export type RoundState = "ended" | "running" | "notEntered" | "awaitingCut" | "cutOut" | "notYetOpen" | "closed" | "ready";
+
+const NOT_ON_LIST_KEY = {
+  notEntered: "camp.students.round.notEntered",
+  awaitingCut: "camp.students.round.awaitingCut",
+  cutOut: "camp.students.round.cutOut",
+} as const;
+
+/** Why someone is not on the round's list: behind a cut not yet applied, cut, or not on it at all. */
+function notOnList(round: IdentificationRound): "awaitingCut" | "cutOut" | "notEntered" {
+  if (!round.cutFromRoundId) return "notEntered";
+  return round.entriesFixedAt ? "cutOut" : "awaitingCut";
+}
 
 /** The round as one participant sees it: the settings they are told, and their attempt (photos by position, what they typed). */
 export async function roundPage(round: IdentificationRound, userId: string, now = new Date()) {
@@ -46,7 +74,7 @@ export async function roundPage(round: IdentificationRound, userId: string, now 
   const rule = identificationRuleOf(round.identificationPoints);
   const state = ((): RoundState => {
     if (attempt) return attempt.submittedAt || attempt.deadline <= now ? "ended" : "running";
-    if (!entry) return "notEntered";
+    if (!entry) return notOnList(round);
     if (round.opensAt && now < round.opensAt && round.camp.status === "OPEN") return "notYetOpen";
     if (round.camp.status !== "OPEN" || (round.closesAt && now >= round.closesAt)) return "closed";
     return "ready";
@@ -62,6 +90,7 @@ export async function roundPage(round: IdentificationRound, userId: string, now 
       opensAt: round.opensAt?.toISOString() ?? null,
       closesAt: round.closesAt?.toISOString() ?? null,
       hasDecoys: (round.decoysPerPerson ?? 0) > 0,
+      cut: round.cutFrom && round.cutTop ? { from: round.cutFrom.kind, top: round.cutTop } : null,
     },
     attempt: attempt && {
       id: attempt.id,
@@ -78,7 +107,7 @@ export async function startIdentification(round: IdentificationRound, userId: st
   const existing = await prisma.campAttempt.findUnique({ where: { roundId_userId: { roundId: round.id, userId } }, select: { id: true } });
   if (existing) return existing.id;
   const entry = await prisma.campRoundEntry.findUnique({ where: { roundId_userId: { roundId: round.id, userId } }, select: { id: true } });
-  if (!entry) throw new UserError("camp.students.round.notEntered", {}, { status: 403 });
+  if (!entry) throw new UserError(NOT_ON_LIST_KEY[notOnList(round)], {}, { status: 403 });
   if (round.camp.status !== "OPEN") throw new UserError("camp.students.round.closed");
   if (round.opensAt && now < round.opensAt) throw new UserError("camp.students.round.notYetOpen");
   if (round.closesAt && now >= round.closesAt) throw new UserError("camp.students.round.closed");

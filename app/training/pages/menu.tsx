@@ -1,5 +1,8 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
+import type { recommendationAction } from "~/camp/release/recommendation.actions.server.ts";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Badge, Card, type BadgeTone } from "~/components/kit/card.tsx";
 import { EmptyState, PageHeader } from "~/components/kit/feedback.tsx";
@@ -13,7 +16,8 @@ type MenuCourse = Menu["requiredCourses"][number];
 
 /** 我的培训菜单 (issue 18, point 3): required items with their status, electives ranked with a reason, this year's progress. */
 export function MenuPage() {
-  const { menu } = useLoaderData<typeof loader>();
+  const { menu, viewerId } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof recommendationAction>();
   const { t } = useTranslation();
   const stage = t(`stage.${menu.stage}`);
   return (
@@ -27,6 +31,7 @@ export function MenuPage() {
           </Link>
         }
       />
+      <ActionFeedback reply={reply} intent={["dismissRecommendation", "restoreRecommendation"]} />
       <Progress menu={menu} />
       {menu.empty ? (
         <EmptyState>
@@ -85,11 +90,18 @@ export function MenuPage() {
                 {t("training.menu.electivesHeading")}
               </h2>
               <p className="text-sm text-slate-600">{t("training.menu.electivesIntro")}</p>
+              {menu.campRecommendations && menu.campRecommendations.dismissed > 0 ? (
+                <Link to={`/camp/${menu.campRecommendations.campId}/results/${viewerId}#dismissed`} className="mt-1 inline-block text-sm text-brand-700 underline">
+                  {t("camp.release.recommendation.seeDismissed", { count: menu.campRecommendations.dismissed })}
+                </Link>
+              ) : null}
             </div>
             {menu.electives.length ? (
               <ol className="space-y-3" aria-label={t("training.menu.electivesHeading")}>
                 {menu.electives.map((course) => (
-                  <CourseItem key={course.id} course={course} reason={translateKey(t, course.reason.key, { duty: course.reason.duty ? t(`duty.${course.reason.duty}`) : "" })} />
+                  <CourseItem key={course.id} course={course} reason={translateKey(t, course.reason.key, { duty: course.reason.duty ? t(`duty.${course.reason.duty}`) : "" })}>
+                    {course.recommendedBy ? <DismissRecommendation campId={course.recommendedBy.campId} courseId={course.id} title={course.title} /> : null}
+                  </CourseItem>
                 ))}
               </ol>
             ) : (
@@ -168,7 +180,27 @@ function useStatus(status: string): [string, BadgeTone] {
   return [t("training.menu.notEnrolled"), "slate"];
 }
 
-function CourseItem({ course, reason }: { course: MenuCourse; reason?: string }) {
+/**
+ * 不感兴趣 on a course the camp recommended (issue 20 §6): a plain post (works without JavaScript);
+ * it can be undone from the camp results page, which the menu links to once something is set aside.
+ */
+function DismissRecommendation({ campId, courseId, title }: { campId: string; courseId: string; title: string }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("courseId") === courseId;
+  return (
+    <Form method="post" className="mt-2">
+      <input type="hidden" name="intent" value="dismissRecommendation" />
+      <input type="hidden" name="campId" value={campId} />
+      <input type="hidden" name="courseId" value={courseId} />
+      <button type="submit" disabled={busy} aria-label={t("camp.release.recommendation.dismissLabel", { title })} className={buttonClass("secondary", "sm")}>
+        {busy ? t("kit.working") : t("camp.release.recommendation.dismiss")}
+      </button>
+    </Form>
+  );
+}
+
+function CourseItem({ course, reason, children }: { course: MenuCourse; reason?: string; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const [status, tone] = useStatus(course.status);
   return (
@@ -186,6 +218,7 @@ function CourseItem({ course, reason }: { course: MenuCourse; reason?: string })
         <span>{t("training.menu.hours", { hours: course.hours })}</span>
         <span>{course.nextSession ? t("training.menu.nextSession", { time: formatDateTime(course.nextSession.startsAt, i18n.language) }) : t("training.menu.noSession")}</span>
       </p>
+      {children}
     </li>
   );
 }

@@ -1,6 +1,7 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { buttonClass } from "~/components/kit/buttons.tsx";
 import { Badge, Card } from "~/components/kit/card.tsx";
 import { Content } from "~/components/kit/content-lang.tsx";
@@ -11,6 +12,7 @@ import { EChart } from "~/dashboard/echart.tsx";
 import { translateKey } from "~/i18n/keys.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import type { loader } from "~/routes/camp.$campId_.results.$userId.tsx";
+import type { recommendationAction } from "../recommendation.actions.server.ts";
 import { DUTIES } from "../../results.ts";
 import { FLAG_LABEL, ROUND_LABEL } from "../labels.ts";
 
@@ -18,7 +20,8 @@ const percent = (share: number | null) => (share === null ? null : `${Math.round
 
 /** 我的训练营成绩: score per round, radar against the stage median, weak areas, recommended courses, the feedback report. */
 export default function PersonResultsPage() {
-  const { results: r, mayViewAll } = useLoaderData<typeof loader>();
+  const { results: r, mayViewAll, mayDismiss, dismissed } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof recommendationAction>();
   const { t, i18n } = useTranslation();
   const you = t("camp.release.person.you");
   const median = t("camp.release.person.median");
@@ -69,6 +72,7 @@ export default function PersonResultsPage() {
           </a>
         }
       />
+      <ActionFeedback reply={reply} intent={["dismissRecommendation", "restoreRecommendation"]} />
       {mayViewAll ? (
         <Link to={`/camp/${r.camp.id}/results`} className="inline-block text-sm text-brand-700 underline">
           {t("camp.release.person.back")}
@@ -146,12 +150,57 @@ export default function PersonResultsPage() {
                     {t("training.reasons.campWeakDuty", { duty: t(`duty.${course.duty}`) })}
                     {course.nextSession ? ` · ${formatDateTime(course.nextSession, i18n.language)}` : ""}
                   </span>
+                  {mayDismiss ? <RecommendationButton campId={r.camp.id} courseId={course.courseId} title={course.title} restore={false} /> : null}
                 </li>
               ))}
             </ul>
           </>
         )}
       </Card>
+
+      {dismissed.length > 0 ? (
+        <div id="dismissed" className="scroll-mt-20">
+          <Card title={t("camp.release.recommendation.dismissedList")}>
+            <p className="mb-2 text-sm text-slate-600">{t("camp.release.recommendation.dismissedHint")}</p>
+            <ul className="space-y-2 text-sm">
+              {dismissed.map((course) => (
+                <li key={course.courseId}>
+                  <span className="font-medium">
+                    <Content>{course.title}</Content>
+                  </span>
+                  <span className="block text-slate-600">
+                    {t("training.reasons.campWeakDuty", { duty: t(`duty.${course.duty}`) })} ·{" "}
+                    {t("camp.release.recommendation.dismissedAt", { time: formatDateTime(course.dismissedAt, i18n.language) })}
+                  </span>
+                  {mayDismiss ? <RecommendationButton campId={r.camp.id} courseId={course.courseId} title={course.title} restore /> : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+/** 不感兴趣 or 恢复: a plain post to this page's action (works without JavaScript); undoable either way, so nothing asks first. */
+function RecommendationButton({ campId, courseId, title, restore }: { campId: string; courseId: string; title: string; restore: boolean }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("courseId") === courseId;
+  return (
+    <Form method="post" className="mt-1">
+      <input type="hidden" name="intent" value={restore ? "restoreRecommendation" : "dismissRecommendation"} />
+      <input type="hidden" name="campId" value={campId} />
+      <input type="hidden" name="courseId" value={courseId} />
+      <button
+        type="submit"
+        disabled={busy}
+        aria-label={t(restore ? "camp.release.recommendation.restoreLabel" : "camp.release.recommendation.dismissLabel", { title })}
+        className={buttonClass("secondary", "sm")}
+      >
+        {busy ? t("kit.working") : t(restore ? "camp.release.recommendation.restore" : "camp.release.recommendation.dismiss")}
+      </button>
+    </Form>
   );
 }

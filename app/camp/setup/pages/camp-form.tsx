@@ -12,7 +12,7 @@ import type { loader as editLoader } from "~/routes/camp.$campId_.edit.tsx";
 import type { loader as newLoader } from "~/routes/camp.new.tsx";
 import type { editCampAction, newCampAction } from "../form.actions.server.ts";
 import type { CampFormValues } from "../form-values.ts";
-import { campSchema, JUDGED_KINDS, ROUND_KINDS, TIMED_KINDS, type RoundKind } from "../schemas.ts";
+import { campSchema, CUT_KINDS, JUDGED_KINDS, ROUND_KINDS, TIMED_KINDS, type RoundKind } from "../schemas.ts";
 
 /** /camp/new: a draft camp with the seed's four rounds by default. */
 export function NewCampPage() {
@@ -122,6 +122,11 @@ function RoundFields({ kind, earlier, field }: { kind: RoundKind; earlier: reado
             <SelectField field={f.scoringRule} label={t("camp.setup.form.scoringRule")} options={(["TRIMMED_MEAN", "MEAN", "Z_SCORE"] as const).map((v) => ({ value: v, label: t(`judgedScoringRule.${v}`) }))} className="sm:col-span-3" />
             <TextField field={f.judgesPerContestant} type="number" min="1" max="15" label={t("camp.setup.form.judgesPer")} />
             <TextField field={f.disagreementTolerance} type="number" min="0" max="100" step="0.5" label={t("camp.setup.form.tolerance")} hint={t("camp.setup.form.toleranceHint")} className="sm:col-span-2" />
+            <p className="text-xs text-slate-500 sm:col-span-3">{t("camp.setup.form.rubricNote")}</p>
+          </>
+        ) : null}
+        {CUT_KINDS.includes(kind) ? (
+          <>
             <SelectField
               field={f.cutFrom}
               label={t("camp.setup.form.cutFrom")}
@@ -129,7 +134,6 @@ function RoundFields({ kind, earlier, field }: { kind: RoundKind; earlier: reado
               className="sm:col-span-2"
             />
             <TextField field={f.cutTop} type="number" min="1" label={t("camp.setup.form.cutTop")} />
-            <p className="text-xs text-slate-500 sm:col-span-3">{t("camp.setup.form.rubricNote")}</p>
           </>
         ) : null}
       </div>

@@ -47,7 +47,7 @@ export function CampPage() {
           ) : null
         }
       />
-      <ActionFeedback reply={reply} intent={["open", "close"]} />
+      <ActionFeedback reply={reply} intent={["open", "close", "draw"]} />
       {camp.description ? <Content className="whitespace-pre-line text-sm text-slate-700">{camp.description}</Content> : null}
 
       {viewer.participates ? (

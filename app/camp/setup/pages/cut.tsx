@@ -54,9 +54,30 @@ export function CutPage() {
                 { key: "name", header: t("camp.setup.cut.name"), primary: true, cell: (r) => r.name },
                 { key: "score", header: t("camp.setup.cut.score"), numeric: true, cell: (r) => r.score.toFixed(2) },
                 { key: "advances", header: t("camp.setup.cut.advances"), cell: (r) => (r.advances ? <Badge tone="emerald">{t("camp.setup.cut.yes")}</Badge> : <Badge>{t("camp.setup.cut.no")}</Badge>) },
+                {
+                  key: "why",
+                  header: t("camp.setup.cut.why"),
+                  cell: (r) =>
+                    !r.advances
+                      ? t("camp.setup.cut.below", { border: plan.border.toFixed(2) })
+                      : plan.rows.indexOf(r) >= plan.top
+                        ? t("camp.setup.cut.tiedIn", { top: plan.top })
+                        : t("camp.setup.cut.inTop", { top: plan.top }),
+                },
               ]}
             />
           </Card>
+          {plan.absent.length ? (
+            <Card title={t("camp.setup.cut.absentTitle", { count: plan.absent.length })}>
+              <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="cut-absent">
+                {plan.absent.map((person) => (
+                  <li key={person.userId}>
+                    {t("camp.setup.cut.absentWhy", { name: person.name, from })}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
         </>
       ) : null}
     </div>

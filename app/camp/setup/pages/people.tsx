@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
@@ -92,9 +93,33 @@ export function CampPeoplePage() {
   );
 }
 
+/** How long the page waits after the last tick before asking for the count. */
+const COUNT_DEBOUNCE_MS = 300;
+
+/**
+ * The count of people the ticked targets would give, asked of /camp/:campId/people/count while
+ * ticking (debounced; a newer answer replaces an older one, as the fetcher keeps only the last).
+ * Without JavaScript the form saves as before and the page shows the saved count.
+ */
+function useLiveCount(campId: string) {
+  const fetcher = useFetcher<{ count: number | null }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const ask = (form: HTMLFormElement) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const query = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) if (name !== "intent" && typeof value === "string") query.append(name, value);
+      fetcher.load(`/camp/${campId}/people/count?${query}`);
+    }, COUNT_DEBOUNCE_MS);
+  };
+  return { ask, count: fetcher.data?.count ?? null, busy: fetcher.state !== "idle" };
+}
+
 function TargetsForm({ reply }: { reply: Reply }) {
-  const { people } = useLoaderData<typeof loader>();
+  const { camp, people } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const live = useLiveCount(camp.id);
   const [form, fields] = useForm<{ stages: string[]; groups: string[]; colleges: string[] }>({
     id: "camp-targets",
     lastResult: reply?.intent === "saveTargets" ? reply.form : undefined,
@@ -103,11 +128,14 @@ function TargetsForm({ reply }: { reply: Reply }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: targetsSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
+    <Form method="post" {...getFormProps(form)} onChange={(event) => live.ask(event.currentTarget)} className="space-y-4">
       <input type="hidden" name="intent" value="saveTargets" />
       <ChoiceField field={fields.stages} legend={t("camp.setup.people.stages")} options={CAREER_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
       <ChoiceField field={fields.groups} legend={t("camp.setup.people.groups")} options={GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) }))} />
       <ChoiceField field={fields.colleges} legend={t("camp.setup.people.colleges")} options={people.collegeOptions.map((c) => ({ value: c.id, label: c.name }))} />
+      <p className="text-sm font-medium text-slate-800" aria-live="polite" data-testid="targets-live-count">
+        {live.busy && live.count === null ? t("camp.setup.people.counting") : t("camp.setup.people.liveCount", { count: live.count ?? people.matching })}
+      </p>
       <SubmitButton intent="saveTargets" pendingLabel={t("camp.setup.form.saving")}>
         {t("camp.setup.people.saveTargets")}
       </SubmitButton>

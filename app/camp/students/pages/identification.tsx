@@ -121,6 +121,12 @@ export default function IdentificationPage() {
         </Notice>
       ) : null}
       {state === "notEntered" ? <Notice tone="info">{t("camp.students.round.notEntered")}</Notice> : null}
+      {state === "awaitingCut" || state === "cutOut" ? (
+        <Notice tone="info">
+          {t(state === "cutOut" ? "camp.students.round.cutOut" : "camp.students.round.awaitingCut")}
+          {settings.cut ? ` ${t("camp.students.round.cutRule", { from: t(`campRoundKind.${settings.cut.from}`), top: settings.cut.top })}` : ""}
+        </Notice>
+      ) : null}
       {state === "closed" ? <Notice tone="info">{t("camp.students.round.closed")}</Notice> : null}
       {state === "ended" ? <Notice tone="success">{attempt?.autoSubmitted ? t("camp.students.round.autoSubmitted") : t("camp.students.round.submitted")}</Notice> : null}
       {state === "ready" ? <StartForm /> : null}
