@@ -49,6 +49,7 @@ afterAll(async () => {
 describe("the job queue with three instances on one database", () => {
   it("runs 1,000 jobs enqueued from all three exactly once each", async () => {
     const tally = await measureJobs(apps, databaseUrl, { count: 1000, timeoutMs: 120_000 });
+    console.log(`1,000 probes from 3 instances: ${JSON.stringify(tally)}`);
     expect(tally).toMatchObject({ jobs: 1000, jobs_run_twice: 0, jobs_never_run: 0, effects_twice: 0, runs: 1000, finished_runs: 1000 });
     // The work was shared: more than one instance ran probes.
     expect(tally.pids).toBeGreaterThan(1);
@@ -106,6 +107,7 @@ describe("the job queue with three instances on one database", () => {
     const withSeveral = await rate(40_000);
     for (const app of several.slice(1)) expect(await app.stop()).toBe(0);
     const withOne = await rate(40_000);
+    console.log(`CampAttempt scans in 40 s: ${withSeveral} with ${several.length} instances, ${withOne} with one`);
     expect(withOne).toBeGreaterThan(0);
     // Per-instance timers: withSeveral ≈ several.length × withOne.
     expect(withSeveral / withOne).toBeLessThan(1.5);
