@@ -1,5 +1,8 @@
 import { prisma } from "~/db/client.server.ts";
+import { isProbeMessage, type ProbeData } from "./probe-message.ts";
 import type { JobKind, JobQueue } from "./queue.server.ts";
+
+export type { ProbeData };
 
 /**
  * The queue's self-check (decision 113): a probe job records each run (`JobProbeRun`, a row at its
@@ -11,12 +14,6 @@ import type { JobKind, JobQueue } from "./queue.server.ts";
  * when a parent process started the server with one (the tests, the instances benchmark); there
  * is no HTTP route to it.
  */
-
-export interface ProbeData {
-  key: string;
-  /** Holds the run this long between its start and its effect (to be killed mid-run). */
-  holdMs?: number;
-}
 
 export const PROBE_JOB = "jobs.probe";
 
@@ -34,25 +31,6 @@ export const probeJob: JobKind<ProbeData> = {
     ]);
   },
 };
-
-interface ProbeMessage {
-  type: "fudao:jobs-probe";
-  id: string;
-  items: ProbeData[];
-}
-
-function isProbeMessage(message: unknown): message is ProbeMessage {
-  const m = message as Partial<ProbeMessage> | null;
-  return (
-    typeof m === "object" &&
-    m !== null &&
-    m.type === "fudao:jobs-probe" &&
-    typeof m.id === "string" &&
-    Array.isArray(m.items) &&
-    m.items.length <= 10_000 &&
-    m.items.every((item) => typeof item?.key === "string" && item.key.length <= 200 && (item.holdMs === undefined || typeof item.holdMs === "number"))
-  );
-}
 
 /** Listens for probe requests on the IPC channel, when there is one; returns how to stop listening. */
 export function listenForProbes(queue: JobQueue): () => void {

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { ProbeData } from "~/jobs/probe.server.ts";
+import type { ProbeData } from "~/jobs/probe-message.ts";
 import type { RunningApp } from "./app-server.ts";
 import { query } from "./databases.ts";
 
