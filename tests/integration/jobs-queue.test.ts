@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server.ts";
+import { addSession, createCourse, publishCourse } from "~/training/catalogue.server.ts";
+import { enrol } from "~/training/enrolment.server.ts";
+import { courseSchema, sessionSchema } from "~/training/schemas.ts";
 import { launchApp, removeDataDir, type RunningApp } from "../support/app-server.ts";
 import { query } from "../support/databases.ts";
+import { buildUser, unique, type BuiltUser } from "../support/factories.ts";
 import { enqueueProbes, measureJobs, probeTally } from "../support/jobs.ts";
 
 /**
@@ -34,7 +39,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let apps: RunningApp[] = [];
 const alive = () => apps.filter((app) => app.process.exitCode === null && app.process.signalCode === null);
 
+// A session five hours away with three people enrolled: the training reminders' pass (once a
+// minute, on the queue) tells each of them once, whichever instance runs it.
+let enrolled: BuiltUser[] = [];
+let courseTitle = "";
+
 beforeAll(async () => {
+  const admin = await buildUser({ roles: ["ADMIN"] });
+  enrolled = [await buildUser(), await buildUser(), await buildUser()];
+  courseTitle = unique("队列提醒课程");
+  const platformId = (await prisma.trainingPlatform.findUniqueOrThrow({ where: { code: "LECTURE" } })).id;
+  const courseId = await createCourse(courseSchema.parse({ title: courseTitle, platformId, level: "SCHOOL", year: new Date().getUTCFullYear(), capacity: 10 }), admin.id);
+  const startsAt = new Date(Date.now() + 5 * 3_600_000);
+  await addSession(courseId, sessionSchema.parse({ startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000), place: "图书馆报告厅", hours: 2 }), admin.id);
+  await publishCourse(courseId, admin.id);
+  for (const person of enrolled) await enrol(courseId, person);
+
   // One after another: three cold starts at once on two cores only wait for each other.
   for (let i = 0; i < 3; i++) apps.push(await start());
 }, 3 * START_MS);
@@ -54,6 +74,16 @@ describe("the job queue with three instances on one database", () => {
     // The work was shared: more than one instance ran probes.
     expect(tally.pids).toBeGreaterThan(1);
   }, 180_000);
+
+  it("reminds each person enrolled in a session once, with three instances running the reminders", async () => {
+    const count = () => prisma.notification.count({ where: { type: "training.reminders.sessionSoon", userId: { in: enrolled.map((p) => p.id) } } });
+    for (let waited = 0; (await count()) < enrolled.length && waited < 90_000; waited += 500) await sleep(500);
+    // Another slot's pass or two come by meanwhile: nobody is told twice.
+    await sleep(5_000);
+    const notices = await prisma.notification.findMany({ where: { type: "training.reminders.sessionSoon", userId: { in: enrolled.map((p) => p.id) } }, select: { userId: true, data: true } });
+    expect(notices.map((n) => n.userId).sort()).toEqual(enrolled.map((p) => p.id).sort());
+    expect(notices.every((n) => (n.data as { course: string }).course === courseTitle)).toBe(true);
+  }, 120_000);
 
   it("retries a job whose instance is killed mid-run on another instance; its effect happens once", async () => {
     const key = `killed-${Date.now()}`;
