@@ -62,3 +62,50 @@ export function periodicTask(options: {
     },
   };
 }
+
+/**
+ * Work shared by every instance: a pass (one function, safe to repeat: it claims what it does in
+ * its own transaction) run once per slot of `everyMs` across all instances on the database's job
+ * queue (app/jobs/queue.server.ts, decision 113), not once per process. `repeat: false` runs it
+ * once per start-up slot only (e.g. a check after an upgrade). The list is `PASSES` in
+ * app/composition/background.server.ts.
+ */
+export interface RecurringPass {
+  name: string;
+  everyMs: number;
+  /** Longest a pass may take before the queue considers its instance gone and runs it elsewhere. */
+  expireInSeconds: number;
+  repeat: boolean;
+  pass: () => Promise<number>;
+  done: (count: number) => string;
+  failed: (error: unknown) => string;
+  /** One pass here and now, logged as the queue logs it (tests, scripts). */
+  runOnce(log: (line: string) => void): Promise<number>;
+}
+
+export function recurringPass(options: {
+  name: string;
+  everyMs: number;
+  expireInSeconds?: number;
+  repeat?: boolean;
+  pass: () => Promise<number>;
+  done: (count: number) => string;
+  failed: (error: unknown) => string;
+}): RecurringPass {
+  const { expireInSeconds = 600, repeat = true } = options;
+  return {
+    ...options,
+    expireInSeconds,
+    repeat,
+    async runOnce(log) {
+      try {
+        const count = await options.pass();
+        if (count) log(options.done(count));
+        return count;
+      } catch (error) {
+        log(options.failed(error));
+        return 0;
+      }
+    },
+  };
+}

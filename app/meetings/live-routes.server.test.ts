@@ -13,7 +13,7 @@ import { loadMeetingAccess } from "./access.server.ts";
 import { addAgendaItem } from "./agenda.server.ts";
 import { minutesPage } from "./minutes-page.server.ts";
 import { closeMeeting } from "./minutes.server.ts";
-import { overdueRemindersTask } from "./reminders.server.ts";
+import { overdueRemindersPass } from "./reminders.server.ts";
 
 /**
  * The meeting pages of the live part (check-in, minutes, 分组研讨, 我的督办事项) and the phone
@@ -259,7 +259,7 @@ describe("the calendar feed and the overdue reminders", () => {
   });
 
   it("the overdue reminder runs as a background task: one notice per overdue item, once", async () => {
-    expect(backgroundTaskNames()).toContain(overdueRemindersTask.name);
+    expect(backgroundTaskNames()).toContain(overdueRemindersPass.name);
     const owner = await buildUser();
     const { organiser, series, meetingId } = await meetingWith([owner]);
     const agenda = await addAgendaItem(meetingId, { segmentId: series.meetings[0]!.segmentIds[0]!, title: "议题", minutes: 10 }, organiser.id);
@@ -267,13 +267,11 @@ describe("the calendar feed and the overdue reminders", () => {
     await recordOutcome(agenda.id, { kind: "ACTION", text: title, ownerId: owner.id, dueOn: daysFromNow(1) }, organiser);
     await prisma.actionItem.updateMany({ where: { title }, data: { dueOn: new Date(`${daysFromNow(-2)}T00:00:00Z`) } });
     const lines: string[] = [];
-    overdueRemindersTask.start((line) => lines.push(line));
-    await overdueRemindersTask.stop();
+    await overdueRemindersPass.runOnce((line) => lines.push(line));
     const notices = await prisma.notification.findMany({ where: { userId: owner.id, type: "meetings.notices.actionOverdue" } });
     expect(notices).toHaveLength(1);
     expect(lines.join("\n")).toMatch(/已提醒 \d+ 项逾期的督办事项/);
-    overdueRemindersTask.start(() => {});
-    await overdueRemindersTask.stop();
+    await overdueRemindersPass.runOnce(() => {});
     expect(await prisma.notification.count({ where: { userId: owner.id, type: "meetings.notices.actionOverdue" } })).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { prisma, type Db } from "~/db/client.server.ts";
-import type { BackgroundTask } from "~/infra/background-task.ts";
+import { recurringPass } from "~/infra/background-task.ts";
 import { nameKeys } from "./name-keys.ts";
 
 const BATCH = 1000;
@@ -32,21 +32,17 @@ export async function refreshNameKeys(db: Db = prisma): Promise<number> {
 }
 
 /**
- * At start-up (TASKS), beside requests: a few thousand names take well under a second, and until a
- * missing key is written that person sorts last (NULLs last), nothing worse. Stop waits for it.
+ * At start-up, beside requests, once across the instances that start within ten minutes (the job
+ * queue, decision 113): a few thousand names take well under a second, and until a missing key is
+ * written that person sorts last (NULLs last), nothing worse. The update only writes rows whose
+ * name is still the one read, so a repeated pass changes nothing.
  */
-let running: Promise<void> | null = null;
-export const nameKeysTask: BackgroundTask = {
+export const nameKeysPass = recurringPass({
   name: "name-keys",
-  start(log) {
-    running = refreshNameKeys().then(
-      (corrected) => {
-        if (corrected) log(`已为 ${corrected} 人写入按姓氏读音排序的拼音键。`);
-      },
-      (error) => log(`更新人员姓名排序键失败：${error}`),
-    );
-  },
-  async stop() {
-    await running;
-  },
-};
+  everyMs: 10 * 60_000,
+  repeat: false,
+  expireInSeconds: 600,
+  pass: () => refreshNameKeys(),
+  done: (corrected) => `已为 ${corrected} 人写入按姓氏读音排序的拼音键。`,
+  failed: (error) => `更新人员姓名排序键失败：${error}`,
+});

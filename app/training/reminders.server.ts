@@ -1,5 +1,5 @@
 import { prisma, type Db } from "~/db/client.server.ts";
-import { periodicTask } from "~/infra/background-task.ts";
+import { recurringPass } from "~/infra/background-task.ts";
 import { formatDateTime } from "~/lib/format.ts";
 import { createNotifications } from "~/notifications/notify.server.ts";
 import { whoMay } from "~/policy/index.ts";
@@ -59,9 +59,11 @@ export async function sendSessionReminders(now = new Date(), db: typeof prisma =
   return count;
 }
 
-export const sessionRemindersTask = periodicTask({
+/** On the job queue (decision 113): once a minute across all instances; the claim above keeps each reminder once even if a pass is retried. */
+export const sessionRemindersPass = recurringPass({
   name: "training-reminders",
   everyMs: PASS_EVERY_MS,
+  expireInSeconds: 300,
   pass: sendSessionReminders,
   done: (told) => `已提醒 ${told} 人即将开始的培训场次。`,
   failed: (error) => `发送培训开课提醒失败：${error}`,

@@ -7,7 +7,7 @@ import { buildCamp, buildCollege, buildUser } from "../../../tests/support/facto
 import { pngImage } from "../../../tests/support/fixtures.ts";
 import { asUser } from "../../../tests/support/signed-in.ts";
 import { checkPhoto, writePhoto, type CheckedPhoto } from "./photos.server.ts";
-import { identificationSweepTask } from "./sweep.server.ts";
+import { identificationSweepPass } from "./sweep.server.ts";
 import { identificationRound, identificationTotals, saveItem, startIdentification, submitIdentification, submitOverdueIdentifications } from "./round.server.ts";
 
 /**
@@ -123,7 +123,7 @@ describe("the round of 人物辨识", () => {
     const attempt = await prisma.campAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt).toMatchObject({ autoSubmitted: true, submittedAt: attempt.deadline });
     expect(Number(attempt.score)).toBe(0);
-    expect(backgroundTaskNames()).toContain(identificationSweepTask.name);
+    expect(backgroundTaskNames()).toContain(identificationSweepPass.name);
   });
 
   it("submits an overdue attempt when its page is opened, before any sweep came by", async () => {

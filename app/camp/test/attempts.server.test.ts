@@ -7,7 +7,7 @@ import { isUserError } from "~/lib/user-error.ts";
 import { buildCamp, buildKnowledgeTest, buildQuestion, buildUser, type BuiltUser } from "../../../tests/support/factories.ts";
 import { closeOverdueAttempts, saveAnswer, startAttempt, submitAttempt, takerPaper, unansweredPositions } from "./attempts.server.ts";
 import { gradeRound } from "./grade.server.ts";
-import { campTestSweepTask } from "./sweep.server.ts";
+import { campTestSweepPass } from "./sweep.server.ts";
 import { backgroundTaskNames } from "~/composition/background.server.ts";
 
 /**
@@ -228,13 +228,12 @@ describe("grading", () => {
 
 describe("the automatic submission task", () => {
   it("is registered with the server's background tasks, and its first pass closes overdue papers", async () => {
-    expect(backgroundTaskNames()).toContain(campTestSweepTask.name);
+    expect(backgroundTaskNames()).toContain(campTestSweepPass.name);
     await paperOfEachKind();
     const late = await startAttempt(camp.id, taker.id);
     await prisma.campAttempt.update({ where: { id: late }, data: { deadline: new Date(Date.now() - 1000) } });
     const lines: string[] = [];
-    campTestSweepTask.start((line) => lines.push(line));
-    await campTestSweepTask.stop();
+    await campTestSweepPass.runOnce((line) => lines.push(line));
     expect((await prisma.campAttempt.findUniqueOrThrow({ where: { id: late } })).autoSubmitted).toBe(true);
     expect(lines.join("")).toContain("已自动提交");
   });
