@@ -70,7 +70,9 @@ export function createSocketServer(httpServer: HttpServer, features: SocketFeatu
   const instances = runtime.multiInstance ? createInstancesAdapter(runtime.databaseUrl, (line) => console.log(`[realtime] ${line}`)) : null;
   if (instances) httpServer.once("close", () => void instances.close());
   const io = new Server(httpServer, {
-    ...(instances ? { adapter: instances.adapter } : {}),
+    // Across instances a long-polling connection's requests would land on different instances: the
+    // browser connects by WebSocket only (decision 110), and so must anything else.
+    ...(instances ? { adapter: instances.adapter, transports: ["websocket" as const] } : {}),
     path: SOCKET_PATH,
     serveClient: false,
     maxHttpBufferSize: 2 * 1024 * 1024,
