@@ -4,7 +4,7 @@ import { sharedRateLimiter } from "~/db/rate-limiter.server.ts";
 /**
  * Failed logins are limited per account-and-address (guessing one password) and per address
  * (trying many accounts). Counted in PostgreSQL, so all instances of a scaled-out deployment share
- * one count (decision 111, amending 003).
+ * one count (decision 112, amending 003).
  */
 const limiters = () => ({
   perAccount: sharedRateLimiter("login-account", 5, 15 * 60),

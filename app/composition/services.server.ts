@@ -25,7 +25,7 @@ export interface Services {
 export async function startServices(config: AppConfig, log: (line: string) => void): Promise<Services> {
   ensureDataDir(config.dataDir);
   guardUnhandledPgErrors(log);
-  // Several instances may share the data directory in multi-instance mode (decision 110): they
+  // Several instances may share the data directory in multi-instance mode (decision 111): they
   // start no embedded service, so only a single-instance app is kept out.
   const lock = await acquireRunLock(config.dataDir, log, { shared: config.multiInstance });
   // Stopped in this order: the database watch, the search engine, the database last.

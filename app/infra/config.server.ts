@@ -18,7 +18,7 @@ export interface AppConfig {
   production: boolean;
   /**
    * `FUDAO_INSTANCES=multi`: one of several instances on one PostgreSQL and one Meilisearch
-   * (decision 110). Needs DATABASE_URL, MEILI_URL and SESSION_SECRET; starts no embedded service.
+   * (decision 111). Needs DATABASE_URL, MEILI_URL and SESSION_SECRET; starts no embedded service.
    */
   multiInstance: boolean;
 }

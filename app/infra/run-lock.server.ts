@@ -73,7 +73,7 @@ export async function acquireRunLock(dataDir: string, log: (line: string) => voi
 const SHARED_PREFIX = "run.lock.instance-";
 
 /**
- * Multi-instance mode (decision 110): several instances share the directory (uploads) and start
+ * Multi-instance mode (decision 111): several instances share the directory (uploads) and start
  * no embedded service, so none excludes another. Each one marks its presence with a file named
  * after its PID, which only keeps a single-instance app out; it refuses while a single-instance
  * app holds the directory's lock. Marks of dead instances are removed by whoever finds them.

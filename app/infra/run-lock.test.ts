@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireRunLock, DataDirLockedError } from "./run-lock.server.ts";
 
 /**
- * The run lock in multi-instance mode (decision 110): instances share the data directory with
+ * The run lock in multi-instance mode (decision 111): instances share the data directory with
  * each other, never with a single-instance app. Another live app is played by a sleeping child
  * process whose PID is written where an app would write its own.
  */

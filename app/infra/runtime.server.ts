@@ -10,7 +10,7 @@ export interface Runtime {
   meiliApiKey: string;
   sessionSecret: string;
   dataDir: string;
-  /** One of several instances on the same database and search engine (FUDAO_INSTANCES=multi, decision 110). */
+  /** One of several instances on the same database and search engine (FUDAO_INSTANCES=multi, decision 111). */
   multiInstance?: boolean;
 }
 

@@ -5,7 +5,7 @@ import { sharedRateLimiter } from "~/db/rate-limiter.server.ts";
  * (app/auth/login-rate-limit.server.ts): only refused tokens count, so a script with a good token
  * is never slowed. Once an address is over the limit, every bearer request from it is refused
  * until the window ends, good token or not: answering good tokens there would let guessing go on.
- * Counted in PostgreSQL: all instances of a scaled-out deployment share one count (decision 111).
+ * Counted in PostgreSQL: all instances of a scaled-out deployment share one count (decision 112).
  */
 export const BAD_TOKENS_PER_WINDOW = 20;
 const WINDOW_SECONDS = 15 * 60;

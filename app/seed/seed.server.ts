@@ -10,7 +10,7 @@ const SEED_LOCK = 7_240_110;
  */
 export async function seedIfEmpty(log: (line: string) => void): Promise<void> {
   if ((await prisma.user.count()) > 0) return;
-  // Several instances started at once (decision 110): one seeds, the others wait and find it done.
+  // Several instances started at once (decision 111): one seeds, the others wait and find it done.
   const lock = await pool.connect();
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
