@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchApp, type FailedStart } from "../support/app-server.ts";
+import { launchApp, type FailedStart, type RunningApp } from "../support/app-server.ts";
 import { query } from "../support/databases.ts";
 import { startInstances, type Instances } from "../support/instances.ts";
 
@@ -36,6 +37,13 @@ describe("starting several instances together", () => {
       `数据目录 ${cluster.dataDir} 正被 2 个多实例模式（FUDAO_INSTANCES=multi）的 Fudao Studio 进程（PID ${pids.join("、")}）使用。`,
     );
     expect(single.output).not.toMatch(/^\s+at /m);
+
+    // An instance that stops removes its mark (and only its own); the other goes on serving.
+    const [first, second] = cluster.instances as [RunningApp, RunningApp];
+    expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain("已停止。");
+    expect(fs.readdirSync(cluster.dataDir).filter((name) => name.startsWith("run.lock"))).toEqual([`run.lock.instance-${second.process.pid}`]);
+    expect((await fetch(`${second.baseUrl}/login`)).status).toBe(200);
   }, 400_000);
 });
 
