@@ -110,6 +110,11 @@ describe("several instances on one database", () => {
     }
     // A socket on C with the cookie B never saw is admitted too.
     await openSocket(2, cookie);
+    // Long polling (whose requests a load balancer could spread over instances) is refused at once.
+    const polling = connect(url(1), { transports: ["polling"], extraHeaders: { Cookie: cookie }, reconnection: false });
+    sockets.push(polling);
+    await next<Error>(polling, "connect_error");
+    expect(polling.connected).toBe(false);
   });
 
   it("ends the session's sockets on every instance when it signs out on A", async () => {
