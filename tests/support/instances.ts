@@ -1,4 +1,5 @@
 import { migrate } from "~/db/migrate.server.ts";
+import { ensureFreshBuild } from "~/infra/build.server.ts";
 import { startEmbeddedMeilisearch } from "~/infra/embedded-meilisearch.server.ts";
 import { launchApp, removeDataDir, type RunningApp } from "./app-server.ts";
 import { createEmptyDatabase } from "./databases.ts";
@@ -41,6 +42,8 @@ export interface InstancesOptions {
 }
 
 export async function startInstances(n: number, options: InstancesOptions = {}): Promise<Instances> {
+  // Built once here: N instances finding the build stale would each rebuild it, into one directory.
+  ensureFreshBuild((line) => console.log(line));
   const databaseUrl = options.databaseUrl ?? (await createEmptyDatabase("instances"));
   if (!options.databaseUrl) await migrate(databaseUrl);
   const dataDir = scratchDir("instances");
