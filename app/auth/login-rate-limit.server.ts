@@ -1,16 +1,15 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { singleton } from "~/infra/runtime.server.ts";
+import type { RateLimiterRes } from "rate-limiter-flexible";
+import { sharedRateLimiter } from "~/db/rate-limiter.server.ts";
 
 /**
  * Failed logins are limited per account-and-address (guessing one password) and per address
- * (trying many accounts). In memory: a scaled-out deployment gives each instance its own count,
- * which still bounds guessing; see docs/decisions/003-accounts-and-sessions.md.
+ * (trying many accounts). Counted in PostgreSQL, so all instances of a scaled-out deployment share
+ * one count (decision 112, amending 003).
  */
-const limiters = () =>
-  singleton("loginLimiters", () => ({
-    perAccount: new RateLimiterMemory({ keyPrefix: "login-account", points: 5, duration: 15 * 60 }),
-    perAddress: new RateLimiterMemory({ keyPrefix: "login-address", points: 50, duration: 15 * 60 }),
-  }));
+const limiters = () => ({
+  perAccount: sharedRateLimiter("login-account", 5, 15 * 60),
+  perAddress: sharedRateLimiter("login-address", 50, 15 * 60),
+});
 
 export interface LoginBlock {
   retryAfterSeconds: number;

@@ -25,7 +25,9 @@ export interface Services {
 export async function startServices(config: AppConfig, log: (line: string) => void): Promise<Services> {
   ensureDataDir(config.dataDir);
   guardUnhandledPgErrors(log);
-  const lock = await acquireRunLock(config.dataDir, log);
+  // Several instances may share the data directory in multi-instance mode (decision 111): they
+  // start no embedded service, so only a single-instance app is kept out.
+  const lock = await acquireRunLock(config.dataDir, log, { shared: config.multiInstance });
   // Stopped in this order: the database watch, the search engine, the database last.
   const stops: { watch?: () => Promise<void>; search?: () => Promise<void>; database?: () => Promise<void> } = {};
   const stopAll = async (report: (error: unknown) => void) => {
@@ -59,11 +61,12 @@ export async function startServices(config: AppConfig, log: (line: string) => vo
       meiliApiKey: search.key,
       sessionSecret: config.sessionSecret ?? readOrCreateSecret(config.dataDir, "session-secret"),
       dataDir: config.dataDir,
+      multiInstance: config.multiInstance,
     };
     setRuntime(runtime);
     return {
       runtime,
-      describe: () => `数据库：${database.label}；搜索：${search.label}`,
+      describe: () => `${config.multiInstance ? "多实例模式；" : ""}数据库：${database.label}；搜索：${search.label}`,
       async stop() {
         await stopAll((error) => log(`停止服务时出错：${error}`));
         lock.release();

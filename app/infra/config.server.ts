@@ -16,6 +16,11 @@ export interface AppConfig {
   meiliMasterKey: string | undefined;
   sessionSecret: string | undefined;
   production: boolean;
+  /**
+   * `FUDAO_INSTANCES=multi`: one of several instances on one PostgreSQL and one Meilisearch
+   * (decision 111). Needs DATABASE_URL, MEILI_URL and SESSION_SECRET; starts no embedded service.
+   */
+  multiInstance: boolean;
 }
 
 export class ConfigError extends Error {
@@ -33,6 +38,19 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     throw new ConfigError("DATABASE_URL 必须是 postgresql:// 连接串。");
   }
+  const instances = (env.FUDAO_INSTANCES || "single").trim().toLowerCase();
+  if (instances !== "single" && instances !== "multi") {
+    throw new ConfigError(`FUDAO_INSTANCES 只能是 single 或 multi（当前为 "${env.FUDAO_INSTANCES}"）。`);
+  }
+  const multiInstance = instances === "multi";
+  if (multiInstance) {
+    const missing = (["DATABASE_URL", "MEILI_URL", "SESSION_SECRET"] as const).filter((name) => !env[name]);
+    if (missing.length) {
+      throw new ConfigError(
+        `多实例模式（FUDAO_INSTANCES=multi）下各实例必须共用同一个数据库、搜索引擎和会话密钥：请设置 ${missing.join("、")}。`,
+      );
+    }
+  }
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -42,5 +60,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     meiliMasterKey: env.MEILI_MASTER_KEY || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
     production: env.NODE_ENV === "production",
+    multiInstance,
   };
 }

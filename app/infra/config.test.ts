@@ -27,8 +27,26 @@ describe("readConfig", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ MEILI_URL: "search:7700" }, "MEILI_URL"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ FUDAO_INSTANCES: "many" }, "FUDAO_INSTANCES"],
   ])("rejects %o with a message naming %s", (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);
+  });
+
+  it("is single-instance unless FUDAO_INSTANCES=multi", () => {
+    expect(readConfig({}).multiInstance).toBe(false);
+    expect(readConfig({ FUDAO_INSTANCES: "single" }).multiInstance).toBe(false);
+    const multi = { FUDAO_INSTANCES: "multi", DATABASE_URL: "postgresql://app@db/fudao", MEILI_URL: "http://search:7700", SESSION_SECRET: "s" };
+    expect(readConfig(multi).multiInstance).toBe(true);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "postgresql://app@db/fudao", MEILI_URL: "http://search:7700" }, "SESSION_SECRET"],
+    [{ MEILI_URL: "http://search:7700", SESSION_SECRET: "s" }, "DATABASE_URL"],
+    [{ SESSION_SECRET: "s" }, "DATABASE_URL、MEILI_URL"],
+  ])("refuses multi-instance mode without the shared services (%o lacks %s)", (env, missing) => {
+    const read = () => readConfig({ FUDAO_INSTANCES: "multi", ...env });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(`多实例模式（FUDAO_INSTANCES=multi）下各实例必须共用同一个数据库、搜索引擎和会话密钥：请设置 ${missing}。`);
   });
 });

@@ -28,7 +28,8 @@ export interface RunLock {
  * re-reads it, stops the services it left running and removes it; the others then find the new
  * holder alive and refuse.
  */
-export async function acquireRunLock(dataDir: string, log: (line: string) => void): Promise<RunLock> {
+export async function acquireRunLock(dataDir: string, log: (line: string) => void, { shared = false }: { shared?: boolean } = {}): Promise<RunLock> {
+  if (shared) return acquireSharedLock(dataDir);
   const file = path.join(dataDir, "run.lock.json");
   const content: LockContent = { pid: process.pid, startedAt: new Date().toISOString(), children: {} };
   const deadline = Date.now() + 60_000;
@@ -45,6 +46,17 @@ export async function acquireRunLock(dataDir: string, log: (line: string) => voi
     if (holder || ageMs(file) > 5_000) await takeOver(file, holder, dataDir, log);
     else await sleep(20);
   }
+  // Instances in multi-instance mode share this directory (their uploads): a single-instance app
+  // would run its own embedded database beside their shared one. Checked after our lock exists, as
+  // they check for it after theirs: of two starts at once at least one sees the other.
+  const instances = liveSharedHolders(dataDir);
+  if (instances.length) {
+    fs.rmSync(file, { force: true });
+    throw new DataDirLockedError(
+      `数据目录 ${dataDir} 正被 ${instances.length} 个多实例模式（FUDAO_INSTANCES=multi）的 Fudao Studio 进程（PID ${instances.join("、")}）使用。` +
+        `请先停止这些进程，或用 FUDAO_DATA_DIR 指定其他数据目录。`,
+    );
+  }
   const write = () => fs.writeFileSync(file, JSON.stringify(content, null, 2));
   return {
     recordChild(name, pid) {
@@ -56,6 +68,43 @@ export async function acquireRunLock(dataDir: string, log: (line: string) => voi
       if (current?.pid === process.pid) fs.rmSync(file, { force: true });
     },
   };
+}
+
+const SHARED_PREFIX = "run.lock.instance-";
+
+/**
+ * Multi-instance mode (decision 111): several instances share the directory (uploads) and start
+ * no embedded service, so none excludes another. Each one marks its presence with a file named
+ * after its PID, which only keeps a single-instance app out; it refuses while a single-instance
+ * app holds the directory's lock. Marks of dead instances are removed by whoever finds them.
+ */
+function acquireSharedLock(dataDir: string): RunLock {
+  const mine = path.join(dataDir, `${SHARED_PREFIX}${process.pid}`);
+  fs.writeFileSync(mine, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+  const release = () => fs.rmSync(mine, { force: true });
+  const holder = readLock(path.join(dataDir, "run.lock.json"));
+  if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+    release();
+    throw new DataDirLockedError(
+      `数据目录 ${dataDir} 正被另一个以单实例模式运行的 Fudao Studio 进程（PID ${holder.pid}，使用内置数据库）使用。` +
+        `请先停止该进程，或用 FUDAO_DATA_DIR 指定其他数据目录。`,
+    );
+  }
+  liveSharedHolders(dataDir);
+  return { recordChild() {}, release };
+}
+
+/** PIDs of the live multi-instance apps using the directory; removes the marks of dead ones. */
+function liveSharedHolders(dataDir: string): number[] {
+  const live: number[] = [];
+  for (const name of fs.readdirSync(dataDir)) {
+    if (!name.startsWith(SHARED_PREFIX)) continue;
+    const pid = Number(name.slice(SHARED_PREFIX.length));
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (isAlive(pid)) live.push(pid);
+    else fs.rmSync(path.join(dataDir, name), { force: true });
+  }
+  return live.sort((a, b) => a - b);
 }
 
 /** Creates the lock file with our content; false when it exists already. */

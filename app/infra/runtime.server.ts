@@ -10,6 +10,8 @@ export interface Runtime {
   meiliApiKey: string;
   sessionSecret: string;
   dataDir: string;
+  /** One of several instances on the same database and search engine (FUDAO_INSTANCES=multi, decision 111). */
+  multiInstance?: boolean;
 }
 
 const KEY = Symbol.for("fudao.runtime");
@@ -32,6 +34,7 @@ export function getRuntime(): Runtime {
     meiliApiKey: MEILI_MASTER_KEY ?? "",
     sessionSecret: SESSION_SECRET,
     dataDir: FUDAO_DATA_DIR ?? "data",
+    multiInstance: process.env.FUDAO_INSTANCES === "multi",
   };
 }
 

@@ -18,7 +18,9 @@ const RealtimeContext = createContext<RealtimeState>({ socket: null, connected: 
 export function RealtimeProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
   const [state, setState] = useState<RealtimeState>({ socket: null, connected: false, sessionEnded: false });
   useEffect(() => {
-    const socket = io({ path: "/socket.io", withCredentials: true, transports: ["websocket", "polling"] });
+    // WebSocket only, as the co-editing socket: one connection held to one app instance, so
+    // several instances behind a load balancer need no sticky sessions (decision 110).
+    const socket = io({ path: "/socket.io", withCredentials: true, transports: ["websocket"] });
     let sessionEnded = false;
     const update = () => setState({ socket, connected: socket.connected, sessionEnded });
     const ended = () => {

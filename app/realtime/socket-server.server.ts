@@ -3,7 +3,9 @@ import type { Duplex } from "node:stream";
 import { Server, type Socket } from "socket.io";
 import { getSignedInFromCookieHeader, type SessionUser } from "~/auth/session.server.ts";
 import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
+import { getRuntime } from "~/infra/runtime.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
+import { createInstancesAdapter } from "./instances-adapter.server.ts";
 import { endSocketsWithTheirSessions, sessionEndedFor } from "./session-sockets.server.ts";
 
 /**
@@ -57,9 +59,20 @@ function closeStrayUpgrades(httpServer: HttpServer, features: SocketFeature[]) {
   });
 }
 
-/** socket.io on the app's own HTTP server and port, with the features' parts. */
+/**
+ * socket.io on the app's own HTTP server and port, with the features' parts. In multi-instance
+ * mode its rooms span the instances through PostgreSQL (decision 110): what one instance sends to
+ * a person's or a board's room reaches their sockets on every instance. Otherwise the in-memory
+ * adapter, as ever.
+ */
 export function createSocketServer(httpServer: HttpServer, features: SocketFeature[] = []): Server {
+  const runtime = getRuntime();
+  const instances = runtime.multiInstance ? createInstancesAdapter(runtime.databaseUrl, (line) => console.log(`[realtime] ${line}`)) : null;
+  if (instances) httpServer.once("close", () => void instances.close());
   const io = new Server(httpServer, {
+    // Across instances a long-polling connection's requests would land on different instances: the
+    // browser connects by WebSocket only (decision 110), and so must anything else.
+    ...(instances ? { adapter: instances.adapter, transports: ["websocket" as const] } : {}),
     path: SOCKET_PATH,
     serveClient: false,
     maxHttpBufferSize: 2 * 1024 * 1024,

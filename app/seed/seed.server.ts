@@ -1,5 +1,8 @@
-import { prisma } from "~/db/client.server.ts";
+import { pool, prisma } from "~/db/client.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data.ts";
+
+/** Held while one process checks and seeds: instances started together on an empty database seed it once. */
+const SEED_LOCK = 7_240_110;
 
 /**
  * Start-up side of the demo university: load it into an empty database and print the demo
@@ -7,6 +10,19 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data.ts";
  */
 export async function seedIfEmpty(log: (line: string) => void): Promise<void> {
   if ((await prisma.user.count()) > 0) return;
+  // Several instances started at once (decision 111): one seeds, the others wait and find it done.
+  const lock = await pool.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
+    if ((await prisma.user.count()) > 0) return;
+    await seed(log);
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK]).catch(() => {});
+    lock.release();
+  }
+}
+
+async function seed(log: (line: string) => void): Promise<void> {
   log("数据库为空：正在导入演示大学数据…");
   const started = performance.now();
   const { seedDemoUniversity } = await import("./demo-university.server.ts");
