@@ -16,6 +16,7 @@ import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type 
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
 import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
 import { UpdateLog } from "./update-log.ts";
+import { FanOut, fromBase64, type FanOutKind } from "./fan-out.ts";
 
 if (!process.send || !process.env.DATABASE_URL) {
   console.error("协同服务进程须由应用启动（缺少 IPC 通道或 DATABASE_URL）。");
@@ -25,9 +26,19 @@ if (!process.send || !process.env.DATABASE_URL) {
 guardUnhandledPgErrors((line) => console.log(`[collab] ${line}`));
 const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
-const updateLog = new UpdateLog(process.env.DATABASE_URL);
+const log = (line: string) => console.log(`[collab] ${line}`);
+// Several app instances on one database (decision 116): the workers tell each other through
+// PostgreSQL. The app's multi-instance mode (FUDAO_INSTANCES=multi) reaches this process in its
+// environment. Alone, nothing of this runs.
+const multiInstance = process.env.FUDAO_INSTANCES === "multi";
+const updateLog = new UpdateLog(process.env.DATABASE_URL, { max: multiInstance ? 4 : 2 });
+const fanOut = multiInstance
+  ? new FanOut(process.env.DATABASE_URL, { message: (kind, documentId, data) => void fromElsewhere(kind, documentId, data), reconnected: () => void catchUpAll() }, log)
+  : null;
+if (fanOut) updateLog.onWritten = (documentIds) => documentIds.forEach((documentId) => fanOut.publish("l", documentId));
 const registry = new DocRegistry({
   log: updateLog,
+  fanOut,
   settings,
   load: (documentId) => app.request("load", { documentId }),
   compact: (documentId, state, watermark, text) => app.request("compact", { documentId, state, watermark, text }),
@@ -112,6 +123,23 @@ nsp.on("connection", (socket: Socket) => {
   );
 });
 
+/** A message from another instance's worker (decision 116, app/collab/worker/fan-out.ts). */
+async function fromElsewhere(kind: FanOutKind, documentId: string, data: string) {
+  if (kind === "e") return void nsp.to(`doc:${documentId}`).emit("doc-event", { kind: data });
+  if (kind === "x") return registry.closeAll("DELETED", documentId);
+  const doc = await registry.peek(documentId);
+  if (!doc || doc.closed) return;
+  if (kind === "u") doc.receive(fromBase64(data));
+  else if (kind === "a") doc.receiveAwareness(fromBase64(data));
+  else if (kind === "l") void doc.sync("rows");
+  else if (kind === "c") void doc.sync("full");
+}
+
+/** After the listening connection was lost (or at its first start): every held document catches up. */
+async function catchUpAll() {
+  for (const doc of await registry.loaded()) void doc.sync("full");
+}
+
 /** Runs `work` with the document loaded and kept loaded (restore, import, reads by the app). */
 async function withDocument<T>(documentId: string, work: (doc: SharedDoc) => Promise<T>): Promise<T | null> {
   const shared = await registry.get(documentId);
@@ -128,6 +156,7 @@ async function withDocument<T>(documentId: string, work: (doc: SharedDoc) => Pro
 app.serve({
   notify({ documentId, kind }) {
     nsp.to(`doc:${documentId}`).emit("doc-event", { kind });
+    fanOut?.publish("e", documentId, kind);
   },
   async connections({ documentId }) {
     const doc = await registry.peek(documentId);
@@ -148,7 +177,10 @@ app.serve({
       connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
     }
   },
-  close: ({ documentId }) => registry.closeAll("DELETED", documentId),
+  close: ({ documentId }) => {
+    fanOut?.publish("x", documentId);
+    return registry.closeAll("DELETED", documentId);
+  },
   async state({ documentId, load }) {
     const read = async (doc: SharedDoc) => {
       await doc.whenStored();
@@ -183,6 +215,7 @@ app.serve({
   async shutdown() {
     await endedSessions.close();
     await registry.closeAll("SHUTDOWN");
+    await fanOut?.close();
     await updateLog.end();
     setImmediate(() => process.exit(0));
   },
