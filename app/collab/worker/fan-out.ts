@@ -16,12 +16,13 @@ import pg from "pg";
  *   "a"  an awareness update (presence, carets), base64.
  *   "e"  a doc-event for the panels (comments, status, versions, details).
  *   "x"  the document was deleted: close it.
+ *   "r"  rights to the document changed (review, membership): re-check this instance's editors.
  *
  * The listening connection reconnects by itself; after a reconnect every held document is read
  * again from the database (whatever was announced meanwhile is in the log or the stored state).
  */
 export const FAN_OUT_CHANNEL = "fudao_collab";
-export type FanOutKind = "u" | "l" | "c" | "a" | "e" | "x";
+export type FanOutKind = "u" | "l" | "c" | "a" | "e" | "x" | "r";
 
 /** PostgreSQL refuses notification payloads of 8000 bytes or more. */
 const MAX_PAYLOAD = 7_900;

@@ -12,6 +12,7 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as Y from "yjs";
 import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/ended-sessions.server.ts";
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
+import type { AccessDecision } from "../../documents/live-body.server.ts";
 import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
 import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
@@ -127,12 +128,36 @@ nsp.on("connection", (socket: Socket) => {
 async function fromElsewhere(kind: FanOutKind, documentId: string, data: string) {
   if (kind === "e") return void nsp.to(`doc:${documentId}`).emit("doc-event", { kind: data });
   if (kind === "x") return registry.closeAll("DELETED", documentId);
+  if (kind === "r") return reaccess(documentId);
   const doc = await registry.peek(documentId);
   if (!doc || doc.closed) return;
   if (kind === "u") doc.receive(fromBase64(data));
   else if (kind === "a") doc.receiveAwareness(fromBase64(data));
   else if (kind === "l") void doc.sync("rows");
   else if (kind === "c") void doc.sync("full");
+}
+
+/** Re-checked rights of open connections: editors may become readers, or be shown out. */
+function applyAccess(doc: SharedDoc, decisions: AccessDecision[]) {
+  for (const decision of decisions) {
+    const connection = doc.connections.get(decision.connectionId);
+    if (!connection) continue;
+    if ("forbidden" in decision) {
+      connection.socket.emit("collab-error", { code: "FORBIDDEN" });
+      connection.socket.disconnect();
+      continue;
+    }
+    connection.canEdit = decision.canEdit;
+    connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
+  }
+}
+
+/** Another instance changed who may do what with the document: this app re-checks this worker's editors. */
+async function reaccess(documentId: string) {
+  const doc = await registry.peek(documentId);
+  if (!doc?.connections.size) return;
+  const connections = [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user }));
+  applyAccess(doc, await app.request("reaccess", { documentId, connections }));
 }
 
 /** After the listening connection was lost (or at its first start): every held document catches up. */
@@ -163,19 +188,10 @@ app.serve({
     return doc ? [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user })) : [];
   },
   async access({ documentId, decisions }) {
+    // The other instances' editors of the document are checked by their own app.
+    fanOut?.publish("r", documentId);
     const doc = await registry.peek(documentId);
-    if (!doc) return;
-    for (const decision of decisions) {
-      const connection = doc.connections.get(decision.connectionId);
-      if (!connection) continue;
-      if ("forbidden" in decision) {
-        connection.socket.emit("collab-error", { code: "FORBIDDEN" });
-        connection.socket.disconnect();
-        continue;
-      }
-      connection.canEdit = decision.canEdit;
-      connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
-    }
+    if (doc) applyAccess(doc, decisions);
   },
   close: ({ documentId }) => {
     fanOut?.publish("x", documentId);
