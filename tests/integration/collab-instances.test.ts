@@ -158,6 +158,30 @@ describe("co-authoring across instances", () => {
     expect(figures.cross_instance_p95_ms).toBeLessThan(1_000);
   }, 120_000);
 
+  it("a change of rights decided on A reaches the editors on B (a review locks the text)", async () => {
+    const [a, b] = apps as [RunningApp, RunningApp];
+    const document = await buildDocument({ studio: cast.studio, createdBy: cast.backbone, authors: [cast.backbone, cast.leader] });
+    const leaderOnB = open(b, await signInOverHttp(b.baseUrl, cast.leader.username, TEST_PASSWORD), document.id);
+    await synced(leaderOnB);
+    await waitFor(() => leaderOnB.provider.canEdit, "the leader to edit on B");
+
+    // The backbone member asks for a review through A, where nobody has the document open.
+    const cookieA = await signInOverHttp(a.baseUrl, cast.backbone.username, TEST_PASSWORD);
+    const form = new URLSearchParams({ intent: "request", directionId: cast.studio.directions[0]!.id, reviewerIds: cast.mentor.id, note: "" });
+    const response = await fetch(`${a.baseUrl}/documents/${document.id}.data`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookieA, Origin: a.baseUrl },
+      redirect: "manual",
+    });
+    const answer = await response.text();
+    expect(response.status, `${answer.slice(0, 500)}\n${a.output().slice(-3000)}`).toBe(200);
+    expect((await prisma.document.findUniqueOrThrow({ where: { id: document.id }, select: { status: true } })).status).toBe("IN_REVIEW");
+
+    await waitFor(() => !leaderOnB.provider.canEdit && leaderOnB.provider.documentStatus === "IN_REVIEW", "the editor on B to become a reader");
+    leaderOnB.close();
+  }, 120_000);
+
   it("loses no acknowledged edit when B is killed mid-edit: its editor reconnects to A, the edits of one that never returns are kept", async () => {
     const [a, b] = apps as [RunningApp, RunningApp];
     const document = await buildDocument({ studio: cast.studio, createdBy: cast.leader, authors: [cast.leader, cast.backbone] });
