@@ -19,7 +19,7 @@ const apps: RunningApp[] = [];
 const clients: TestClient[] = [];
 let cast: Cast;
 
-function startInstance(): Promise<RunningApp> {
+function startInstance({ multi = true } = {}): Promise<RunningApp> {
   return startApp({
     timeoutMs: START_MS,
     env: {
@@ -27,7 +27,7 @@ function startInstance(): Promise<RunningApp> {
       MEILI_URL: process.env.MEILI_URL,
       MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY,
       SESSION_SECRET: process.env.SESSION_SECRET,
-      FUDAO_INSTANCES: "multi",
+      FUDAO_INSTANCES: multi ? "multi" : undefined,
     },
   });
 }
@@ -141,18 +141,26 @@ describe("co-authoring across instances", () => {
     leader.close();
   }, 180_000);
 
-  it("measures edit-to-peer latency on one instance and across two", async () => {
+  it("measures edit-to-peer latency on one instance and across two, and on one instance alone (no fan-out)", async () => {
     const [a, b] = apps as [RunningApp, RunningApp];
+    // A third app in single-instance mode: the path every edit took before decision 116.
+    const alone = await startInstance({ multi: false });
+    apps.push(alone);
     const document = await buildDocument({ studio: cast.studio, createdBy: cast.leader, authors: [cast.leader, cast.backbone] });
     const cookieA = await signInOverHttp(a.baseUrl, cast.leader.username, TEST_PASSWORD);
     const cookieB = await signInOverHttp(b.baseUrl, cast.backbone.username, TEST_PASSWORD);
     const onA = open(a, cookieA, document.id);
     const alsoOnA = open(a, cookieB, document.id);
     const onB = open(b, cookieB, document.id);
-    await Promise.all([onA, alsoOnA, onB].map((client) => synced(client)));
+    const single = await buildDocument({ studio: cast.studio, createdBy: cast.leader, authors: [cast.leader, cast.backbone] });
+    const first = open(alone, await signInOverHttp(alone.baseUrl, cast.leader.username, TEST_PASSWORD), single.id);
+    const second = open(alone, await signInOverHttp(alone.baseUrl, cast.backbone.username, TEST_PASSWORD), single.id);
+    await Promise.all([onA, alsoOnA, onB, first, second].map((client) => synced(client)));
+    const singleMode = await editToPeerLatencies(first, second, 40);
     const same = await editToPeerLatencies(onA, alsoOnA, 40);
     const cross = await editToPeerLatencies(onA, onB, 40);
-    const figures = { same_instance_p95_ms: +percentile(same, 95).toFixed(1), cross_instance_p95_ms: +percentile(cross, 95).toFixed(1) };
+    const p95 = (values: number[]) => +percentile(values, 95).toFixed(1);
+    const figures = { single_mode_p95_ms: p95(singleMode), same_instance_p95_ms: p95(same), cross_instance_p95_ms: p95(cross) };
     console.log(`[collab-instances] ${JSON.stringify(figures)}`);
     // Generous on a shared 2-core machine; the bench reports the figures (issue 21: at most 2×).
     expect(figures.cross_instance_p95_ms).toBeLessThan(1_000);
