@@ -166,6 +166,25 @@ describe("co-authoring across instances", () => {
     expect(figures.cross_instance_p95_ms).toBeLessThan(1_000);
   }, 120_000);
 
+  it("edits made while the instances' listening connections are cut reach the other instance once they reconnect", async () => {
+    const [a, b] = apps as [RunningApp, RunningApp];
+    const document = await buildDocument({ studio: cast.studio, createdBy: cast.leader, authors: [cast.leader, cast.backbone] });
+    const onA = open(a, await signInOverHttp(a.baseUrl, cast.leader.username, TEST_PASSWORD), document.id);
+    const onB = open(b, await signInOverHttp(b.baseUrl, cast.backbone.username, TEST_PASSWORD), document.id);
+    await Promise.all([synced(onA), synced(onB)]);
+    let acked = 0;
+    onA.provider.on("acked", (update) => update && acked++);
+
+    // As a database blip does to them: the workers' notification connections drop, and the edit
+    // is made before they are back (its announcement goes nowhere).
+    const cut = () =>
+      prisma.$queryRawUnsafe<unknown[]>(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('fudao-collab-listen', 'fudao-collab-fanout')`);
+    expect((await cut()).length).toBeGreaterThanOrEqual(2);
+    appendParagraph(onA.doc, "断线期间写下的一段");
+    await waitFor(() => acked >= 1, "the edit to be stored");
+    await waitFor(() => paragraphs(onB.doc).includes("断线期间写下的一段"), "the edit to reach B after reconnecting", 20_000);
+  }, 120_000);
+
   it("a change of rights decided on A reaches the editors on B (a review locks the text)", async () => {
     const [a, b] = apps as [RunningApp, RunningApp];
     const document = await buildDocument({ studio: cast.studio, createdBy: cast.backbone, authors: [cast.backbone, cast.leader] });
