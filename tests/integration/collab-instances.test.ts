@@ -180,8 +180,20 @@ describe("co-authoring across instances", () => {
     const cut = () =>
       prisma.$queryRawUnsafe<unknown[]>(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('fudao-collab-listen', 'fudao-collab-fanout')`);
     expect((await cut()).length).toBeGreaterThanOrEqual(2);
+    // Kept cut for two seconds (each reconnect is cut again), the edit stored meanwhile.
+    const until = Date.now() + 2_000;
+    const keepCutting = (async () => {
+      while (Date.now() < until) {
+        await cut();
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
     appendParagraph(onA.doc, "断线期间写下的一段");
     await waitFor(() => acked >= 1, "the edit to be stored");
+    await keepCutting;
+    // Back: the resync after reconnecting (or, at the latest, A's next compaction announcing "c")
+    // brings it; its own announcements were lost.
     await waitFor(() => paragraphs(onB.doc).includes("断线期间写下的一段"), "the edit to reach B after reconnecting", 20_000);
   }, 120_000);
 

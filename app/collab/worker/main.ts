@@ -37,6 +37,9 @@ const fanOut = multiInstance
   ? new FanOut(process.env.DATABASE_URL, { message: (kind, documentId, data) => void fromElsewhere(kind, documentId, data), reconnected: () => void catchUpAll() }, log)
   : null;
 if (fanOut) updateLog.onWritten = (documentIds) => documentIds.forEach((documentId) => fanOut.publish("l", documentId));
+// A safety net under the announcements (best effort): every held document reads the log rows it
+// has not applied every few seconds, so a lost "l" delays another instance's edits, never loses them.
+if (fanOut) setInterval(() => void catchUpRows(), 3_000).unref();
 const registry = new DocRegistry({
   log: updateLog,
   fanOut,
@@ -158,6 +161,10 @@ async function reaccess(documentId: string) {
   if (!doc?.connections.size) return;
   const connections = [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user }));
   applyAccess(doc, await app.request("reaccess", { documentId, connections }));
+}
+
+async function catchUpRows() {
+  for (const doc of await registry.loaded()) if (doc.connections.size) void doc.sync("rows");
 }
 
 /** After the listening connection was lost (or at its first start): every held document catches up. */
