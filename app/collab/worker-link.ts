@@ -40,6 +40,11 @@ export interface AppRequests {
    * text and word count from it; false when the document is gone.
    */
   compact(input: { documentId: string; state: Uint8Array; watermark: bigint; text: boolean }): boolean;
+  /**
+   * The rights of this worker's open connections to a document, checked afresh: another instance
+   * changed them (review, membership; decision 116) and this one's editors must follow.
+   */
+  reaccess(input: { documentId: string; connections: Array<{ connectionId: string; user: SessionUser }> }): AccessDecision[];
 }
 
 /** What the app asks of the worker: the live documents. */

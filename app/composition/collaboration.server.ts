@@ -1,7 +1,7 @@
 import { attachCollab, collabLiveBodies, serveCollab } from "~/collab/collab-socket.server.ts";
 import { COLLAB_PATH } from "~/collab/protocol.ts";
 import { liveBodyHandlers } from "~/documents/live-body-handlers.server.ts";
-import { connectLiveBodies } from "~/documents/live-body.server.ts";
+import { accessDecisions, connectLiveBodies } from "~/documents/live-body.server.ts";
 import type { SocketFeature } from "~/realtime/socket-server.server.ts";
 
 /**
@@ -11,7 +11,7 @@ import type { SocketFeature } from "~/realtime/socket-server.server.ts";
  * code. Idempotent: the server calls it through the socket feature, tests call it directly.
  */
 export function connectCollaboration(): void {
-  serveCollab(liveBodyHandlers);
+  serveCollab({ ...liveBodyHandlers, reaccess: ({ documentId, connections }) => accessDecisions(documentId, connections) });
   connectLiveBodies(collabLiveBodies);
 }
 

@@ -68,7 +68,16 @@ export function notifyDocument(documentId: string, kind: DocEventKind): void {
  */
 export async function refreshDocumentAccess(documentId: string): Promise<void> {
   const connections = await connection.live.connections(documentId);
-  if (!connections.length) return;
+  // Told even with no one connected here: other instances' editors may be (decision 116).
+  await connection.live.access(documentId, connections.length ? await accessDecisions(documentId, connections) : []);
+}
+
+/**
+ * The rights of some open connections to a document, checked afresh. Also asked by the
+ * collaboration worker of another instance for its own connections, after a change decided here
+ * (decision 116).
+ */
+export async function accessDecisions(documentId: string, connections: Array<{ connectionId: string; user: SessionUser }>): Promise<AccessDecision[]> {
   // One check per person, however many tabs they have open.
   const people = new Map(connections.map(({ user }) => [user.id, user]));
   const accessOf = new Map(
@@ -79,11 +88,10 @@ export async function refreshDocumentAccess(documentId: string): Promise<void> {
       }),
     ),
   );
-  const decisions = connections.map(({ connectionId, user }): AccessDecision => {
+  return connections.map(({ connectionId, user }): AccessDecision => {
     const access = accessOf.get(user.id);
     return access ? { connectionId, ...access } : { connectionId, forbidden: true };
   });
-  await connection.live.access(documentId, decisions);
 }
 
 /** A deleted document: everyone is told and disconnected, nothing more is saved. */

@@ -27,8 +27,9 @@ export interface TestClient {
 }
 
 /** A Yjs client connected to `documentId` with a session cookie, like one open editor. */
-export function connectClient(baseUrl: string, cookie: string | null, documentId: string, options: { reconnection?: boolean } = {}): TestClient {
-  const doc = new Y.Doc();
+export function connectClient(baseUrl: string, cookie: string | null, documentId: string, options: { reconnection?: boolean; doc?: Y.Doc } = {}): TestClient {
+  // An existing document: the same editor connecting again (e.g. through another instance).
+  const doc = options.doc ?? new Y.Doc();
   const provider = new CollabProvider(doc, {
     documentId,
     url: baseUrl,
@@ -77,4 +78,41 @@ export function paragraphs(doc: Y.Doc): string[] {
     .getXmlFragment("default")
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : "")).join("") : ""));
+}
+
+/**
+ * Edit-to-peer latency (issue 21's bench): `sender` appends a paragraph, the time until
+ * `receiver`'s document has it, `samples` times one after another. Milliseconds, in order.
+ */
+export async function editToPeerLatencies(sender: TestClient, receiver: TestClient, samples = 50, { pauseMs = 20, timeoutMs = 10_000 } = {}): Promise<number[]> {
+  const fragment = receiver.doc.getXmlFragment("default");
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const token = `lat-${Math.random().toString(36).slice(2)}-${i}`;
+    const arrived = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        fragment.unobserveDeep(check);
+        reject(new Error(`edit ${token} did not reach the peer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      function check() {
+        if (!paragraphs(receiver.doc).includes(token)) return;
+        clearTimeout(timer);
+        fragment.unobserveDeep(check);
+        resolve();
+      }
+      fragment.observeDeep(check);
+    });
+    const started = performance.now();
+    appendParagraph(sender.doc, token);
+    await arrived;
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return latencies;
+}
+
+/** The p-th percentile (0–100) of some numbers, nearest rank. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }

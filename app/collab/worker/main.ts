@@ -12,10 +12,12 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as Y from "yjs";
 import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/ended-sessions.server.ts";
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
+import type { AccessDecision } from "../../documents/live-body.server.ts";
 import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
 import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
 import { UpdateLog } from "./update-log.ts";
+import { FanOut, fromBase64, type FanOutKind } from "./fan-out.ts";
 
 if (!process.send || !process.env.DATABASE_URL) {
   console.error("协同服务进程须由应用启动（缺少 IPC 通道或 DATABASE_URL）。");
@@ -25,9 +27,22 @@ if (!process.send || !process.env.DATABASE_URL) {
 guardUnhandledPgErrors((line) => console.log(`[collab] ${line}`));
 const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
-const updateLog = new UpdateLog(process.env.DATABASE_URL);
+const log = (line: string) => console.log(`[collab] ${line}`);
+// Several app instances on one database (decision 116): the workers tell each other through
+// PostgreSQL. The app's multi-instance mode (FUDAO_INSTANCES=multi) reaches this process in its
+// environment. Alone, nothing of this runs.
+const multiInstance = process.env.FUDAO_INSTANCES === "multi";
+const updateLog = new UpdateLog(process.env.DATABASE_URL, { max: multiInstance ? 4 : 2 });
+const fanOut = multiInstance
+  ? new FanOut(process.env.DATABASE_URL, { message: (kind, documentId, data) => void fromElsewhere(kind, documentId, data), reconnected: () => void catchUpAll() }, log)
+  : null;
+if (fanOut) updateLog.onWritten = (documentIds) => documentIds.forEach((documentId) => fanOut.publish("l", documentId));
+// A safety net under the announcements (best effort): every held document reads the log rows it
+// has not applied every few seconds, so a lost "l" delays another instance's edits, never loses them.
+if (fanOut) setInterval(() => void catchUpRows(), 3_000).unref();
 const registry = new DocRegistry({
   log: updateLog,
+  fanOut,
   settings,
   load: (documentId) => app.request("load", { documentId }),
   compact: (documentId, state, watermark, text) => app.request("compact", { documentId, state, watermark, text }),
@@ -112,6 +127,51 @@ nsp.on("connection", (socket: Socket) => {
   );
 });
 
+/** A message from another instance's worker (decision 116, app/collab/worker/fan-out.ts). */
+async function fromElsewhere(kind: FanOutKind, documentId: string, data: string) {
+  if (kind === "e") return void nsp.to(`doc:${documentId}`).emit("doc-event", { kind: data });
+  if (kind === "x") return registry.closeAll("DELETED", documentId);
+  if (kind === "r") return reaccess(documentId);
+  const doc = await registry.peek(documentId);
+  if (!doc || doc.closed) return;
+  if (kind === "u") doc.receive(fromBase64(data));
+  else if (kind === "a") doc.receiveAwareness(fromBase64(data));
+  else if (kind === "l") void doc.sync("rows");
+  else if (kind === "c") void doc.sync("full");
+}
+
+/** Re-checked rights of open connections: editors may become readers, or be shown out. */
+function applyAccess(doc: SharedDoc, decisions: AccessDecision[]) {
+  for (const decision of decisions) {
+    const connection = doc.connections.get(decision.connectionId);
+    if (!connection) continue;
+    if ("forbidden" in decision) {
+      connection.socket.emit("collab-error", { code: "FORBIDDEN" });
+      connection.socket.disconnect();
+      continue;
+    }
+    connection.canEdit = decision.canEdit;
+    connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
+  }
+}
+
+/** Another instance changed who may do what with the document: this app re-checks this worker's editors. */
+async function reaccess(documentId: string) {
+  const doc = await registry.peek(documentId);
+  if (!doc?.connections.size) return;
+  const connections = [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user }));
+  applyAccess(doc, await app.request("reaccess", { documentId, connections }));
+}
+
+async function catchUpRows() {
+  for (const doc of await registry.loaded()) if (doc.connections.size) void doc.sync("rows");
+}
+
+/** After the listening connection was lost (or at its first start): every held document catches up. */
+async function catchUpAll() {
+  for (const doc of await registry.loaded()) void doc.sync("full");
+}
+
 /** Runs `work` with the document loaded and kept loaded (restore, import, reads by the app). */
 async function withDocument<T>(documentId: string, work: (doc: SharedDoc) => Promise<T>): Promise<T | null> {
   const shared = await registry.get(documentId);
@@ -128,27 +188,22 @@ async function withDocument<T>(documentId: string, work: (doc: SharedDoc) => Pro
 app.serve({
   notify({ documentId, kind }) {
     nsp.to(`doc:${documentId}`).emit("doc-event", { kind });
+    fanOut?.publish("e", documentId, kind);
   },
   async connections({ documentId }) {
     const doc = await registry.peek(documentId);
     return doc ? [...doc.connections.values()].map((c) => ({ connectionId: c.socket.id, user: c.user })) : [];
   },
   async access({ documentId, decisions }) {
+    // The other instances' editors of the document are checked by their own app.
+    fanOut?.publish("r", documentId);
     const doc = await registry.peek(documentId);
-    if (!doc) return;
-    for (const decision of decisions) {
-      const connection = doc.connections.get(decision.connectionId);
-      if (!connection) continue;
-      if ("forbidden" in decision) {
-        connection.socket.emit("collab-error", { code: "FORBIDDEN" });
-        connection.socket.disconnect();
-        continue;
-      }
-      connection.canEdit = decision.canEdit;
-      connection.socket.emit("access", { canEdit: decision.canEdit, status: decision.status });
-    }
+    if (doc) applyAccess(doc, decisions);
   },
-  close: ({ documentId }) => registry.closeAll("DELETED", documentId),
+  close: ({ documentId }) => {
+    fanOut?.publish("x", documentId);
+    return registry.closeAll("DELETED", documentId);
+  },
   async state({ documentId, load }) {
     const read = async (doc: SharedDoc) => {
       await doc.whenStored();
@@ -183,6 +238,7 @@ app.serve({
   async shutdown() {
     await endedSessions.close();
     await registry.closeAll("SHUTDOWN");
+    await fanOut?.close();
     await updateLog.end();
     setImmediate(() => process.exit(0));
   },

@@ -10,6 +10,7 @@ import { colorFor, MAX_MESSAGE_BYTES, type AckResult, type CollabErrorCode, type
 import type { CollabSettings } from "../worker-link.ts";
 import { BodyLimit } from "./body-length.ts";
 import { FOREIGN_IMAGES_REMOVED, removeForeignImages } from "./image-sources.ts";
+import { toBase64, type FanOut } from "./fan-out.ts";
 import type { UpdateLog } from "./update-log.ts";
 
 /** What a shared document needs from its surroundings: the durable log and the app's cold path. */
@@ -20,7 +21,16 @@ export interface DocStore {
   load(documentId: string): Promise<(StoredState & { maxChars?: number }) | null>;
   /** Compaction and what follows it (text, word count, automatic versions) are the app's. */
   compact(documentId: string, state: Uint8Array, watermark: bigint, text: boolean): Promise<boolean>;
+  /** Several instances (decision 116): how this worker tells the others and hears from them; null alone. */
+  fanOut?: FanOut | null;
 }
+
+/**
+ * Origin of changes that are stored already and reach this instance from elsewhere: another
+ * instance's edits (announced or read from the log) and the stored state another one compacted.
+ * They go to this instance's editors, but not into the log again.
+ */
+export const ELSEWHERE = Object.freeze({ elsewhere: true });
 
 export interface Connection {
   socket: Socket;
@@ -70,6 +80,10 @@ export class SharedDoc {
   /** Server-side users of the document (restore, import) keep it loaded. */
   holds = 0;
   closed = false;
+  /** Several instances: the log rows included in `doc` (own and others'), deleted at this instance's next compaction. */
+  private readonly applied = new Set<bigint>();
+  private syncQueued: "rows" | "full" | null = null;
+  private syncing: Promise<void> = Promise.resolve();
   /** People's changes may not take the body over the school's limit (decision 097); the server's own may. */
   private readonly limit: BodyLimit | null;
 
@@ -98,13 +112,23 @@ export class SharedDoc {
 
   private onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     const message = encodeSync(syncProtocol.messageYjsUpdate, update);
+    if (origin === ELSEWHERE) {
+      // Stored already (by another instance, or in the stored state): only this instance's editors need it.
+      this.broadcast("sync", message, undefined);
+      this.markDirty();
+      return;
+    }
     const from = origin as Connection | ServerOrigin | undefined;
+    const fanOut = this.store.fanOut;
+    // The fast path to the other instances' editors; the log (announced once committed) is the sure one.
+    fanOut?.publish("u", this.documentId, toBase64(update));
     // When pictures were taken out of a change, its sender gets the update too, and loses them.
     this.broadcast("sync", message, transaction.meta.has(FOREIGN_IMAGES_REMOVED) ? undefined : from);
     const userId = from && "socket" in from ? from.user.id : from && "server" in from ? from.userId : null;
     this.track(
       this.store.log.append(this.documentId, update).then((id) => {
         if (id > this.watermark) this.watermark = id;
+        if (fanOut) this.applied.add(id);
       }),
     );
     if (userId && !this.knownAuthors.has(userId)) {
@@ -171,14 +195,18 @@ export class SharedDoc {
       const withText = text === "now" || Date.now() - this.textSavedAt >= this.store.settings.textRefreshMs;
       if (!this.dirty && !(withText && this.textBehind)) return;
       this.dirty = false;
-      // State and watermark are taken together, synchronously: every stored row up to the
-      // watermark was applied to the doc before it was written.
-      const state = Y.encodeStateAsUpdate(this.doc);
-      const watermark = this.watermark;
       const failuresCovered = this.failedWrites;
       const startedAt = Date.now();
       try {
-        await this.store.compact(this.documentId, state, watermark, withText);
+        if (this.store.fanOut) {
+          await this.compactShared(withText);
+        } else {
+          // State and watermark are taken together, synchronously: every stored row up to the
+          // watermark was applied to the doc before it was written.
+          const state = Y.encodeStateAsUpdate(this.doc);
+          const watermark = this.watermark;
+          await this.store.compact(this.documentId, state, watermark, withText);
+        }
         // The whole state is stored now, including any increment whose own write failed.
         this.failedWrites -= failuresCovered;
         if (withText) {
@@ -200,6 +228,85 @@ export class SharedDoc {
     });
     this.saving = tracked;
     return tracked;
+  }
+
+  /**
+   * Compaction with several instances (decision 116). Other instances may hold the document too
+   * and compact it; rows are numbered when inserted but become visible when committed, so "every
+   * row up to the watermark" may include one this instance has not seen. Under the document's
+   * advisory lock, this instance first folds in the stored state (whatever another one compacted),
+   * stores the result, and deletes exactly the rows it has applied: the stored state only grows,
+   * and no row leaves the log before a state containing it is stored.
+   */
+  private async compactShared(withText: boolean) {
+    await this.store.log.compactShared(this.documentId, async ({ storedState, deleteRows }) => {
+      const stored = await storedState();
+      if (stored) this.receive(stored);
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const ids = [...this.applied];
+      if (!(await this.store.compact(this.documentId, state, 0n, withText))) return;
+      await deleteRows(ids);
+      for (const id of ids) this.applied.delete(id);
+    });
+    this.store.fanOut?.publish("c", this.documentId);
+  }
+
+  /** A change stored elsewhere (another instance's edit, or a stored state): applied, not logged again. */
+  receive(update: Uint8Array) {
+    if (this.closed) return;
+    try {
+      Y.applyUpdate(this.doc, update, ELSEWHERE);
+    } catch (error) {
+      console.error(`[collab] 无法应用文档 ${this.documentId} 来自其他实例的修改：`, error);
+    }
+  }
+
+  /** Presence from another instance's editors. */
+  receiveAwareness(update: Uint8Array) {
+    if (this.closed) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, ELSEWHERE);
+    } catch {
+      // A malformed presence message changes nothing.
+    }
+  }
+
+  /**
+   * Catches up with the database: "rows" reads the log rows not yet applied (other instances'
+   * committed edits), "full" also the stored state (after another instance's compaction, after
+   * loading, after the listening connection was lost). Requests arriving while one waits join it.
+   */
+  sync(kind: "rows" | "full"): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.syncQueued) {
+      if (kind === "full") this.syncQueued = "full";
+      return this.syncing;
+    }
+    this.syncQueued = kind;
+    this.syncing = this.syncing
+      .then(async () => {
+        const what = this.syncQueued;
+        this.syncQueued = null;
+        if (this.closed) return;
+        if (what === "full") {
+          const stored = await this.store.log.storedOf(this.documentId);
+          if (!stored || this.closed) return;
+          this.doc.transact(() => {
+            if (stored.state?.length) Y.applyUpdate(this.doc, stored.state);
+            for (const row of stored.rows) if (!this.applied.has(row.id)) Y.applyUpdate(this.doc, row.update);
+          }, ELSEWHERE);
+          for (const row of stored.rows) this.applied.add(row.id);
+        } else {
+          const rows = await this.store.log.rowsOf(this.documentId, this.applied);
+          if (!rows.length || this.closed) return;
+          this.doc.transact(() => {
+            for (const row of rows) Y.applyUpdate(this.doc, row.update);
+          }, ELSEWHERE);
+          for (const row of rows) this.applied.add(row.id);
+        }
+      })
+      .catch((error) => console.error(`[collab] 读取文档 ${this.documentId} 在其他实例的修改失败：`, error));
+    return this.syncing;
   }
 
   /** While the stored text lags behind, a save with the text follows once it is due. */
@@ -399,6 +506,7 @@ export class SharedDoc {
     if (!changed.length) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast("awareness", update, origin);
+    if (origin !== ELSEWHERE) this.store.fanOut?.publish("a", this.documentId, toBase64(update));
   };
 
   /**
@@ -452,7 +560,13 @@ export class DocRegistry {
       const after = this.closing.get(documentId) ?? Promise.resolve();
       entry = after
         .then(() => this.store.load(documentId))
-        .then((stored) => (stored ? new SharedDoc(documentId, stored, this, this.store) : null));
+        .then(async (stored) => {
+          if (!stored) return null;
+          const doc = new SharedDoc(documentId, stored, this, this.store);
+          // Several instances: learn which rows are applied, and what committed since the load.
+          if (this.store.fanOut) await doc.sync("full");
+          return doc;
+        });
       const current = entry;
       const forget = () => {
         if (this.docs.get(documentId) === current) this.docs.delete(documentId);
@@ -461,6 +575,12 @@ export class DocRegistry {
       this.docs.set(documentId, entry);
     }
     return entry;
+  }
+
+  /** Every loaded document (several instances: all of them catch up after a lost connection). */
+  async loaded(): Promise<SharedDoc[]> {
+    const docs = await Promise.all([...this.docs.values()].map((entry) => entry.catch(() => null)));
+    return docs.filter((doc): doc is SharedDoc => doc !== null && !doc.closed);
   }
 
   /** The loaded document, if any (never loads). */

@@ -18,6 +18,14 @@ const ADD_AUTHOR = {
   text: `INSERT INTO "DocumentAuthor" ("documentId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 };
 
+/** First key of the per-document advisory lock of shared compactions (second: hashtext of the id). */
+const COMPACTION_LOCK = 11_116;
+
+export interface SharedCompaction {
+  storedState(): Promise<Uint8Array | null>;
+  deleteRows(ids: bigint[]): Promise<void>;
+}
+
 /**
  * Increments arriving within this window after an idle log share one INSERT and one commit. Only
  * the sender's acknowledgement waits for it (other editors get the change at once, and 25 ms is
@@ -46,8 +54,11 @@ export class UpdateLog {
   private pending: PendingWrite[] = [];
   private running: Promise<void> | null = null;
 
-  constructor(connectionString: string) {
-    this.pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 60_000 });
+  /** Called with the documents of every batch committed (several instances: announce them, decision 116). */
+  onWritten: ((documentIds: string[]) => void) | null = null;
+
+  constructor(connectionString: string, { max = 2 }: { max?: number } = {}) {
+    this.pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 60_000 });
     this.pool.on("error", (error) => console.error("[collab] 数据库连接出错：", error.message));
   }
 
@@ -72,6 +83,64 @@ export class UpdateLog {
     await this.pool.end();
   }
 
+  // ───────────── several instances (decision 116) ─────────────
+
+  /** Rows of the document's log other than `applied` (written by other instances), in order. */
+  async rowsOf(documentId: string, applied: Iterable<bigint>): Promise<Array<{ id: bigint; update: Uint8Array }>> {
+    const { rows } = await this.pool.query<{ id: string; update: Buffer }>(
+      `SELECT id, "update" FROM "DocumentUpdate" WHERE "documentId" = $1 AND NOT (id = ANY($2::bigint[])) ORDER BY id`,
+      [documentId, [...applied].map(String)],
+    );
+    return rows.map((row) => ({ id: BigInt(row.id), update: new Uint8Array(row.update) }));
+  }
+
+  /** The stored state and every row of the log, from one snapshot (a compaction between two reads would hide edits). */
+  async storedOf(documentId: string): Promise<{ state: Uint8Array | null; rows: Array<{ id: bigint; update: Uint8Array }> } | null> {
+    const db = await this.pool.connect();
+    try {
+      await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const document = await db.query<{ yState: Buffer | null }>(`SELECT "yState" FROM "Document" WHERE id = $1`, [documentId]);
+      const updates = await db.query<{ id: string; update: Buffer }>(`SELECT id, "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`, [documentId]);
+      await db.query("COMMIT");
+      if (!document.rows.length) return null;
+      const state = document.rows[0]!.yState;
+      return { state: state ? new Uint8Array(state) : null, rows: updates.rows.map((row) => ({ id: BigInt(row.id), update: new Uint8Array(row.update) })) };
+    } catch (error) {
+      await db.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  /**
+   * Runs a compaction under the document's advisory lock, so that two instances never rewrite
+   * its stored state at once: `work` reads the stored state, folds it into the live one, stores
+   * the result (through the app) and then deletes exactly the rows it had applied.
+   */
+  async compactShared<T>(documentId: string, work: (tools: SharedCompaction) => Promise<T>): Promise<T> {
+    const db = await this.pool.connect();
+    let locked = false;
+    try {
+      await db.query("SELECT pg_advisory_lock($1, hashtext($2))", [COMPACTION_LOCK, documentId]);
+      locked = true;
+      return await work({
+        storedState: async () => {
+          const { rows } = await db.query<{ yState: Buffer | null }>(`SELECT "yState" FROM "Document" WHERE id = $1`, [documentId]);
+          const state = rows[0]?.yState;
+          return state ? new Uint8Array(state) : null;
+        },
+        deleteRows: async (ids) => {
+          if (ids.length) await db.query(`DELETE FROM "DocumentUpdate" WHERE "documentId" = $1 AND id = ANY($2::bigint[])`, [documentId, ids.map(String)]);
+        },
+      });
+    } finally {
+      // A connection whose unlock failed is dropped, which releases the lock with it.
+      const unlocked = !locked || (await db.query("SELECT pg_advisory_unlock($1, hashtext($2))", [COMPACTION_LOCK, documentId]).then(() => true, () => false));
+      db.release(!unlocked);
+    }
+  }
+
   private async drain(): Promise<void> {
     try {
       while (this.pending.length) {
@@ -91,6 +160,7 @@ export class UpdateLog {
       });
       // Rows come back in insertion order, which is the order of the arrays.
       batch.forEach((item, index) => item.resolve(BigInt(rows[index]!.id)));
+      this.onWritten?.([...new Set(batch.map((item) => item.documentId))]);
     } catch (error) {
       if (batch.length === 1) {
         batch[0]!.reject(error);
