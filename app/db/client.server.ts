@@ -52,3 +52,19 @@ function preparedName(name: string, text: string): string {
   else if (known !== text) throw new Error(`Prepared statement ${name} was given a different text`);
   return name;
 }
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock (a session lock on a connection of the
+ * pool, held for the whole of `work`): start-up steps that several instances starting together
+ * must take one at a time (seeding, creating the job queues; decision 111).
+ */
+export async function withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T> {
+  const holder = await pool.connect();
+  try {
+    await holder.query("SELECT pg_advisory_lock($1)", [key]);
+    return await work();
+  } finally {
+    await holder.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    holder.release();
+  }
+}

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { withAdvisoryLock } from "~/db/client.server.ts";
 import type { BackgroundTask, RecurringPass } from "~/infra/background-task.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
 
@@ -146,8 +147,12 @@ export function createJobQueue({
       // Installs or upgrades its schema "pgboss" (under its own advisory lock: instances starting
       // together wait for one another), beside our Prisma migrations in "public".
       await created.start();
-      for (const pass of passes) await ensureQueue(created, pass.name, { expireInSeconds: pass.expireInSeconds, retryLimit: 2 });
-      for (const kind of kinds) await ensureQueue(created, kind.name, { expireInSeconds: kind.expireInSeconds, retryLimit: kind.retryLimit });
+      // One instance at a time: instances starting together on a fresh database otherwise
+      // deadlock inside createQueue (seen with three).
+      await withAdvisoryLock(QUEUES_LOCK, async () => {
+        for (const pass of passes) await ensureQueue(created, pass.name, { expireInSeconds: pass.expireInSeconds, retryLimit: 2 });
+        for (const kind of kinds) await ensureQueue(created, kind.name, { expireInSeconds: kind.expireInSeconds, retryLimit: kind.retryLimit });
+      });
       boss = created;
       running = true;
 
@@ -201,6 +206,9 @@ export function createJobQueue({
     },
   };
 }
+
+/** Held while an instance creates or updates the queues. */
+const QUEUES_LOCK = 7_240_113;
 
 async function ensureQueue(boss: PgBoss, name: string, options: { expireInSeconds: number; retryLimit: number }) {
   const settings = { ...options, retryDelay: 1, policy: "standard" as const };

@@ -1,4 +1,4 @@
-import { pool, prisma } from "~/db/client.server.ts";
+import { prisma, withAdvisoryLock } from "~/db/client.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data.ts";
 
 /** Held while one process checks and seeds: instances started together on an empty database seed it once. */
@@ -11,15 +11,9 @@ const SEED_LOCK = 7_240_110;
 export async function seedIfEmpty(log: (line: string) => void): Promise<void> {
   if ((await prisma.user.count()) > 0) return;
   // Several instances started at once (decision 111): one seeds, the others wait and find it done.
-  const lock = await pool.connect();
-  try {
-    await lock.query("SELECT pg_advisory_lock($1)", [SEED_LOCK]);
-    if ((await prisma.user.count()) > 0) return;
-    await seed(log);
-  } finally {
-    await lock.query("SELECT pg_advisory_unlock($1)", [SEED_LOCK]).catch(() => {});
-    lock.release();
-  }
+  await withAdvisoryLock(SEED_LOCK, async () => {
+    if ((await prisma.user.count()) === 0) await seed(log);
+  });
 }
 
 async function seed(log: (line: string) => void): Promise<void> {

@@ -18,10 +18,13 @@
 import os from "node:os";
 import * as Y from "yjs";
 import type { CollabProvider } from "~/collab/provider.ts";
+import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { appendParagraph, connectClient, editToPeerLatencies, paragraphs, percentile, synced, type TestClient } from "../support/collab.ts";
 import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
 import { measureJobs } from "../support/jobs.ts";
+import { removeDataDir } from "../support/app-server.ts";
 import { startInstances, type Instances } from "../support/instances.ts";
+import { scratchDir } from "../support/scratch-dir.ts";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
@@ -71,7 +74,7 @@ function typist(doc: Y.Doc, who: string, everyMs = 50) {
 }
 
 async function latencies(instances: Instances, cookies: [string, string], documentId: string) {
-  const [a, b] = instances.instances as [{ baseUrl: string }, { baseUrl: string }];
+  const [a, b] = [instances.instances[0]!, instances.instances[1]!];
   const measure = async (senderUrl: string, receiverUrl: string) => {
     const sender = open(senderUrl, cookies[0], documentId);
     const receiver = open(receiverUrl, cookies[1], documentId);
@@ -191,6 +194,11 @@ async function killOne(instances: Instances, cookies: string[], documentId: stri
 }
 
 async function main() {
+  // A throwaway PostgreSQL for the shared database (the harness makes an empty one on it and
+  // starts its own Meilisearch).
+  const dir = scratchDir("bench-instances");
+  const postgres = await startEmbeddedPostgres({ dataDir: dir, log: () => {}, database: "bench_instances" });
+  process.env.DATABASE_URL = postgres.url;
   log("starting three instances on one database (the first start seeds the demo university)");
   const instances = await startInstances(3);
   const failures: string[] = [];
@@ -246,6 +254,8 @@ async function main() {
     );
   } finally {
     await instances.stop();
+    await postgres.stop();
+    removeDataDir(dir);
   }
   process.exit(failures.length ? 1 : 0);
 }
