@@ -10,6 +10,7 @@ import { prisma } from "~/db/client.server.ts";
 import { replaceBody, stateToDoc, stateToJSON } from "~/documents/content.server.ts";
 import { uploadImage } from "~/documents/images.server.ts";
 import { createVersion } from "~/documents/versions.server.ts";
+import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { defaultEngine, dropIndexes } from "~/search/engine.server.ts";
 import { createEmptyDatabase, query } from "../support/databases.ts";
 import { pngImage } from "../support/fixtures.ts";
@@ -191,4 +192,64 @@ describe("npm run backup / npm run restore", () => {
       expect(fs.existsSync(path.join(dataDir, "uploads"))).toBe(false);
     }
   }, 300_000);
+
+  it("backs up while the app runs and writes (found through running-services.json, one snapshot), and restores into an empty data directory's embedded PostgreSQL", async () => {
+    // A running app publishes where its database is; the command finds it there (no DATABASE_URL).
+    const appDataDir = scratchDir("backup-running");
+    const emptyDataDir = scratchDir("backup-embedded");
+    const runningOut = scratchDir("backup-running-out");
+    scratch.push(appDataDir, emptyDataDir, runningOut);
+    fs.mkdirSync(path.join(appDataDir, "secrets"));
+    fs.writeFileSync(
+      path.join(appDataDir, "secrets", "running-services.json"),
+      JSON.stringify({ pid: process.pid, databaseUrl: process.env.DATABASE_URL, meiliUrl: process.env.MEILI_URL, meiliApiKey: process.env.MEILI_MASTER_KEY }),
+    );
+    fs.cpSync(path.join(sourceDataDir, "uploads"), path.join(appDataDir, "uploads"), { recursive: true });
+
+    // Meanwhile the app keeps writing: each write is a notification and its audit line, together.
+    const user = await prisma.user.findFirstOrThrow({ orderBy: { id: "asc" } });
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await prisma.$transaction([
+          prisma.notification.create({ data: { userId: user.id, type: "backup.test" } }),
+          prisma.auditLog.create({ data: { action: "backup.test", entityType: "User", entityId: user.id } }),
+        ]);
+        written++;
+      }
+    })();
+    const backup = await cli("app/cli/backup.ts", ["--out", runningOut], { DATABASE_URL: "", FUDAO_DATA_DIR: appDataDir });
+    writing = false;
+    await writer;
+    expect(backup.output).toContain("备份完成");
+    expect(backup.code).toBe(0);
+    expect(written).toBeGreaterThan(0);
+    const file = path.join(runningOut, fs.readdirSync(runningOut).find((f) => f.endsWith(".tar.gz"))!);
+
+    const restore = await cli("app/cli/restore.ts", [file], { DATABASE_URL: "", FUDAO_DATA_DIR: emptyDataDir, MEILI_INDEX_PREFIX: restoredPrefix });
+    expect(restore.output).toContain("内置 PostgreSQL");
+    expect(restore.output).toContain("恢复完成");
+    expect(restore.code).toBe(0);
+    expect(fileSums(emptyDataDir)).toEqual(fileSums(sourceDataDir));
+
+    const pg = await startEmbeddedPostgres({ dataDir: emptyDataDir, log: () => {} });
+    try {
+      const [pair] = await query<{ notifications: string; audits: string }>(
+        pg.url,
+        `SELECT (SELECT count(*) FROM "Notification" WHERE type = 'backup.test') AS notifications,
+                (SELECT count(*) FROM "AuditLog" WHERE action = 'backup.test') AS audits`,
+      );
+      // One snapshot: never a notification without its audit line, whatever moment it caught.
+      expect(Number(pair!.notifications)).toBeGreaterThan(0);
+      expect(pair!.notifications).toBe(pair!.audits);
+      const restored = await tableCounts(pg.url);
+      const source = await tableCounts(process.env.DATABASE_URL!);
+      for (const table of Object.keys(source)) {
+        if (table !== "Notification" && table !== "AuditLog") expect([table, restored[table]]).toEqual([table, source[table]]);
+      }
+    } finally {
+      await pg.stop();
+    }
+  }, 600_000);
 });
