@@ -1,3 +1,4 @@
+import { dailyBackupTask } from "~/backup/daily.server.ts";
 import { identificationSweepTask } from "~/camp/students/sweep.server.ts";
 import { campTestSweepTask } from "~/camp/test/sweep.server.ts";
 import { runningServicesTask } from "~/cli/running-services.server.ts";
@@ -12,7 +13,7 @@ import { sessionRemindersTask } from "~/training/reminders.server.ts";
  * Work beside requests (app/infra/background-task.ts): started after the server listens, stopped
  * before the database. Features add their task here (one line each).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask, overdueRemindersTask, identificationSweepTask, campTestSweepTask];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, nameKeysTask, sessionRemindersTask, overdueRemindersTask, identificationSweepTask, campTestSweepTask, dailyBackupTask()];
 
 /** The registered tasks by name (a test checks that each feature's task is in the list). */
 export const backgroundTaskNames = () => TASKS.map((task) => task.name);
