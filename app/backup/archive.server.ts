@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import * as tar from "tar";
@@ -34,6 +36,8 @@ export interface BackupManifest {
   migrations: string[];
   tables: Array<{ name: string; file: string; columns: string[]; rows: number }>;
   sequences: Array<{ name: string; value: string | null }>;
+  /** With PG_DUMP: the same snapshot also in pg_dump's custom format (for pg_restore by hand). */
+  pgDump?: { file: string; version: string };
   /** sha256 of every other file in the archive, by its path in the archive. */
   files: Record<string, string>;
 }
@@ -69,6 +73,25 @@ function listFiles(root: string, base: string): string[] {
   return out.sort();
 }
 
+/**
+ * PG_DUMP may name a server's pg_dump (decision 120): it must be at least the server's major
+ * version, since pg_dump refuses to dump a newer server.
+ */
+async function checkPgDump(pgDump: string, client: pg.Client): Promise<string> {
+  let version: string;
+  try {
+    version = (await promisify(execFile)(pgDump, ["--version"])).stdout.trim();
+  } catch (error) {
+    throw new BackupError(`PG_DUMP 指向的程序 ${pgDump} 无法运行：${(error as Error).message}`);
+  }
+  const major = Number(/(\d+)(?:\.\d+)*/.exec(version.replace(/^\D*/, ""))?.[1] ?? NaN);
+  const server = Math.floor(Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10000);
+  if (!(major >= server)) {
+    throw new BackupError(`PG_DUMP 指向的 pg_dump（${version}）低于数据库服务器的 ${server} 版，pg_dump 不能导出更新版本的服务器。请改用 ${server} 版或更新的 pg_dump，或不设置 PG_DUMP。`);
+  }
+  return version;
+}
+
 const timestamp = (date: Date) => date.toISOString().replace(/\.\d+Z$/, "").replaceAll(/[-:]/g, "").replace("T", "-");
 
 interface TableInfo {
@@ -99,12 +122,15 @@ export async function createBackup({
   outDir,
   log = () => {},
   now = new Date(),
+  pgDump,
 }: {
   databaseUrl: string;
   dataDir: string;
   outDir: string;
   log?: (line: string) => void;
   now?: Date;
+  /** A pg_dump binary (PG_DUMP): the archive then also holds the snapshot in custom format. */
+  pgDump?: string;
 }): Promise<{ file: string; manifest: BackupManifest }> {
   fs.mkdirSync(outDir, { recursive: true });
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "fudao-backup-"));
@@ -124,6 +150,7 @@ export async function createBackup({
       files: {},
     };
     try {
+      const pgDumpVersion = pgDump ? await checkPgDump(pgDump, client) : null;
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const tables = await listTables(client);
       if (!tables.some((t) => t.name === "_prisma_migrations")) throw new BackupError("数据库中没有迁移记录（_prisma_migrations），不是 Fudao Studio 的数据库。");
@@ -144,6 +171,18 @@ export async function createBackup({
         `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`,
       );
       manifest.sequences = sequences.rows;
+      if (pgDump && pgDumpVersion) {
+        // The same snapshot, shared with pg_dump while this transaction stays open.
+        const { rows } = await client.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot");
+        const file = "database/database.pgdump";
+        log(`正在用 ${pgDumpVersion} 导出自定义格式（同一快照）…`);
+        await promisify(execFile)(pgDump, ["--format=custom", `--snapshot=${rows[0]!.snapshot}`, `--file=${path.join(staging, file)}`, `--dbname=${databaseUrl}`], {
+          maxBuffer: 16 * 1024 * 1024,
+        }).catch((error: Error & { stderr?: string }) => {
+          throw new BackupError(`pg_dump 失败：${error.stderr?.trim() || error.message}`);
+        });
+        manifest.pgDump = { file, version: pgDumpVersion };
+      }
       await client.query("COMMIT");
     } finally {
       await client.end();

@@ -252,4 +252,17 @@ describe("npm run backup / npm run restore", () => {
       await pg.stop();
     }
   }, 600_000);
+
+  // The machine's pg_dump (PostgreSQL 15, Debian) is older than the test cluster (18).
+  it.skipIf(!fs.existsSync("/usr/bin/pg_dump"))("refuses a PG_DUMP older than the server, in Chinese, and writes no archive", async () => {
+    const out = scratchDir("backup-pgdump");
+    scratch.push(out);
+    const refused = await cli("app/cli/backup.ts", ["--out", out], { PG_DUMP: "/usr/bin/pg_dump" });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/PG_DUMP 指向的 pg_dump（pg_dump \(PostgreSQL\) \d+[^）]*）低于数据库服务器的 \d+ 版/);
+    expect(fs.readdirSync(out)).toEqual([]);
+    const missing = await cli("app/cli/backup.ts", ["--out", out], { PG_DUMP: "/nonexistent/pg_dump" });
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain("PG_DUMP 指向的程序 /nonexistent/pg_dump 无法运行");
+  }, 120_000);
 });
