@@ -108,7 +108,14 @@ export function dailyBackupTask(env: Record<string, string | undefined> = proces
     name: "daily-backup",
     start(log) {
       const runtime = getRuntime();
-      const schedule = readBackupSchedule(env, runtime.dataDir);
+      let schedule: BackupSchedule | null;
+      try {
+        schedule = readBackupSchedule(env, runtime.dataDir);
+      } catch (error) {
+        // Said plainly, without taking the already listening server down with it.
+        log(`每日备份未启用：${(error as Error).message}`);
+        return;
+      }
       if (!schedule) return;
       log(`每日备份：每天 ${String(schedule.hour).padStart(2, "0")}:${String(schedule.minute).padStart(2, "0")}，保留 ${schedule.keep} 份，写入 ${schedule.dir}。`);
       inner = periodicTask({

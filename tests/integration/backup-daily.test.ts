@@ -22,6 +22,11 @@ describe("the daily backup", () => {
     expect(lastSlot({ hour: 3, minute: 30 }, now)).toEqual(new Date(2026, 11, 6, 3, 30));
     expect(lastSlot({ hour: 1, minute: 0 }, now)).toEqual(new Date(2026, 11, 7, 1, 0));
     expect(backgroundTaskNames()).toContain(dailyBackupTask().name);
+    const lines: string[] = [];
+    const malformed = dailyBackupTask({ BACKUP_DAILY_AT: "半夜" });
+    malformed.start((line) => lines.push(line));
+    expect(lines).toEqual([expect.stringContaining("每日备份未启用：BACKUP_DAILY_AT 必须是 24 小时制")]);
+    malformed.stop();
   });
 
   it("writes the day's archive once (also with two instances at the same moment) and keeps the newest BACKUP_KEEP", async () => {
