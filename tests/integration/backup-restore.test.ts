@@ -155,13 +155,23 @@ describe("npm run backup / npm run restore", () => {
     expect(await tableCounts(target)).toEqual(before);
   }, 600_000);
 
-  it("refuses a non-empty database without --force and leaves it as it was", async () => {
+  it("refuses a non-empty database without --force and leaves it as it was, and a data directory whose app runs", async () => {
     const source = process.env.DATABASE_URL!;
     const before = await tableCounts(source);
     const refused = await cli("app/cli/restore.ts", [archive], { FUDAO_DATA_DIR: scratchDir("backup-unused") });
     expect(refused.code).toBe(1);
     expect(refused.output).toContain("目标数据库已有数据");
     expect(await tableCounts(source)).toEqual(before);
+
+    // Nor into a data directory whose app is running, even with --force.
+    const running = scratchDir("backup-app-running");
+    scratch.push(running);
+    fs.mkdirSync(path.join(running, "secrets"));
+    fs.writeFileSync(path.join(running, "secrets", "running-services.json"), JSON.stringify({ pid: process.pid, databaseUrl: source, meiliUrl: "", meiliApiKey: "" }));
+    const busy = await cli("app/cli/restore.ts", [archive, "--force"], { DATABASE_URL: await createEmptyDatabase("busy"), FUDAO_DATA_DIR: running });
+    expect(busy.code).toBe(1);
+    expect(busy.output).toContain("上的应用正在运行，请先停止应用再恢复");
+    expect(fs.existsSync(path.join(running, "uploads"))).toBe(false);
   }, 300_000);
 
   it("refuses a corrupted archive before writing anything: a changed file, a truncated archive", async () => {
