@@ -316,7 +316,7 @@ export async function restoreBackup({
     }
 
     // The schema as it was when the archive was made: our migrations up to its level.
-    const levelDir = fs.mkdtempSync(path.join(os.tmpdir(), "fudao-migrations-"));
+    const levelDir = fs.mkdtempSync(path.join(os.tmpdir(), "fudao-restore-migrations-"));
     try {
       for (const name of manifest.migrations) fs.cpSync(path.join("prisma/migrations", name), path.join(levelDir, name), { recursive: true });
       log(`正在建立数据库结构（迁移到 ${manifest.migrationLevel ?? "无"}）…`);

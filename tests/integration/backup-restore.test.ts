@@ -158,7 +158,9 @@ describe("npm run backup / npm run restore", () => {
   it("refuses a non-empty database without --force and leaves it as it was, and a data directory whose app runs", async () => {
     const source = process.env.DATABASE_URL!;
     const before = await tableCounts(source);
-    const refused = await cli("app/cli/restore.ts", [archive], { FUDAO_DATA_DIR: scratchDir("backup-unused") });
+    const unused = scratchDir("backup-unused");
+    scratch.push(unused);
+    const refused = await cli("app/cli/restore.ts", [archive], { FUDAO_DATA_DIR: unused });
     expect(refused.code).toBe(1);
     expect(refused.output).toContain("目标数据库已有数据");
     expect(await tableCounts(source)).toEqual(before);
