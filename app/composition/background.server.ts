@@ -1,3 +1,4 @@
+import { dailyBackupTask } from "~/backup/daily.server.ts";
 import { identificationCleanupTask, identificationSweepPass } from "~/camp/students/sweep.server.ts";
 import { campTestSweepPass } from "~/camp/test/sweep.server.ts";
 import { runningServicesTask } from "~/cli/running-services.server.ts";
@@ -27,7 +28,7 @@ const jobQueue = createJobQueue({ passes: PASSES, kinds: JOB_KINDS });
  * this process only stay here; the search outbox has its own single drainer (decision 041: an
  * advisory lock, released the moment its instance's connection dies; see decision 113).
  */
-const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, identificationCleanupTask, jobQueueTask(jobQueue, listenForProbes)];
+const TASKS: BackgroundTask[] = [runningServicesTask, searchOutboxTask(), collabTask, identificationCleanupTask, dailyBackupTask(), jobQueueTask(jobQueue, listenForProbes)];
 
 /** The registered tasks and passes by name (a test checks that each feature's work is in the list). */
 export const backgroundTaskNames = () => [...TASKS.map((task) => task.name), ...PASSES.map((pass) => pass.name)];
