@@ -265,11 +265,14 @@ describe("npm run backup / npm run restore", () => {
     }
   }, 600_000);
 
-  // The machine's pg_dump (PostgreSQL 15, Debian) is older than the test cluster (18).
-  it.skipIf(!fs.existsSync("/usr/bin/pg_dump"))("refuses a PG_DUMP older than the server, in Chinese, and writes no archive", async () => {
+  it("refuses a PG_DUMP older than the server, in Chinese, and writes no archive", async () => {
     const out = scratchDir("backup-pgdump");
     scratch.push(out);
-    const refused = await cli("app/cli/backup.ts", ["--out", out], { PG_DUMP: "/usr/bin/pg_dump" });
+    // A pg_dump that says it is PostgreSQL 15's (as Debian's is), older than the test cluster (18).
+    const oldPgDump = path.join(scratchDir("backup-old-pg-dump"), "pg_dump");
+    scratch.push(path.dirname(oldPgDump));
+    fs.writeFileSync(oldPgDump, '#!/bin/sh\necho "pg_dump (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"\n', { mode: 0o755 });
+    const refused = await cli("app/cli/backup.ts", ["--out", out], { PG_DUMP: oldPgDump });
     expect(refused.code).toBe(1);
     expect(refused.output).toMatch(/PG_DUMP 指向的 pg_dump（pg_dump \(PostgreSQL\) \d+[^）]*）低于数据库服务器的 \d+ 版/);
     expect(fs.readdirSync(out)).toEqual([]);
