@@ -17,9 +17,8 @@
  */
 import os from "node:os";
 import * as Y from "yjs";
-import type { CollabProvider } from "~/collab/provider.ts";
 import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
-import { appendParagraph, connectClient, editToPeerLatencies, paragraphs, percentile, synced, type TestClient } from "../support/collab.ts";
+import { connectClient, editToPeerLatencies, paragraphs, percentile, synced, typist, type TestClient } from "../support/collab.ts";
 import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
 import { measureJobs } from "../support/jobs.ts";
 import { removeDataDir } from "../support/app-server.ts";
@@ -47,30 +46,6 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string, 
 function open(baseUrl: string, cookie: string, documentId: string, doc?: Y.Doc): TestClient {
   const client = connectClient(baseUrl, cookie, documentId, { reconnection: true, doc });
   return client;
-}
-
-/** Someone typing a paragraph every `everyMs`, remembering which of their edits the server acknowledged. */
-function typist(doc: Y.Doc, who: string, everyMs = 50) {
-  const acknowledged = new Set<string>();
-  const tokenOf = new WeakMap<Uint8Array, string>();
-  let current = "";
-  let stopped = false;
-  doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin == null) tokenOf.set(update, current);
-  });
-  const watch = (provider: CollabProvider) =>
-    provider.on("acked", (update: Uint8Array | null) => {
-      const token = update && tokenOf.get(update);
-      if (token) acknowledged.add(token);
-    });
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) {
-      current = `${who}-${n}`;
-      appendParagraph(doc, current);
-      await sleep(everyMs);
-    }
-  })();
-  return { acknowledged, watch, stop: async () => ((stopped = true), await done) };
 }
 
 async function latencies(instances: Instances, cookies: [string, string], documentId: string) {

@@ -1,10 +1,9 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CollabProvider } from "~/collab/provider.ts";
 import { prisma } from "~/db/client.server.ts";
 import { loadStoredState } from "~/documents/body-storage.server.ts";
 import { removeDataDir, startApp, type RunningApp } from "../support/app-server.ts";
-import { appendParagraph, connectClient, editToPeerLatencies, paragraphs, percentile, synced, waitFor, type TestClient } from "../support/collab.ts";
+import { appendParagraph, connectClient, editToPeerLatencies, paragraphs, percentile, synced, typist, waitFor, type TestClient } from "../support/collab.ts";
 import { buildCast, buildDocument, TEST_PASSWORD, type Cast } from "../support/factories.ts";
 import { signInOverHttp } from "../support/http-session.ts";
 
@@ -68,40 +67,6 @@ function presentUsers(client: TestClient): string[] {
     .filter(([clientId]) => clientId !== client.doc.clientID)
     .map(([, state]) => (state as { user?: { id?: string } }).user?.id ?? "")
     .filter(Boolean);
-}
-
-/**
- * One typist: appends "who-n" paragraphs every few milliseconds, remembering which the server
- * acknowledged (stored), across the providers it is given (a reconnect to another instance).
- */
-function typist(doc: Y.Doc, who: string) {
-  const acknowledged = new Set<string>();
-  const tokenOf = new WeakMap<Uint8Array, string>();
-  let current = "";
-  let stopped = false;
-  doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin == null) tokenOf.set(update, current);
-  });
-  const watch = (provider: CollabProvider) =>
-    provider.on("acked", (update) => {
-      const token = update && tokenOf.get(update);
-      if (token) acknowledged.add(token);
-    });
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) {
-      current = `${who}-${n}`;
-      appendParagraph(doc, current);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  })();
-  return {
-    acknowledged,
-    watch,
-    stop: async () => {
-      stopped = true;
-      await done;
-    },
-  };
 }
 
 describe("co-authoring across instances", () => {

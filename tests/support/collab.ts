@@ -116,3 +116,37 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
+
+/**
+ * One typist: appends "who-n" paragraphs every `everyMs`, remembering which the server
+ * acknowledged (stored), across the providers it is given (a reconnect to another instance).
+ */
+export function typist(doc: Y.Doc, who: string, everyMs = 15) {
+  const acknowledged = new Set<string>();
+  const tokenOf = new WeakMap<Uint8Array, string>();
+  let current = "";
+  let stopped = false;
+  doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin == null) tokenOf.set(update, current);
+  });
+  const watch = (provider: CollabProvider) =>
+    provider.on("acked", (update) => {
+      const token = update && tokenOf.get(update);
+      if (token) acknowledged.add(token);
+    });
+  const done = (async () => {
+    for (let n = 0; !stopped; n++) {
+      current = `${who}-${n}`;
+      appendParagraph(doc, current);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    acknowledged,
+    watch,
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
+}
