@@ -25,8 +25,8 @@ export interface RunLock {
  * Takes the data directory's lock (decision 092). The lock file is created exclusively (`wx`):
  * of several starts at once exactly one creates it. A lock left by a dead process (a crash, a
  * `kill -9`) is taken over under a guard file named after that process, so one start at a time
- * re-reads it, stops the services it left running and removes it; the others then find the new
- * holder alive and refuse.
+ * re-reads it, stops the services it left running and replaces it with its own (one rename); the
+ * others then find the new holder alive and refuse.
  */
 export async function acquireRunLock(dataDir: string, log: (line: string) => void, { shared = false }: { shared?: boolean } = {}): Promise<RunLock> {
   if (shared) return acquireSharedLock(dataDir);
@@ -43,8 +43,9 @@ export async function acquireRunLock(dataDir: string, log: (line: string) => voi
     }
     if (Date.now() > deadline) throw new DataDirLockedError(`无法取得数据目录 ${dataDir} 的运行锁（${file}）：请检查该文件后重试。`);
     // Unreadable: being written this very moment, or left empty by a crash (then stale after a while).
-    if (holder || ageMs(file) > 5_000) await takeOver(file, holder, dataDir, log);
-    else await sleep(20);
+    if (holder || ageMs(file) > 5_000) {
+      if (await takeOver(file, holder, dataDir, log, content)) break;
+    } else await sleep(20);
   }
   // Instances in multi-instance mode share this directory (their uploads): a single-instance app
   // would run its own embedded database beside their shared one. Checked after our lock exists, as
@@ -125,7 +126,13 @@ function createExclusively(file: string, content: LockContent): boolean {
 }
 
 /** Removes a stale lock (and stops what its process left running), one taker at a time. */
-async function takeOver(file: string, stale: LockContent | null, dataDir: string, log: (line: string) => void): Promise<void> {
+/**
+ * Takes over a stale lock: true when this start now holds it. The stale file is replaced by ours
+ * in one rename, never removed first: removed, it could be created by another start in between,
+ * after this one had stopped the services (the taker, which saw them stopped, must be the one
+ * that runs).
+ */
+async function takeOver(file: string, stale: LockContent | null, dataDir: string, log: (line: string) => void, content: LockContent): Promise<boolean> {
   const guard = `${file}.takeover-${stale?.pid ?? "empty"}`;
   let fd: number;
   try {
@@ -135,21 +142,24 @@ async function takeOver(file: string, stale: LockContent | null, dataDir: string
     // Another start is taking over. If it died doing so, its guard goes after a while.
     if (ageMs(guard) > 30_000) fs.rmSync(guard, { force: true });
     await sleep(50);
-    return;
+    return false;
   }
   try {
     fs.writeSync(fd, String(process.pid));
     // Only the lock we judged stale: another taker may have replaced it since.
     const current = readLock(file);
     const same = stale ? current?.pid === stale.pid && current.startedAt === stale.startedAt : current === null;
-    if (!same) return;
+    if (!same) return false;
     for (const [name, pid] of Object.entries(current?.children ?? {})) {
       if (isAlive(pid) && commandLineMentions(pid, dataDir)) {
         log(`上次未正常退出：正在停止遗留的 ${name} 进程（PID ${pid}）…`);
         await stopProcess(pid);
       }
     }
-    fs.rmSync(file, { force: true });
+    const ours = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(ours, JSON.stringify(content, null, 2));
+    fs.renameSync(ours, file);
+    return true;
   } finally {
     fs.closeSync(fd);
     fs.rmSync(guard, { force: true });
