@@ -7,7 +7,7 @@ import { action as cutAction } from "~/routes/camp.$campId_.rounds.$roundId.cut.
 import { loader as boardLoader } from "~/routes/camp.$campId_.rounds.$roundId_.board.tsx";
 import { action as menuAction, loader as menuLoader } from "~/routes/training._index.tsx";
 import { menuFor } from "~/training/progress.server.ts";
-import { buildCamp, buildCollege, buildScoredCamp, buildUser, unique, type BuiltUser } from "../../tests/support/factories.ts";
+import { buildCamp, buildCollege, buildScoredCamp, buildUser, unique, type BuiltUser, buildUpcomingCourse } from "../../tests/support/factories.ts";
 import { asUser } from "../../tests/support/signed-in.ts";
 import { BOARD_PAGE_SIZE, boardPage } from "./judged/pages.server.ts";
 import { releaseResults } from "./release/release.server.ts";
@@ -25,28 +25,10 @@ import { identificationRound, roundPage, startIdentification } from "./students/
 
 const text = (data: unknown) => JSON.stringify(data);
 
-/** A published course of this duty for everyone, its session starting in a minute. */
-async function upcomingCourse(duty: "CAREER" | "MENTAL_HEALTH") {
-  const platform = await prisma.trainingPlatform.findUniqueOrThrow({ where: { code: "LECTURE" } });
-  const startsAt = new Date(Date.now() + 60_000);
-  return prisma.trainingCourse.create({
-    data: {
-      title: unique("推荐测试培训"),
-      platformId: platform.id,
-      level: "SCHOOL",
-      duties: [duty],
-      hours: 2,
-      year: startsAt.getFullYear(),
-      status: "PUBLISHED",
-      sessions: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), hours: 2, checkInSecret: unique("s") } },
-    },
-    select: { id: true, title: true },
-  });
-}
 
 describe("dismissing a recommended course (不感兴趣)", () => {
   it("takes it out of one's menu from the menu itself, lists it on the results page and brings it back", async () => {
-    const career = await upcomingCourse("CAREER");
+    const career = await buildUpcomingCourse("CAREER");
     const camp = await buildScoredCamp();
     await releaseResults(camp.id, camp.organiser.id);
     const a = camp.a;
@@ -81,7 +63,7 @@ describe("dismissing a recommended course (不感兴趣)", () => {
   });
 
   it("is the person's alone: not the organiser, not another participant, not before the release, not a course never recommended", async () => {
-    const career = await upcomingCourse("CAREER");
+    const career = await buildUpcomingCourse("CAREER");
     const released = await buildScoredCamp();
     await releaseResults(released.id, released.organiser.id);
     const form = { campId: released.id, courseId: career.id };

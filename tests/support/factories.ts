@@ -890,3 +890,22 @@ export async function buildKnowledgeTest(campId: string, rules: Array<{ kind: "S
     select: { id: true },
   });
 }
+
+/** A published course of this duty for everyone, its session starting in a minute (sooner than anything of the demo catalogue). */
+export async function buildUpcomingCourse(duty: "CAREER" | "MENTAL_HEALTH") {
+  const platform = await prisma.trainingPlatform.findUniqueOrThrow({ where: { code: "LECTURE" } });
+  const startsAt = new Date(Date.now() + 60_000);
+  return prisma.trainingCourse.create({
+    data: {
+      title: unique("推荐测试培训"),
+      platformId: platform.id,
+      level: "SCHOOL",
+      duties: [duty],
+      hours: 2,
+      year: startsAt.getFullYear(),
+      status: "PUBLISHED",
+      sessions: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), hours: 2, checkInSecret: unique("s") } },
+    },
+    select: { id: true, title: true },
+  });
+}

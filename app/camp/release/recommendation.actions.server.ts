@@ -22,24 +22,18 @@ const ownResult = async (user: { id: string }, campId: string) => {
  * own recommendation; "camp-recommendation:dismiss" lets only them, once the results are released.
  */
 export const recommendationAction = intentAction({
-  intents: (intent) => ({
-    dismissRecommendation: intent({
-      schema: recommendationSchema,
-      target: ({ user }, { campId }) => ownResult(user, campId),
-      authorize: ({ user }, _input, resource) => permit(user, "camp-recommendation:dismiss", resource),
-      run: async ({ user, t }, { campId, courseId }) => {
-        const { title } = await setRecommendationDismissed(campId, user.id, courseId, true, user.id);
-        return { notice: t("camp.release.recommendation.dismissed", { title }) };
-      },
-    }),
-    restoreRecommendation: intent({
-      schema: recommendationSchema,
-      target: ({ user }, { campId }) => ownResult(user, campId),
-      authorize: ({ user }, _input, resource) => permit(user, "camp-recommendation:dismiss", resource),
-      run: async ({ user, t }, { campId, courseId }) => {
-        const { title } = await setRecommendationDismissed(campId, user.id, courseId, false, user.id);
-        return { notice: t("camp.release.recommendation.restored", { title }) };
-      },
-    }),
-  }),
+  intents: (intent) => {
+    /** 不感兴趣 (dismissed) or 恢复 (not): the same form, rule and service, each with its notice. */
+    const setDismissed = (dismissed: boolean) =>
+      intent({
+        schema: recommendationSchema,
+        target: ({ user }, { campId }) => ownResult(user, campId),
+        authorize: ({ user }, _input, resource) => permit(user, "camp-recommendation:dismiss", resource),
+        run: async ({ user, t }, { campId, courseId }) => {
+          const { title } = await setRecommendationDismissed(campId, user.id, courseId, dismissed, user.id);
+          return { notice: t(dismissed ? "camp.release.recommendation.dismissed" : "camp.release.recommendation.restored", { title }) };
+        },
+      });
+    return { dismissRecommendation: setDismissed(true), restoreRecommendation: setDismissed(false) };
+  },
 });

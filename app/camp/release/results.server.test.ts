@@ -3,7 +3,7 @@ import { prisma } from "~/db/client.server.ts";
 import { isUserError } from "~/lib/user-error.ts";
 import { can } from "~/policy/index.ts";
 import { menuFor } from "~/training/progress.server.ts";
-import { buildCollege, buildScoredCamp, buildUser, unique } from "../../../tests/support/factories.ts";
+import { buildCollege, buildScoredCamp, buildUser, unique, buildUpcomingCourse } from "../../../tests/support/factories.ts";
 import { findCampAccess, findResultAccess } from "../access.server.ts";
 import { computeCampResults, computeRoundResults } from "./compute.server.ts";
 import { releaseCheck, releaseResults } from "./release.server.ts";
@@ -25,24 +25,6 @@ const resultsOf = async (roundId: string) =>
     (await prisma.roundResult.findMany({ where: { roundId } })).map((r) => [r.userId, { score: r.score === null ? null : Number(r.score), flags: r.flags, judges: r.judgeCount }]),
   );
 
-/** A published course of this duty for everyone, its session starting in a minute (sooner than anything of the demo catalogue). */
-async function upcomingCourse(duty: "CAREER" | "MENTAL_HEALTH") {
-  const platform = await prisma.trainingPlatform.findUniqueOrThrow({ where: { code: "LECTURE" } });
-  const startsAt = new Date(Date.now() + 60_000);
-  return prisma.trainingCourse.create({
-    data: {
-      title: unique("推荐测试培训"),
-      platformId: platform.id,
-      level: "SCHOOL",
-      duties: [duty],
-      hours: 2,
-      year: startsAt.getFullYear(),
-      status: "PUBLISHED",
-      sessions: { create: { startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), hours: 2, checkInSecret: unique("s") } },
-    },
-    select: { id: true, title: true },
-  });
-}
 
 describe("round results", () => {
   it("scores the test and 人物辨识 out of 100 from the attempts, and marks who has no attempt ABSENT", async () => {
@@ -98,8 +80,8 @@ describe("camp results", () => {
   });
 
   it("recommends a course for each weak duty against the stage median, and the menu ranks it first with the reason", async () => {
-    const career = await upcomingCourse("CAREER");
-    const mental = await upcomingCourse("MENTAL_HEALTH");
+    const career = await buildUpcomingCourse("CAREER");
+    const mental = await buildUpcomingCourse("MENTAL_HEALTH");
     const camp = await buildScoredCamp();
     await releaseResults(camp.id, camp.organiser.id);
     const recommendations = await prisma.campRecommendation.findMany({ where: { campId: camp.id }, orderBy: { userId: "asc" } });
