@@ -18,7 +18,7 @@
 import os from "node:os";
 import * as Y from "yjs";
 import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
-import { connectClient, editToPeerLatencies, paragraphs, percentile, synced, typist, type TestClient } from "../support/collab.ts";
+import { connectClient, editToPeerLatencies, paragraphs, percentile, synced, typist, waitFor, type TestClient } from "../support/collab.ts";
 import { findDocumentId, signInOverHttp } from "../support/http-session.ts";
 import { measureJobs } from "../support/jobs.ts";
 import { removeDataDir } from "../support/app-server.ts";
@@ -35,13 +35,6 @@ const log = (line: string) => console.error(`[bench:instances ${new Date().toISO
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 function open(baseUrl: string, cookie: string, documentId: string, doc?: Y.Doc): TestClient {
   const client = connectClient(baseUrl, cookie, documentId, { reconnection: true, doc });
@@ -137,12 +130,12 @@ async function killOne(instances: Instances, cookies: string[], documentId: stri
   await Promise.all([synced(watcher), ...editors.map((editor) => synced(editor))]);
   const typists = editors.map((editor, i) => typist(editor.doc, `kill${i}`, 30));
   typists.forEach((t, i) => t.watch(editors[i]!.provider));
-  await waitUntil(() => typists.every((t) => t.acknowledged.size >= 20), "edits acknowledged before the kill");
+  await waitFor(() => typists.every((t) => t.acknowledged.size >= 20), "edits acknowledged before the kill", 60_000);
 
   const killedAt = performance.now();
   await instances.kill(victimIndex);
   // The editors notice, and the load balancer sends them to the instances still running.
-  await waitUntil(() => editors.every((editor) => editor.provider.status !== "connected"), "the editors to notice");
+  await waitFor(() => editors.every((editor) => editor.provider.status !== "connected"), "the editors to notice", 60_000);
   const recovered: number[] = [];
   const moved = await Promise.all(
     editors.map(async (editor, i) => {
@@ -151,16 +144,16 @@ async function killOne(instances: Instances, cookies: string[], documentId: stri
       const again = open(survivors[i % survivors.length]!.baseUrl, cookies[i]!, documentId, editor.doc);
       typists[i]!.watch(again.provider);
       await synced(again, { timeoutMs: 60_000 });
-      await waitUntil(() => typists[i]!.acknowledged.size > ackedBefore, "an edit acknowledged after the move");
+      await waitFor(() => typists[i]!.acknowledged.size > ackedBefore, "an edit acknowledged after the move", 60_000);
       recovered.push((performance.now() - killedAt) / 1000);
       return again;
     }),
   );
   await sleep(1000);
   await Promise.all(typists.map((t) => t.stop()));
-  await waitUntil(() => moved.every((client) => client.provider.saveState === "saved"), "everything to be saved", 60_000);
+  await waitFor(() => moved.every((client) => client.provider.saveState === "saved"), "everything to be saved", 60_000);
   const acknowledged = typists.flatMap((t) => [...t.acknowledged]);
-  await waitUntil(() => acknowledged.every((token) => paragraphs(watcher.doc).includes(token)), "the watcher to see every acknowledged edit", 30_000).catch(() => {});
+  await waitFor(() => acknowledged.every((token) => paragraphs(watcher.doc).includes(token)), "the watcher to see every acknowledged edit", 30_000).catch(() => {});
   const seen = new Set(paragraphs(watcher.doc));
   const lost = acknowledged.filter((token) => !seen.has(token));
   watcher.close();
