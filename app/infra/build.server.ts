@@ -12,7 +12,7 @@ const BUILD_DIR = path.resolve("build");
 const FINGERPRINT_FILE = path.join(BUILD_DIR, ".fingerprint");
 export const SERVER_BUILD = path.join(BUILD_DIR, "server", "index.js");
 export const COLLAB_WORKER_SOURCE = path.resolve("app", "collab", "worker", "main.ts");
-export const COLLAB_WORKER_BUILD = path.join(BUILD_DIR, "collab-worker", "main.js");
+export const COLLAB_WORKER_BUILD = path.join(BUILD_DIR, "collab-worker", "main.cjs");
 
 function fingerprint(): string {
   const hash = crypto.createHash("sha256");
@@ -62,7 +62,8 @@ export function buildAll(): void {
 /**
  * The worker runs as one file on plain Node, without the TypeScript loader: that keeps its process
  * lean (decision 035; bundled, it starts ~5 MB smaller than with its packages loaded from
- * node_modules). CommonJS packages in it get a `require` for Node's built-in modules.
+ * node_modules). It is a CommonJS bundle: Node 24 builds an ES module's view of `node:http` by
+ * reading every export, and its lazy `WebSocket` export loads undici; `require` reads none.
  * Whitespace and syntax are minified (V8 keeps the source in memory: 1.7 MB less at rest); names
  * are kept, so stack traces stay readable. `Response` is undefined in it: node-postgres probes for
  * Cloudflare Workers by constructing a fetch Response, which on Node 20 loads the whole fetch
@@ -77,14 +78,13 @@ export function buildCollabWorker(outfile: string): void {
       COLLAB_WORKER_SOURCE,
       "--bundle",
       "--platform=node",
-      "--format=esm",
+      "--format=cjs",
       "--target=node20",
       "--external:pg-native",
       "--minify-whitespace",
       "--minify-syntax",
       "--define:Response=undefined",
       "--alias:debug=./app/collab/worker/silent-debug.cjs",
-      "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       "--log-level=warning",
       `--outfile=${outfile}`,
     ],

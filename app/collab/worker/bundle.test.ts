@@ -41,7 +41,7 @@ function startBuiltWorker(file: string): Promise<{ ready: boolean; modules: stri
 
 describe("the collaboration worker's production build", () => {
   it("starts without loading Node's fetch implementation, HTTP/2 or the debug package", async () => {
-    const file = path.join(dir, "main.js");
+    const file = path.join(dir, "main.cjs");
     buildCollabWorker(file);
     const { ready, modules } = await startBuiltWorker(file);
     expect(ready).toBe(true);
