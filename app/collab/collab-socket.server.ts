@@ -7,7 +7,7 @@ import { COLLAB_WORKER_BUILD, COLLAB_WORKER_SOURCE } from "~/infra/build.server.
 import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { COLLAB_PATH } from "./protocol.ts";
-import { Link, type AppRequests, type CollabSettings, type Handlers, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
+import { Link, type AppRequests, type CollabSettings, type Handlers, type WorkerStart, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
 
 /** Timings of the worker, read when it starts; tests shorten them. */
 export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
@@ -52,13 +52,15 @@ class CollabWorker {
     // Production runs the built worker (`npm start` builds it with the app); development and
     // tests run its source.
     const built = process.env.NODE_ENV === "production" && fs.existsSync(COLLAB_WORKER_BUILD);
+    const runtime = getRuntime();
+    const start: WorkerStart = { ...collabSettings, multiInstance: runtime.multiInstance === true };
     const child = fork(built ? COLLAB_WORKER_BUILD : COLLAB_WORKER_SOURCE, [], {
       // A small young generation: the worker's garbage is many small, short-lived messages, and
       // V8's default lets it grow by tens of megabytes under load (decision 035).
       execArgv: ["--max-semi-space-size=1", ...(built ? [] : ["--import", "tsx"])],
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, DATABASE_URL: getRuntime().databaseUrl, COLLAB_SETTINGS: JSON.stringify(collabSettings) },
+      env: { ...process.env, DATABASE_URL: runtime.databaseUrl, COLLAB_SETTINGS: JSON.stringify(start) },
     });
     this.child = child;
     // A message to a worker that just died (EPIPE) fails its request; "exit" below handles the rest.

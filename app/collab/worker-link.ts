@@ -26,6 +26,12 @@ export interface CollabSettings {
   unloadDelayMs: number;
 }
 
+/** What the worker starts with: the tuning above and the app's mode, from the app's configuration. */
+export interface WorkerStart extends CollabSettings {
+  /** One of several instances on one database (decision 116): edits fan out through PostgreSQL. */
+  multiInstance: boolean;
+}
+
 /**
  * What the worker asks of the app: the policy, and the cold path of storage. Documents answer
  * (app/documents/live-body-handlers.server.ts); app/composition hands their handlers over.

@@ -13,7 +13,7 @@ import * as Y from "yjs";
 import { disconnectSessions, sessionRoom, watchEndedSessions } from "../../auth/ended-sessions.server.ts";
 import { COLLAB_NAMESPACE, COLLAB_PATH, MAX_SOCKET_MESSAGE_BYTES, type CollabErrorCode } from "../protocol.ts";
 import type { AccessDecision } from "../../documents/live-body.server.ts";
-import { Link, type AppRequests, type CollabSettings, type UpgradeMessage, type WorkerRequests } from "../worker-link.ts";
+import { Link, type AppRequests, type UpgradeMessage, type WorkerRequests, type WorkerStart } from "../worker-link.ts";
 import { DocRegistry, type Connection, type ServerOrigin, type SharedDoc } from "./shared-doc.ts";
 import { guardUnhandledPgErrors } from "../../infra/pg-error-guard.ts";
 import { UpdateLog } from "./update-log.ts";
@@ -25,13 +25,13 @@ if (!process.send || !process.env.DATABASE_URL) {
 }
 
 guardUnhandledPgErrors((line) => console.log(`[collab] ${line}`));
-const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as CollabSettings;
+const settings = JSON.parse(process.env.COLLAB_SETTINGS ?? "{}") as WorkerStart;
 const app = new Link<WorkerRequests, AppRequests>(process as never);
 const log = (line: string) => console.log(`[collab] ${line}`);
 // Several app instances on one database (decision 116): the workers tell each other through
-// PostgreSQL. The app's multi-instance mode (FUDAO_INSTANCES=multi) reaches this process in its
-// environment. Alone, nothing of this runs.
-const multiInstance = process.env.FUDAO_INSTANCES === "multi";
+// PostgreSQL. The app's configuration says which mode it runs in (FUDAO_INSTANCES=multi). Alone,
+// nothing of this runs.
+const multiInstance = settings.multiInstance === true;
 const updateLog = new UpdateLog(process.env.DATABASE_URL, { max: multiInstance ? 4 : 2 });
 const fanOut = multiInstance
   ? new FanOut(process.env.DATABASE_URL, { message: (kind, documentId, data) => void fromElsewhere(kind, documentId, data), reconnected: () => void catchUpAll() }, log)
