@@ -56,10 +56,8 @@ export async function recordOutcome(agendaItemId: string, raw: OutcomeInput, act
 async function requireParticipant(tx: Db, meetingId: string, who: string): Promise<string> {
   const person = await tx.user.findFirst({ where: { OR: [{ id: who }, { username: who }] }, select: { id: true, name: true } });
   if (!person) throw new UserError("meetings.errors.ownerUnknown", { who }, { status: 400, field: "ownerId" });
-  const [invited, present] = await Promise.all([
-    tx.meetingInvitation.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { userId: true } }),
-    tx.meetingAttendance.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { id: true } }),
-  ]);
+  const invited = await tx.meetingInvitation.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { userId: true } });
+  const present = await tx.meetingAttendance.findUnique({ where: { meetingId_userId: { meetingId, userId: person.id } }, select: { id: true } });
   if (!invited && !present) throw new UserError("meetings.errors.ownerNotParticipant", { name: person.name }, { status: 400, field: "ownerId" });
   return person.id;
 }

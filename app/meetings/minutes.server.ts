@@ -146,11 +146,9 @@ export async function closeMeeting(meetingId: string, actor: Pick<SessionUser, "
     if (meeting.startsAt > now) throw new UserError("meetings.errors.notStarted");
     let studioActivityId: string | null = null;
     if (meeting.series.studioId) {
-      const [items, present, actions] = await Promise.all([
-        tx.agendaItem.count({ where: { meetingId } }),
-        tx.meetingAttendance.count({ where: { meetingId } }),
-        tx.actionItem.count({ where: { meetingId } }),
-      ]);
+      const items = await tx.agendaItem.count({ where: { meetingId } });
+      const present = await tx.meetingAttendance.count({ where: { meetingId } });
+      const actions = await tx.actionItem.count({ where: { meetingId } });
       const activity = await tx.studioActivity.create({
         data: {
           studioId: meeting.series.studioId,
@@ -167,7 +165,8 @@ export async function closeMeeting(meetingId: string, actor: Pick<SessionUser, "
       studioActivityId = activity.id;
     }
     // Fixed at closing (attendance and invitations no longer change): the overview sums these.
-    const [invitedCount, presentCount] = await Promise.all([tx.meetingInvitation.count({ where: { meetingId } }), tx.meetingAttendance.count({ where: { meetingId } })]);
+    const invitedCount = await tx.meetingInvitation.count({ where: { meetingId } });
+    const presentCount = await tx.meetingAttendance.count({ where: { meetingId } });
     await tx.meeting.update({ where: { id: meetingId }, data: { status: "CLOSED", closedAt: now, closedById: actor.id, checkInClosedAt: now, studioActivityId, invitedCount, presentCount } });
     await recordAudit(tx, { actorId: actor.id, action: "meetings.close", entityType: "Meeting", entityId: meetingId, data: { minutes: lengthOf(meeting) } });
   });

@@ -33,37 +33,37 @@ const jsonOf = (value: unknown) => value as Prisma.InputJsonValue;
 
 // ─────────────────────────── Loading the input ───────────────────────────
 
+// One read after another: in a run `db` is its transaction, whose one connection takes one query
+// at a time (pg deprecates queuing them).
 async function loadWorld(db: Db) {
-  const [directions, mentors, assignments, preferences, settings] = await Promise.all([
-    db.direction.findMany({
-      where: { studio: { archivedAt: null } },
-      orderBy: { id: "asc" },
-      select: {
-        id: true,
-        name: true,
-        keywords: true,
-        internalMentorTarget: true,
-        externalMentorTarget: true,
-        studio: { select: { id: true, name: true, duty: true, memberships: { select: { userId: true, role: true, user: { select: { collegeId: true } } } } } },
-      },
-    }),
-    db.mentor.findMany({
-      orderBy: { id: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        available: true,
-        capacity: true,
-        expertiseDuties: true,
-        keywords: true,
-        rank: true,
-        user: { select: { id: true, name: true, active: true, collegeId: true } },
-      },
-    }),
-    db.mentorAssignment.findMany({ orderBy: { id: "asc" }, select: { id: true, directionId: true, mentorId: true, status: true, locked: true } }),
-    db.mentorPreference.findMany({ orderBy: { id: "asc" }, select: { studioId: true, mentorId: true, rank: true } }),
-    readMatchingSettings(db),
-  ]);
+  const directions = await db.direction.findMany({
+    where: { studio: { archivedAt: null } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      name: true,
+      keywords: true,
+      internalMentorTarget: true,
+      externalMentorTarget: true,
+      studio: { select: { id: true, name: true, duty: true, memberships: { select: { userId: true, role: true, user: { select: { collegeId: true } } } } } },
+    },
+  });
+  const mentors = await db.mentor.findMany({
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      available: true,
+      capacity: true,
+      expertiseDuties: true,
+      keywords: true,
+      rank: true,
+      user: { select: { id: true, name: true, active: true, collegeId: true } },
+    },
+  });
+  const assignments = await db.mentorAssignment.findMany({ orderBy: { id: "asc" }, select: { id: true, directionId: true, mentorId: true, status: true, locked: true } });
+  const preferences = await db.mentorPreference.findMany({ orderBy: { id: "asc" }, select: { studioId: true, mentorId: true, rank: true } });
+  const settings = await readMatchingSettings(db);
   return { directions, mentors, assignments, preferences, settings };
 }
 type World = Awaited<ReturnType<typeof loadWorld>>;
@@ -252,10 +252,8 @@ export async function excludePair(actorId: string, target: { assignmentId: strin
       if (row.status !== "PROPOSED") throw new UserError(row.status === "DECLINED" ? "mentors.errors.alreadyDeclined" : "mentors.errors.releaseFirst", { mentor: row.mentor.user.name });
       await tx.mentorAssignment.update({ where: { id: row.id }, data: { status: "EXCLUDED", locked: false } });
     } else if (!("assignmentId" in target)) {
-      const [direction, mentor] = await Promise.all([
-        tx.direction.findUnique({ where: { id: target.directionId }, select: { id: true } }),
-        tx.mentor.findUnique({ where: { id: target.mentorId }, select: { id: true } }),
-      ]);
+      const direction = await tx.direction.findUnique({ where: { id: target.directionId }, select: { id: true } });
+      const mentor = await tx.mentor.findUnique({ where: { id: target.mentorId }, select: { id: true } });
       if (!direction || !mentor) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
       const created = await tx.mentorAssignment.create({ data: { directionId: direction.id, mentorId: mentor.id, status: "EXCLUDED", manual: true } });
       row = await assignmentForChange(tx, created.id);
@@ -304,23 +302,19 @@ export async function releaseAssignment(actorId: string, assignmentId: string) {
 export async function addByHand(actorId: string, directionId: string, mentorId: string) {
   return prisma.$transaction(async (tx) => {
     await lockMatching(tx);
-    const [direction, mentor, settings] = await Promise.all([
-      tx.direction.findUnique({
-        where: { id: directionId },
-        include: {
-          studio: { include: { memberships: { select: { userId: true, role: true, user: { select: { collegeId: true } } } } } },
-          mentorAssignments: { where: { status: { in: ACTIVE } }, select: { mentor: { select: { kind: true } } } },
-        },
-      }),
-      tx.mentor.findUnique({ where: { id: mentorId }, include: { user: { select: { name: true, active: true, collegeId: true } } } }),
-      readMatchingSettings(tx),
-    ]);
+    const direction = await tx.direction.findUnique({
+      where: { id: directionId },
+      include: {
+        studio: { include: { memberships: { select: { userId: true, role: true, user: { select: { collegeId: true } } } } } },
+        mentorAssignments: { where: { status: { in: ACTIVE } }, select: { mentor: { select: { kind: true } } } },
+      },
+    });
+    const mentor = await tx.mentor.findUnique({ where: { id: mentorId }, include: { user: { select: { name: true, active: true, collegeId: true } } } });
+    const settings = await readMatchingSettings(tx);
     if (!direction || !mentor || direction.studio.archivedAt) throw new UserError("mentors.errors.assignmentGone", {}, { status: 404 });
-    const [existing, load, preference] = await Promise.all([
-      tx.mentorAssignment.findUnique({ where: { directionId_mentorId: { directionId, mentorId } }, select: { status: true } }),
-      tx.mentorAssignment.count({ where: { mentorId, status: { in: ACTIVE } } }),
-      tx.mentorPreference.findUnique({ where: { studioId_mentorId: { studioId: direction.studioId, mentorId } }, select: { rank: true } }),
-    ]);
+    const existing = await tx.mentorAssignment.findUnique({ where: { directionId_mentorId: { directionId, mentorId } }, select: { status: true } });
+    const load = await tx.mentorAssignment.count({ where: { mentorId, status: { in: ACTIVE } } });
+    const preference = await tx.mentorPreference.findUnique({ where: { studioId_mentorId: { studioId: direction.studioId, mentorId } }, select: { rank: true } });
     const matchDirection = {
       studioName: direction.studio.name,
       memberUserIds: direction.studio.memberships.map((m) => m.userId),

@@ -76,12 +76,10 @@ async function renumber(tx: Db, studioId: string) {
 
 export async function addPreference(actorId: string, studioId: string, mentorId: string) {
   await prisma.$transaction(async (tx) => {
-    const [mentor, count, existing, members] = await Promise.all([
-      tx.mentor.findUnique({ where: { id: mentorId }, select: { id: true, userId: true, user: { select: { name: true } } } }),
-      tx.mentorPreference.count({ where: { studioId } }),
-      tx.mentorPreference.findUnique({ where: { studioId_mentorId: { studioId, mentorId } }, select: { id: true } }),
-      tx.studioMembership.findMany({ where: { studioId }, select: { userId: true } }),
-    ]);
+    const mentor = await tx.mentor.findUnique({ where: { id: mentorId }, select: { id: true, userId: true, user: { select: { name: true } } } });
+    const count = await tx.mentorPreference.count({ where: { studioId } });
+    const existing = await tx.mentorPreference.findUnique({ where: { studioId_mentorId: { studioId, mentorId } }, select: { id: true } });
+    const members = await tx.studioMembership.findMany({ where: { studioId }, select: { userId: true } });
     if (!mentor) throw new UserError("mentors.errors.mentorGone", {}, { status: 404 });
     if (existing) throw new UserError("mentors.errors.alreadyPreferred", { name: mentor.user.name });
     if (count >= MAX_PREFERENCES) throw new UserError("mentors.errors.tooManyPreferences", { max: MAX_PREFERENCES });

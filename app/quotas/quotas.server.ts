@@ -120,12 +120,11 @@ async function rankWithin(tx: Db, quotaId: string, now: Date): Promise<number> {
     .filter((person) => isEligible(asks, person));
   const ids = eligible.map((person) => person.id);
 
-  const [camp, hours, outputs, earlier] = await Promise.all([
-    campStanding(tx, quota.campId),
-    hoursSummaries(ids, trainingYear(now), tx),
-    outputCounts(tx, ids, now),
-    earlierChoices(tx, ids, quotaId),
-  ]);
+  // One after another: they share the transaction's one connection.
+  const camp = await campStanding(tx, quota.campId);
+  const hours = await hoursSummaries(ids, trainingYear(now), tx);
+  const outputs = await outputCounts(tx, ids, now);
+  const earlier = await earlierChoices(tx, ids, quotaId);
 
   const scored = eligible
     .map((person) => {
@@ -178,10 +177,8 @@ async function campStanding(tx: Db, campId: string | null): Promise<{ title: str
     select: { id: true, title: true },
   });
   if (!camp) return null;
-  const [participants, dutyScores] = await Promise.all([
-    tx.campParticipant.findMany({ where: { campId: camp.id }, select: { userId: true, stage: true, total: true } }),
-    tx.campDutyScore.findMany({ where: { campId: camp.id }, select: { userId: true, duty: true, earned: true, possible: true } }),
-  ]);
+  const participants = await tx.campParticipant.findMany({ where: { campId: camp.id }, select: { userId: true, stage: true, total: true } });
+  const dutyScores = await tx.campDutyScore.findMany({ where: { campId: camp.id }, select: { userId: true, duty: true, earned: true, possible: true } });
   const radars = new Map<string, Radar>(participants.map((p) => [p.userId, Object.fromEntries(DUTIES.map((duty) => [duty, null])) as Radar]));
   for (const row of dutyScores) {
     const radar = radars.get(row.userId);

@@ -33,14 +33,12 @@ export async function assignRoundJudges(roundId: string, actorId: string) {
     await refuseAfterScoring(tx, round.campId);
     const perContestant = round.judgesPerContestant;
     if (!perContestant) throw new UserError("camp.judged.errors.noJudgeCount");
-    const [judges, entries] = await Promise.all([
-      tx.campJudge.findMany({ where: { campId: round.campId }, orderBy: { id: "asc" }, select: { id: true, collegeId: true } }),
-      tx.campRoundEntry.findMany({
-        where: { roundId },
-        orderBy: { id: "asc" },
-        select: { id: true, participant: { select: { collegeId: true, user: { select: { name: true } } } }, assignments: { where: started, select: { judgeId: true } } },
-      }),
-    ]);
+    const judges = await tx.campJudge.findMany({ where: { campId: round.campId }, orderBy: { id: "asc" }, select: { id: true, collegeId: true } });
+    const entries = await tx.campRoundEntry.findMany({
+      where: { roundId },
+      orderBy: { id: "asc" },
+      select: { id: true, participant: { select: { collegeId: true, user: { select: { name: true } } } }, assignments: { where: started, select: { judgeId: true } } },
+    });
     if (entries.length === 0) throw new UserError("camp.judged.errors.noEntries");
     if (judges.length === 0) throw new UserError("camp.judged.errors.noJudges");
     const result = assignJudges(judges, entries.map((entry) => ({ id: entry.id, collegeId: entry.participant.collegeId })), perContestant);
