@@ -191,6 +191,11 @@ export async function isDocumentLoaded(documentId: string): Promise<boolean> {
   return (await worker.current?.request("loaded", { documentId })) ?? false;
 }
 
+/** The documents the worker holds open and their connections; zero when no worker runs (/metrics). */
+export async function collabStats(): Promise<{ documents: number; connections: number }> {
+  return (await worker.current?.request("stats", {}).catch(() => null)) ?? { documents: 0, connections: 0 };
+}
+
 /** Increments left by a crash, folded in by the worker (the one writer of a document's body). */
 export async function foldDocuments(documentIds: string[]): Promise<number> {
   if (!documentIds.length) return 0;
