@@ -79,7 +79,7 @@ export function createSocketServer(httpServer: HttpServer, features: SocketFeatu
     maxHttpBufferSize: 2 * 1024 * 1024,
     destroyUpgrade: false,
     // Browsers send Origin on every handshake; one from another site is refused like a form post.
-    allowRequest: (request, callback) => (handshakeFromOwnOrigin(request) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
+    allowRequest: (request, callback) => (handshakeFromOwnOrigin(request, lineLogger("realtime", "warn")) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
   });
   closeStrayUpgrades(httpServer, features);
   endSocketsWithTheirSessions(io, httpServer);
