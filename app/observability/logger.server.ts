@@ -91,7 +91,7 @@ function baseOptions(level: string): pino.LoggerOptions {
 
 function stdoutStream(format: "pretty" | "json"): pino.DestinationStream {
   return format === "pretty"
-    ? pretty({ colorize: true, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
+    ? pretty({ colorize: true, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,component", messageFormat: "{if component}[{component}] {end}{msg}" })
     : pino.destination({ dest: 1, sync: true });
 }
 
