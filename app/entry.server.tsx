@@ -9,6 +9,7 @@ import { collectServerHtml } from "~/lib/server-html.server.ts";
 import { PageChunks } from "~/infra/page-chunks.server.ts";
 import { getLocale, i18nFor } from "~/i18n/i18n.server.ts";
 import "~/load-context.ts";
+import { currentLogger } from "~/observability/logger.server.ts";
 
 /** For the custom server (server.ts): seeding, health, socket.io, shutdown. */
 export { appHooks } from "~/composition/app-hooks.server.ts";
@@ -64,5 +65,6 @@ export default async function handleRequest(
 /** Server errors go to the log with the request; the page the person sees never shows a stack. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(`[${new Date().toISOString()}] ${request.method} ${new URL(request.url).pathname}`, error);
+  // With the request's id (decision 127); the path, not the query string.
+  currentLogger().error({ err: error }, `${request.method} ${new URL(request.url).pathname}`);
 }

@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { memoizeForRequest } from "~/lib/request-scope.server.ts";
+import { noteRequestUser } from "~/observability/logger.server.ts";
 
 /**
  * Sessions live in the database, so logging out, a password change or reset, or an admin disabling
@@ -117,7 +118,13 @@ export async function getUserFromCookieHeader(cookieHeader: string | null | unde
 /** The root loader and the page's loader both ask; one lookup per request is enough. */
 export function getSignedIn(request: Request): Promise<SignedIn | null> {
   const cookie = request.headers.get("Cookie");
-  return memoizeForRequest(`session:${cookie}`, () => getSignedInFromCookieHeader(cookie));
+  return memoizeForRequest(`session:${cookie}`, () =>
+    getSignedInFromCookieHeader(cookie).then((signedIn) => {
+      // The access line names who made the request (decision 127).
+      if (signedIn) noteRequestUser(signedIn.user.id);
+      return signedIn;
+    }),
+  );
 }
 
 /** The signed-in person with full access, or null (anonymous, or waiting for a new password). */

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from "~/infra/embedded-postgres.server.ts";
 import { acquireRunLock } from "~/infra/run-lock.server.ts";
 import { setRuntime, type Runtime } from "~/infra/runtime.server.ts";
 import { readRunningServices } from "./running-services.server.ts";
+import { lineLogger } from "~/observability/logger.server.ts";
 
 /**
  * Runs `work` with the runtime set to the app's services: DATABASE_URL/MEILI_URL when given, the
@@ -13,7 +14,7 @@ import { readRunningServices } from "./running-services.server.ts";
  */
 export async function withAppServices<T>(work: (runtime: Runtime) => Promise<T>, { search = true }: { search?: boolean } = {}): Promise<T> {
   const config = readConfig();
-  const log = (line: string) => console.log(line);
+  const log = lineLogger("cli");
   const runtimeWith = (parts: Pick<Runtime, "databaseUrl" | "meiliUrl" | "meiliApiKey">): Runtime => {
     const runtime = { ...parts, sessionSecret: config.sessionSecret ?? readOrCreateSecret(config.dataDir, "session-secret"), dataDir: config.dataDir };
     setRuntime(runtime);

@@ -8,6 +8,7 @@ import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { COLLAB_PATH } from "./protocol.ts";
 import { Link, type AppRequests, type CollabSettings, type Handlers, type WorkerStart, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
+import { lineLogger } from "~/observability/logger.server.ts";
 
 /** Timings of the worker, read when it starts; tests shorten them. */
 export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
@@ -17,7 +18,7 @@ export const collabSettings = singleton<CollabSettings>("collabSettings", () => 
   unloadDelayMs: 15_000,
 }));
 
-const log = (line: string) => console.log(`[collab] ${line}`);
+const log = lineLogger("collab");
 
 /**
  * The collaboration worker seen from the app (decision 035): started on first need, restarted if
@@ -143,7 +144,7 @@ const worker = singleton("collabWorker", () => new CollabWorker());
 export function attachCollab(httpServer: HttpServer): void {
   httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!request.url?.startsWith(`${COLLAB_PATH}/`)) return;
-    if (!handshakeFromOwnOrigin(request)) {
+    if (!handshakeFromOwnOrigin(request, lineLogger("collab", "warn"))) {
       socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
       return;
     }
@@ -191,6 +192,11 @@ export const collabLiveBodies = {
 /** Whether the worker holds the document in memory (tests watch documents unload). */
 export async function isDocumentLoaded(documentId: string): Promise<boolean> {
   return (await worker.current?.request("loaded", { documentId })) ?? false;
+}
+
+/** The documents the worker holds open and their connections; zero when no worker runs (/metrics). */
+export async function collabStats(): Promise<{ documents: number; connections: number }> {
+  return (await worker.current?.request("stats", {}).catch(() => null)) ?? { documents: 0, connections: 0 };
 }
 
 /** Increments left by a crash, folded in by the worker (the one writer of a document's body). */

@@ -67,6 +67,8 @@ export interface WorkerRequests {
   /** A change made by the server (restore, import), as an update computed against the live state. */
   change(input: { documentId: string; userId: string | null; update: Uint8Array }): boolean;
   loaded(input: { documentId: string }): boolean;
+  /** The documents open in memory and their connections (for /metrics, decision 128). */
+  stats(input: Record<string, never>): { documents: number; connections: number };
   /** Loads, saves and frees documents (increments left by a crash). */
   fold(input: { documentIds: string[] }): number;
   shutdown(input: Record<string, never>): void;

@@ -1,6 +1,7 @@
 import { answersEndpoint } from "~/camp/test/answers-endpoint.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { requestScope } from "~/lib/request-scope.server.ts";
+import { registerAppMetrics } from "~/observability/app-metrics.server.ts";
 import { describeDemoAccounts, seedIfEmpty } from "~/seed/seed.server.ts";
 import { startBackgroundTasks, stopBackgroundTasks } from "./background.server.ts";
 import { checkHealth } from "./health.server.ts";
@@ -15,6 +16,8 @@ export const appHooks = {
   seedIfEmpty,
   describeDemoAccounts,
   checkHealth,
+  /** The app's gauges on the server's /metrics registry (decision 128). */
+  registerMetrics: registerAppMetrics,
   createSocketServer: createAppSocketServer,
   /** Express middleware opening the per-request memo (see request-scope.server.ts). */
   requestScope,

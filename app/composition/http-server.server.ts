@@ -8,13 +8,18 @@ import { ensureFreshBuild, SERVER_BUILD } from "~/infra/build.server.ts";
 import { readConfig } from "~/infra/config.server.ts";
 import { assignCspNonce, cspNonceOf, refuseCrossOriginChanges, securityHeaders } from "~/infra/request-guards.server.ts";
 import { CLIENT_ADDRESS_HEADER } from "~/lib/request.server.ts";
+import { initLogging, lineLogger } from "~/observability/logger.server.ts";
+import { metricsEndpoint, metricsRegistry } from "~/observability/metrics.server.ts";
+import { labelRoute, requestLogging } from "~/observability/request-log.server.ts";
+import { routePatternMatcher, UNMATCHED } from "~/observability/route-pattern.server.ts";
 // Only the type: the hooks themselves come from the server build (see below).
 import type { AppHooks } from "./app-hooks.server.ts";
 import { mountJsonEndpoints } from "./json-endpoints.server.ts";
 import { startServices } from "./services.server.ts";
 import { answerWhileDatabaseUnavailable } from "./unavailable.server.ts";
 
-const log = (line: string) => console.log(`[fudao] ${line}`);
+/** The server's lines: pino records of component "server" (decision 127). */
+const log = lineLogger("server");
 
 /** How long a stop waits for the requests under way (decision 091). */
 export const IN_FLIGHT_GRACE_MS = 20_000;
@@ -47,6 +52,7 @@ export async function runServer({ dev }: { dev: boolean }) {
     mark = now;
   };
   const config = readConfig();
+  await initLogging(config.dataDir, { name: config.multiInstance ? `fudao-${process.pid}` : "fudao" });
   log(`Fudao Studio 正在启动（${dev ? "开发" : "生产"}模式，数据目录 ${config.dataDir}）…`);
   if (!dev) ensureFreshBuild(log);
   phase("构建");
@@ -68,6 +74,10 @@ export async function runServer({ dev }: { dev: boolean }) {
     // Requests under way, so a stop can let them finish (decision 091).
     const inFlight = new Set<express.Response>();
     let stopping = false;
+    // The request id and the access line first, so every answer (even a refusal) has them; the
+    // route pattern comes from the app's routes once they are loaded (decision 127).
+    let routeOf: (pathname: string) => string = () => UNMATCHED;
+    app.use(requestLogging((pathname) => routeOf(pathname)));
     app.use((_req, res, next) => {
       if (stopping) {
         res.status(503).set({ Connection: "close", "Retry-After": "5" }).type("text/plain; charset=utf-8").send("服务正在停止，请稍后再试。");
@@ -113,16 +123,24 @@ export async function runServer({ dev }: { dev: boolean }) {
       app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
       app.use(express.static("build/client", { maxAge: "1h" }));
     }
+    routeOf = routePatternMatcher((typeof build === "function" ? await build() : build).routes);
     mountJsonEndpoints(hotEndpoints, hooks.jsonEndpoints, answerWhileDatabaseUnavailable);
     phase("加载应用");
     await hooks.seedIfEmpty(log);
     phase("演示数据");
 
     const io = hooks.createSocketServer(httpServer);
+    hooks.registerMetrics(metricsRegistry(), io);
     app.get("/healthz", async (_req, res) => {
+      labelRoute(res, "/healthz");
       const health = await hooks.checkHealth();
       res.status(health.db === "ok" && health.search === "ok" ? 200 : 503).json(health);
     });
+    // Prometheus' scrape: from this machine or with METRICS_TOKEN (decision 128).
+    app.get("/metrics", (_req, res, next) => {
+      labelRoute(res, "/metrics");
+      next();
+    }, metricsEndpoint());
     app.all(
       "*",
       answerWhileDatabaseUnavailable,

@@ -1,4 +1,5 @@
 import express, { type RequestHandler, type Router } from "express";
+import { labelRoute } from "~/observability/request-log.server.ts";
 
 /** A JSON endpoint the server answers ahead of Remix: what it gets and what it replies. */
 export interface JsonEndpoint {
@@ -41,7 +42,12 @@ export const JSON_REPLY_HEADERS: Readonly<Record<string, string>> = {
  */
 export function mountJsonEndpoints(router: Router, endpoints: readonly JsonEndpoint[], ...before: RequestHandler[]) {
   for (const endpoint of endpoints) {
-    router.post(endpoint.path, ...before, express.text({ type: () => true, limit: endpoint.maxBytes }), async (req, res, next) => {
+    const label: RequestHandler = (_req, res, next) => {
+      // The access line's and metrics' route (decision 129): no page route answers these.
+      labelRoute(res, endpoint.path);
+      next();
+    };
+    router.post(endpoint.path, label, ...before, express.text({ type: () => true, limit: endpoint.maxBytes }), async (req, res, next) => {
       try {
         const reply = await endpoint.handle({ cookieHeader: req.headers.cookie ?? null, body: parseJson(req.body) });
         const body = JSON.stringify(reply.body);

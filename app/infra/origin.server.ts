@@ -55,8 +55,8 @@ function first(value: string | string[] | undefined): string | undefined {
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** For WebSocket and socket.io handshakes: refused ones are logged in one line. */
-export function handshakeFromOwnOrigin(request: IncomingMessage): boolean {
+export function handshakeFromOwnOrigin(request: IncomingMessage, log: (line: string) => void = (line) => console.log(`[fudao] ${line}`)): boolean {
   const verdict = checkOrigin(request.headers, Boolean((request.socket as TLSSocket).encrypted));
-  if (!verdict.ok) console.log(`[fudao] 已拒绝跨站连接：${request.url?.split("?")[0]}（来源 ${verdict.origin}，本站 ${verdict.expected}）`);
+  if (!verdict.ok) log(`已拒绝跨站连接：${request.url?.split("?")[0]}（来源 ${verdict.origin}，本站 ${verdict.expected}）`);
   return verdict.ok;
 }

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import type { Namespace, Server, Socket } from "socket.io";
 import { disconnectSessions, sessionRoom, watchEndedSessions, type EndedSessions } from "~/auth/ended-sessions.server.ts";
 import { getRuntime } from "~/infra/runtime.server.ts";
+import { lineLogger } from "~/observability/logger.server.ts";
 
 /**
  * The sockets of a session end with it (decision 009): every socket joins its session's room when
@@ -20,7 +21,7 @@ export function endSocketsWithTheirSessions(io: Server, httpServer: HttpServer):
   const watch = watchEndedSessions({
     databaseUrl: getRuntime().databaseUrl,
     applicationName: "fudao-app-sessions",
-    log: (line) => console.log(`[realtime] ${line}`),
+    log: lineLogger("realtime"),
     *openSessions() {
       for (const nsp of namespaces()) for (const socket of nsp.sockets.values()) if (socket.data.sessionId) yield socket.data.sessionId as string;
     },

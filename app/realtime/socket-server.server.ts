@@ -7,6 +7,7 @@ import { getRuntime } from "~/infra/runtime.server.ts";
 import { setSocketServer, userRoom } from "./emit.server.ts";
 import { createInstancesAdapter } from "./instances-adapter.server.ts";
 import { endSocketsWithTheirSessions, sessionEndedFor } from "./session-sockets.server.ts";
+import { lineLogger } from "~/observability/logger.server.ts";
 
 /**
  * A feature's part of the socket server: namespaces and events on `io`, or a channel of its own
@@ -67,7 +68,7 @@ function closeStrayUpgrades(httpServer: HttpServer, features: SocketFeature[]) {
  */
 export function createSocketServer(httpServer: HttpServer, features: SocketFeature[] = []): Server {
   const runtime = getRuntime();
-  const instances = runtime.multiInstance ? createInstancesAdapter(runtime.databaseUrl, (line) => console.log(`[realtime] ${line}`)) : null;
+  const instances = runtime.multiInstance ? createInstancesAdapter(runtime.databaseUrl, lineLogger("realtime")) : null;
   if (instances) httpServer.once("close", () => void instances.close());
   const io = new Server(httpServer, {
     // Across instances a long-polling connection's requests would land on different instances: the
@@ -78,7 +79,7 @@ export function createSocketServer(httpServer: HttpServer, features: SocketFeatu
     maxHttpBufferSize: 2 * 1024 * 1024,
     destroyUpgrade: false,
     // Browsers send Origin on every handshake; one from another site is refused like a form post.
-    allowRequest: (request, callback) => (handshakeFromOwnOrigin(request) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
+    allowRequest: (request, callback) => (handshakeFromOwnOrigin(request, lineLogger("realtime", "warn")) ? callback(null, true) : callback("ORIGIN_REFUSED", false)),
   });
   closeStrayUpgrades(httpServer, features);
   endSocketsWithTheirSessions(io, httpServer);

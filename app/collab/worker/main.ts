@@ -224,6 +224,10 @@ app.serve({
     return done ?? false;
   },
   loaded: async ({ documentId }) => (await registry.peek(documentId)) !== null,
+  async stats() {
+    const docs = await registry.loaded();
+    return { documents: docs.length, connections: docs.reduce((sum, doc) => sum + doc.connections.size, 0) };
+  },
   async fold({ documentIds }) {
     let folded = 0;
     for (const documentId of documentIds) {
