@@ -8,7 +8,7 @@ import { handshakeFromOwnOrigin } from "~/infra/origin.server.ts";
 import { getRuntime, singleton } from "~/infra/runtime.server.ts";
 import { COLLAB_PATH } from "./protocol.ts";
 import { Link, type AppRequests, type CollabSettings, type Handlers, type WorkerStart, type UpgradeMessage, type WorkerRequests } from "./worker-link.ts";
-import { lineLogger } from "~/observability/logger.server.ts";
+import { lineLogger, logLinesOf } from "~/observability/logger.server.ts";
 
 /** Timings of the worker, read when it starts; tests shorten them. */
 export const collabSettings = singleton<CollabSettings>("collabSettings", () => ({
@@ -60,10 +60,13 @@ class CollabWorker {
       // V8's default lets it grow by tens of megabytes under load (decision 035).
       execArgv: ["--max-semi-space-size=1", ...(built ? [] : ["--import", "tsx"])],
       serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
       env: { ...process.env, DATABASE_URL: runtime.databaseUrl, COLLAB_SETTINGS: JSON.stringify(start) },
     });
     this.child = child;
+    // The worker prints plain lines; they join the app's log (and its files) as "collab" records.
+    logLinesOf(child.stdout!, log);
+    logLinesOf(child.stderr!, lineLogger("collab", "error"));
     // A message to a worker that just died (EPIPE) fails its request; "exit" below handles the rest.
     child.on("error", (error) => log(`与协同服务进程通信出错：${error.message}`));
     const link = new Link<AppRequests, WorkerRequests>(child);
@@ -71,6 +74,7 @@ class CollabWorker {
     // The worker must not keep the app (or a test run) alive on its own.
     child.unref();
     (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    for (const output of [child.stdout, child.stderr]) (output as { unref?: () => void } | null)?.unref?.();
     return new Promise((resolve, reject) => {
       child.on("message", (message: { ready?: boolean }) => {
         if (!message?.ready) return;

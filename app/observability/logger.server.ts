@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import roll from "pino-roll";
@@ -162,4 +164,15 @@ export function noteRequestUser(userId: string): void {
  */
 export function lineLogger(component: string, level: "info" | "warn" | "error" = "info"): (line: string) => void {
   return (line) => currentLogger()[level]({ component }, line);
+}
+
+/**
+ * A child process's output into this log: each line one record of `log` (its own `[component]`
+ * prefix dropped). The collaboration worker prints plain lines; this puts them into the files too.
+ */
+export function logLinesOf(output: Readable, log: (line: string) => void): void {
+  createInterface({ input: output, crlfDelay: Infinity }).on("line", (line) => {
+    const text = line.replace(/^\[[a-z]+\] /, "");
+    if (text.trim()) log(text);
+  });
 }

@@ -1,6 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { readLogSettings } from "./logger.server.ts";
+import { PassThrough } from "node:stream";
+import { logLinesOf, readLogSettings } from "./logger.server.ts";
 import { isLoopback, mayReadMetrics } from "./metrics.server.ts";
 import { requestIdOf } from "./request-log.server.ts";
 import { routePatternMatcher, UNMATCHED } from "./route-pattern.server.ts";
@@ -87,5 +88,18 @@ describe("log settings", () => {
     expect(readLogSettings("/srv/fudao", env, true)).toEqual({ level: "debug", format: "json", dir: "/var/log/fudao", fileSize: "50m", frequency: 3_600_000, keep: 30 });
     expect(readLogSettings("/srv/fudao", { LOG_FILES: "off" }, false).dir).toBeNull();
     expect(readLogSettings("/srv/fudao", { LOG_LEVEL: "loud", LOG_FILE_KEEP: "-1" }, false)).toMatchObject({ level: "info", keep: 14 });
+  });
+});
+
+describe("a child process's output in the log", () => {
+  it("logs each line once, without its [component] prefix, and skips blank lines", async () => {
+    const output = new PassThrough();
+    const lines: string[] = [];
+    logLinesOf(output, (line) => lines.push(line));
+    output.write("[collab] 保存文档 d1 的修改失败：\nError: boom\n\n   at save (x.ts:1)\r\npartial");
+    output.end(" line\n");
+    await new Promise((resolve) => output.on("end", resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toEqual(["保存文档 d1 的修改失败：", "Error: boom", "   at save (x.ts:1)", "partial line"]);
   });
 });
