@@ -42,6 +42,7 @@ export async function startOidcProvider(options: { accounts: OidcAccount[]; redi
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "employee_number"] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     async findAccount(_ctx, id) {
       const account = options.accounts.find((a) => a.login === id);
       if (!account) return undefined;
