@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit.server.ts";
 import { prisma } from "~/db/client.server.ts";
 import { originSettings } from "~/infra/origin.server.ts";
+import { LOCAL_LOGIN, SSO_PROTOCOLS } from "./schemas.ts";
 
 /**
  * Campus sign-on (统一身份认证, decisions 123–126): which protocol, where the identity provider is,
@@ -10,8 +11,6 @@ import { originSettings } from "~/infra/origin.server.ts";
  * set for a field wins over the stored value, and the page shows that field as set by the
  * environment.
  */
-export const SSO_PROTOCOLS = ["off", "cas", "oidc"] as const;
-export const LOCAL_LOGIN = ["everyone", "admin-only"] as const;
 
 export const ssoSettingsSchema = z.object({
   protocol: z.enum(SSO_PROTOCOLS).default("off"),
@@ -105,4 +104,17 @@ export function activeProtocol(settings: SsoSettings): "cas" | "oidc" | null {
   if (settings.protocol === "cas" && settings.casUrl) return "cas";
   if (settings.protocol === "oidc" && settings.oidcIssuer && settings.oidcClientId) return "oidc";
   return null;
+}
+
+/** What the settings page shows: the values (never the secret), which the environment sets, and the addresses to register. */
+export async function ssoSettingsPage(request: Request) {
+  const { settings, fromEnv } = await readSsoSettings();
+  const { oidcClientSecret, ...values } = settings;
+  const origin = appOrigin(request);
+  return {
+    values: { ...values, oidcClientSecret: "" },
+    secretSaved: Boolean(oidcClientSecret),
+    fromEnv: Object.fromEntries(fromEnv.map((field) => [field, SSO_ENV[field]])) as Partial<Record<SsoField, string>>,
+    addresses: [`${origin}${CAS_CALLBACK_PATH}`, `${origin}${OIDC_CALLBACK_PATH}`, `${origin}${AFTER_LOGOUT_PATH}`],
+  };
 }
