@@ -93,26 +93,29 @@ export default function Login() {
           {options.campusUrl ? (
             <>
               <p className="mt-1 text-sm text-slate-600">{t("sso.campusIntro")}</p>
-              <a href={`${options.campusUrl}?redirectTo=${encodeURIComponent(searchParams.get("redirectTo") ?? "/")}`} className="mt-6 flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+              <a
+                href={`${options.campusUrl}?redirectTo=${encodeURIComponent(searchParams.get("redirectTo") ?? "/")}`}
+                className="mt-6 flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+              >
                 {t("sso.signIn")}
               </a>
               {options.passwordForm ? <p className="mt-6 text-center text-xs text-slate-500">{t("sso.or")}</p> : null}
             </>
           ) : null}
           {options.passwordForm ? (
-          <>
-          <p className="mt-1 text-sm text-slate-600">{options.adminPath ? t("sso.adminIntro") : t("login.intro")}</p>
-          <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="signIn" />
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-            <ActionFeedback reply={reply} intent="signIn" />
-            <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoFocus />
-            <TextField field={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
-            <SubmitButton intent="signIn" pendingLabel={t("login.submitting")} className="w-full">
-              {t("login.submit")}
-            </SubmitButton>
-          </Form>
-          </>
+            <>
+              {options.campusUrl ? null : <p className="mt-1 text-sm text-slate-600">{options.adminPath ? t("sso.adminIntro") : t("login.intro")}</p>}
+              <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+                <input type="hidden" name="intent" value="signIn" />
+                <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+                <ActionFeedback reply={reply} intent="signIn" />
+                <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoFocus />
+                <TextField field={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
+                <SubmitButton intent="signIn" pendingLabel={t("login.submitting")} className="w-full">
+                  {t("login.submit")}
+                </SubmitButton>
+              </Form>
+            </>
           ) : null}
           <p className="mt-4 text-xs text-slate-500">{t("login.help")}</p>
         </div>
