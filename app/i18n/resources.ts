@@ -1,4 +1,5 @@
 import { accountMessages } from "~/auth/messages.ts";
+import { ssoMessages } from "~/auth/sso/messages.ts";
 import { campBankMessages } from "~/camp/bank/messages.ts";
 import { campJudgedMessages } from "~/camp/judged/messages.ts";
 import { campMessages } from "~/camp/messages.ts";
@@ -47,6 +48,7 @@ export const messages = {
   meetings: meetingsMessages,
   camp: { ...campMessages, scoring: campScoringMessages, students: campStudentsMessages, judged: campJudgedMessages, setup: campSetupMessages, release: campReleaseMessages, bank: campBankMessages, test: campTestMessages },
   quotas: quotasMessages,
+  sso: ssoMessages,
 };
 
 /** The Chinese tree: the source of keys, and of the placeholders i18next's types check. */

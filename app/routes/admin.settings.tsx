@@ -17,6 +17,9 @@ import { TITLES } from "~/people/schemas.ts";
 import { authorize, permit } from "~/policy/index.ts";
 import { getSchoolSettings, updateSchoolSettings } from "~/settings/school-settings.server.ts";
 import { settingsFormSchema } from "~/settings/schemas.ts";
+import { ssoFormSchema } from "~/auth/sso/schemas.ts";
+import { SsoSettingsCard } from "~/auth/sso/settings-card.tsx";
+import { ssoSettingsPage, updateSsoSettings } from "~/auth/sso/settings.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t("settings.heading")]);
 
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       passwordExtraForbidden: s.passwordPolicy.extraForbidden.join("\n"),
       documentMaxChars: String(s.documentMaxChars),
     },
+    sso: await ssoSettingsPage(request),
   });
 }
 
@@ -71,11 +75,20 @@ export const action = intentAction({
         return { notice: t("settings.saved") };
       },
     }),
+    saveSso: intent({
+      schema: ssoFormSchema,
+      keepForm: true,
+      authorize: ({ user }) => permit(user, "school:administer", null),
+      run: async ({ user, t }, { intent: _intent, ...values }) => {
+        await updateSsoSettings(values, user.id);
+        return { notice: t("sso.saved") };
+      },
+    }),
   }),
 });
 
 export default function Settings() {
-  const { values } = useLoaderData<typeof loader>();
+  const { values, sso } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -154,6 +167,7 @@ export default function Settings() {
         </Card>
         <SubmitButton intent="save" pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
       </Form>
+      <SsoSettingsCard page={sso} reply={reply} />
     </div>
   );
 }

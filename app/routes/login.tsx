@@ -1,12 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "~/lib/zod-form.ts";
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/auth/login.server.ts";
 import { loginSchema } from "~/auth/login-schema.ts";
 import { getSignedIn, passwordPageFor, startSession } from "~/auth/session.server.ts";
+import { localLoginAllowed, loginPageOptions } from "~/auth/login-options.server.ts";
 import { ActionFeedback } from "~/components/kit/action-feedback.tsx";
 import { SubmitButton } from "~/components/kit/buttons.tsx";
 import { TextField } from "~/components/kit/fields.tsx";
@@ -27,7 +28,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => [t(
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signed in already (perhaps still to set a password): the home page sends them on.
   if (await getSignedIn(request)) throw redirect("/");
-  return null;
+  // The campus button, and whether the password form shows (decision 126).
+  return loginPageOptions(request);
 }
 
 export const action = intentAction({
@@ -44,6 +46,8 @@ export const action = intentAction({
           if (result.reason === "blocked") throw new UserError("login.blocked", { minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
           throw new UserError(result.reason === "disabled" ? "login.disabled" : "login.invalid", {}, { status: 401 });
         }
+        // Local passwords switched off for everyone but the admin: checked after the password, so it tells nobody else anything.
+        if (!(await localLoginAllowed(result.userId))) throw new UserError("sso.localOff", {}, { status: 403 });
         // An initial or temporary password opens only the page that replaces it.
         const destination = safeRedirect(redirectTo);
         const headers = new Headers({ "Set-Cookie": await startSession(request, result.userId) });
@@ -56,6 +60,7 @@ export const action = intentAction({
 });
 
 export default function Login() {
+  const options = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const root = useRootData();
@@ -84,18 +89,34 @@ export default function Login() {
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 className="text-lg font-semibold">{t("login.heading")}</h2>
-          <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
-          <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="signIn" />
-            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-            <ActionFeedback reply={reply} intent="signIn" />
-            <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoFocus />
-            <TextField field={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
-            <SubmitButton intent="signIn" pendingLabel={t("login.submitting")} className="w-full">
-              {t("login.submit")}
-            </SubmitButton>
-          </Form>
+          <h2 className="text-lg font-semibold">{options.adminPath ? t("sso.adminHeading") : t("login.heading")}</h2>
+          {options.campusUrl ? (
+            <>
+              <p className="mt-1 text-sm text-slate-600">{t("sso.campusIntro")}</p>
+              <a
+                href={`${options.campusUrl}?redirectTo=${encodeURIComponent(searchParams.get("redirectTo") ?? "/")}`}
+                className="mt-6 flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+              >
+                {t("sso.signIn")}
+              </a>
+              {options.passwordForm ? <p className="mt-6 text-center text-xs text-slate-500">{t("sso.or")}</p> : null}
+            </>
+          ) : null}
+          {options.passwordForm ? (
+            <>
+              {options.campusUrl ? null : <p className="mt-1 text-sm text-slate-600">{options.adminPath ? t("sso.adminIntro") : t("login.intro")}</p>}
+              <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+                <input type="hidden" name="intent" value="signIn" />
+                <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+                <ActionFeedback reply={reply} intent="signIn" />
+                <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoFocus />
+                <TextField field={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
+                <SubmitButton intent="signIn" pendingLabel={t("login.submitting")} className="w-full">
+                  {t("login.submit")}
+                </SubmitButton>
+              </Form>
+            </>
+          ) : null}
           <p className="mt-4 text-xs text-slate-500">{t("login.help")}</p>
         </div>
         <div className="mt-4 flex justify-center text-sm">
