@@ -8,6 +8,7 @@ import { listenForProbes, probeJob } from "~/jobs/probe.server.ts";
 import { createJobQueue, jobQueueTask, type JobKind } from "~/jobs/queue.server.ts";
 import { overdueRemindersPass } from "~/meetings/reminders.server.ts";
 import { nameKeysPass } from "~/people/name-keys.server.ts";
+import { ssoSignInsPass } from "~/auth/sso/forget-ended.server.ts";
 import { searchOutboxTask } from "~/search/outbox.server.ts";
 import { sessionRemindersPass } from "~/training/reminders.server.ts";
 
@@ -15,7 +16,7 @@ import { sessionRemindersPass } from "~/training/reminders.server.ts";
  * Work shared by all instances: passes run once per slot across them on the job queue in
  * PostgreSQL (app/jobs, decision 113). Features add their pass here (one line each).
  */
-const PASSES: RecurringPass[] = [nameKeysPass, sessionRemindersPass, overdueRemindersPass, identificationSweepPass, campTestSweepPass];
+const PASSES: RecurringPass[] = [nameKeysPass, sessionRemindersPass, overdueRemindersPass, identificationSweepPass, campTestSweepPass, ssoSignInsPass];
 
 /** Job kinds other than the passes. */
 const JOB_KINDS: JobKind<never>[] = [probeJob as JobKind<never>];
