@@ -77,7 +77,8 @@ export async function runServer({ dev }: { dev: boolean }) {
     // The request id and the access line first, so every answer (even a refusal) has them; the
     // route pattern comes from the app's routes once they are loaded (decision 127).
     let routeOf: (pathname: string) => string = () => UNMATCHED;
-    app.use(requestLogging((pathname) => routeOf(pathname)));
+    let hotPaths: RegExp[] = [];
+    app.use(requestLogging((pathname) => routeOf(pathname), (pathname) => hotPaths.some((pattern) => pattern.test(pathname))));
     app.use((_req, res, next) => {
       if (stopping) {
         res.status(503).set({ Connection: "close", "Retry-After": "5" }).type("text/plain; charset=utf-8").send("服务正在停止，请稍后再试。");
@@ -125,6 +126,8 @@ export async function runServer({ dev }: { dev: boolean }) {
     }
     routeOf = routePatternMatcher((typeof build === "function" ? await build() : build).routes);
     mountJsonEndpoints(hotEndpoints, hooks.jsonEndpoints, answerWhileDatabaseUnavailable);
+    // Their patterns ("/camp/:campId/test/answers") as the paths they match.
+    hotPaths = hooks.jsonEndpoints.map((endpoint) => new RegExp(`^${endpoint.path.replace(/:[^/]+/g, "[^/]+")}/?$`));
     phase("加载应用");
     await hooks.seedIfEmpty(log);
     phase("演示数据");

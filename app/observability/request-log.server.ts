@@ -33,7 +33,7 @@ export function labelRoute(res: ServerResponse, route: string): void {
  * line: method, route pattern, status, duration in ms and the signed-in person's id; no URL, no
  * query string, no header, no body.
  */
-export function requestLogging(routeOf: (pathname: string) => string): RequestHandler[] {
+export function requestLogging(routeOf: (pathname: string) => string, isHot: (pathname: string) => boolean = () => false): RequestHandler {
   const patternOf = (req: IncomingMessage, res: ServerResponse) => {
     const labelled = (res as Labelled).locals?.routePattern;
     if (typeof labelled === "string") return labelled;
@@ -78,5 +78,19 @@ export function requestLogging(routeOf: (pathname: string) => string): RequestHa
     (req as WithContext)[CONTEXT] = Object.assign(store, { method: req.method, pathname: req.path });
     requestContexts().run(store, next);
   };
-  return [http as unknown as RequestHandler, context];
+  // The hot JSON endpoints (decisions 100, 101) get the same id and access line without a child
+  // logger or a request context: they log nothing else, and per save that work cost 0.4 ms of CPU.
+  const hot: RequestHandler = (req, res, next) => {
+    const reqId = requestIdOf(req.headers["x-request-id"]);
+    res.setHeader(REQUEST_ID_HEADER, reqId);
+    const started = Date.now();
+    res.once("finish", () => {
+      const fields = accessFields(req, res, Date.now() - started);
+      observeRequest(fields.method ?? "GET", fields.route, fields.status, fields.durationMs);
+      rootLogger()[fields.status >= 500 ? "error" : "info"]({ reqId, access: true, ...fields }, `${fields.method} ${fields.route} ${fields.status} ${fields.durationMs}ms`);
+    });
+    next();
+  };
+  const pages = http as unknown as RequestHandler;
+  return (req, res, next) => (isHot(req.path) ? hot(req, res, next) : pages(req, res, () => context(req, res, next)));
 }

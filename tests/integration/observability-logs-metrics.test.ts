@@ -155,6 +155,15 @@ describe("logs", () => {
 });
 
 describe("/metrics", () => {
+  it("gives the hot answers endpoint its id and access line too, by its pattern", async () => {
+    const response = await fetch(`${app.baseUrl}/camp/no-such-camp/test/answers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const reqId = response.headers.get("X-Request-Id");
+    expect(reqId).toBeTruthy();
+    const line = await waitFor(() => fileRecords().find((record) => record.access === true && record.reqId === reqId), "the access line of the answers post");
+    expect(line).toMatchObject({ method: "POST", route: "/camp/:campId/test/answers", status: response.status });
+    expect(JSON.stringify(line)).not.toContain("no-such-camp");
+  });
+
   it("answers from this machine with request durations by route and the process's metrics", async () => {
     const { status, text } = await metrics();
     expect(status).toBe(200);
