@@ -13,8 +13,15 @@ const WAITING_STATES = ["created", "retry", "active"] as const;
  * outbox backlog and the age of its oldest change, the job queue's jobs by queue and state, and
  * the database pool. Registered once, through the app hooks (the server has `io`).
  */
+/** One read for the gauges that show parts of it in the same scrape (they are collected together). */
+function sharedWhileRunning<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () => (running ??= read().finally(() => (running = null)));
+}
+
 export function registerAppMetrics(registry: Registry, io: Server): void {
   if (registry.getSingleMetric("fudao_socketio_connections")) return;
+  const collab = sharedWhileRunning(collabStats);
   new Gauge({
     name: "fudao_socketio_connections",
     help: "Open socket.io connections (pages' live updates) in this process",
@@ -28,7 +35,7 @@ export function registerAppMetrics(registry: Registry, io: Server): void {
     help: "Documents the collaboration worker holds open in memory",
     registers: [registry],
     async collect() {
-      this.set((await collabStats()).documents);
+      this.set((await collab()).documents);
     },
   });
   new Gauge({
@@ -36,10 +43,10 @@ export function registerAppMetrics(registry: Registry, io: Server): void {
     help: "Editors connected to open documents (collaboration worker)",
     registers: [registry],
     async collect() {
-      this.set((await collabStats()).connections);
+      this.set((await collab()).connections);
     },
   });
-  const backlog = () => outboxBacklog().catch(() => null);
+  const backlog = sharedWhileRunning(() => outboxBacklog().catch(() => null));
   new Gauge({
     name: "fudao_search_outbox_backlog",
     help: "Changes waiting in the search outbox (counted up to 10000)",
